@@ -1,0 +1,26 @@
+import { compareDiagnostics, type Diagnostic } from '../core/deck/diagnostic.js';
+import { formatGithub, formatJson, formatText, type ReportFormat } from '../core/deck/report.js';
+import { ExitError, UsageError } from '../errors.js';
+import { loadDecks } from '../io/decks.js';
+import { paint } from '../ui/paint.js';
+
+export interface ValidateOptions {
+  format?: string;
+  strict?: boolean;
+  quiet?: boolean;
+}
+
+const FORMATS: readonly ReportFormat[] = ['text', 'json', 'github'];
+
+/** Exit 0 valid, 1 problems found (warnings too with --strict), 2 usage error or unreadable path. */
+export async function runValidate(paths: string[], options: ValidateOptions, out: (s: string) => void = (s) => process.stdout.write(s)): Promise<void> {
+  const format = (options.format ?? 'text') as ReportFormat;
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${options.format}"; use one of ${FORMATS.join(', ')}`);
+  const { files, diagnostics } = loadDecks(paths);
+  const shown: Diagnostic[] = (options.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics).sort(compareDiagnostics);
+  if (format === 'json') out(formatJson(shown));
+  else if (format === 'github') out(formatGithub(shown));
+  else out(formatText(shown, files.length, paint()));
+  const failing = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
+  if (failing) throw new ExitError(1);
+}

@@ -1,0 +1,87 @@
+import { normalizeAnswer } from '../answer.js';
+import { clozeDeletions } from './cloze.js';
+import type { Locate, Reporter } from './parse.js';
+import { cardTypeOf, type Card } from './schema.js';
+
+/** Cross-field rules for one card that passed the schema. Returns false if it has errors. */
+export function checkCard(card: Card, at: Locate, report: Reporter['report']): boolean {
+  let ok = true;
+  const error = (rule: string, message: string, path: (string | number)[]) => {
+    ok = false;
+    report('error', rule, message, at(path));
+  };
+  switch (card.type ?? 'basic') {
+    case 'choice': {
+      const c = card as Extract<Card, { type: 'choice' }>;
+      const seen = new Map<string, number>();
+      c.choices.forEach((choice, i) => {
+        const key = normalizeAnswer(choice);
+        const first = seen.get(key);
+        if (first !== undefined) error('choice-duplicate', `choice ${i + 1} repeats choice ${first + 1} (${JSON.stringify(choice)})`, ['choices', i]);
+        else seen.set(key, i);
+      });
+      const answers = Array.isArray(c.answer) ? c.answer : [c.answer];
+      answers.forEach((answer, i) => {
+        if (!c.choices.includes(answer)) {
+          error('choice-answer-not-in-choices', `the answer ${JSON.stringify(answer)} is not one of the choices; it must match a choice exactly`, Array.isArray(c.answer) ? ['answer', i] : ['answer']);
+        }
+      });
+      if (Array.isArray(c.answer) && new Set(c.answer).size !== c.answer.length) error('choice-duplicate', 'the answer list names the same choice twice', ['answer']);
+      if (answers.length === c.choices.length && c.choices.length > 1) report('warning', 'choice-all-correct', 'every choice is marked correct, so the question tests nothing', at(['answer']));
+      break;
+    }
+    case 'cloze': {
+      const c = card as Extract<Card, { type: 'cloze' }>;
+      const deletions = clozeDeletions(c.text);
+      if (deletions.length === 0) error('cloze-no-deletion', 'cloze text has no {{deletion}}; mark the words to hide as {{answer}} or {{answer::hint}}', ['text']);
+      for (const d of deletions) {
+        if (d.answer === '') error('cloze-empty-deletion', `deletion ${d.index + 1} of the cloze text is empty; put the hidden words inside {{ }}`, ['text']);
+      }
+      break;
+    }
+    case 'basic': {
+      const c = card as Extract<Card, { type?: 'basic' }>;
+      const q = normalizeAnswer(c.q);
+      const a = normalizeAnswer(c.a);
+      if (a.length > 0 && containsWord(q, a)) report('warning', 'answer-in-question', `the answer ${JSON.stringify(c.a)} appears verbatim in the question, which gives it away`, at(['a']));
+      break;
+    }
+  }
+  return ok;
+}
+
+/** Rules across the cards of one deck: duplicate ids (errors) and duplicate questions (warnings). */
+export function checkDeckCards(cards: unknown[], locateCard: (i: number) => Locate, report: Reporter['report']): void {
+  const ids = new Map<string, number>();
+  const questions = new Map<string, number>();
+  cards.forEach((raw, i) => {
+    if (raw === null || typeof raw !== 'object') return;
+    const card = raw as Record<string, unknown>;
+    const at = locateCard(i);
+    if (typeof card.id === 'string') {
+      const first = ids.get(card.id);
+      if (first !== undefined) {
+        report('error', 'duplicate-card-id', `duplicate card id "${card.id}"; it is first used on line ${locateCard(first)(['id']).line}`, at(['id']));
+      } else ids.set(card.id, i);
+    }
+    const prompt = typeof card.q === 'string' ? card.q : typeof card.text === 'string' ? card.text : undefined;
+    if (prompt !== undefined) {
+      const key = `${cardTypeOf(card as Card)}\u0000${normalizeAnswer(prompt)}`;
+      const first = questions.get(key);
+      if (first !== undefined) {
+        report('warning', 'duplicate-question', `this question repeats the one on line ${locateCard(first)([]).line}`, at([typeof card.q === 'string' ? 'q' : 'text']));
+      } else questions.set(key, i);
+    }
+  });
+}
+
+function containsWord(haystack: string, needle: string): boolean {
+  const i = haystack.indexOf(needle);
+  if (i === -1) return false;
+  // Latin answers must match as whole words ("Xen" is not given away by "Xenix"); CJK text has no spaces.
+  const before = haystack[i - 1];
+  const after = haystack[i + needle.length];
+  const wordChar = /[\p{L}\p{N}]/u;
+  const latin = /^[\p{Script=Latin}\p{N}]/u.test(needle);
+  return !latin || ((!before || !wordChar.test(before)) && (!after || !wordChar.test(after)));
+}

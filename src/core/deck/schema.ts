@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+/**
+ * Deck format v1, written once: TypeScript types, validation and the published
+ * JSON Schema (`quizdeck schema`) all come from these definitions.
+ */
+
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const id = z
+  .string()
+  .regex(ID_PATTERN, { message: 'must be lowercase kebab-case (letters, digits and single hyphens), e.g. "vmkernel-role"' });
+const text = z.string().min(1, { message: 'must not be empty' });
+const tags = z.array(text);
+
+const cardCommon = {
+  id,
+  tags: tags.optional().describe('Labels used to filter cards (quiz --tag, print --tag).'),
+  section: text.optional().describe('Where in the source the fact comes from.'),
+  why: text.optional().describe('Explanation shown after answering and in answer keys.'),
+};
+
+export const basicCardSchema = z.strictObject({
+  ...cardCommon,
+  type: z.literal('basic').optional().describe('Card type; basic when omitted.'),
+  q: text.describe('The question.'),
+  a: text.describe('The answer.'),
+  accept: z.array(text).optional().describe('Other answers accepted when typed.'),
+  reverse: z.boolean().optional().describe('Also ask from answer to question.'),
+});
+
+export const choiceCardSchema = z.strictObject({
+  ...cardCommon,
+  type: z.literal('choice'),
+  q: text,
+  choices: z.array(text).min(2, { message: 'needs at least 2 choices' }),
+  answer: z
+    .union([text, z.array(text).min(1, { message: 'must list at least one correct choice' })])
+    .describe('The correct choice, or a list of them; each must be one of `choices`.'),
+});
+
+export const trueFalseCardSchema = z.strictObject({
+  ...cardCommon,
+  type: z.literal('truefalse'),
+  q: text,
+  answer: z.boolean().describe('A YAML boolean: true or false.'),
+});
+
+export const clozeCardSchema = z.strictObject({
+  ...cardCommon,
+  type: z.literal('cloze'),
+  text: text.describe('Text with one or more {{deletions}}; {{answer::hint}} adds a hint.'),
+});
+
+export const CARD_TYPES = ['basic', 'choice', 'truefalse', 'cloze'] as const;
+export type CardType = (typeof CARD_TYPES)[number];
+
+export const cardSchemas = {
+  basic: basicCardSchema,
+  choice: choiceCardSchema,
+  truefalse: trueFalseCardSchema,
+  cloze: clozeCardSchema,
+} as const;
+
+export const cardSchema = z.union([basicCardSchema, choiceCardSchema, trueFalseCardSchema, clozeCardSchema]);
+
+export const deckHeaderShape = {
+  deck: id.describe('Deck id, unique across all decks loaded together.'),
+  title: text,
+  lang: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { message: 'must be a BCP 47 language tag such as "en" or "zh-Hans"' })
+    .optional()
+    .describe('BCP 47 language tag; en when omitted.'),
+  description: text.optional(),
+  source: text.optional().describe('Where the facts come from.'),
+  tags: tags.optional(),
+};
+
+export const deckSchema = z.strictObject({
+  ...deckHeaderShape,
+  cards: z.array(cardSchema).min(1, { message: 'a deck needs at least one card' }),
+});
+
+export type BasicCard = z.infer<typeof basicCardSchema>;
+export type ChoiceCard = z.infer<typeof choiceCardSchema>;
+export type TrueFalseCard = z.infer<typeof trueFalseCardSchema>;
+export type ClozeCard = z.infer<typeof clozeCardSchema>;
+export type Card = BasicCard | ChoiceCard | TrueFalseCard | ClozeCard;
+export type DeckFile = z.infer<typeof deckSchema>;
+
+/** A deck after loading: defaults applied and the file it came from. */
+export interface Deck extends Omit<DeckFile, 'lang'> {
+  lang: string;
+  file: string;
+}
+
+export function cardTypeOf(card: Card): CardType {
+  return card.type ?? 'basic';
+}
+
+export const DECK_KEYS = ['deck', 'title', 'lang', 'description', 'source', 'tags', 'cards'] as const;
+export const CARD_KEYS: Record<CardType, readonly string[]> = {
+  basic: Object.keys(basicCardSchema.shape),
+  choice: Object.keys(choiceCardSchema.shape),
+  truefalse: Object.keys(trueFalseCardSchema.shape),
+  cloze: Object.keys(clozeCardSchema.shape),
+};
+
+export function deckJsonSchema(): object {
+  const schema = z.toJSONSchema(deckSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  return {
+    $schema: schema.$schema,
+    $id: 'https://quizdeck.dev/schema/deck.schema.json',
+    title: 'quizdeck deck (format v1)',
+    ...schema,
+  };
+}
