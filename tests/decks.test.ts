@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+
+// Reads the bundled hypervisor decks directly (not through src/) so these checks hold while
+// the deck loader is still being written.
+
+const CARD_TYPES = ['basic', 'choice', 'truefalse', 'cloze'] as const;
+const SECTIONS = ['esx', 'hyper-v', 'xen', 'kvm', 'compare'] as const;
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+interface RawCard {
+  id: string;
+  type?: string;
+  section?: string;
+  tags?: unknown;
+  why?: string;
+  q?: string;
+  a?: string;
+  text?: string;
+  choices?: string[];
+  answer?: unknown;
+}
+
+interface RawDeck {
+  deck: string;
+  lang: string;
+  source?: string;
+  cards: RawCard[];
+}
+
+function loadDeck(file: string): RawDeck {
+  return parse(readFileSync(new URL(`../decks/${file}`, import.meta.url), 'utf8')) as RawDeck;
+}
+
+const decks = {
+  en: { file: 'hypervisors.en.yaml', id: 'hypervisors', deck: loadDeck('hypervisors.en.yaml') },
+  zh: { file: 'hypervisors.zh.yaml', id: 'hypervisors-zh', deck: loadDeck('hypervisors.zh.yaml') },
+};
+
+const typeOf = (card: RawCard) => card.type ?? 'basic';
+
+describe.each(Object.entries(decks))('hypervisor deck (%s)', (lang, { file, id, deck }) => {
+  it('declares its language, deck id and source', () => {
+    expect(deck.lang).toBe(lang);
+    expect(deck.deck).toBe(id);
+    expect(deck.source).toBeTruthy();
+    expect(readFileSync(new URL(`../decks/${file}`, import.meta.url), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/schema\/deck\.schema\.json\n/,
+    );
+  });
+
+  it('has a sensible number of cards', () => {
+    expect(deck.cards.length).toBeGreaterThanOrEqual(90);
+    expect(deck.cards.length).toBeLessThanOrEqual(140);
+  });
+
+  it('uses unique kebab-case card ids', () => {
+    const ids = deck.cards.map((c) => c.id);
+    for (const cardId of ids) expect(cardId).toMatch(ID);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('gives every card a known type, a known section and a non-empty tag list', () => {
+    for (const card of deck.cards) {
+      expect(CARD_TYPES, card.id).toContain(typeOf(card));
+      expect(SECTIONS, card.id).toContain(card.section);
+      expect(Array.isArray(card.tags) && card.tags.length > 0, card.id).toBe(true);
+    }
+  });
+
+  it.each(SECTIONS)('has every card type in section %s', (section) => {
+    const types = new Set(deck.cards.filter((c) => c.section === section).map(typeOf));
+    expect([...types].sort()).toEqual([...CARD_TYPES].sort());
+  });
+
+  it('has the fields each card type needs', () => {
+    for (const card of deck.cards) {
+      const type = typeOf(card);
+      if (type === 'basic') {
+        expect(card.q && card.a, card.id).toBeTruthy();
+      } else if (type === 'choice') {
+        expect(card.q, card.id).toBeTruthy();
+      } else if (type === 'truefalse') {
+        expect(card.q, card.id).toBeTruthy();
+        expect(typeof card.answer, card.id).toBe('boolean');
+      } else {
+        expect(card.q, card.id).toBeUndefined();
+        expect(card.text, card.id).toMatch(/\{\{[^}]+\}\}/);
+      }
+    }
+  });
+
+  it('keeps choice answers among unique choices', () => {
+    for (const card of deck.cards.filter((c) => typeOf(c) === 'choice')) {
+      const choices = card.choices ?? [];
+      expect(choices.length, card.id).toBeGreaterThanOrEqual(2);
+      expect(new Set(choices).size, card.id).toBe(choices.length);
+      const answers = Array.isArray(card.answer) ? card.answer : [card.answer];
+      expect(answers.length, card.id).toBeGreaterThan(0);
+      for (const answer of answers) expect(choices, card.id).toContain(answer);
+    }
+  });
+
+  it('never repeats a question', () => {
+    const questions = deck.cards.filter((c) => c.q).map((c) => c.q!.trim());
+    expect(new Set(questions).size).toBe(questions.length);
+  });
+
+  it('explains at least 90% of its cards', () => {
+    const explained = deck.cards.filter((c) => typeof c.why === 'string' && c.why.trim() !== '');
+    expect(explained.length / deck.cards.length).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('English and Chinese hypervisor decks', () => {
+  const byId = (deck: RawDeck) => new Map(deck.cards.map((c) => [c.id, c]));
+  const en = byId(decks.en.deck);
+  const zh = byId(decks.zh.deck);
+
+  it('have the same card ids', () => {
+    expect([...zh.keys()].sort()).toEqual([...en.keys()].sort());
+  });
+
+  it('give each shared card the same type and section', () => {
+    for (const [cardId, card] of en) {
+      const other = zh.get(cardId);
+      expect(other && typeOf(other), cardId).toBe(typeOf(card));
+      expect(other?.section, cardId).toBe(card.section);
+    }
+  });
+});
