@@ -1,0 +1,158 @@
+import { fileURLToPath } from 'node:url';
+import { spawn, type IPty } from 'node-pty';
+
+/**
+ * A small driver for end-to-end tests: runs the built CLI (`bin/quizdeck.js`, so run `npx tsup`
+ * first) in a real pseudo-terminal, waits for text on screen, and sends keys.
+ */
+export const BIN = fileURLToPath(new URL('../../bin/quizdeck.js', import.meta.url));
+
+export const KEYS = {
+  enter: '\r',
+  ctrlC: '\x03',
+  up: '\x1b[A',
+  down: '\x1b[B',
+  right: '\x1b[C',
+  left: '\x1b[D',
+  space: ' ',
+  backspace: '\x7f',
+  escape: '\x1b',
+  tab: '\t',
+} as const;
+
+export interface PtyOptions {
+  cwd?: string;
+  /** Added to a copy of process.env. */
+  env?: Record<string, string | undefined>;
+  cols?: number;
+  rows?: number;
+  /** Run `node ARGS...` instead of the CLI, e.g. for a baseline. */
+  raw?: boolean;
+}
+
+export interface PtyExit {
+  exitCode: number;
+  signal?: number;
+}
+
+// CSI and OSC sequences, and the odd two-byte escape: what remains is the text a person reads.
+const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+
+export function stripAnsi(text: string): string {
+  return text.replace(ESCAPES, '');
+}
+
+export class PtySession {
+  readonly pty: IPty;
+  /** Everything written to the terminal so far, escapes included. */
+  raw = '';
+  /** Start of the part of the output `waitFor` still searches. */
+  private cursor = 0;
+  readonly exited: Promise<PtyExit>;
+  private exitInfo: PtyExit | undefined;
+  private waiters = new Set<() => void>();
+
+  constructor(args: readonly string[], options: PtyOptions = {}) {
+    const file = process.execPath;
+    const argv = options.raw ? [...args] : [BIN, ...args];
+    const env = { ...process.env, FORCE_COLOR: '1', ...options.env } as Record<string, string>;
+    for (const [k, v] of Object.entries(options.env ?? {})) if (v === undefined) delete env[k];
+    this.pty = spawn(file, argv, { name: 'xterm-256color', cols: options.cols ?? 100, rows: options.rows ?? 30, cwd: options.cwd ?? process.cwd(), env });
+    this.pty.onData((data) => {
+      this.raw += data;
+      for (const wake of this.waiters) wake();
+    });
+    this.exited = new Promise((resolve) => {
+      this.pty.onExit((info) => {
+        this.exitInfo = info;
+        for (const wake of this.waiters) wake();
+        resolve(info);
+      });
+    });
+  }
+
+  get pid(): number {
+    return this.pty.pid;
+  }
+
+  /** All output so far as plain text. */
+  text(): string {
+    return stripAnsi(this.raw);
+  }
+
+  /** Plain text written since the last successful `waitFor` (or `mark`). */
+  recent(): string {
+    return stripAnsi(this.raw.slice(this.cursor));
+  }
+
+  /** Forget the output so far: later `waitFor` calls only see what comes after. */
+  mark(): void {
+    this.cursor = this.raw.length;
+  }
+
+  /**
+   * Resolves once `pattern` appears in the output written since the previous match (or mark),
+   * then moves past it. Rejects after `timeout` ms, or if the program exits first, with the
+   * recent screen text in the message so a failing test shows what was there instead.
+   */
+  waitFor(pattern: string | RegExp, timeout = 10_000): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const rest = this.raw.slice(this.cursor);
+        const plain = stripAnsi(rest);
+        const found = typeof pattern === 'string' ? (plain.includes(pattern) ? pattern : undefined) : plain.match(pattern)?.[0];
+        if (found === undefined) return false;
+        this.cursor = this.raw.length;
+        resolve(plain);
+        return true;
+      };
+      if (check()) return;
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(wake);
+      };
+      const wake = () => {
+        if (check()) done();
+        else if (this.exitInfo) {
+          done();
+          reject(new Error(`program exited (code ${this.exitInfo.exitCode}) before ${String(pattern)} appeared; output:\n${this.recent()}`));
+        }
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(wake);
+        reject(new Error(`timed out after ${timeout} ms waiting for ${String(pattern)}; output:\n${this.recent()}`));
+      }, timeout);
+      this.waiters.add(wake);
+    });
+  }
+
+  /** Sends keys as typed: plain text, or KEYS.* sequences. */
+  send(...keys: string[]): void {
+    for (const k of keys) this.pty.write(k);
+  }
+
+  kill(signal = 'SIGTERM'): void {
+    this.pty.kill(signal);
+  }
+
+  /** Waits for the program to end; kills it with SIGKILL if it takes longer than `timeout`. */
+  async exit(timeout = 10_000): Promise<PtyExit> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        this.kill('SIGKILL');
+        reject(new Error(`program did not exit within ${timeout} ms; output:\n${this.recent()}`));
+      }, timeout);
+    });
+    try {
+      return await Promise.race([this.exited, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** Starts the built CLI with `args` in a pseudo-terminal. */
+export function runInPty(args: readonly string[], options: PtyOptions = {}): PtySession {
+  return new PtySession(args, options);
+}
