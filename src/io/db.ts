@@ -21,6 +21,8 @@ export const MIGRATIONS: readonly Migration[] = [
     // Times are milliseconds since the Unix epoch (UTC). `card_key` is the study item key
     // (`card-id`, `card-id:reverse`, `card-id:c2`), derived from the card id only, so
     // history survives edits of a card's text; rows of removed cards are kept.
+    // Burying siblings needs no column: an item is buried while another item of the same
+    // card has a review since the start of the study day.
     sql: `
       CREATE TABLE card_state (
         deck_id        TEXT    NOT NULL,
@@ -36,8 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
         reps           INTEGER NOT NULL,
         lapses         INTEGER NOT NULL,
         last_review    INTEGER,
-        leech          INTEGER NOT NULL DEFAULT 0,
-        buried_until   INTEGER,
+        leech          INTEGER NOT NULL DEFAULT 0,  -- 1 once the card has lapsed 8 times
         review_id      INTEGER NOT NULL,          -- the review that produced this state
         PRIMARY KEY (deck_id, card_key)
       ) WITHOUT ROWID;
@@ -59,7 +60,7 @@ export const MIGRATIONS: readonly Migration[] = [
         scheduled_days INTEGER NOT NULL,
         previous       TEXT                       -- card_state before this answer (JSON), NULL if it was new
       );
-      CREATE INDEX reviews_deck_time ON reviews (deck_id, reviewed_at);
+      CREATE INDEX reviews_time ON reviews (reviewed_at);
       CREATE INDEX reviews_card ON reviews (deck_id, card_key, reviewed_at);
     `,
   },
