@@ -1,0 +1,88 @@
+import { checkTypedAnswer } from '../answer.js';
+import { itemAnswerText, type StudyItem } from '../deck/items.js';
+import { createRng, shuffle } from '../random.js';
+
+/**
+ * The form a question takes in a quiz. Choice cards become (multi-)select questions with the
+ * choices shuffled; basic and cloze items are typed answers, checked like `study` checks them.
+ */
+export type Question =
+  | { kind: 'choice'; item: Extract<StudyItem, { kind: 'choice' }>; choices: string[]; multi: boolean }
+  | { kind: 'truefalse'; item: Extract<StudyItem, { kind: 'truefalse' }> }
+  | { kind: 'typed'; item: Extract<StudyItem, { kind: 'basic' | 'cloze' }> };
+
+export type Response = { kind: 'choice'; selected: string[] } | { kind: 'truefalse'; value: boolean } | { kind: 'typed'; text: string };
+
+/** One asked question and how it went. `response` is absent when time ran out or the quiz was interrupted first. */
+export interface Outcome {
+  question: Question;
+  response?: Response;
+  correct: boolean;
+  /** The person said "I was right" about a typed answer the checker rejected. */
+  overruled: boolean;
+  /** For typed answers: the accepted answer closest to what was typed, to show the difference. */
+  closest?: string;
+}
+
+/** Choice order depends on the seed and the item, so one question looks the same in every attempt with that seed. */
+export function buildQuestion(item: StudyItem, seed: string): Question {
+  switch (item.kind) {
+    case 'choice':
+      return { kind: 'choice', item, choices: shuffle(item.choices, createRng(`${seed}:choices:${item.deckId}:${item.key}`)), multi: item.correct.length > 1 };
+    case 'truefalse':
+      return { kind: 'truefalse', item };
+    case 'basic':
+    case 'cloze':
+      return { kind: 'typed', item };
+  }
+}
+
+export function gradeResponse(question: Question, response: Response | undefined): Outcome {
+  if (!response) return { question, correct: false, overruled: false };
+  if (question.kind === 'choice' && response.kind === 'choice') {
+    // All or nothing: every correct choice and no other, order irrelevant.
+    const selected = new Set(response.selected);
+    const correct = selected.size === question.item.correct.length && question.item.correct.every((c) => selected.has(c));
+    return { question, response, correct, overruled: false };
+  }
+  if (question.kind === 'truefalse' && response.kind === 'truefalse') {
+    return { question, response, correct: response.value === question.item.correct, overruled: false };
+  }
+  if (question.kind === 'typed' && response.kind === 'typed') {
+    const check = checkTypedAnswer(response.text, question.item.accept);
+    return { question, response, correct: check.correct, overruled: false, closest: check.closest };
+  }
+  throw new TypeError(`a ${response.kind} answer cannot answer a ${question.kind} question`);
+}
+
+/** Only a typed answer the checker rejected can be overruled: choices have no near misses. */
+export function canOverrule(outcome: Outcome): boolean {
+  return outcome.question.kind === 'typed' && outcome.response !== undefined && !outcome.correct;
+}
+
+export function overrule(outcome: Outcome): Outcome {
+  if (!canOverrule(outcome)) throw new RangeError('only a rejected typed answer can be overruled');
+  return { ...outcome, correct: true, overruled: true };
+}
+
+/** What was answered, as text for the result and the database. */
+export function responseText(response: Response | undefined): string | undefined {
+  if (!response) return undefined;
+  switch (response.kind) {
+    case 'choice':
+      return response.selected.join('; ');
+    case 'truefalse':
+      return response.value ? 'True' : 'False';
+    case 'typed':
+      return response.text;
+  }
+}
+
+export function rightAnswerText(question: Question): string {
+  return itemAnswerText(question.item);
+}
+
+/** The text asked, for one-line mentions (the missed list, the database). */
+export function questionPrompt(question: Question): string {
+  return question.item.prompt;
+}

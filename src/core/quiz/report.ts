@@ -1,0 +1,80 @@
+import { displayWidth, neutralizeControls, padEndDisplay, wrapText } from '../text.js';
+import { questionPrompt, responseText, rightAnswerText, type Outcome } from './question.js';
+import { missedOutcomes, passes, scoreOutcomes, sectionTable, type Score } from './score.js';
+
+export interface QuizPaint {
+  ok(s: string): string;
+  error(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+}
+
+export const plainPaint: QuizPaint = { ok: (s) => s, error: (s) => s, dim: (s) => s, bold: (s) => s };
+
+export interface ResultInput {
+  outcomes: readonly Outcome[];
+  /** Section names in deck order, for the table. */
+  sectionOrder?: readonly string[];
+  passMark?: number;
+  timedOut?: boolean;
+  /** Percentages of earlier attempts on the same decks, oldest first. */
+  previous?: readonly number[];
+  /** Heading word: "Score" for the quiz, "Retry score" for the --retry-missed round. */
+  label?: string;
+  width?: number;
+}
+
+export function scoreLine(score: Score, label = 'Score'): string {
+  return `${label} ${score.correct}/${score.total} (${score.percent}%)`;
+}
+
+/** The whole result screen as text: score, notes, per-section table, missed questions, history. */
+export function formatResult(input: ResultInput, paint: QuizPaint = plainPaint): string {
+  const width = Math.max(40, input.width ?? 80);
+  const score = scoreOutcomes(input.outcomes);
+  let head = paint.bold(scoreLine(score, input.label));
+  if (input.passMark !== undefined) {
+    head += passes(score, input.passMark) ? `  ${paint.ok(`passed (pass mark ${input.passMark}%)`)}` : `  ${paint.error(`below the pass mark of ${input.passMark}%`)}`;
+  }
+  const lines = [head];
+  if (input.timedOut) lines.push(paint.error(`Time ran out: ${plural(score.unanswered, 'question')} unanswered, counted as wrong.`));
+  else if (score.unanswered > 0) lines.push(paint.error(`${plural(score.unanswered, 'question')} not answered, counted as wrong.`));
+  if (score.overruled > 0) lines.push(`${plural(score.overruled, 'answer')} overruled as right ("I was right"), included in the score.`);
+  lines.push('', ...formatSectionTable(input.outcomes, input.sectionOrder));
+  const missed = missedOutcomes(input.outcomes);
+  if (missed.length > 0) {
+    lines.push('', paint.bold(`Missed (${missed.length}):`));
+    missed.forEach((o, i) => lines.push(...formatMissed(o, i + 1, width, paint)));
+  }
+  if (input.previous && input.previous.length > 0) {
+    lines.push('', `Previous attempts on these decks: ${input.previous.map((p) => `${p}%`).join(', ')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatSectionTable(outcomes: readonly Outcome[], order?: readonly string[]): string[] {
+  const header = ['SECTION', 'RIGHT', 'PERCENT'];
+  const body = sectionTable(outcomes, order).map((r) => [neutralizeControls(r.section), `${r.correct}/${r.total}`, `${r.percent}%`]);
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((row) => displayWidth(row[i]!))));
+  // Numbers right-aligned under their headings so the columns line up.
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? padEndDisplay(c, widths[0]!) : ' '.repeat(widths[i]! - displayWidth(c)) + c)).join('  ');
+  return [line(header), ...body.map(line)];
+}
+
+function formatMissed(o: Outcome, n: number, width: number, paint: QuizPaint): string[] {
+  const indent = '    ';
+  // The label stays in its own column; wrapText would collapse the spaces that align it.
+  const wrap = (label: string, text: string) =>
+    wrapText(neutralizeControls(text), width - indent.length - label.length).map((l, i) => indent + (i === 0 ? label : ' '.repeat(label.length)) + l);
+  const section = o.question.item.section ? `[${o.question.item.section}] ` : '';
+  const given = responseText(o.response);
+  const out = wrapText(`${section}${neutralizeControls(questionPrompt(o.question))}`, width - indent.length).map((l, i) => (i === 0 ? `${String(n).padStart(2)}. ${l}` : indent + l));
+  out.push(...wrap('Your answer:  ', given === undefined ? '(none)' : given || '(empty)').map(paint.error));
+  out.push(...wrap('Right answer: ', rightAnswerText(o.question)).map(paint.ok));
+  if (o.question.item.why) out.push(...wrap('Why:          ', o.question.item.why).map(paint.dim));
+  return out;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
