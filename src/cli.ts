@@ -4,7 +4,7 @@ import { buildProgram } from './program.js';
 
 /** The one place that sets the exit code: commands return or throw ExitError, never exit. */
 async function main(argv: string[]): Promise<number> {
-  const program = buildProgram().exitOverride();
+  const program = buildProgram();
   try {
     await program.parseAsync(argv);
     return 0;

@@ -84,7 +84,7 @@ export function loadDecks(paths: readonly string[], cwd = process.cwd()): Loaded
 }
 
 /** The file's text, or a diagnostic if it is too large, binary or not UTF-8. */
-export function readDeckText(file: string, cwd = process.cwd()): string | Diagnostic {
+export function readDeckText(file: string, cwd = process.cwd(), maxBytes = MAX_DECK_BYTES): string | Diagnostic {
   const full = resolve(cwd, file);
   const problem = (rule: string, message: string, line = 1, column = 1): Diagnostic => ({ file, line, column, severity: 'error', rule, message });
   let size: number;
@@ -93,7 +93,7 @@ export function readDeckText(file: string, cwd = process.cwd()): string | Diagno
   } catch (error) {
     throw new UsageError(`${file}: ${describeFsError(error)}`);
   }
-  if (size > MAX_DECK_BYTES) return problem('file-too-large', `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; deck files are limited to ${MAX_DECK_BYTES / 1024 / 1024} MiB, so split it into several decks`);
+  if (size > maxBytes) return problem('file-too-large', `the file is ${formatBytes(size)}; deck files are limited to ${formatBytes(maxBytes)}, so split it into several decks`);
   let bytes: Buffer;
   try {
     bytes = readFileSync(full);
@@ -113,6 +113,10 @@ export function readDeckText(file: string, cwd = process.cwd()): string | Diagno
     const { line, column } = positionOfByte(bytes, bad);
     return problem('file-encoding', `the file is not valid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')}); save it as UTF-8`, line, column);
   }
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${n} bytes`;
 }
 
 function positionOfByte(bytes: Buffer, offset: number): { line: number; column: number } {

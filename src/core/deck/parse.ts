@@ -48,8 +48,11 @@ export function parseDeck(file: string, source: string): ParsedDeck {
 
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   let fatal = false;
+  // A tab in the indentation confuses the parser into follow-on errors on the same line; the tab is the one to report.
+  const tabLines = new Set(doc.errors.filter((e) => e.code === 'TAB_AS_INDENT').map((e) => pos(e.pos[0]).line));
   for (const error of doc.errors) {
     if (!RECOVERABLE.has(error.code)) fatal = true;
+    if (error.code !== 'TAB_AS_INDENT' && tabLines.has(pos(error.pos[0]).line)) continue;
     reportYamlError(doc, error, pos, report);
   }
   if (fatal) return { diagnostics };
@@ -197,11 +200,16 @@ function validateCard(value: unknown, at: Locate, report: Reporter['report']): C
     return undefined;
   }
   const name = typeof card.id === 'string' ? `card "${card.id}"` : 'this card';
-  let ok = checkKeys(card, [], CARD_KEYS[type as CardType], at, report, name);
+  const known = CARD_KEYS[type as CardType];
+  let ok = checkKeys(card, [], known, at, report, name);
+  // A misspelt key already says what is missing ("qestion": did you mean "q"?); don't also report `q` as missing.
+  const misspelt = new Set(Object.keys(card).filter((k) => !known.includes(k)).map((k) => suggestKey(k, known)));
   const result = cardSchemas[type as CardType].safeParse(value, { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) {
-      if (issue.code !== 'unrecognized_keys') reportIssue(issue, issue.path.map(pathStep), at, report, name);
+      if (issue.code === 'unrecognized_keys') continue;
+      if (issue.code === 'invalid_type' && issue.path.length === 1 && misspelt.has(String(issue.path[0])) && card[String(issue.path[0])] === undefined) continue;
+      reportIssue(issue, issue.path.map(pathStep), at, report, name);
     }
     ok = false;
   }

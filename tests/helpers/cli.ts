@@ -1,0 +1,16 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export const BIN = resolve(import.meta.dirname, '../../bin/quizdeck.js');
+
+/** Runs the built binary (npm test builds dist/ first) without a terminal, like a CI job. */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? resolve(import.meta.dirname, '../..'),
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
