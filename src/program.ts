@@ -11,6 +11,8 @@ export function buildProgram(): Command {
     .version(pkg.version, '-v, --version')
     .option('--debug', 'print stack traces for unexpected errors')
     .showHelpAfterError('(run with --help for usage)')
+    // Set before any subcommand is added so they inherit it: usage errors reach cli.ts (exit 2).
+    .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) })
     .addHelpText(
       'after',
