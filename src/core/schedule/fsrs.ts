@@ -1,0 +1,120 @@
+import { createEmptyCard, fsrs, generatorParameters, Rating, State, StrategyMode, type AbstractScheduler, type Card, type FSRS, type Grade } from 'ts-fsrs';
+
+/**
+ * The only place that talks to ts-fsrs: its snake_case cards and Dates stay in here; the rest
+ * of quizdeck sees `CardMemory` (times in epoch milliseconds) and grades 1–4.
+ */
+
+export type GradeValue = 1 | 2 | 3 | 4;
+export const GRADES: readonly GradeValue[] = [1, 2, 3, 4];
+export const GRADE_NAMES: Record<GradeValue, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
+
+/** 0 new, 1 learning, 2 review, 3 relearning — the numbers stored in the database. */
+export type MemoryState = 0 | 1 | 2 | 3;
+export const STATE_NEW = 0;
+export const STATE_LEARNING = 1;
+export const STATE_REVIEW = 2;
+export const STATE_RELEARNING = 3;
+
+export interface CardMemory {
+  state: MemoryState;
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  lastReview: number | null;
+}
+
+export interface SchedulerOptions {
+  /** Desired retention, 0 < r < 1. */
+  retention: number;
+  maximumIntervalDays: number;
+}
+
+export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = { retention: 0.9, maximumIntervalDays: 36500 };
+
+export interface Scheduler {
+  /** The memory after answering `grade` at `now`. `seedKey` names the card so the interval fuzz repeats. */
+  answer(memory: CardMemory, seedKey: string, now: number, grade: GradeValue): CardMemory;
+  /** What each grade would give, for showing intervals on the grade buttons. */
+  preview(memory: CardMemory, seedKey: string, now: number): Record<GradeValue, CardMemory>;
+  /** Probability of recall at `now` (1 for a new card). */
+  retrievability(memory: CardMemory, now: number): number;
+}
+
+type SeededCard = Card & { seed_key: string };
+
+// Fuzz is seeded from the card's key and its review count instead of the clock, so the
+// same card answered the same way at the same time always gets the same interval.
+function seedFromCardKey(this: AbstractScheduler): string {
+  const current = this.current as SeededCard;
+  return `${current.seed_key}:${current.reps}`;
+}
+
+export function createScheduler(options: SchedulerOptions = DEFAULT_SCHEDULER_OPTIONS): Scheduler {
+  const f: FSRS = fsrs(
+    generatorParameters({
+      request_retention: options.retention,
+      maximum_interval: options.maximumIntervalDays,
+      enable_fuzz: true,
+      enable_short_term: true,
+      learning_steps: ['1m', '10m'],
+      relearning_steps: ['10m'],
+    }),
+  ).useStrategy(StrategyMode.SEED, seedFromCardKey);
+  const next = (memory: CardMemory, seedKey: string, now: number, grade: GradeValue) =>
+    capInterval(fromCard(f.next({ ...toCard(memory), seed_key: seedKey } as SeededCard, new Date(now), grade as Grade).card), now, options.maximumIntervalDays);
+  return {
+    answer: next,
+    preview: (memory, seedKey, now) => ({ 1: next(memory, seedKey, now, 1), 2: next(memory, seedKey, now, 2), 3: next(memory, seedKey, now, 3), 4: next(memory, seedKey, now, 4) }),
+    retrievability: (memory, now) => (memory.state === STATE_NEW ? 1 : f.get_retrievability(toCard(memory), new Date(now), false)),
+  };
+}
+
+// ts-fsrs keeps Hard < Good < Easy by adding a day after clamping, which can overshoot the
+// maximum interval by up to two days; the maximum is a promise to the person, so hold it.
+function capInterval(memory: CardMemory, now: number, maximumDays: number): CardMemory {
+  if (memory.state !== STATE_REVIEW || memory.scheduledDays <= maximumDays) return memory;
+  return { ...memory, scheduledDays: maximumDays, due: now + maximumDays * 86_400_000 };
+}
+
+export function newMemory(now: number): CardMemory {
+  return fromCard(createEmptyCard(new Date(now)));
+}
+
+function toCard(m: CardMemory): Card {
+  return {
+    due: new Date(m.due),
+    stability: m.stability,
+    difficulty: m.difficulty,
+    elapsed_days: m.elapsedDays,
+    scheduled_days: m.scheduledDays,
+    learning_steps: m.learningSteps,
+    reps: m.reps,
+    lapses: m.lapses,
+    state: m.state as State,
+    last_review: m.lastReview === null ? undefined : new Date(m.lastReview),
+  };
+}
+
+function fromCard(c: Card): CardMemory {
+  return {
+    state: c.state as MemoryState,
+    due: c.due.getTime(),
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsedDays: c.elapsed_days,
+    scheduledDays: c.scheduled_days,
+    learningSteps: c.learning_steps,
+    reps: c.reps,
+    lapses: c.lapses,
+    lastReview: c.last_review ? c.last_review.getTime() : null,
+  };
+}
+
+// Keep Rating in sync with our grade numbers; a ts-fsrs change here would silently mis-grade.
+if (Rating.Again !== 1 || Rating.Easy !== 4 || State.Relearning !== 3) throw new Error('ts-fsrs Rating/State numbering changed');

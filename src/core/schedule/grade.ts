@@ -1,0 +1,40 @@
+import type { StudyItem } from '../deck/items.js';
+import { formatInterval } from './day.js';
+import { GRADE_NAMES, GRADES, newMemory, type GradeValue, type Scheduler } from './fsrs.js';
+import type { ItemState, QueueEntry } from './queue.js';
+
+/** Lapses after which a card is a leech (Anki's default threshold). */
+export const LEECH_LAPSES = 8;
+
+export interface GradeOutcome {
+  before: ItemState | null;
+  after: ItemState;
+  /** True the moment the card crosses the leech threshold, to tell the person once. */
+  becameLeech: boolean;
+}
+
+export const seedKeyOf = (item: StudyItem) => `${item.deckId}/${item.key}`;
+
+export function gradeEntry(scheduler: Scheduler, entry: QueueEntry, grade: GradeValue, now: number): GradeOutcome {
+  const memory = scheduler.answer(entry.state?.memory ?? newMemory(now), seedKeyOf(entry.item), now, grade);
+  const wasLeech = entry.state?.leech ?? false;
+  const leech = wasLeech || memory.lapses >= LEECH_LAPSES;
+  return { before: entry.state, after: { memory, leech }, becameLeech: leech && !wasLeech };
+}
+
+export interface GradeOption {
+  grade: GradeValue;
+  name: string;
+  /** "3d": how long until the card comes back with this grade. */
+  interval: string;
+}
+
+export function gradeOptions(scheduler: Scheduler, entry: QueueEntry, now: number): GradeOption[] {
+  const preview = scheduler.preview(entry.state?.memory ?? newMemory(now), seedKeyOf(entry.item), now);
+  return GRADES.map((grade) => ({ grade, name: GRADE_NAMES[grade], interval: formatInterval(preview[grade].due - now) }));
+}
+
+/** For answers the program checked: wrong suggests Again, right suggests Good. */
+export function suggestedGrade(correct: boolean | undefined): GradeValue | undefined {
+  return correct === undefined ? undefined : correct ? 3 : 1;
+}

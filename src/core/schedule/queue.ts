@@ -1,0 +1,184 @@
+import type { StudyItem } from '../deck/items.js';
+import type { StudyDay } from './day.js';
+import { STATE_LEARNING, STATE_NEW, STATE_RELEARNING, STATE_REVIEW, type CardMemory } from './fsrs.js';
+
+/** What the database knows about one item; absent for an item never answered. */
+export interface ItemState {
+  memory: CardMemory;
+  leech: boolean;
+}
+
+export interface QueueEntry {
+  id: string;
+  item: StudyItem;
+  state: ItemState | null;
+}
+
+export interface DailyCounts {
+  newCards: number;
+  reviews: number;
+}
+
+export interface Limits {
+  newPerDay: number;
+  reviewsPerDay: number;
+}
+
+export interface QueueSource {
+  items: readonly StudyItem[];
+  /** By `itemId(deckId, key)`. */
+  states: ReadonlyMap<string, ItemState>;
+  /** By `cardRef(deckId, cardId)`: keys of the card's items answered since the day started. */
+  reviewedToday: ReadonlyMap<string, ReadonlySet<string>>;
+  /** By deck id: what was already studied today, in earlier sessions too. */
+  doneToday: ReadonlyMap<string, DailyCounts>;
+  limits: Limits;
+  day: StudyDay;
+  now: number;
+  retrievability: (memory: CardMemory, now: number) => number;
+}
+
+export interface QueueCounts {
+  new: number;
+  learning: number;
+  due: number;
+}
+
+/** Anki shows learning cards up to 20 minutes early rather than ending the session. */
+export const LEARN_AHEAD_MS = 20 * 60_000;
+
+export const itemId = (deckId: string, key: string) => `${deckId}\u0000${key}`;
+export const cardRef = (deckId: string, cardId: string) => `${deckId}\u0000${cardId}`;
+
+const isLearning = (s: ItemState | null) => s !== null && (s.memory.state === STATE_LEARNING || s.memory.state === STATE_RELEARNING);
+
+/**
+ * The order of a session: learning cards that are due, then due reviews (lowest
+ * retrievability first) with new cards spread among them, then learning cards due within
+ * the learn-ahead window. Daily limits are per deck and include what earlier sessions did.
+ */
+export class StudyQueue {
+  private learning: QueueEntry[] = [];
+  private reviews: QueueEntry[] = [];
+  private newByDeck = new Map<string, QueueEntry[]>();
+  private done = new Map<string, DailyCounts>();
+  private reviewsSinceNew = 0;
+  private forced: QueueEntry | null = null;
+
+  constructor(private readonly source: QueueSource) {
+    const reviewR = new Map<string, number>();
+    for (const item of source.items) {
+      const id = itemId(item.deckId, item.key);
+      const state = source.states.get(id) ?? null;
+      const entry: QueueEntry = { id, item, state };
+      if (isLearning(state)) this.learning.push(entry);
+      else if (isBuried(item, source.reviewedToday)) continue;
+      else if (state === null || state.memory.state === STATE_NEW) this.deckNew(item.deckId).push(entry);
+      else if (state.memory.state === STATE_REVIEW && state.memory.due < source.day.end) {
+        this.reviews.push(entry);
+        reviewR.set(id, source.retrievability(state.memory, source.now));
+      }
+    }
+    this.learning.sort(byDue);
+    this.reviews.sort((a, b) => reviewR.get(a.id)! - reviewR.get(b.id)! || byDue(a, b) || (a.id < b.id ? -1 : 1));
+    for (const [deck, counts] of source.doneToday) this.done.set(deck, { ...counts });
+  }
+
+  /** The next card to show at `now`, or null when the session is over. */
+  next(now: number): QueueEntry | null {
+    if (this.forced) return this.forced;
+    const dueLearning = this.learning.find((e) => e.state!.memory.due <= now);
+    if (dueLearning) return dueLearning;
+    const review = this.reviews.find((e) => this.left(e.item.deckId).reviews > 0);
+    const fresh = [...this.newByDeck.values()].map((list) => list[0]).find((e) => e !== undefined && this.left(e.item.deckId).newCards > 0);
+    if (review && fresh) {
+      const { new: newLeft, due } = this.counts(now);
+      // Spread new cards evenly through the reviews instead of front-loading either.
+      return this.reviewsSinceNew >= due / (newLeft + 1) ? fresh : review;
+    }
+    if (review ?? fresh) return (review ?? fresh)!;
+    return this.learning.find((e) => e.state!.memory.due <= now + LEARN_AHEAD_MS) ?? null;
+  }
+
+  counts(now: number): QueueCounts {
+    let newCount = 0;
+    for (const [deck, list] of this.newByDeck) newCount += Math.min(list.length, this.left(deck).newCards);
+    const reviewsByDeck = new Map<string, number>();
+    for (const e of this.reviews) reviewsByDeck.set(e.item.deckId, (reviewsByDeck.get(e.item.deckId) ?? 0) + 1);
+    let due = 0;
+    for (const [deck, n] of reviewsByDeck) due += Math.min(n, this.left(deck).reviews);
+    const learning = this.learning.filter((e) => e.state!.memory.due < Math.max(this.source.day.end, now)).length;
+    return { new: newCount, learning, due };
+  }
+
+  /** Learning cards that come back later today, after the learn-ahead window. */
+  learningLater(now: number): number {
+    return this.learning.filter((e) => e.state!.memory.due > now + LEARN_AHEAD_MS && e.state!.memory.due < this.source.day.end).length;
+  }
+
+  /** Records an answer: counts it against the deck's limits, buries siblings, requeues learning cards. */
+  answered(entry: QueueEntry, after: ItemState): void {
+    if (this.forced?.id === entry.id) this.forced = null;
+    this.remove(entry.id);
+    const done = this.doneFor(entry.item.deckId);
+    const before = entry.state?.memory.state ?? STATE_NEW;
+    if (before === STATE_NEW) {
+      done.newCards++;
+      this.reviewsSinceNew = 0;
+    } else if (before === STATE_REVIEW) {
+      done.reviews++;
+      this.reviewsSinceNew++;
+    }
+    const isSibling = (e: QueueEntry) => e.item.deckId === entry.item.deckId && e.item.cardId === entry.item.cardId && e.id !== entry.id;
+    this.reviews = this.reviews.filter((e) => !isSibling(e));
+    const fresh = this.newByDeck.get(entry.item.deckId);
+    if (fresh) this.newByDeck.set(entry.item.deckId, fresh.filter((e) => !isSibling(e)));
+    const next: QueueEntry = { ...entry, state: after };
+    if (isLearning(after) && after.memory.due < this.source.day.end) {
+      const at = this.learning.findIndex((e) => byDue(next, e) < 0);
+      this.learning.splice(at === -1 ? this.learning.length : at, 0, next);
+    }
+  }
+
+  /** Shows this item next (after an undo), whatever its place in the queue. */
+  prioritize(id: string): boolean {
+    const all = [...this.learning, ...this.reviews, ...[...this.newByDeck.values()].flat()];
+    this.forced = all.find((e) => e.id === id) ?? null;
+    return this.forced !== null;
+  }
+
+  private remove(id: string): void {
+    this.learning = this.learning.filter((e) => e.id !== id);
+    this.reviews = this.reviews.filter((e) => e.id !== id);
+    for (const [deck, list] of this.newByDeck) if (list[0]?.id === id || list.some((e) => e.id === id)) this.newByDeck.set(deck, list.filter((e) => e.id !== id));
+  }
+
+  private deckNew(deck: string): QueueEntry[] {
+    let list = this.newByDeck.get(deck);
+    if (!list) this.newByDeck.set(deck, (list = []));
+    return list;
+  }
+
+  private doneFor(deck: string): DailyCounts {
+    let counts = this.done.get(deck);
+    if (!counts) this.done.set(deck, (counts = { newCards: 0, reviews: 0 }));
+    return counts;
+  }
+
+  private left(deck: string): DailyCounts {
+    const done = this.done.get(deck) ?? { newCards: 0, reviews: 0 };
+    return { newCards: this.source.limits.newPerDay - done.newCards, reviews: this.source.limits.reviewsPerDay - done.reviews };
+  }
+}
+
+function byDue(a: QueueEntry, b: QueueEntry): number {
+  return (a.state?.memory.due ?? 0) - (b.state?.memory.due ?? 0);
+}
+
+/** Siblings (a card's reverse, the other deletions of a cloze) wait for tomorrow once one is answered. */
+function isBuried(item: StudyItem, reviewedToday: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  const keys = reviewedToday.get(cardRef(item.deckId, item.cardId));
+  if (!keys) return false;
+  for (const key of keys) if (key !== item.key) return true;
+  return false;
+}
