@@ -1,0 +1,144 @@
+import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, makeTheme, useKeypress, usePrefix, useState, type Status } from '@inquirer/core';
+import chalk from 'chalk';
+import { diffAnswer } from '../core/answer.js';
+import { neutralizeControls } from '../core/text.js';
+
+/**
+ * Prompts shared by `study` and `quiz`. Each is an @inquirer/core view: createPrompt owns the
+ * terminal, and Ctrl-C rejects with ExitPromptError (see `ui/terminal.ts`).
+ */
+
+/** A letter key that ends a prompt with a named action, e.g. `{ u: 'undo', q: 'quit' }`. */
+export type ActionKeys = Readonly<Record<string, string>>;
+
+export type TypedResult = { action: 'answer'; text: string } | { action: 'skip' };
+
+export interface TypedConfig {
+  message: string;
+  /** Shown under the input, e.g. which keys do what. */
+  hint?: string;
+}
+
+/** A line of text typed as the answer. Esc gives up typing (to reveal the answer instead). */
+export const typedAnswerPrompt = createPrompt<TypedResult, TypedConfig>((config, done) => {
+  const [status, setStatus] = useState<Status>('idle');
+  const [value, setValue] = useState('');
+  const prefix = usePrefix({ status });
+  useKeypress((key, rl) => {
+    if (status !== 'idle') return;
+    if (isEnterKey(key)) {
+      if (value.trim() === '') return;
+      setStatus('done');
+      done({ action: 'answer', text: value });
+    } else if (key.name === 'escape') {
+      setStatus('done');
+      done({ action: 'skip' });
+    } else setValue(rl.line);
+  });
+  const theme = makeTheme({});
+  const line = [prefix, theme.style.message(config.message, status), status === 'done' ? theme.style.answer(neutralizeControls(value)) : neutralizeControls(value)].join(' ');
+  return [line, status === 'done' || !config.hint ? undefined : chalk.dim(config.hint)];
+});
+
+export type KeyResult = string;
+
+export interface KeyConfig {
+  message: string;
+  /** key name → action returned; `enter` names the Enter key. */
+  keys: ActionKeys;
+  hint?: string;
+}
+
+/** Waits for one of a few keys: "Enter to show the answer", "t / f". Returns the key's action. */
+export const keyPrompt = createPrompt<KeyResult, KeyConfig>((config, done) => {
+  const [status, setStatus] = useState<Status>('idle');
+  const prefix = usePrefix({ status });
+  useKeypress((key, rl) => {
+    if (status !== 'idle') return;
+    const name = isEnterKey(key) ? 'enter' : key.name?.toLowerCase();
+    const action = name ? config.keys[name] : undefined;
+    rl.clearLine(0);
+    if (action === undefined) return;
+    setStatus('done');
+    done(action);
+  });
+  const theme = makeTheme({});
+  return [[prefix, theme.style.message(config.message, status)].join(' '), status === 'done' || !config.hint ? undefined : chalk.dim(config.hint)];
+});
+
+export type ChoiceResult = { action: 'choose'; indexes: number[] } | { action: string; indexes?: undefined };
+
+export interface ChoiceConfig {
+  message: string;
+  choices: readonly string[];
+  /** Several answers may be picked (space or their number toggles, Enter submits). */
+  multiple?: boolean;
+  /** Index highlighted at first, e.g. the suggested grade. */
+  default?: number;
+  /** Letter keys that end the prompt with an action instead of a choice. */
+  keys?: ActionKeys;
+  hint?: string;
+}
+
+/**
+ * Pick one choice (number keys pick at once; arrows and Enter too) or several (`multiple`).
+ * Choice text is neutralised: it comes from deck files.
+ */
+export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, done) => {
+  const [status, setStatus] = useState<Status>('idle');
+  const [active, setActive] = useState(config.default ?? 0);
+  const [picked, setPicked] = useState<readonly number[]>([]);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const prefix = usePrefix({ status });
+  const count = config.choices.length;
+  const finish = (result: ChoiceResult) => {
+    setStatus('done');
+    done(result);
+  };
+  const toggle = (i: number) => setPicked(picked.includes(i) ? picked.filter((p) => p !== i) : [...picked, i].sort((a, b) => a - b));
+  useKeypress((key, rl) => {
+    if (status !== 'idle') return;
+    rl.clearLine(0);
+    const digit = /^[1-9]$/.test(key.name ?? '') ? Number(key.name) - 1 : -1;
+    if (isUpKey(key)) setActive((active - 1 + count) % count);
+    else if (isDownKey(key)) setActive((active + 1) % count);
+    else if (digit >= 0 && digit < count) {
+      if (config.multiple) {
+        setActive(digit);
+        toggle(digit);
+      } else finish({ action: 'choose', indexes: [digit] });
+    } else if (config.multiple && isSpaceKey(key)) toggle(active);
+    else if (isEnterKey(key)) {
+      if (!config.multiple) finish({ action: 'choose', indexes: [active] });
+      else if (picked.length > 0) finish({ action: 'choose', indexes: [...picked] });
+      else setError('Pick at least one answer (space or its number), then Enter.');
+    } else {
+      const action = key.name ? config.keys?.[key.name.toLowerCase()] : undefined;
+      if (action !== undefined) finish({ action });
+    }
+  });
+  const theme = makeTheme({});
+  const message = [prefix, theme.style.message(config.message, status)].join(' ');
+  if (status === 'done') return message;
+  const lines = config.choices.map((choice, i) => {
+    const box = config.multiple ? (picked.includes(i) ? '◉ ' : '◯ ') : '';
+    const text = `${i === active ? '❯' : ' '} ${i + 1}. ${box}${neutralizeControls(choice)}`;
+    return i === active ? chalk.cyan(text) : text;
+  });
+  const hint = [error ? chalk.red(error) : undefined, config.hint ? chalk.dim(config.hint) : undefined].filter(Boolean).join('\n');
+  return [`${message}\n${lines.join('\n')}`, hint || undefined];
+});
+
+/**
+ * What was typed against what was expected, the differing characters highlighted: in the
+ * expected line, characters the person missed; in the typed line, characters that are extra.
+ */
+export function formatAnswerDiff(typed: string, expected: string): { expected: string; typed: string } {
+  const parts = diffAnswer(typed, expected);
+  const show = (kind: 'missing' | 'extra', style: (s: string) => string) =>
+    parts
+      .filter((p) => p.kind === 'same' || p.kind === kind)
+      .map((p) => (p.kind === 'same' ? neutralizeControls(p.text) : style(neutralizeControls(p.text))))
+      .join('');
+  return { expected: show('missing', (s) => chalk.bold.green.underline(s)), typed: show('extra', (s) => chalk.bold.red.strikethrough(s)) };
+}
