@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '../core/deck/diagnostic.js';
+import { compareDiagnostics, type Diagnostic } from '../core/deck/diagnostic.js';
 import { parseDeck, type ParsedDeck } from '../core/deck/parse.js';
 import type { Deck } from '../core/deck/schema.js';
 import { checkDeckIdsUnique } from '../core/deck/set.js';
@@ -158,4 +158,19 @@ export function describeFsError(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory';
   return (error as Error)?.message ?? String(error);
+}
+
+/**
+ * The decks, for commands that use them (study, quiz, print): if any file has an error, refuse
+ * with one sentence naming the first error's file and line and pointing at `quizdeck validate`.
+ */
+export function requireValidDecks(paths: readonly string[], cwd = process.cwd()): Deck[] {
+  const { decks, diagnostics } = loadDecks(paths, cwd);
+  const first = diagnostics.filter((d) => d.severity === 'error').sort(compareDiagnostics)[0];
+  if (first) {
+    const more = diagnostics.filter((d) => d.severity === 'error').length - 1;
+    const others = more > 0 ? ` (and ${more} more ${more === 1 ? 'problem' : 'problems'})` : '';
+    throw new UsageError(`${first.file}:${first.line}: ${first.message}${others}; run \`quizdeck validate ${first.file}\` to see every problem`);
+  }
+  return decks;
 }
