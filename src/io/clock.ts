@@ -1,0 +1,13 @@
+/**
+ * The shell's clock: the core takes `now` and the UTC offset as arguments, and these read them.
+ */
+export interface Clock {
+  now(): number;
+  /** Minutes east of UTC at `time`, in the local time zone (DST-aware). */
+  utcOffsetMinutes(time: number): number;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  utcOffsetMinutes: (time) => -new Date(time).getTimezoneOffset(),
+};

@@ -1,0 +1,202 @@
+import type { CardMemory, MemoryState } from '../core/schedule/fsrs.js';
+import { cardRef, itemId, type DailyCounts, type ItemState } from '../core/schedule/queue.js';
+import type { Db } from './db.js';
+
+/**
+ * Reviews and card state in the database (tables in `io/db.ts`). Every answer is one
+ * transaction: the review row and the card's new state, so a crash never separates them.
+ */
+
+export interface ReviewInput {
+  deckId: string;
+  cardKey: string;
+  cardId: string;
+  rating: 1 | 2 | 3 | 4;
+  reviewedAt: number;
+  durationMs: number;
+  before: ItemState | null;
+  after: ItemState;
+}
+
+interface StateRow {
+  deck_id: string;
+  card_key: string;
+  card_id: string;
+  state: number;
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  last_review: number | null;
+  leech: number;
+  review_id: number;
+}
+
+/** What `previous` holds: the card_state row before the answer, enough to restore it exactly. */
+type PreviousState = Omit<StateRow, 'deck_id' | 'card_key' | 'card_id'>;
+
+const STATE_COLUMNS = 'state, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, last_review, leech, review_id';
+
+export class ReviewStore {
+  private readonly insertReview;
+  private readonly upsertState;
+  private readonly selectState;
+  private readonly deleteState;
+  private readonly deleteReview;
+
+  constructor(readonly db: Db) {
+    this.insertReview = db.prepare(
+      `INSERT INTO reviews (deck_id, card_key, card_id, rating, reviewed_at, duration_ms, state_before, state, due, stability, difficulty, scheduled_days, previous)
+       VALUES (@deck_id, @card_key, @card_id, @rating, @reviewed_at, @duration_ms, @state_before, @state, @due, @stability, @difficulty, @scheduled_days, @previous)`,
+    );
+    // Another session may have answered the same card meanwhile: the state from the latest
+    // review wins, and both reviews are kept.
+    this.upsertState = db.prepare(
+      `INSERT INTO card_state (deck_id, card_key, card_id, ${STATE_COLUMNS})
+       VALUES (@deck_id, @card_key, @card_id, @state, @due, @stability, @difficulty, @elapsed_days, @scheduled_days, @learning_steps, @reps, @lapses, @last_review, @leech, @review_id)
+       ON CONFLICT (deck_id, card_key) DO UPDATE SET card_id = excluded.card_id, ${STATE_COLUMNS.split(', ')
+         .map((c) => `${c} = excluded.${c}`)
+         .join(', ')}
+       WHERE excluded.last_review >= coalesce(card_state.last_review, 0)`,
+    );
+    this.selectState = db.prepare(`SELECT * FROM card_state WHERE deck_id = ? AND card_key = ?`);
+    this.deleteState = db.prepare(`DELETE FROM card_state WHERE deck_id = ? AND card_key = ?`);
+    this.deleteReview = db.prepare(`DELETE FROM reviews WHERE id = ? RETURNING deck_id, card_key, previous`);
+  }
+
+  /** Saves one answer and the card's new state in one transaction; returns the review id. */
+  record(input: ReviewInput): number {
+    return this.db
+      .transaction(() => {
+        const current = this.selectState.get(input.deckId, input.cardKey) as StateRow | undefined;
+        const previous: PreviousState | null = current ? stripKeys(current) : null;
+        const m = input.after.memory;
+        const reviewId = Number(
+          this.insertReview.run({
+            deck_id: input.deckId,
+            card_key: input.cardKey,
+            card_id: input.cardId,
+            rating: input.rating,
+            reviewed_at: input.reviewedAt,
+            duration_ms: Math.max(0, Math.round(input.durationMs)),
+            state_before: input.before?.memory.state ?? 0,
+            state: m.state,
+            due: m.due,
+            stability: m.stability,
+            difficulty: m.difficulty,
+            scheduled_days: m.scheduledDays,
+            previous: previous ? JSON.stringify(previous) : null,
+          }).lastInsertRowid,
+        );
+        this.upsertState.run({ deck_id: input.deckId, card_key: input.cardKey, card_id: input.cardId, ...memoryColumns(input.after), review_id: reviewId });
+        return reviewId;
+      })
+      .immediate();
+  }
+
+  /**
+   * Takes back a review: deletes its row and, if the card's state still comes from it, puts
+   * back the state from before (or removes it, for a card that was new). One transaction.
+   */
+  undo(reviewId: number): boolean {
+    return this.db
+      .transaction(() => {
+        const row = this.deleteReview.get(reviewId) as { deck_id: string; card_key: string; previous: string | null } | undefined;
+        if (!row) return false;
+        const current = this.selectState.get(row.deck_id, row.card_key) as StateRow | undefined;
+        if (current?.review_id !== reviewId) return true;
+        if (row.previous === null) this.deleteState.run(row.deck_id, row.card_key);
+        else {
+          const previous = JSON.parse(row.previous) as PreviousState;
+          this.db.prepare(`UPDATE card_state SET ${STATE_COLUMNS.split(', ').map((c) => `${c} = @${c}`).join(', ')} WHERE deck_id = @deck_id AND card_key = @card_key`).run({ ...previous, deck_id: row.deck_id, card_key: row.card_key });
+        }
+        return true;
+      })
+      .immediate();
+  }
+
+  /** Card states of these decks, by `itemId(deck, key)`. */
+  loadStates(deckIds: readonly string[]): Map<string, ItemState> {
+    const states = new Map<string, ItemState>();
+    const select = this.db.prepare(`SELECT card_key, ${STATE_COLUMNS} FROM card_state WHERE deck_id = ?`).raw();
+    for (const deck of deckIds) {
+      for (const r of select.iterate(deck) as Iterable<unknown[]>) {
+        const memory: CardMemory = {
+          state: r[1] as MemoryState,
+          due: r[2] as number,
+          stability: r[3] as number,
+          difficulty: r[4] as number,
+          elapsedDays: r[5] as number,
+          scheduledDays: r[6] as number,
+          learningSteps: r[7] as number,
+          reps: r[8] as number,
+          lapses: r[9] as number,
+          lastReview: r[10] as number | null,
+        };
+        states.set(itemId(deck, r[0] as string), { memory, leech: r[11] === 1 });
+      }
+    }
+    return states;
+  }
+
+  /** Item keys answered since `since`, by `cardRef(deck, card)`: what buries siblings. */
+  reviewedSince(deckIds: readonly string[], since: number): Map<string, Set<string>> {
+    const out = new Map<string, Set<string>>();
+    const wanted = new Set(deckIds);
+    const rows = this.db.prepare(`SELECT DISTINCT deck_id, card_id, card_key FROM reviews WHERE reviewed_at >= ?`).raw().iterate(since) as Iterable<[string, string, string]>;
+    for (const [deck, card, key] of rows) {
+      if (!wanted.has(deck)) continue;
+      const ref = cardRef(deck, card);
+      let keys = out.get(ref);
+      if (!keys) out.set(ref, (keys = new Set()));
+      keys.add(key);
+    }
+    return out;
+  }
+
+  /** New cards introduced and reviews done since `since`, per deck: what the daily limits count. */
+  doneSince(since: number): Map<string, DailyCounts> {
+    const rows = this.db
+      .prepare(`SELECT deck_id, sum(state_before = 0), sum(state_before = 2) FROM reviews WHERE reviewed_at >= ? GROUP BY deck_id`)
+      .raw()
+      .all(since) as [string, number, number][];
+    return new Map(rows.map(([deck, newCards, reviews]) => [deck, { newCards, reviews }]));
+  }
+
+  /** Cards of these decks (not new) due before `time`. */
+  dueBefore(deckIds: readonly string[], time: number): number {
+    const count = this.db.prepare(`SELECT count(*) FROM card_state WHERE deck_id = ? AND state != 0 AND due < ?`).pluck();
+    return deckIds.reduce((n, deck) => n + (count.get(deck, time) as number), 0);
+  }
+
+  /** Keys with stored state in a deck, for spotting removed cards (their history is kept). */
+  storedKeys(deckId: string): string[] {
+    return this.db.prepare(`SELECT card_key FROM card_state WHERE deck_id = ?`).pluck().all(deckId) as string[];
+  }
+}
+
+function memoryColumns(s: ItemState) {
+  const m = s.memory;
+  return {
+    state: m.state,
+    due: m.due,
+    stability: m.stability,
+    difficulty: m.difficulty,
+    elapsed_days: m.elapsedDays,
+    scheduled_days: m.scheduledDays,
+    learning_steps: m.learningSteps,
+    reps: m.reps,
+    lapses: m.lapses,
+    last_review: m.lastReview,
+    leech: s.leech ? 1 : 0,
+  };
+}
+
+function stripKeys(row: StateRow): PreviousState {
+  const { deck_id: _d, card_key: _k, card_id: _c, ...rest } = row;
+  return rest;
+}

@@ -1,0 +1,79 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expandCard } from '../../src/core/deck/items.js';
+import { createScheduler, STATE_LEARNING } from '../../src/core/schedule/fsrs.js';
+import { gradeEntry } from '../../src/core/schedule/grade.js';
+import { cardRef, itemId, type QueueEntry } from '../../src/core/schedule/queue.js';
+import { openDatabase } from '../../src/io/db.js';
+import { ReviewStore } from '../../src/io/store.js';
+
+const NOW = Date.UTC(2025, 2, 10, 12);
+const scheduler = createScheduler();
+const item = expandCard({ deck: 'd' }, { id: 'a', q: 'q', a: 'a', reverse: true })[0]!;
+const dbPath = () => join(mkdtempSync(join(tmpdir(), 'quizdeck-store-')), 'q.db');
+
+function answer(store: ReviewStore, grade: 1 | 2 | 3 | 4, now: number) {
+  const entry: QueueEntry = { id: itemId('d', 'a'), item, state: store.loadStates(['d']).get(itemId('d', 'a')) ?? null };
+  const outcome = gradeEntry(scheduler, entry, grade, now);
+  return store.record({ deckId: 'd', cardKey: 'a', cardId: 'a', rating: grade, reviewedAt: now, durationMs: 1500, before: outcome.before, after: outcome.after });
+}
+
+describe('ReviewStore', () => {
+  it('writes one review row per answer and the card state beside it', () => {
+    const store = new ReviewStore(openDatabase(dbPath()));
+    answer(store, 3, NOW);
+    answer(store, 3, NOW + 10 * 60_000);
+    const rows = store.db.prepare('SELECT rating, state_before, state, duration_ms FROM reviews ORDER BY id').all();
+    expect(rows).toEqual([
+      { rating: 3, state_before: 0, state: STATE_LEARNING, duration_ms: 1500 },
+      { rating: 3, state_before: 1, state: 2, duration_ms: 1500 },
+    ]);
+    const state = store.loadStates(['d']).get(itemId('d', 'a'))!;
+    expect(state.memory).toMatchObject({ state: 2, reps: 2, lastReview: NOW + 10 * 60_000 });
+  });
+
+  it('undo removes the review and restores the exact previous state, or no state for a new card', () => {
+    const store = new ReviewStore(openDatabase(dbPath()));
+    const first = answer(store, 3, NOW);
+    const before = store.loadStates(['d']);
+    const second = answer(store, 1, NOW + 60_000);
+    expect(store.undo(second)).toBe(true);
+    expect(store.loadStates(['d'])).toEqual(before);
+    expect(store.undo(first)).toBe(true);
+    expect(store.loadStates(['d']).size).toBe(0);
+    expect(store.db.prepare('SELECT count(*) FROM reviews').pluck().get()).toBe(0);
+    expect(store.undo(first)).toBe(false);
+  });
+
+  it('counts what was done today for the limits and the siblings to bury', () => {
+    const store = new ReviewStore(openDatabase(dbPath()));
+    answer(store, 1, NOW - 86_400_000);
+    answer(store, 3, NOW);
+    expect(store.doneSince(NOW - 1000)).toEqual(new Map([['d', { newCards: 0, reviews: 0 }]]));
+    expect(store.doneSince(0)).toEqual(new Map([['d', { newCards: 1, reviews: 0 }]]));
+    expect(store.reviewedSince(['d'], NOW)).toEqual(new Map([[cardRef('d', 'a'), new Set(['a'])]]));
+    expect(store.reviewedSince(['other'], NOW).size).toBe(0);
+  });
+
+  it('two sessions on one database keep both reviews and the state of the latest', () => {
+    const path = dbPath();
+    const one = new ReviewStore(openDatabase(path));
+    const two = new ReviewStore(openDatabase(path));
+    answer(one, 3, NOW + 5000);
+    // The second session answered earlier but saves later: its review is kept, its state is not.
+    const entry: QueueEntry = { id: itemId('d', 'a'), item, state: null };
+    const late = gradeEntry(scheduler, entry, 1, NOW);
+    two.record({ deckId: 'd', cardKey: 'a', cardId: 'a', rating: 1, reviewedAt: NOW, durationMs: 1, before: null, after: late.after });
+    expect(two.db.prepare('SELECT count(*) FROM reviews').pluck().get()).toBe(2);
+    expect(one.loadStates(['d']).get(itemId('d', 'a'))!.memory.lastReview).toBe(NOW + 5000);
+  });
+
+  it('keeps the history of removed cards and lists stored keys', () => {
+    const store = new ReviewStore(openDatabase(dbPath()));
+    answer(store, 3, NOW);
+    expect(store.storedKeys('d')).toEqual(['a']);
+    expect(store.dueBefore(['d'], NOW + 86_400_000)).toBe(1);
+  });
+});
