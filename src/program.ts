@@ -54,5 +54,26 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
       await runSchema();
     });
 
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  program
+    .command('quiz')
+    .description('take an exam on the decks: score, per-section table and missed answers (the study schedule is left alone)')
+    .argument('[paths...]', 'deck files or directories')
+    .option('-n, --count <n>', 'number of questions (default: 20)')
+    .option('--tag <tag>', 'only cards with this tag (repeat or comma-separate for several)', collect)
+    .option('--section <section>', 'only cards from this section (repeat or comma-separate)', collect)
+    .option('--type <type>', 'only these card types: basic, choice, truefalse, cloze (repeat or comma-separate)', collect)
+    .option('--seed <seed>', 'same seed, same questions in the same order')
+    .option('--feedback <when>', 'immediate (after each answer) or end (default: end)')
+    .option('--time-limit <duration>', 'end the quiz after e.g. 90s, 10m or 1h30m; unanswered questions count as wrong')
+    .option('--pass-mark <percent>', 'exit with 1 if the score is below this percentage')
+    .option('--retry-missed', 'after the result, ask the missed questions again (a second round, scored separately)')
+    .option('--db <file>', 'database file (default: $QUIZDECK_DB, else $XDG_DATA_HOME/quizdeck/quizdeck.db)')
+    .addHelpText('after', '\nExit codes: 0 done (and passed, with --pass-mark), 1 below --pass-mark, 2 bad option or deck, no terminal, 130 Ctrl-C.')
+    .action(async (paths: string[], options) => {
+      const { runQuiz } = await import('./commands/quiz.js');
+      await runQuiz(paths, options);
+    });
+
   return program;
 }

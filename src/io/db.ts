@@ -64,6 +64,48 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX reviews_card ON reviews (deck_id, card_key, reviewed_at);
     `,
   },
+  {
+    name: 'quiz: quiz_attempts and quiz_answers',
+    // Quizzes never touch the schedule: their own tables, one row per attempt (the
+    // --retry-missed round is its own attempt pointing at the first) and one per question
+    // asked, unanswered ones included. `decks` is the sorted deck ids joined by commas, which
+    // is what "previous attempts on these decks" compares.
+    sql: `
+      CREATE TABLE quiz_attempts (
+        id             INTEGER PRIMARY KEY,
+        started_at     INTEGER NOT NULL,
+        finished_at    INTEGER NOT NULL,
+        decks          TEXT    NOT NULL,
+        seed           TEXT    NOT NULL,
+        options        TEXT    NOT NULL,          -- JSON: count, tags, sections, types, feedback, time limit, pass mark
+        retry_of       INTEGER REFERENCES quiz_attempts (id),
+        score          INTEGER NOT NULL,
+        total          INTEGER NOT NULL,
+        percent        INTEGER NOT NULL,
+        passed         INTEGER,                   -- 1 or 0 against --pass-mark, NULL without one
+        overruled      INTEGER NOT NULL,
+        time_limit_hit INTEGER NOT NULL,
+        interrupted    INTEGER NOT NULL           -- 1 if ended by Ctrl-C: a partial attempt
+      );
+      CREATE INDEX quiz_attempts_decks ON quiz_attempts (decks, started_at);
+
+      CREATE TABLE quiz_answers (
+        attempt_id     INTEGER NOT NULL REFERENCES quiz_attempts (id) ON DELETE CASCADE,
+        position       INTEGER NOT NULL,          -- 1-based order in which it was asked
+        deck_id        TEXT    NOT NULL,
+        card_key       TEXT    NOT NULL,
+        card_id        TEXT    NOT NULL,
+        section        TEXT,
+        kind           TEXT    NOT NULL,          -- choice, truefalse or typed
+        answered       INTEGER NOT NULL,
+        given          TEXT,                      -- NULL when not answered
+        correct        INTEGER NOT NULL,          -- after overruling
+        overruled      INTEGER NOT NULL,
+        PRIMARY KEY (attempt_id, position)
+      ) WITHOUT ROWID;
+      CREATE INDEX quiz_answers_card ON quiz_answers (deck_id, card_key);
+    `,
+  },
 ];
 
 export interface OpenOptions {

@@ -1,0 +1,158 @@
+import { randomInt } from 'node:crypto';
+import { deckItems } from '../core/deck/items.js';
+import type { Deck } from '../core/deck/schema.js';
+import { formatClock } from '../core/quiz/duration.js';
+import { buildQuestion, type Outcome, type Question } from '../core/quiz/question.js';
+import { formatResult, plural, scoreLine } from '../core/quiz/report.js';
+import { missedOutcomes, passes, scoreOutcomes } from '../core/quiz/score.js';
+import { describeNoMatch, filterItems, selectQuestions } from '../core/quiz/select.js';
+import { parseQuizOptions, type QuizOptionInput, type QuizSettings } from '../core/quiz/settings.js';
+import { neutralizeControls, wrapText } from '../core/text.js';
+import { ExitError, UsageError } from '../errors.js';
+import { openDatabase, type Db } from '../io/db.js';
+import { requireValidDecks } from '../io/decks.js';
+import { resolveDbPath } from '../io/paths.js';
+import { previousPercents, saveAttempt } from '../io/quizStore.js';
+import { QuizInterrupted } from '../ui/quiz/prompts.js';
+import { reviewRejected, runRound, type RoundOptions, type RoundResult } from '../ui/quiz/round.js';
+import { stdinIsTerminal, terminalQuizUi, type QuizUi } from '../ui/quiz/terminal.js';
+
+export interface QuizCommandOptions extends QuizOptionInput {
+  db?: string;
+}
+
+export interface QuizDeps {
+  ui: QuizUi;
+  now: () => number;
+  interactive: boolean;
+  randomSeed: () => string;
+  startTimer?: RoundOptions['startTimer'];
+  onInterrupt?: RoundOptions['onInterrupt'];
+}
+
+function defaultDeps(): QuizDeps {
+  return { ui: terminalQuizUi(), now: Date.now, interactive: stdinIsTerminal(), randomSeed: () => String(randomInt(1, 1_000_000)) };
+}
+
+interface Quiz {
+  settings: QuizSettings;
+  decks: Deck[];
+  seed: string;
+  questions: Question[];
+  sectionOrder: string[];
+}
+
+/**
+ * `quizdeck quiz`: an exam over the decks. Bad options, broken decks, empty filters and a
+ * missing terminal are refused (exit 2) before anything is asked; the schedule is never touched.
+ */
+export async function runQuiz(paths: string[], options: QuizCommandOptions, makeDeps: () => QuizDeps = defaultDeps): Promise<void> {
+  const parsed = parseQuizOptions(options);
+  if ('error' in parsed) throw new UsageError(parsed.error);
+  const settings = parsed.value;
+  const decks = requireValidDecks(paths);
+  const items = decks.flatMap(deckItems);
+  const candidates = filterItems(items, settings);
+  if (candidates.length === 0) throw new UsageError(describeNoMatch(items, settings));
+  const deps = makeDeps();
+  if (!deps.interactive) throw new UsageError('quiz asks its questions in a terminal and stdin is not one; to take a quiz on paper or in a script, use `quizdeck print` instead');
+  const db = openDatabase(resolveDbPath(options.db));
+  try {
+    const seed = settings.seed ?? deps.randomSeed();
+    const questions = selectQuestions(candidates, settings.count, seed).map((item) => buildQuestion(item, seed));
+    const sectionOrder = [...new Set(items.flatMap((i) => (i.section ? [i.section] : [])))];
+    await takeQuiz({ settings, decks, seed, questions, sectionOrder }, deps, db);
+  } finally {
+    db.close();
+  }
+}
+
+async function takeQuiz(quiz: Quiz, deps: QuizDeps, db: Db): Promise<void> {
+  const { ui } = deps;
+  const { settings } = quiz;
+  ui.print(introduction(quiz, ui));
+  const startedAt = deps.now();
+  const round = await runRound(quiz.questions, { ...roundOptions(deps, settings), timeLimitMs: settings.timeLimitMs });
+  let outcomes = round.outcomes;
+  let interrupted = round.interrupted;
+  if (round.timedOut) ui.print(`\n${ui.paint.error(`Time is up (${formatClock(settings.timeLimitMs ?? 0)}).`)}\n`);
+  if (!interrupted && settings.feedback === 'end') {
+    try {
+      outcomes = await reviewRejected(outcomes, ui);
+    } catch (error) {
+      if (!(error instanceof QuizInterrupted)) throw error;
+      interrupted = true;
+    }
+  }
+  const record = { startedAt, finishedAt: deps.now(), deckIds: quiz.decks.map((d) => d.deck), seed: quiz.seed, options: storedOptions(settings), outcomes, passMark: settings.passMark, timeLimitHit: round.timedOut, interrupted };
+  const attemptId = saveAttempt(db, record);
+  if (interrupted) {
+    ui.print(interruptedSummary(round, outcomes, ui));
+    throw new ExitError(130);
+  }
+  const previous = previousPercents(db, record.deckIds, { before: attemptId });
+  ui.print(`\n${formatResult({ outcomes, sectionOrder: quiz.sectionOrder, passMark: settings.passMark, timedOut: round.timedOut, previous, width: ui.width }, ui.paint)}`);
+  ui.print(`\n${ui.paint.dim(`Seed ${quiz.seed}: run with --seed ${quiz.seed} to get the same questions in the same order.`)}\n`);
+  if (settings.retryMissed) await retryMissed(quiz, outcomes, attemptId, deps, db);
+  if (settings.passMark !== undefined && !passes(scoreOutcomes(outcomes), settings.passMark)) throw new ExitError(1);
+}
+
+function roundOptions(deps: QuizDeps, settings: QuizSettings): RoundOptions {
+  return { ui: deps.ui, feedback: settings.feedback, now: deps.now, startTimer: deps.startTimer, onInterrupt: deps.onInterrupt };
+}
+
+/**
+ * `--retry-missed`: after the result, the missed questions once more, untimed, scored and
+ * stored as their own attempt. It does not change the first score or the exit code.
+ */
+async function retryMissed(quiz: Quiz, first: readonly Outcome[], firstId: number, deps: QuizDeps, db: Db): Promise<void> {
+  const { ui } = deps;
+  const missed = missedOutcomes(first).map((o) => o.question);
+  if (missed.length === 0) {
+    ui.print('Nothing missed, nothing to retry.\n');
+    return;
+  }
+  ui.print(`\n${ui.paint.bold(`Retry: the ${plural(missed.length, 'missed question')} again (scored separately).`)}\n`);
+  const startedAt = deps.now();
+  const round = await runRound(missed, { ...roundOptions(deps, quiz.settings), label: 'Retry' });
+  let outcomes = round.outcomes;
+  let interrupted = round.interrupted;
+  if (!interrupted && quiz.settings.feedback === 'end') {
+    try {
+      outcomes = await reviewRejected(outcomes, ui);
+    } catch (error) {
+      if (!(error instanceof QuizInterrupted)) throw error;
+      interrupted = true;
+    }
+  }
+  saveAttempt(db, { startedAt, finishedAt: deps.now(), deckIds: quiz.decks.map((d) => d.deck), seed: quiz.seed, options: { ...storedOptions(quiz.settings), round: 'retry-missed' }, outcomes, timeLimitHit: false, interrupted, retryOf: firstId });
+  if (interrupted) {
+    ui.print(interruptedSummary(round, outcomes, ui));
+    throw new ExitError(130);
+  }
+  ui.print(`\n${formatResult({ outcomes, label: 'Retry score', width: ui.width }, ui.paint)}`);
+}
+
+function introduction(quiz: Quiz, ui: QuizUi): string {
+  const { settings } = quiz;
+  const names = quiz.decks.filter((d) => quiz.questions.some((q) => q.item.deckId === d.deck)).map((d) => neutralizeControls(d.title));
+  const parts = [`${plural(quiz.questions.length, 'question')} from ${names.join(', ')}`, `feedback ${settings.feedback === 'end' ? 'at the end' : 'after each answer'}`];
+  if (settings.timeLimitMs !== undefined) parts.push(`time limit ${formatClock(settings.timeLimitMs)}`);
+  if (settings.passMark !== undefined) parts.push(`pass mark ${settings.passMark}%`);
+  const fewer = quiz.questions.length < settings.count ? ` (only ${quiz.questions.length} match, fewer than --count ${settings.count})` : '';
+  const wrap = (text: string) => wrapText(text, ui.width).join('\n');
+  return `${wrap(`Quiz: ${parts.join(', ')}${fewer}.`)}\n${ui.paint.dim(wrap('Ctrl-C stops the quiz and saves what you have answered. Your study schedule is not changed.'))}\n`;
+}
+
+function interruptedSummary(round: RoundResult, outcomes: readonly Outcome[], ui: QuizUi): string {
+  const answered = outcomes.filter((o) => o.response).length;
+  const right = outcomes.filter((o) => o.correct).length;
+  const score = scoreOutcomes(outcomes);
+  const ofAnswered = answered > 0 ? ` (${Math.floor((right * 100) / answered)}% of those answered)` : '';
+  return `\n${ui.paint.bold('Quiz interrupted.')} Answered ${answered} of ${round.outcomes.length}: ${right} right${ofAnswered}; ${scoreLine(score, 'score so far')}.\nThe partial attempt was saved.\n`;
+}
+
+/** The choices that shaped the attempt, so later comparisons know what was asked. */
+function storedOptions(settings: QuizSettings): Record<string, unknown> {
+  return { count: settings.count, tags: settings.tags, sections: settings.sections, types: settings.types, feedback: settings.feedback, timeLimitMs: settings.timeLimitMs ?? null, passMark: settings.passMark ?? null, retryMissed: settings.retryMissed };
+}

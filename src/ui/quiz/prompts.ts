@@ -1,0 +1,98 @@
+import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState, AbortPromptError, ExitPromptError, type Theme } from '@inquirer/core';
+import { checkbox, confirm, input, select } from '@inquirer/prompts';
+import type { Context } from '@inquirer/type';
+import type { Question, Response } from '../../core/quiz/question.js';
+import { neutralizeControls } from '../../core/text.js';
+
+/** Ctrl-C during a quiz prompt (inquirer's ExitPromptError), or SIGINT between prompts. */
+export class QuizInterrupted extends Error {
+  constructor() {
+    super('quiz interrupted');
+    this.name = 'QuizInterrupted';
+  }
+}
+
+/** The time limit ran out while a prompt was waiting. */
+export class QuizTimedOut extends Error {
+  constructor() {
+    super('time limit reached');
+    this.name = 'QuizTimedOut';
+  }
+}
+
+/** Why the quiz's AbortController was aborted: the prompts turn this into the errors above. */
+export type StopReason = 'time' | 'interrupt';
+
+/**
+ * Runs a prompt and maps inquirer's cancellations to the quiz's own errors, so the command
+ * never imports inquirer: Ctrl-C → QuizInterrupted, the time-limit signal → QuizTimedOut.
+ */
+export async function guarded<T>(run: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ExitPromptError) throw new QuizInterrupted();
+    if (error instanceof AbortPromptError) throw (signal?.reason as StopReason) === 'time' ? new QuizTimedOut() : new QuizInterrupted();
+    throw error;
+  }
+}
+
+// Inquirer marks an answered prompt with a green check, which would read as "correct" in a
+// quiz; a neutral mark leaves right and wrong to the feedback lines.
+const theme = { prefix: { idle: '?', done: '›' } };
+
+/** Asks one question in its form: a (multi-)select, True/False, or a typed answer. */
+export function askQuestion(question: Question, context: Context = {}): Promise<Response> {
+  return guarded(async () => {
+    switch (question.kind) {
+      case 'choice': {
+        const choices = question.choices.map((c) => ({ name: neutralizeControls(c), value: c }));
+        if (question.multi) {
+          // No select-all/invert shortcuts: in an exam they only invite a wrong all-or-nothing answer.
+          const selected = await checkbox({ message: 'Choose', choices, required: true, loop: false, shortcuts: { all: null, invert: null }, theme }, context);
+          return { kind: 'choice', selected };
+        }
+        return { kind: 'choice', selected: [await select({ message: 'Choose', choices, loop: false, theme }, context)] };
+      }
+      case 'truefalse': {
+        const value = await select({ message: 'True or false?', choices: [{ name: 'True', value: true }, { name: 'False', value: false }], loop: false, theme }, context);
+        return { kind: 'truefalse', value };
+      }
+      case 'typed':
+        return { kind: 'typed', text: await input({ message: 'Answer', theme }, context) };
+    }
+  }, context.signal);
+}
+
+export type AfterFeedback = 'next' | 'overrule';
+
+/**
+ * After a rejected typed answer with immediate feedback: Enter goes on, `r` says "I was right".
+ * One key instead of a menu, since it comes up on most wrong typed answers.
+ */
+export const overrulePrompt = createPrompt<AfterFeedback, { message?: string; theme?: Partial<Theme> }>((config, done) => {
+  const theme = makeTheme(config.theme);
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const [choice, setChoice] = useState<AfterFeedback>('next');
+  const prefix = usePrefix({ status, theme });
+  useKeypress((key) => {
+    if (status === 'done') return;
+    const picked: AfterFeedback | undefined = isEnterKey(key) ? 'next' : key.name === 'r' ? 'overrule' : undefined;
+    if (!picked) return;
+    setChoice(picked);
+    setStatus('done');
+    done(picked);
+  });
+  const message = theme.style.message(config.message ?? 'Continue?', status);
+  if (status === 'done') return `${prefix} ${message} ${theme.style.answer(choice === 'overrule' ? 'I was right' : 'next')}`;
+  return `${prefix} ${message} ${theme.style.help('Enter: next question · r: I was right (count it)')}`;
+});
+
+export function askOverrule(context: Context = {}): Promise<boolean> {
+  return guarded(async () => (await overrulePrompt({ message: 'Continue?', theme }, context)) === 'overrule', context.signal);
+}
+
+/** The end-mode review of a rejected typed answer. */
+export function confirmOverrule(context: Context = {}): Promise<boolean> {
+  return guarded(() => confirm({ message: 'Were you right? Count it as right', default: false, theme }, context), context.signal);
+}

@@ -1,0 +1,54 @@
+import chalk from 'chalk';
+import type { Question, Response } from '../../core/quiz/question.js';
+import type { DiffPaint } from '../../core/quiz/screen.js';
+import { askOverrule, askQuestion, confirmOverrule } from './prompts.js';
+
+/**
+ * Everything the quiz does with the person, behind one interface so the command can be run
+ * with a scripted stand-in in tests and with inquirer prompts in a terminal.
+ */
+export interface QuizUi {
+  /** Columns to wrap text to. */
+  width: number;
+  paint: DiffPaint;
+  print(text: string): void;
+  /** Throws QuizInterrupted on Ctrl-C, QuizTimedOut when `signal` aborts with reason 'time'. */
+  ask(question: Question, signal?: AbortSignal): Promise<Response>;
+  /** After a rejected typed answer (immediate feedback): true for "I was right". */
+  offerOverrule(signal?: AbortSignal): Promise<boolean>;
+  /** The end-of-quiz review of a rejected typed answer: true for "I was right". */
+  confirmOverrule(): Promise<boolean>;
+}
+
+export function quizPaint(): DiffPaint {
+  return {
+    ok: chalk.green,
+    error: chalk.red,
+    dim: chalk.dim,
+    bold: chalk.bold,
+    // Without colour (NO_COLOR, pipes) brackets still show what differs.
+    missing: (s) => (chalk.level > 0 ? chalk.green.underline(s) : `[${s}]`),
+    extra: (s) => (chalk.level > 0 ? chalk.red.strikethrough(s) : `(${s})`),
+  };
+}
+
+/** Width for wrapping: the terminal's, capped so lines stay readable on wide screens. */
+export function terminalWidth(stream: NodeJS.WriteStream = process.stdout): number {
+  return Math.min(100, Math.max(40, stream.columns || 80));
+}
+
+export function terminalQuizUi(): QuizUi {
+  return {
+    width: terminalWidth(),
+    paint: quizPaint(),
+    print: (text) => void process.stdout.write(text),
+    ask: (question, signal) => askQuestion(question, { signal }),
+    offerOverrule: (signal) => askOverrule({ signal }),
+    confirmOverrule: () => confirmOverrule(),
+  };
+}
+
+/** Quizzes need a person at a keyboard; a pipe or a CI job gets `quizdeck print` instead. */
+export function stdinIsTerminal(): boolean {
+  return Boolean(process.stdin.isTTY);
+}
