@@ -1,0 +1,109 @@
+import { randomInt } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { deckItems } from '../core/deck/items.js';
+import type { Deck } from '../core/deck/schema.js';
+import { describeNoMatch } from '../core/quiz/select.js';
+import type { BaseQuestion, Sheet } from '../core/sheet/model.js';
+import { parsePrintOptions, type PrintOptionInput, type PrintSettings } from '../core/sheet/options.js';
+import { renderSheet } from '../core/sheet/render.js';
+import { renderSheetHtml } from '../core/sheet/html.js';
+import { collectQuestions, pickQuestions } from '../core/sheet/select.js';
+import { buildSheet } from '../core/sheet/versions.js';
+import { ExitError, UsageError } from '../errors.js';
+import { describeFsError, requireValidDecks } from '../io/decks.js';
+import { findBrowser, NO_BROWSER_MESSAGE, renderPdf } from '../io/pdf.js';
+
+export interface PrintDeps {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  writeFile: (path: string, data: string | Uint8Array) => void;
+  /** A fresh seed when none is given; the sheet prints it so it can be reproduced. */
+  newSeed: () => string;
+  /** Today's local date as YYYY-MM-DD, for --date today. */
+  today: () => string;
+  findBrowser: typeof findBrowser;
+  renderPdf: typeof renderPdf;
+}
+
+export const defaultPrintDeps: PrintDeps = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  writeFile: (path, data) => writeFileSync(path, data),
+  // Six digits, never starting with 0, so the seed reads and types as a plain number.
+  newSeed: () => String(randomInt(100_000, 1_000_000)),
+  today: () => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  },
+  findBrowser,
+  renderPdf,
+};
+
+export async function runPrint(paths: string[], input: PrintOptionInput, deps: PrintDeps = defaultPrintDeps): Promise<void> {
+  const parsed = parsePrintOptions(input);
+  if ('error' in parsed) throw new UsageError(parsed.error);
+  const settings = parsed.value;
+  // Find the browser before the work, so a missing one fails fast.
+  const browser = settings.format === 'pdf' ? (deps.findBrowser({ explicit: settings.browser }) ?? noBrowser()) : undefined;
+  const decks = requireValidDecks(paths);
+  const seed = settings.seed ?? deps.newSeed();
+  const sheet = makeSheet(decks, settings, seed, deps);
+  if (settings.seed === undefined) deps.err(`quizdeck: seed ${seed} (print again with --seed ${seed} for the same sheet)\n`);
+
+  if (settings.format === 'pdf') {
+    const pdf = await deps.renderPdf(renderSheetHtml(sheet), browser!);
+    save(settings.output!, pdf, deps);
+  } else {
+    const text = renderSheet(sheet, settings.format);
+    if (settings.output === undefined) deps.out(text);
+    else save(settings.output, text, deps);
+  }
+}
+
+function noBrowser(): never {
+  throw new UsageError(NO_BROWSER_MESSAGE);
+}
+
+function makeSheet(decks: readonly Deck[], settings: PrintSettings, seed: string, deps: PrintDeps): Sheet {
+  const all = collectQuestions(decks, settings.filter, seed);
+  if (all.length === 0) {
+    const items = decks.flatMap(deckItems);
+    throw new UsageError(items.length === 0 ? 'the decks have no cards to print' : describeNoMatch(items, settings.filter));
+  }
+  if (settings.count !== undefined && settings.count > all.length) {
+    deps.err(`quizdeck: only ${all.length} ${all.length === 1 ? 'question matches' : 'questions match'}; printing all of them\n`);
+  }
+  const questions = pickQuestions(all, settings.count, seed);
+  return buildSheet(questions, {
+    title: settings.title ?? defaultTitle(decks, questions),
+    lang: sheetLang(decks, questions),
+    seed,
+    date: settings.date?.toLowerCase() === 'today' ? deps.today() : settings.date,
+    paper: settings.paper,
+    answers: settings.answers,
+    versions: settings.versions,
+  });
+}
+
+/** The title of the deck(s) the questions come from. */
+function defaultTitle(decks: readonly Deck[], questions: readonly BaseQuestion[]): string {
+  const used = new Set(questions.map((q) => q.deckId));
+  return decks
+    .filter((d) => used.has(d.deck))
+    .map((d) => d.title)
+    .join(' · ');
+}
+
+/** The language of the first question's deck: decks printed together usually share one. */
+function sheetLang(decks: readonly Deck[], questions: readonly BaseQuestion[]): string {
+  return questions[0]?.lang ?? decks[0]?.lang ?? 'en';
+}
+
+function save(path: string, data: string | Uint8Array, deps: PrintDeps): void {
+  try {
+    deps.writeFile(path, data);
+  } catch (error) {
+    throw new ExitError(2, `cannot write ${path}: ${describeFsError(error)}`);
+  }
+  deps.err(`quizdeck: wrote ${path}\n`);
+}

@@ -1,0 +1,44 @@
+import { choiceLetter, type ClozeSegment, type QuestionBody, type Sheet, type SheetVersion } from './model.js';
+import { trueFalseWord, type SheetStrings } from './strings.js';
+
+/** The key entry as one line of text: "B", "A, C", "True", the answer, or "(1) x; (2) y". */
+export function keyAnswerText(body: QuestionBody, s: SheetStrings): string {
+  switch (body.type) {
+    case 'basic':
+      return body.answer;
+    case 'choice':
+      return body.correct.map(choiceLetter).join(', ');
+    case 'truefalse':
+      return trueFalseWord(body.correct, s);
+    case 'cloze':
+      return body.answers.length === 1 ? body.answers[0]! : body.answers.map((a, i) => `(${i + 1}) ${a}`).join(s.listSeparator);
+  }
+}
+
+/** The cloze text with each blank drawn by `blank` and the literal text passed through `text`. */
+export function renderClozeSegments(segments: readonly ClozeSegment[], blank: (n: number, hint: string | undefined) => string, text: (t: string) => string = (t) => t): string {
+  return segments.map((seg) => ('text' in seg ? text(seg.text) : blank(seg.blank, seg.hint))).join('');
+}
+
+/** The pieces of a sheet in print order: each version's questions, then its key (by --answers). */
+export interface SheetPart {
+  kind: 'questions' | 'key';
+  version: SheetVersion;
+}
+
+export function sheetParts(sheet: Sheet): SheetPart[] {
+  return sheet.versions.flatMap((version): SheetPart[] => {
+    switch (sheet.answers) {
+      case 'end':
+        return [
+          { kind: 'questions', version },
+          { kind: 'key', version },
+        ];
+      case 'only':
+        return [{ kind: 'key', version }];
+      case 'inline':
+      case 'none':
+        return [{ kind: 'questions', version }];
+    }
+  });
+}

@@ -1,0 +1,71 @@
+import { neutralizeControls } from '../text.js';
+import { keyAnswerText, renderClozeSegments, sheetParts } from './common.js';
+import { choiceLetter, showsVersionLabels, type Sheet, type SheetQuestion, type SheetVersion } from './model.js';
+import { sheetStrings, type SheetStrings } from './strings.js';
+
+/**
+ * Card text as literal Markdown text. Inline syntax (emphasis, code, links, HTML, tables,
+ * strikethrough, entities) is backslash-escaped everywhere; block syntax (headings, quotes,
+ * list markers) only where a line starts, which keeps the raw file readable. Line breaks
+ * become hard breaks so a multi-line prompt stays inside its list item.
+ */
+export function escapeMarkdown(text: string): string {
+  return neutralizeControls(text)
+    .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
+    .split('\n')
+    .map((line) => line.replace(/^(\s*)([#>+=-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2'))
+    .join('\\\n   ');
+}
+
+export function renderSheetMarkdown(sheet: Sheet): string {
+  const s = sheetStrings(sheet.lang);
+  const parts = sheetParts(sheet).map((part) => (part.kind === 'questions' ? questionsMd(sheet, part.version, s) : keyMd(sheet, part.version, s)));
+  return `${parts.join('\n---\n\n')}`;
+}
+
+function subtitle(sheet: Sheet, version: SheetVersion, s: SheetStrings): string {
+  const label = showsVersionLabels(sheet) ? `**${s.version(version.label)}** · ` : '';
+  return `${label}${escapeMarkdown(s.seed(sheet.seed))}`;
+}
+
+function questionsMd(sheet: Sheet, version: SheetVersion, s: SheetStrings): string {
+  // Underscore runs between spaces cannot open emphasis in CommonMark, so they stay unescaped.
+  const date = sheet.date === undefined ? '____________' : escapeMarkdown(sheet.date);
+  const fields = `${s.name}: ________________________ ${s.date}: ${date} ${s.score}: ______ / ${version.questions.length}`;
+  const items = version.questions.map((q) => questionMd(q, s, sheet.answers === 'inline'));
+  return `# ${escapeMarkdown(sheet.title)}\n\n${subtitle(sheet, version, s)}\n\n${fields}\n\n${items.join('\n')}`;
+}
+
+function questionMd(q: SheetQuestion, s: SheetStrings, inline: boolean): string {
+  const body = q.body;
+  const lines: string[] = [];
+  switch (body.type) {
+    case 'basic':
+      lines.push(body.reverse ? `${escapeMarkdown(s.reversePrompt)} ${escapeMarkdown(body.prompt)}` : escapeMarkdown(body.prompt));
+      break;
+    case 'choice':
+      lines.push(escapeMarkdown(body.prompt), '', ...body.choices.map((c, i) => `   - **${choiceLetter(i)}.** ${escapeMarkdown(c)}`));
+      break;
+    case 'truefalse':
+      lines.push(escapeMarkdown(body.prompt), '', `   ${s.trueWord} / ${s.falseWord}`);
+      break;
+    case 'cloze':
+      lines.push(renderClozeSegments(body.segments, (n, hint) => `**(${n})** \\_\\_\\_\\_\\_\\_\\_\\_${hint === undefined ? '' : ` \\[${escapeMarkdown(hint)}\\]`}`, escapeMarkdown));
+      break;
+  }
+  if (inline) lines.push('', `   > **${s.answer}:** ${keyEntryMd(q, s)}`);
+  return `${q.number}. ${lines.join('\n')}\n`;
+}
+
+function keyEntryMd(q: SheetQuestion, s: SheetStrings): string {
+  const body = q.body;
+  let answer = `**${escapeMarkdown(keyAnswerText(body, s))}**`;
+  if (body.type === 'choice') answer += ` (${escapeMarkdown(body.correct.map((i) => body.choices[i]!).join(s.listSeparator))})`;
+  return q.why === undefined ? answer : `${answer} — *${s.why}:* ${escapeMarkdown(q.why)}`;
+}
+
+function keyMd(sheet: Sheet, version: SheetVersion, s: SheetStrings): string {
+  const heading = showsVersionLabels(sheet) ? `${s.answerKey} — ${s.version(version.label)}` : s.answerKey;
+  const items = version.questions.map((q) => `${q.number}. ${keyEntryMd(q, s)}`);
+  return `# ${escapeMarkdown(sheet.title)}\n\n## ${heading}\n\n${subtitle(sheet, version, s)}\n\n${items.join('\n')}\n`;
+}

@@ -1,0 +1,62 @@
+/**
+ * The words a sheet prints around the cards. A Chinese deck gets a Chinese sheet: a class
+ * that studies in Chinese should not get "Name:" and "True / False" on its test.
+ */
+export interface SheetStrings {
+  name: string;
+  date: string;
+  score: string;
+  version: (label: string) => string;
+  answerKey: string;
+  answer: string;
+  why: string;
+  seed: (seed: string) => string;
+  /** Text before and after the page number in the page footer. */
+  page: [string, string];
+  trueWord: string;
+  falseWord: string;
+  /** Lead-in for the reverse direction of a basic card, whose prompt is the card's answer. */
+  reversePrompt: string;
+  /** Separator between items in a list of answers. */
+  listSeparator: string;
+}
+
+const en: SheetStrings = {
+  name: 'Name',
+  date: 'Date',
+  score: 'Score',
+  version: (label) => `Version ${label}`,
+  answerKey: 'Answer key',
+  answer: 'Answer',
+  why: 'Why',
+  seed: (seed) => `Seed ${seed}`,
+  page: ['Page ', ''],
+  trueWord: 'True',
+  falseWord: 'False',
+  reversePrompt: 'Give the question whose answer is:',
+  listSeparator: '; ',
+};
+
+const zh: SheetStrings = {
+  name: '姓名',
+  date: '日期',
+  score: '得分',
+  version: (label) => `${label} 卷`,
+  answerKey: '答案',
+  answer: '答案',
+  why: '解析',
+  seed: (seed) => `种子 ${seed}`,
+  page: ['第 ', ' 页'],
+  trueWord: '正确',
+  falseWord: '错误',
+  reversePrompt: '写出答案为下列内容的问题：',
+  listSeparator: '；',
+};
+
+export function sheetStrings(lang: string): SheetStrings {
+  return /^zh\b/i.test(lang) ? zh : en;
+}
+
+export function trueFalseWord(value: boolean, s: SheetStrings): string {
+  return value ? s.trueWord : s.falseWord;
+}

@@ -1,0 +1,88 @@
+import { displayWidth, neutralizeControls, wrapText } from '../text.js';
+import { keyAnswerText, renderClozeSegments, sheetParts } from './common.js';
+import { choiceLetter, showsVersionLabels, type Sheet, type SheetQuestion, type SheetVersion } from './model.js';
+import { sheetStrings, type SheetStrings } from './strings.js';
+
+/** Plain-text sheets are set for 80-column terminals and line printers. */
+const WIDTH = 78;
+const INDENT = '    ';
+/** Form feed: line printers and `pr` start a new page on it, as a key should. */
+const PAGE_BREAK = '\f\n';
+
+/** Plain text; card text has control characters neutralised so it is safe in a terminal. */
+export function renderSheetText(sheet: Sheet): string {
+  const s = sheetStrings(sheet.lang);
+  const parts = sheetParts(sheet).map((part) => (part.kind === 'questions' ? questionsText(sheet, part.version, s) : keyText(sheet, part.version, s)));
+  return parts.join(PAGE_BREAK);
+}
+
+function clean(text: string): string {
+  return neutralizeControls(text);
+}
+
+/** `first` before the first line, INDENT before the others, wrapped by display width. */
+function hanging(text: string, first: string, rest = INDENT): string[] {
+  const lines = wrapText(clean(text), WIDTH - displayWidth(rest));
+  return lines.map((line, i) => `${i === 0 ? first : rest}${line}`.trimEnd());
+}
+
+function heading(sheet: Sheet, version: SheetVersion, s: SheetStrings, subtitle?: string): string[] {
+  const label = [subtitle, showsVersionLabels(sheet) ? s.version(version.label) : undefined].filter(Boolean).join(' — ');
+  const title = clean(sheet.title);
+  const gap = WIDTH - displayWidth(title) - displayWidth(label);
+  const first = label === '' ? title : gap >= 2 ? title + ' '.repeat(gap) + label : `${title}\n${label}`;
+  return [first, s.seed(clean(sheet.seed)), ''];
+}
+
+function questionsText(sheet: Sheet, version: SheetVersion, s: SheetStrings): string {
+  const date = sheet.date === undefined ? '______________' : clean(sheet.date);
+  const lines = [...heading(sheet, version, s), `${s.name}: ______________________________  ${s.date}: ${date}  ${s.score}: _____ / ${version.questions.length}`, ''];
+  for (const q of version.questions) {
+    lines.push(...questionText(q, s, sheet.answers === 'inline'), '');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function numberPrefix(n: number): string {
+  return `${String(n).padStart(2)}. `;
+}
+
+function questionText(q: SheetQuestion, s: SheetStrings, inline: boolean): string[] {
+  const body = q.body;
+  const first = numberPrefix(q.number);
+  const out: string[] = [];
+  switch (body.type) {
+    case 'basic':
+      if (body.reverse) out.push(`${first}${s.reversePrompt}`, ...hanging(body.prompt, INDENT));
+      else out.push(...hanging(body.prompt, first));
+      out.push(`${INDENT}${'_'.repeat(WIDTH - INDENT.length)}`, '', `${INDENT}${'_'.repeat(WIDTH - INDENT.length)}`);
+      break;
+    case 'choice':
+      out.push(...hanging(body.prompt, first));
+      body.choices.forEach((c, i) => out.push(...hanging(c, `${INDENT}${choiceLetter(i)}. `, `${INDENT}   `)));
+      break;
+    case 'truefalse':
+      out.push(...hanging(body.prompt, first), `${INDENT}${s.trueWord} / ${s.falseWord}`);
+      break;
+    case 'cloze':
+      out.push(...hanging(renderClozeSegments(body.segments, (n, hint) => `(${n})________${hint === undefined ? '' : ` [${hint}]`}`), first));
+      break;
+  }
+  if (inline) out.push(...keyLines(q, s, `${INDENT}${s.answer}: `, INDENT));
+  return out;
+}
+
+function keyLines(q: SheetQuestion, s: SheetStrings, first: string, rest: string): string[] {
+  const body = q.body;
+  let answer = keyAnswerText(body, s);
+  if (body.type === 'choice') answer += ` (${body.correct.map((i) => body.choices[i]!).join(s.listSeparator)})`;
+  const lines = hanging(answer, first, rest);
+  if (q.why !== undefined) lines.push(...hanging(`${s.why}: ${q.why}`, rest, rest));
+  return lines;
+}
+
+function keyText(sheet: Sheet, version: SheetVersion, s: SheetStrings): string {
+  const lines = heading(sheet, version, s, s.answerKey);
+  for (const q of version.questions) lines.push(...keyLines(q, s, numberPrefix(q.number), INDENT));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,45 @@
+import { createRng, shuffle, type Rng } from '../random.js';
+import { versionLabel, type AnswerMode, type BaseQuestion, type PaperSize, type QuestionBody, type Sheet, type SheetVersion } from './model.js';
+
+export interface SheetSettings {
+  title: string;
+  lang: string;
+  seed: string;
+  date?: string;
+  paper: PaperSize;
+  answers: AnswerMode;
+  versions: number;
+}
+
+/**
+ * Every version asks the same questions; each has its own question order and choice order,
+ * drawn from streams named after the seed and the version label, so version B stays the same
+ * whether 2 or 5 versions are printed.
+ */
+export function buildSheet(questions: readonly BaseQuestion[], settings: SheetSettings): Sheet {
+  const versions: SheetVersion[] = [];
+  for (let v = 0; v < settings.versions; v++) {
+    const label = versionLabel(v);
+    const choiceRng = createRng(`${settings.seed}:${label}:choices`);
+    // Choices are shuffled in selection order, before the questions are, so a question's
+    // choice order does not depend on where it lands.
+    const shuffled = questions.map((q) => ({ ...q, body: shuffleChoices(q.body, choiceRng) }));
+    const ordered = shuffle(shuffled, createRng(`${settings.seed}:${label}:order`));
+    versions.push({ label, questions: ordered.map((q, i) => ({ ...q, number: i + 1 })) });
+  }
+  const { versions: _count, ...rest } = settings;
+  return { ...rest, versions };
+}
+
+function shuffleChoices(body: QuestionBody, rng: Rng): QuestionBody {
+  if (body.type !== 'choice') return body;
+  const order = shuffle(
+    body.choices.map((_, i) => i),
+    rng,
+  );
+  return {
+    ...body,
+    choices: order.map((i) => body.choices[i]!),
+    correct: order.flatMap((original, position) => (body.correct.includes(original) ? [position] : [])),
+  };
+}
