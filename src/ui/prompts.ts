@@ -89,9 +89,11 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   const [active, setActive] = useState(config.default ?? 0);
   const [picked, setPicked] = useState<readonly number[]>([]);
   const [error, setError] = useState<string | undefined>(undefined);
+  const [chosen, setChosen] = useState<readonly number[]>([]);
   const prefix = usePrefix({ status });
   const count = config.choices.length;
   const finish = (result: ChoiceResult) => {
+    setChosen(result.indexes ?? []);
     setStatus('done');
     done(result);
   };
@@ -119,7 +121,7 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   });
   const theme = makeTheme({});
   const message = [prefix, theme.style.message(config.message, status)].join(' ');
-  if (status === 'done') return message;
+  if (status === 'done') return `${message} ${theme.style.answer(chosen.map((i) => neutralizeControls(config.choices[i]!)).join('; '))}`.trimEnd();
   const lines = config.choices.map((choice, i) => {
     const box = config.multiple ? (picked.includes(i) ? '◉ ' : '◯ ') : '';
     const text = `${i === active ? '❯' : ' '} ${i + 1}. ${box}${neutralizeControls(choice)}`;

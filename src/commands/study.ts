@@ -1,0 +1,196 @@
+import { deckItems } from '../core/deck/items.js';
+import type { Deck } from '../core/deck/schema.js';
+import { studyDay } from '../core/schedule/day.js';
+import { createScheduler, DEFAULT_SCHEDULER_OPTIONS, type Scheduler } from '../core/schedule/fsrs.js';
+import { gradeEntry, gradeOptions, suggestedGrade } from '../core/schedule/grade.js';
+import { StudyQueue, type QueueEntry } from '../core/schedule/queue.js';
+import { UsageError } from '../errors.js';
+import { systemClock, type Clock } from '../io/clock.js';
+import { openDatabase } from '../io/db.js';
+import { requireValidDecks } from '../io/decks.js';
+import { resolveDbPath } from '../io/paths.js';
+import { ReviewStore } from '../io/store.js';
+import { askGrade, askItem } from '../ui/study/ask.js';
+import { formatFeedback, formatHeader, formatQuestion, formatSummary } from '../ui/study/screen.js';
+import { CLEAR_SCREEN, requireTerminal, terminalColumns, withInterrupt } from '../ui/terminal.js';
+import { itemAnswerText } from '../core/deck/items.js';
+import chalk from 'chalk';
+
+export interface StudyOptions {
+  db?: string;
+  new?: string;
+  reviews?: string;
+  retention?: string;
+  maxInterval?: string;
+  dayStart?: string;
+  type?: boolean;
+}
+
+interface Settings {
+  dbPath: string;
+  newPerDay: number;
+  reviewsPerDay: number;
+  retention: number;
+  maximumIntervalDays: number;
+  dayStartHour: number;
+  type: boolean;
+}
+
+export function parseStudyOptions(options: StudyOptions, env: NodeJS.ProcessEnv = process.env): Settings {
+  const int = (value: string | undefined, name: string, fallback: number, min: number, max: number) => {
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+    return n;
+  };
+  const retention = options.retention === undefined ? DEFAULT_SCHEDULER_OPTIONS.retention : Number(options.retention);
+  if (!(retention >= 0.7 && retention <= 0.99)) throw new UsageError(`--retention must be a number from 0.70 to 0.99 (the share of cards you want to remember), not "${options.retention}"`);
+  return {
+    dbPath: resolveDbPath(options.db, env),
+    newPerDay: int(options.new, '--new', 20, 0, 9999),
+    reviewsPerDay: int(options.reviews, '--reviews', 200, 0, 99999),
+    retention,
+    maximumIntervalDays: int(options.maxInterval, '--max-interval', DEFAULT_SCHEDULER_OPTIONS.maximumIntervalDays, 1, 36500),
+    dayStartHour: int(options.dayStart, '--day-start', 4, 0, 23),
+    type: Boolean(options.type),
+  };
+}
+
+export interface StudyDeps {
+  clock?: Clock;
+  out?: (s: string) => void;
+  stdin?: { isTTY?: boolean };
+}
+
+/** `quizdeck study`: one spaced-repetition session over the decks; every answer is saved before the next card. */
+export async function runStudy(paths: string[], options: StudyOptions, deps: StudyDeps = {}): Promise<void> {
+  requireTerminal('study', deps.stdin);
+  const settings = parseStudyOptions(options);
+  const decks = requireValidDecks(paths);
+  const db = openDatabase(settings.dbPath);
+  try {
+    const session = new StudySession(decks, new ReviewStore(db), settings, deps.clock ?? systemClock, deps.out ?? ((s) => process.stdout.write(s)));
+    await withInterrupt(() => session.run(), () => session.printSummary());
+  } finally {
+    db.close();
+  }
+}
+
+interface Answered {
+  reviewId: number;
+  entry: QueueEntry;
+  rating: number;
+  becameLeech: boolean;
+}
+
+class StudySession {
+  private readonly scheduler: Scheduler;
+  private readonly items;
+  private readonly deckIds: string[];
+  private readonly titles: Map<string, string>;
+  private readonly started: number;
+  private queue: StudyQueue;
+  private history: Answered[] = [];
+  private leeches = 0;
+  private notice = '';
+
+  constructor(decks: Deck[], private readonly store: ReviewStore, private readonly settings: Settings, private readonly clock: Clock, private readonly out: (s: string) => void) {
+    this.scheduler = createScheduler({ retention: settings.retention, maximumIntervalDays: settings.maximumIntervalDays });
+    this.items = decks.flatMap(deckItems);
+    this.deckIds = decks.map((d) => d.deck);
+    this.titles = new Map(decks.map((d) => [d.deck, d.title]));
+    this.started = clock.now();
+    this.queue = this.buildQueue(this.started);
+  }
+
+  private day(now: number) {
+    return studyDay(now, this.settings.dayStartHour, this.clock.utcOffsetMinutes(now));
+  }
+
+  /** The queue from what the database says now; rebuilt after an undo so limits and burying stay exact. */
+  private buildQueue(now: number): StudyQueue {
+    const day = this.day(now);
+    return new StudyQueue({
+      items: this.items,
+      states: this.store.loadStates(this.deckIds),
+      reviewedToday: this.store.reviewedSince(this.deckIds, day.start),
+      doneToday: this.store.doneSince(day.start),
+      limits: { newPerDay: this.settings.newPerDay, reviewsPerDay: this.settings.reviewsPerDay },
+      day,
+      now,
+      retrievability: this.scheduler.retrievability,
+    });
+  }
+
+  async run(): Promise<void> {
+    for (;;) {
+      const shownAt = this.clock.now();
+      const entry = this.queue.next(shownAt);
+      if (!entry) {
+        this.out(CLEAR_SCREEN + (this.history.length === 0 ? 'Nothing to study right now: no new cards left today and no reviews due.\n\n' : chalk.green('Done for now.\n\n')));
+        this.printSummary();
+        return;
+      }
+      const step = await this.study(entry, shownAt);
+      if (step === 'quit') {
+        this.out('\n');
+        this.printSummary();
+        return;
+      }
+    }
+  }
+
+  /** Shows one card, takes the answer and the grade, and saves them. */
+  private async study(entry: QueueEntry, shownAt: number): Promise<'next' | 'quit'> {
+    const width = terminalColumns();
+    const item = entry.item;
+    const header = formatHeader({ deckId: item.deckId, deckTitle: this.titles.get(item.deckId) ?? '', position: this.history.length + 1, counts: this.queue.counts(shownAt), width });
+    this.out(`${CLEAR_SCREEN}${header}${this.notice}\n${formatQuestion(item, width)}\n`);
+    this.notice = '';
+    const asked = await askItem(item, { type: this.settings.type, shuffleSeed: `${item.deckId}/${item.key}:${entry.state?.memory.reps ?? 0}` });
+    if (asked.action !== 'answered') return asked.action === 'quit' ? 'quit' : this.undo();
+    const answeredAt = this.clock.now();
+    this.out(`\n${formatFeedback(item, itemAnswerText(item), asked.feedback, width)}\n`);
+    const graded = await askGrade(gradeOptions(this.scheduler, entry, answeredAt), suggestedGrade(asked.correct));
+    if (graded.action !== 'grade') return graded.action === 'quit' ? 'quit' : this.undo();
+    const outcome = gradeEntry(this.scheduler, entry, graded.grade, answeredAt);
+    const reviewId = this.store.record({ deckId: item.deckId, cardKey: item.key, cardId: item.cardId, rating: graded.grade, reviewedAt: answeredAt, durationMs: answeredAt - shownAt, before: outcome.before, after: outcome.after });
+    this.queue.answered(entry, outcome.after);
+    this.history.push({ reviewId, entry, rating: graded.grade, becameLeech: outcome.becameLeech });
+    if (outcome.becameLeech) {
+      this.leeches++;
+      this.notice = chalk.yellow(`⚑ Leech: "${item.cardId}" in ${item.deckId} has been forgotten ${outcome.after.memory.lapses} times; consider rewriting or splitting it.\n`);
+    }
+    return 'next';
+  }
+
+  /** Takes back the last answer of this session and shows that card again. */
+  private undo(): 'next' {
+    const last = this.history.pop();
+    if (!last) {
+      this.notice = chalk.yellow('Nothing to undo in this session.\n');
+      return 'next';
+    }
+    this.store.undo(last.reviewId);
+    if (last.becameLeech) this.leeches--;
+    this.queue = this.buildQueue(this.clock.now());
+    this.queue.prioritize(last.entry.id);
+    this.notice = chalk.yellow(`↶ Undid your answer to "${last.entry.item.key}".\n`);
+    return 'next';
+  }
+
+  printSummary(): void {
+    const now = this.clock.now();
+    const tomorrow = this.day(now).end + 86_400_000;
+    this.out(
+      formatSummary({
+        studied: this.history.length,
+        again: this.history.filter((h) => h.rating === 1).length,
+        elapsedMs: now - this.started,
+        dueTomorrow: this.store.dueBefore(this.deckIds, tomorrow),
+        learningLater: this.queue.learningLater(now),
+        leeches: this.leeches,
+      }),
+    );
+  }
+}

@@ -1,0 +1,85 @@
+import { checkTypedAnswer } from '../../core/answer.js';
+import type { StudyItem } from '../../core/deck/items.js';
+import { createRng, shuffle } from '../../core/random.js';
+import type { GradeOption, } from '../../core/schedule/grade.js';
+import type { GradeValue } from '../../core/schedule/fsrs.js';
+import { choicePrompt, keyPrompt, typedAnswerPrompt } from '../prompts.js';
+import type { Feedback } from './screen.js';
+
+/** What asking one item gave: an answer to show and grade, or a request to undo or quit. */
+export type AskResult = { action: 'answered'; feedback: Feedback; correct?: boolean } | { action: 'undo' } | { action: 'quit' };
+
+const CONTROL_KEYS = { u: 'undo', q: 'quit' } as const;
+
+export interface AskOptions {
+  /** Type answers to basic and cloze cards instead of revealing them. */
+  type: boolean;
+  /** Seeds the order of choices, so one card's choices are shuffled the same way for the same seed. */
+  shuffleSeed: string;
+}
+
+export async function askItem(item: StudyItem, options: AskOptions): Promise<AskResult> {
+  switch (item.kind) {
+    case 'basic':
+    case 'cloze':
+      return wantsTyping(item, options) ? askTyped(item.accept) : askReveal();
+    case 'choice':
+      return askChoice(item.choices, item.correct, options.shuffleSeed);
+    case 'truefalse': {
+      const action = await keyPrompt({ message: 'True or false?', keys: { t: 'true', f: 'false', ...CONTROL_KEYS }, hint: 't true · f false · u undo · q quit' });
+      if (action === 'undo' || action === 'quit') return { action };
+      const correct = (action === 'true') === item.correct;
+      return { action: 'answered', feedback: { kind: 'truefalse', correct }, correct };
+    }
+  }
+}
+
+/** Typed when asked for (--type), or when the card lists `accept`able answers for its front side. */
+function wantsTyping(item: Extract<StudyItem, { kind: 'basic' | 'cloze' }>, options: AskOptions): boolean {
+  if (options.type) return true;
+  return item.kind === 'basic' && item.key === item.cardId && 'accept' in item.card && (item.card.accept?.length ?? 0) > 0;
+}
+
+async function askReveal(): Promise<AskResult> {
+  const action = await keyPrompt({ message: 'Press Enter to show the answer', keys: { enter: 'reveal', ...CONTROL_KEYS }, hint: 'Enter show answer · u undo · q quit' });
+  if (action === 'undo' || action === 'quit') return { action };
+  return { action: 'answered', feedback: { kind: 'revealed' } };
+}
+
+async function askTyped(accepted: readonly string[]): Promise<AskResult> {
+  const result = await typedAnswerPrompt({ message: 'Your answer:', hint: 'Enter check · Esc show the answer (then u undo, q quit)' });
+  if (result.action === 'skip') return { action: 'answered', feedback: { kind: 'revealed' } };
+  const check = checkTypedAnswer(result.text, accepted);
+  return { action: 'answered', feedback: { kind: 'typed', typed: result.text, correct: check.correct, closest: check.closest }, correct: check.correct };
+}
+
+async function askChoice(choices: readonly string[], correct: readonly string[], seed: string): Promise<AskResult> {
+  const shown = shuffle(choices, createRng(seed));
+  const multiple = correct.length > 1;
+  const result = await choicePrompt({
+    message: multiple ? `Pick all that apply (${correct.length})` : 'Pick one',
+    choices: shown,
+    multiple,
+    keys: CONTROL_KEYS,
+    hint: multiple ? 'space or 1–9 toggle · Enter submit · u undo · q quit' : '1–9 or ↑↓ Enter · u undo · q quit',
+  });
+  if (result.indexes === undefined) return { action: result.action === 'undo' ? 'undo' : 'quit' };
+  const picked = result.indexes.map((i) => shown[i]!);
+  const ok = picked.length === correct.length && picked.every((p) => correct.includes(p));
+  return { action: 'answered', feedback: { kind: 'choice', correct: ok, picked }, correct: ok };
+}
+
+export type GradeResult = { action: 'grade'; grade: GradeValue } | { action: 'undo' } | { action: 'quit' };
+
+/** Again / Hard / Good / Easy with their intervals; the suggested grade is preselected. */
+export async function askGrade(options: readonly GradeOption[], suggested: GradeValue | undefined): Promise<GradeResult> {
+  const result = await choicePrompt({
+    message: suggested ? 'Grade (Enter accepts the suggestion)' : 'How well did you know it?',
+    choices: options.map((o) => `${o.name} · ${o.interval}`),
+    default: (suggested ?? 3) - 1,
+    keys: CONTROL_KEYS,
+    hint: '1 Again · 2 Hard · 3 Good · 4 Easy · ↑↓ Enter · u undo · q quit',
+  });
+  if (result.indexes === undefined) return { action: result.action === 'undo' ? 'undo' : 'quit' };
+  return { action: 'grade', grade: options[result.indexes[0]!]!.grade };
+}

@@ -1,0 +1,83 @@
+import chalk from 'chalk';
+import type { StudyItem } from '../../core/deck/items.js';
+import type { QueueCounts } from '../../core/schedule/queue.js';
+import { neutralizeControls } from '../../core/text.js';
+import { formatAnswerDiff } from '../prompts.js';
+import { formatCardText, progressBar } from '../terminal.js';
+
+/** The text of the study screens, as strings: printing is the caller's job. */
+
+export interface HeaderInfo {
+  deckId: string;
+  deckTitle: string;
+  /** 1-based number of this card in the session. */
+  position: number;
+  counts: QueueCounts;
+  width: number;
+}
+
+export function formatHeader(h: HeaderInfo): string {
+  const remaining = h.counts.new + h.counts.learning + h.counts.due;
+  const total = h.position - 1 + remaining;
+  const deck = `${chalk.bold(neutralizeControls(h.deckId))} ${chalk.dim(neutralizeControls(h.deckTitle))}`;
+  const counts = `${chalk.blue(`${h.counts.new} new`)} · ${chalk.red(`${h.counts.learning} learning`)} · ${chalk.green(`${h.counts.due} due`)}`;
+  const bar = `${progressBar(h.position - 1, total, Math.min(30, h.width - 20))} card ${h.position} of ${total}`;
+  return `${deck}\n${counts}\n${chalk.dim(bar)}\n`;
+}
+
+/** The question side of an item; a cloze shows its text with the target deletion as [hint]. */
+export function formatQuestion(item: StudyItem, width: number): string {
+  const label = item.key.endsWith(':reverse') ? chalk.dim('(reverse)\n') : '';
+  if (item.kind === 'cloze') {
+    const text = formatCardText(item.prompt, width, '  ');
+    return `${label}${text.replace(/\[[^\]\n]*\]/, (m) => chalk.bold.yellow(m))}\n`;
+  }
+  return `${label}${chalk.bold(formatCardText(item.prompt, width, '  '))}\n`;
+}
+
+export type Feedback =
+  | { kind: 'revealed' }
+  | { kind: 'typed'; typed: string; correct: boolean; closest: string }
+  | { kind: 'choice'; correct: boolean; picked: string[] }
+  | { kind: 'truefalse'; correct: boolean };
+
+export function formatFeedback(item: StudyItem, answer: string, feedback: Feedback, width: number): string {
+  const lines: string[] = [];
+  const verdict = (ok: boolean) => (ok ? chalk.green('✓ Correct') : chalk.red('✗ Not quite'));
+  if (feedback.kind === 'typed' && !feedback.correct) {
+    const diff = formatAnswerDiff(feedback.typed, feedback.closest);
+    lines.push(verdict(false), `  Expected:  ${diff.expected}`, `  You typed: ${diff.typed}`);
+  } else {
+    if (feedback.kind !== 'revealed') lines.push(verdict(feedback.correct));
+    if (feedback.kind === 'choice' && !feedback.correct) lines.push(`  You picked: ${feedback.picked.map(neutralizeControls).join('; ')}`);
+    lines.push(`${chalk.dim('Answer:')}\n${chalk.cyan(formatCardText(answer, width, '  '))}`);
+  }
+  if (item.why) lines.push(`${chalk.dim('Why:')}\n${formatCardText(item.why, width, '  ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export interface SessionSummary {
+  studied: number;
+  again: number;
+  elapsedMs: number;
+  dueTomorrow: number;
+  learningLater: number;
+  leeches: number;
+}
+
+export function formatSummary(s: SessionSummary): string {
+  const accuracy = s.studied === 0 ? '—' : `${Math.round(((s.studied - s.again) / s.studied) * 100)}%`;
+  const minutes = Math.floor(s.elapsedMs / 60_000);
+  const seconds = Math.round((s.elapsedMs % 60_000) / 1000);
+  const lines = [
+    chalk.bold('Session summary'),
+    `  Cards studied:  ${s.studied}`,
+    `  Again:          ${s.again}`,
+    `  Accuracy:       ${accuracy}`,
+    `  Time spent:     ${minutes > 0 ? `${minutes}m ` : ''}${seconds}s`,
+    `  Due tomorrow:   ${s.dueTomorrow}`,
+  ];
+  if (s.leeches > 0) lines.push(chalk.yellow(`  Leeches:        ${s.leeches} (cards forgotten 8 times; consider rewriting them)`));
+  if (s.learningLater > 0) lines.push(chalk.dim(`  ${s.learningLater} learning ${s.learningLater === 1 ? 'card comes' : 'cards come'} back later today; run \`quizdeck study\` again then.`));
+  return `${lines.join('\n')}\n`;
+}
