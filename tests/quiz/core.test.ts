@@ -4,6 +4,7 @@ import type { Card, Deck } from '../../src/core/deck/schema.js';
 import { formatClock, parseTimeLimit } from '../../src/core/quiz/duration.js';
 import { buildQuestion, canOverrule, gradeResponse, overrule, type Question, type Response } from '../../src/core/quiz/question.js';
 import { formatResult, formatSectionTable } from '../../src/core/quiz/report.js';
+import { formatDiff, formatFeedback, formatQuestion } from '../../src/core/quiz/screen.js';
 import { missedOutcomes, passes, scoreOutcomes, sectionTable } from '../../src/core/quiz/score.js';
 import { describeNoMatch, filterItems, selectQuestions } from '../../src/core/quiz/select.js';
 import { parseQuizOptions } from '../../src/core/quiz/settings.js';
@@ -242,5 +243,48 @@ describe('scoring', () => {
     expect(text).toContain('^[[31mESX');
     expect(text).toContain('Why:          先启动^G Linux 内核');
     for (const line of text.split('\n')) expect([...line].reduce((w, ch) => w + (/[\u4e00-\u9fff\uff00-\uff60]/.test(ch) ? 2 : 1), 0)).toBeLessThanOrEqual(40);
+  });
+});
+
+describe('question and feedback screens', () => {
+  // chalk joins extra arguments into the text, so a paint called through .map(paint.x) would
+  // print the line, its index and every other line; this paint fails loudly instead.
+  const strict = (tag: string) => (...args: unknown[]) => {
+    if (args.length !== 1) throw new Error(`${tag} called with ${args.length} arguments`);
+    return `<${tag}>${String(args[0])}</${tag}>`;
+  };
+  const paint = { ok: strict('ok'), error: strict('error'), dim: strict('dim'), bold: strict('b'), missing: strict('m'), extra: strict('x') };
+
+  it('heads a question with its position, section and clock, and wraps it', () => {
+    expect(formatQuestion(q('b1'), { number: 3, total: 20, remainingMs: 272_000 }, 80)).toEqual(['Question 3/20 · esx · 4:32 left', 'Hypervisor of ESX?']);
+    expect(formatQuestion(q('b1:reverse'), { number: 1, total: 2, round: 'Retry' }, 80, paint)).toEqual([
+      '<dim>Retry Question 1/2 · esx</dim>',
+      '<dim>Reverse: what is the question for this answer?</dim>',
+      '<b>VMkernel</b>',
+    ]);
+    expect(formatQuestion(q('m1'), { number: 1, total: 1 }, 80)).toContain('Select all that apply (2 are right).');
+    expect(formatQuestion(q('z1:c2'), { number: 1, total: 1 }, 80)[1]).toBe('KVM in 2.6.20 in [...].');
+    const long = { ...byKey('n1'), prompt: 'word '.repeat(30).trim() };
+    expect(formatQuestion(buildQuestion(long, 's'), { number: 1, total: 1 }, 40, paint).slice(1).every((l) => l.length <= 40 + 7)).toBe(true);
+  });
+
+  it('shows right, wrong with the difference, overruled, and why', () => {
+    const wrong = gradeResponse(q('b1'), { kind: 'typed', text: 'VMkernal' });
+    expect(formatFeedback(wrong, 80)).toEqual(['✘ Wrong', 'Your answer:  VMkernal', 'Difference:   VMkern(a)[e]l', 'Right answer: VMkernel', 'Why:          It takes over.']);
+    expect(formatFeedback(overrule(wrong), 80, paint)[0]).toBe('<ok>✔ Counted as right (overruled: "I was right")</ok>');
+    expect(formatFeedback(gradeResponse(q('b1'), { kind: 'typed', text: 'vmkernel' }), 80)).toEqual(['✔ Right', 'Why:          It takes over.']);
+    expect(formatFeedback(gradeResponse(q('m1'), { kind: 'choice', selected: ['Dom0'] }), 80, paint)).toEqual([
+      '<error>✘ Wrong</error>',
+      'Your answer:  Dom0',
+      '<ok>Right answer: Dom0; DomU</ok>',
+    ]);
+    expect(formatFeedback(gradeResponse(q('t1'), undefined), 80)).toEqual(['✘ Not answered', 'Right answer: False']);
+    expect(formatDiff('VMkernal', 'VMkernel', paint)).toBe('VMkern<x>a</x><m>e</m>l');
+  });
+
+  it('paints the result one line at a time', () => {
+    const outcomes = [gradeResponse(q('b1'), { kind: 'typed', text: 'x' }), gradeResponse(q('c1'), undefined)];
+    const text = formatResult({ outcomes, passMark: 50 }, paint);
+    expect(text).toContain('<error>    Your answer:  x</error>\n<ok>    Right answer: VMkernel</ok>\n<dim>    Why:          It takes over.</dim>');
   });
 });

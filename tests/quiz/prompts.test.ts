@@ -1,0 +1,91 @@
+import { render } from '@inquirer/testing';
+import { describe, expect, it } from 'vitest';
+import { deckItems } from '../../src/core/deck/items.js';
+import type { Card } from '../../src/core/deck/schema.js';
+import { buildQuestion } from '../../src/core/quiz/question.js';
+import { askQuestion, guarded, overrulePrompt, QuizInterrupted, QuizTimedOut } from '../../src/ui/quiz/prompts.js';
+import { AbortPromptError, ExitPromptError } from '@inquirer/core';
+
+const question = (card: Card) => buildQuestion(deckItems({ deck: 'd', title: 'T', lang: 'en', file: 'd.yaml', cards: [card] })[0]!, 'seed');
+
+describe('overrulePrompt', () => {
+  it('goes on with Enter', async () => {
+    const { answer, events, getScreen } = await render(overrulePrompt, { message: 'Continue?' });
+    expect(getScreen()).toContain('Enter: next question · r: I was right (count it)');
+    events.keypress('x');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('next');
+    expect(getScreen()).toContain('Continue? next');
+  });
+
+  it('overrules with r', async () => {
+    const { answer, events, getScreen } = await render(overrulePrompt, { message: 'Continue?' });
+    events.keypress('r');
+    await expect(answer).resolves.toBe('overrule');
+    expect(getScreen()).toContain('Continue? I was right');
+  });
+});
+
+describe('guarded', () => {
+  it('turns Ctrl-C into QuizInterrupted and the time signal into QuizTimedOut', async () => {
+    await expect(guarded(() => Promise.reject(new ExitPromptError('closed')))).rejects.toBeInstanceOf(QuizInterrupted);
+    const time = new AbortController();
+    time.abort('time');
+    await expect(guarded(() => Promise.reject(new AbortPromptError()), time.signal)).rejects.toBeInstanceOf(QuizTimedOut);
+    const stop = new AbortController();
+    stop.abort('interrupt');
+    await expect(guarded(() => Promise.reject(new AbortPromptError()), stop.signal)).rejects.toBeInstanceOf(QuizInterrupted);
+    await expect(guarded(() => Promise.reject(new TypeError('bug')))).rejects.toBeInstanceOf(TypeError);
+  });
+});
+
+// askQuestion uses the real @inquirer/prompts with their default stdin/stdout; the testing
+// streams from render() are passed as the context, the way inquirer's own tests do.
+async function ask(q: ReturnType<typeof question>, keys: (events: Awaited<ReturnType<typeof render>>['events']) => void, signal?: AbortSignal) {
+  const prompt = ((_: unknown, context: Parameters<typeof askQuestion>[1]) => askQuestion(q, context)) as never;
+  const rendered = await render(prompt, {} as never, { signal });
+  const screen = rendered.getScreen();
+  keys(rendered.events);
+  return { answer: rendered.answer as Promise<unknown>, screen, getScreen: rendered.getScreen };
+}
+
+describe('askQuestion', () => {
+  it('asks a multi-answer choice card as a multi-select, choice text neutralised', async () => {
+    const q = question({ id: 'm', type: 'choice', q: 'Which?', choices: ['Dom0', 'DomU', 'Bad\u001b[31m'], answer: ['Dom0', 'DomU'] });
+    const order = (q as { choices: string[] }).choices;
+    // Select the right two by moving to them and pressing space, then Enter.
+    const { answer, screen, getScreen } = await ask(q, (events) => {
+      for (const [i, c] of order.entries()) {
+        if (c.startsWith('Dom')) events.keypress('space');
+        if (i < order.length - 1) events.keypress('down');
+      }
+      events.keypress('enter');
+    });
+    expect(screen).toContain('Bad^[[31m');
+    expect(screen).not.toContain('\u001b[31m');
+    expect(await answer).toEqual({ kind: 'choice', selected: order.filter((c) => c.startsWith('Dom')) });
+    // The neutral done mark, not inquirer's green check that would read as "right".
+    expect(getScreen()).toContain('› Choose');
+  });
+
+  it('asks true/false and typed answers', async () => {
+    const tf = await ask(question({ id: 't', type: 'truefalse', q: 'Yes?', answer: false }), (events) => {
+      events.keypress('down');
+      events.keypress('enter');
+    });
+    expect(tf.screen).toContain('True or false?');
+    expect(await tf.answer).toEqual({ kind: 'truefalse', value: false });
+    const typed = await ask(question({ id: 'b', q: 'Name?', a: 'VMkernel' }), (events) => {
+      events.type('vmkernel');
+      events.keypress('enter');
+    });
+    expect(await typed.answer).toEqual({ kind: 'typed', text: 'vmkernel' });
+  });
+
+  it('gives up the prompt when the time-limit signal fires', async () => {
+    const controller = new AbortController();
+    const { answer } = await ask(question({ id: 'b', q: 'Name?', a: 'VMkernel' }), () => {}, controller.signal);
+    controller.abort('time');
+    await expect(answer).rejects.toBeInstanceOf(QuizTimedOut);
+  });
+});
