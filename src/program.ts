@@ -41,6 +41,7 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
     .description('list decks with their card counts by type')
     .argument('[paths...]', 'deck files or directories')
     .option('--json', 'print JSON instead of a table')
+    .option('--db <file>', 'review database for the new / learning / due counts (default: as for study; never created)')
     .action(async (paths: string[], options) => {
       const { runList } = await import('./commands/list.js');
       await runList(paths, options);

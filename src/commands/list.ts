@@ -3,9 +3,16 @@ import { hasErrors } from '../core/deck/diagnostic.js';
 import { displayWidth, neutralizeControls, padEndDisplay } from '../core/text.js';
 import { ExitError } from '../errors.js';
 import { loadDecks } from '../io/decks.js';
+import { deckItems } from '../core/deck/items.js';
+import { studyDay } from '../core/schedule/day.js';
+import { systemClock } from '../io/clock.js';
+import { openDatabase } from '../io/db.js';
+import { resolveDbPath } from '../io/paths.js';
+import { deckProgress, type DeckProgress } from '../io/store.js';
 
 export interface ListOptions {
   json?: boolean;
+  db?: string;
 }
 
 export interface DeckSummary {
@@ -16,6 +23,8 @@ export interface DeckSummary {
   cards: number;
   byType: Record<CardType, number>;
   tags: string[];
+  /** Study progress from the review database, when there is one. */
+  study?: DeckProgress;
 }
 
 export function summarizeDeck(deck: Deck): DeckSummary {
@@ -27,6 +36,7 @@ export function summarizeDeck(deck: Deck): DeckSummary {
 export async function runList(paths: string[], options: ListOptions, out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<void> {
   const { decks, diagnostics } = loadDecks(paths);
   const rows = decks.map(summarizeDeck);
+  addStudyProgress(rows, decks, resolveDbPath(options.db));
   if (options.json) out(`${JSON.stringify(rows, null, 2)}\n`);
   else out(formatDeckTable(rows));
   if (hasErrors(diagnostics)) {
@@ -36,11 +46,30 @@ export async function runList(paths: string[], options: ListOptions, out: (s: st
   }
 }
 
+/**
+ * New / learning / due-today counts from the review database. The database is opened
+ * read-only and only if it exists: listing decks never creates one.
+ */
+function addStudyProgress(rows: DeckSummary[], decks: readonly Deck[], dbPath: string): void {
+  const db = openDatabase(dbPath, { readonly: true });
+  if (!db) return;
+  try {
+    const now = systemClock.now();
+    const day = studyDay(now, 4, systemClock.utcOffsetMinutes(now));
+    decks.forEach((deck, i) => (rows[i]!.study = deckProgress(db, deck.deck, deckItems(deck).map((item) => item.key), day.end)));
+  } finally {
+    db.close();
+  }
+}
+
 export function formatDeckTable(rows: readonly DeckSummary[]): string {
   if (rows.length === 0) return 'No decks found.\n';
-  const header = ['DECK', 'TITLE', 'LANG', 'CARDS', 'BASIC', 'CHOICE', 'T/F', 'CLOZE', 'TAGS'];
-  const body = rows.map((r) => [r.id, r.title, r.lang, String(r.cards), String(r.byType.basic), String(r.byType.choice), String(r.byType.truefalse), String(r.byType.cloze), r.tags.join(', ')].map(neutralizeControls));
+  const study = rows.some((r) => r.study);
+  const header = ['DECK', 'TITLE', 'LANG', 'CARDS', 'BASIC', 'CHOICE', 'T/F', 'CLOZE', ...(study ? ['NEW', 'LEARN', 'DUE'] : []), 'TAGS'];
+  const progress = (r: DeckSummary) => (study ? [r.study?.new ?? r.cards, r.study?.learning ?? 0, r.study?.dueToday ?? 0].map(String) : []);
+  const body = rows.map((r) => [r.id, r.title, r.lang, String(r.cards), String(r.byType.basic), String(r.byType.choice), String(r.byType.truefalse), String(r.byType.cloze), ...progress(r), r.tags.join(', ')].map(neutralizeControls));
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((row) => displayWidth(row[i]!))));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : padEndDisplay(c, widths[i]!))).join('  ').trimEnd();
-  return `${[line(header), ...body.map(line)].join('\n')}\n`;
+  const removed = rows.filter((r) => r.study && r.study.removed > 0).map((r) => `${r.id}: ${r.study!.removed} studied ${r.study!.removed === 1 ? 'card is' : 'cards are'} no longer in the deck (history kept)`);
+  return `${[line(header), ...body.map(line), ...removed].join('\n')}\n`;
 }

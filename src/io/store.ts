@@ -200,3 +200,32 @@ function stripKeys(row: StateRow): PreviousState {
   const { deck_id: _d, card_key: _k, card_id: _c, ...rest } = row;
   return rest;
 }
+
+export interface DeckProgress {
+  new: number;
+  learning: number;
+  /** Reviews due before the study day ends. */
+  dueToday: number;
+  /** Items with history whose card is no longer in the deck: the history is kept. */
+  removed: number;
+}
+
+/** Where a deck stands, for `quizdeck list`: `keys` are the deck's current item keys. */
+export function deckProgress(db: Db, deckId: string, keys: readonly string[], dayEnd: number): DeckProgress {
+  const present = new Set(keys);
+  const progress: DeckProgress = { new: 0, learning: 0, dueToday: 0, removed: 0 };
+  let seen = 0;
+  const rows = db.prepare('SELECT card_key, state, due FROM card_state WHERE deck_id = ?').raw().iterate(deckId) as Iterable<[string, number, number]>;
+  for (const [key, state, due] of rows) {
+    if (!present.has(key)) {
+      progress.removed++;
+      continue;
+    }
+    seen++;
+    if (state === 0) progress.new++;
+    else if (state === 1 || state === 3) progress.learning++;
+    else if (due < dayEnd) progress.dueToday++;
+  }
+  progress.new += present.size - seen;
+  return progress;
+}

@@ -77,3 +77,15 @@ describe('ReviewStore', () => {
     expect(store.dueBefore(['d'], NOW + 86_400_000)).toBe(1);
   });
 });
+
+describe('deckProgress (quizdeck list)', () => {
+  it('counts new, learning and due-today items and keeps removed cards apart', async () => {
+    const { deckProgress } = await import('../../src/io/store.js');
+    const store = new ReviewStore(openDatabase(dbPath()));
+    answer(store, 1, NOW); // card "a": learning
+    const due = gradeEntry(scheduler, { id: itemId('d', 'gone'), item, state: null }, 4, NOW - 30 * 86_400_000);
+    store.record({ deckId: 'd', cardKey: 'gone', cardId: 'gone', rating: 4, reviewedAt: NOW - 30 * 86_400_000, durationMs: 1, before: null, after: due.after });
+    expect(deckProgress(store.db, 'd', ['a', 'a:reverse', 'b'], NOW + 3_600_000)).toEqual({ new: 2, learning: 1, dueToday: 0, removed: 1 });
+    expect(deckProgress(store.db, 'd', ['a', 'gone'], NOW + 3_600_000)).toEqual({ new: 0, learning: 1, dueToday: 1, removed: 0 });
+  });
+});
