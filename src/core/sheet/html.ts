@@ -43,7 +43,7 @@ function meta(sheet: Sheet, version: SheetVersion, s: SheetStrings): string {
 
 function questionsPart(sheet: Sheet, version: SheetVersion, s: SheetStrings): string {
   const date = sheet.date === undefined ? '<span class="fill"></span>' : `<span>${escapeHtml(sheet.date)}</span>`;
-  const fields = `<div class="fields"><span class="field name">${s.name}: <span class="fill"></span></span><span class="field">${s.date}: ${date}</span><span class="field">${s.score}: <span class="fill score"></span> / ${version.questions.length}</span></div>`;
+  const fields = `<div class="fields"><span class="field name">${s.name}${s.colon}<span class="fill"></span></span><span class="field">${s.date}${s.colon}${date}</span><span class="field">${s.score}${s.colon}<span class="fill score"></span> / ${version.questions.length}</span></div>`;
   const inline = sheet.answers === 'inline';
   const items = version.questions.map((q) => questionHtml(q, s, inline)).join('\n');
   return `${partOpen(sheet, version, 'questions')}
@@ -56,7 +56,7 @@ ${items}
 }
 
 function questionHtml(q: SheetQuestion, s: SheetStrings, inline: boolean): string {
-  const answer = inline ? `<p class="inline-answer"><b>${s.answer}:</b> ${keyEntryHtml(q, s)}</p>` : '';
+  const answer = inline ? `<p class="inline-answer"><b>${s.answer}${s.colon}</b>${keyEntryHtml(q, s)}</p>` : '';
   return `<li class="q q-${q.body.type}"><span class="num">${q.number}.</span><div class="body">${bodyHtml(q, s)}${answer}</div></li>`;
 }
 
@@ -91,7 +91,7 @@ function keyEntryHtml(q: SheetQuestion, s: SheetStrings): string {
     const texts = body.correct.map((i) => body.choices[i]!).join(s.listSeparator);
     answer += ` <span class="choice-text">(${escapeHtml(texts)})</span>`;
   }
-  const why = q.why === undefined ? '' : `<span class="why"><b>${s.why}:</b> ${escapeHtml(q.why)}</span>`;
+  const why = q.why === undefined ? '' : `<span class="why"><b>${s.why}${s.colon}</b>${escapeHtml(q.why)}</span>`;
   return answer + why;
 }
 

@@ -31,7 +31,7 @@ function subtitle(sheet: Sheet, version: SheetVersion, s: SheetStrings): string 
 function questionsMd(sheet: Sheet, version: SheetVersion, s: SheetStrings): string {
   // Underscore runs between spaces cannot open emphasis in CommonMark, so they stay unescaped.
   const date = sheet.date === undefined ? '____________' : escapeMarkdown(sheet.date);
-  const fields = `${s.name}: ________________________ ${s.date}: ${date} ${s.score}: ______ / ${version.questions.length}`;
+  const fields = `${s.name}${s.colon}________________________ ${s.date}${s.colon}${date} ${s.score}${s.colon}______ / ${version.questions.length}`;
   const items = version.questions.map((q) => questionMd(q, s, sheet.answers === 'inline'));
   return `# ${escapeMarkdown(sheet.title)}\n\n${subtitle(sheet, version, s)}\n\n${fields}\n\n${items.join('\n')}`;
 }
@@ -53,7 +53,7 @@ function questionMd(q: SheetQuestion, s: SheetStrings, inline: boolean): string 
       lines.push(renderClozeSegments(body.segments, (n, hint) => `**(${n})** \\_\\_\\_\\_\\_\\_\\_\\_${hint === undefined ? '' : ` \\[${escapeMarkdown(hint)}\\]`}`, escapeMarkdown));
       break;
   }
-  if (inline) lines.push('', `   > **${s.answer}:** ${keyEntryMd(q, s)}`);
+  if (inline) lines.push('', `   > **${s.answer}${s.colon.trimEnd()}** ${keyEntryMd(q, s)}`);
   return `${q.number}. ${lines.join('\n')}\n`;
 }
 
@@ -61,7 +61,7 @@ function keyEntryMd(q: SheetQuestion, s: SheetStrings): string {
   const body = q.body;
   let answer = `**${escapeMarkdown(keyAnswerText(body, s))}**`;
   if (body.type === 'choice') answer += ` (${escapeMarkdown(body.correct.map((i) => body.choices[i]!).join(s.listSeparator))})`;
-  return q.why === undefined ? answer : `${answer} — *${s.why}:* ${escapeMarkdown(q.why)}`;
+  return q.why === undefined ? answer : `${answer} — *${s.why}${s.colon.trimEnd()}* ${escapeMarkdown(q.why)}`;
 }
 
 function keyMd(sheet: Sheet, version: SheetVersion, s: SheetStrings): string {

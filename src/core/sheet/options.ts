@@ -60,11 +60,12 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
   return { value: v as T };
 }
 
-function wholeNumber(option: string, text: string | undefined, max: number, example: string): Parsed<number | undefined> {
+function wholeNumber(option: string, text: string | undefined, max: number | undefined, example: string): Parsed<number | undefined> {
   if (text === undefined) return { value: undefined };
   const n = Number(text.trim());
-  if (!/^\d+$/.test(text.trim()) || n < 1 || n > max) {
-    return { error: `${option} "${text}" is not a whole number from 1 to ${max}; use e.g. ${example}` };
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < 1 || (max !== undefined && n > max)) {
+    const range = max === undefined ? 'a positive whole number' : `a whole number from 1 to ${max}`;
+    return { error: `${option} "${text}" is not ${range}; use e.g. ${example}` };
   }
   return { value: n };
 }
@@ -83,7 +84,7 @@ export function parsePrintOptions(input: PrintOptionInput): Parsed<PrintSettings
   if ('error' in paper) return paper;
   const versions = wholeNumber('--versions', input.versions, MAX_VERSIONS, '--versions 2');
   if ('error' in versions) return versions;
-  const count = wholeNumber('-n', input.count, Number.MAX_SAFE_INTEGER, '-n 20');
+  const count = wholeNumber('-n', input.count, undefined, '-n 20');
   if ('error' in count) return count;
   const types = splitList(input.type ?? []).map((t) => t.toLowerCase());
   const unknown = types.find((t) => !(CARD_TYPES as readonly string[]).includes(t));

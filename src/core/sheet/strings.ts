@@ -17,6 +17,8 @@ export interface SheetStrings {
   falseWord: string;
   /** Lead-in for the reverse direction of a basic card, whose prompt is the card's answer. */
   reversePrompt: string;
+  /** After a field name or label: ": " in English, a full-width colon in Chinese. */
+  colon: string;
   /** Separator between items in a list of answers. */
   listSeparator: string;
 }
@@ -34,6 +36,7 @@ const en: SheetStrings = {
   trueWord: 'True',
   falseWord: 'False',
   reversePrompt: 'Give the question whose answer is:',
+  colon: ': ',
   listSeparator: '; ',
 };
 
@@ -50,6 +53,7 @@ const zh: SheetStrings = {
   trueWord: '正确',
   falseWord: '错误',
   reversePrompt: '写出答案为下列内容的问题：',
+  colon: '：',
   listSeparator: '；',
 };
 

@@ -36,7 +36,7 @@ function heading(sheet: Sheet, version: SheetVersion, s: SheetStrings, subtitle?
 
 function questionsText(sheet: Sheet, version: SheetVersion, s: SheetStrings): string {
   const date = sheet.date === undefined ? '______________' : clean(sheet.date);
-  const lines = [...heading(sheet, version, s), `${s.name}: ______________________________  ${s.date}: ${date}  ${s.score}: _____ / ${version.questions.length}`, ''];
+  const lines = [...heading(sheet, version, s), `${s.name}${s.colon}______________________________  ${s.date}${s.colon}${date}  ${s.score}${s.colon}_____ / ${version.questions.length}`, ''];
   for (const q of version.questions) {
     lines.push(...questionText(q, s, sheet.answers === 'inline'), '');
   }
@@ -68,7 +68,7 @@ function questionText(q: SheetQuestion, s: SheetStrings, inline: boolean): strin
       out.push(...hanging(renderClozeSegments(body.segments, (n, hint) => `(${n})________${hint === undefined ? '' : ` [${hint}]`}`), first));
       break;
   }
-  if (inline) out.push(...keyLines(q, s, `${INDENT}${s.answer}: `, INDENT));
+  if (inline) out.push(...keyLines(q, s, `${INDENT}${s.answer}${s.colon}`, INDENT));
   return out;
 }
 
@@ -77,7 +77,7 @@ function keyLines(q: SheetQuestion, s: SheetStrings, first: string, rest: string
   let answer = keyAnswerText(body, s);
   if (body.type === 'choice') answer += ` (${body.correct.map((i) => body.choices[i]!).join(s.listSeparator)})`;
   const lines = hanging(answer, first, rest);
-  if (q.why !== undefined) lines.push(...hanging(`${s.why}: ${q.why}`, rest, rest));
+  if (q.why !== undefined) lines.push(...hanging(`${s.why}${s.colon}${q.why}`, rest, rest));
   return lines;
 }
 

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPrintDeps, runPrint, type PrintDeps } from '../../src/commands/print.js';
+import { UsageError } from '../../src/errors.js';
+
+const SAMPLE = 'tests/fixtures/valid/sample.yaml';
+
+function fakeDeps(over: Partial<PrintDeps> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const files = new Map<string, string | Uint8Array>();
+  const deps: PrintDeps = {
+    ...defaultPrintDeps,
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    writeFile: (p, d) => files.set(p, d),
+    newSeed: () => '123456',
+    today: () => '2026-05-06',
+    ...over,
+  };
+  return { deps, out, err, files };
+}
+
+describe('runPrint', () => {
+  it('picks a seed when none is given and shows it on stderr and in the sheet', async () => {
+    const { deps, out, err } = fakeDeps();
+    await runPrint([SAMPLE], {}, deps);
+    expect(err.join('')).toBe('quizdeck: seed 123456 (print again with --seed 123456 for the same sheet)\n');
+    expect(out.join('')).toContain('Seed 123456');
+  });
+
+  it('prints the same bytes for the same seed, and says nothing on stderr when the seed is given', async () => {
+    const a = fakeDeps();
+    const b = fakeDeps({ newSeed: () => 'never used' });
+    await runPrint([SAMPLE], { seed: '123456', format: 'html' }, a.deps);
+    await runPrint([SAMPLE], { seed: '123456', format: 'html' }, b.deps);
+    expect(a.out.join('')).toBe(b.out.join(''));
+    expect(b.err).toEqual([]);
+  });
+
+  it('writes -o files and fills --date today from the clock', async () => {
+    const { deps, files, err } = fakeDeps();
+    await runPrint([SAMPLE], { seed: '1', output: 'sheet.md', date: 'today' }, deps);
+    expect(String(files.get('sheet.md'))).toContain('Date: 2026-05-06');
+    expect(err).toEqual(['quizdeck: wrote sheet.md\n']);
+  });
+
+  it('uses the deck title unless --title is given', async () => {
+    const { deps, out } = fakeDeps();
+    await runPrint([SAMPLE], { seed: '1', format: 'json', title: 'Midterm' }, deps);
+    await runPrint([SAMPLE], { seed: '1', format: 'json' }, deps);
+    expect(out.map((o) => JSON.parse(o).title)).toEqual(['Midterm', 'Hypervisor basics']);
+  });
+
+  it('warns when -n asks for more questions than match', async () => {
+    const { deps, err, out } = fakeDeps();
+    await runPrint([SAMPLE], { seed: '1', count: '50', format: 'json' }, deps);
+    expect(err).toEqual(['quizdeck: only 4 questions match; printing all of them\n']);
+    expect(JSON.parse(out[0]!).versions[0].questions).toHaveLength(4);
+  });
+
+  it('refuses filters that match nothing, naming what exists', async () => {
+    const { deps } = fakeDeps();
+    await expect(runPrint([SAMPLE], { seed: '1', tag: ['nope'] }, deps)).rejects.toThrow(new UsageError('no questions match --tag nope (the decks have tags: drivers, esx, history, hyper-v, kvm, xen)'));
+  });
+
+  it('refuses a deck with errors in one sentence naming file and line', async () => {
+    const { deps } = fakeDeps();
+    await expect(runPrint(['tests/fixtures/invalid/unknown-key.yaml'], {}, deps)).rejects.toThrow(/^tests\/fixtures\/invalid\/unknown-key\.yaml:5: .*run `quizdeck validate/);
+  });
+
+  it('pdf: with no browser it suggests --format html (exit 2) before reading decks', async () => {
+    const { deps } = fakeDeps({ findBrowser: () => undefined });
+    const error = await runPrint(['no/such/deck'], { output: 'x.pdf' }, deps).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toMatch(/^PDF output needs Chromium or Chrome and none was found .*--format html/);
+  });
+
+  it('pdf: renders the sheet HTML with the browser found and writes the bytes', async () => {
+    const seen: string[] = [];
+    const { deps, files } = fakeDeps({
+      findBrowser: ({ explicit } = {}) => explicit ?? '/fake/chromium',
+      renderPdf: async (html, browser) => {
+        seen.push(browser, html.slice(0, 15));
+        return new Uint8Array([37, 80, 68, 70]);
+      },
+    });
+    await runPrint([SAMPLE], { seed: '1', output: 'x.pdf', browser: '/my/chrome' }, deps);
+    expect(seen).toEqual(['/my/chrome', '<!DOCTYPE html>']);
+    expect(files.get('x.pdf')).toEqual(new Uint8Array([37, 80, 68, 70]));
+  });
+});
