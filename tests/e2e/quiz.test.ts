@@ -1,0 +1,201 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { KEYS, runInPty, type PtySession } from '../helpers/pty.js';
+
+// The built binary (npm test runs tsup first) in a real pseudo-terminal. Every question says
+// its own answer ("Type the word alpha"), so the test can answer right or wrong whatever order
+// the seed gives.
+const DECK = `deck: e2e
+title: End to end
+cards:
+${['alpha', 'bravo', 'charlie', 'delta']
+  .map((w) => `  - id: word-${w}\n    q: Type the word ${w}\n    a: ${w}\n    section: words\n    why: Because it says ${w}.`)
+  .join('\n')}
+  - id: pick
+    type: choice
+    q: Pick the colour red
+    choices: [blue, red, green]
+    answer: red
+    section: colours
+  - id: sure
+    type: truefalse
+    q: This statement is true
+    answer: true
+    section: logic
+  - id: hostile
+    q: "Escape\\there and 中文问题需要正确换行显示，每一个汉字占两列宽度，一行放不下"
+    a: yes
+    section: words
+`;
+
+let dir: string;
+let deckFile: string;
+let dbFile: string;
+let session: PtySession | undefined;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'quizdeck-e2e-quiz-'));
+  deckFile = join(dir, 'e2e.yaml');
+  dbFile = join(dir, 'quiz.db');
+  writeFileSync(deckFile, DECK);
+});
+afterEach(() => {
+  session?.kill('SIGKILL');
+  session = undefined;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function start(args: string[], cols = 100): PtySession {
+  session = runInPty(['quiz', deckFile, '--db', dbFile, ...args], { cwd: dir, cols, env: { QUIZDECK_DB: undefined } });
+  return session;
+}
+
+/**
+ * Waits for question `n` and its prompt; returns the screen text from its header on. Reads the
+ * whole output rather than `waitFor`'s unread part, since one chunk often holds the previous
+ * feedback, the header and the prompt together.
+ */
+async function waitQuestion(s: PtySession, n: number, timeout = 10_000): Promise<string> {
+  const header = new RegExp(`Question ${n}/\\d+`);
+  for (const end = Date.now() + timeout; Date.now() < end; await new Promise((r) => setTimeout(r, 20))) {
+    const all = s.text();
+    const at = all.search(header);
+    if (at !== -1 && /\? (Answer|Choose|True or false\?)/.test(all.slice(at))) {
+      s.mark();
+      return all.slice(at);
+    }
+  }
+  throw new Error(`question ${n} did not appear; output:\n${s.text().slice(-2000)}`);
+}
+
+/** Answers the question on screen: right, or deliberately wrong. */
+function reply(s: PtySession, screen: string, right: boolean): void {
+  const typed = /Type the word (\w+)/.exec(screen);
+  if (typed) return s.send(right ? typed[1]! : 'wrong', KEYS.enter);
+  if (screen.includes('Escape')) return s.send(right ? 'yes' : 'no', KEYS.enter);
+  if (screen.includes('True or false?')) return s.send(...(right ? [] : [KEYS.down]), KEYS.enter);
+  // A select: the cursor starts on the first choice; count the lines down to the target.
+  const choices = screen.split('\n').filter((l) => /^\s*(❯|\s)\s*(blue|red|green)\s*$/.test(l)).map((l) => l.trim().replace(/^❯\s*/, ''));
+  const target = choices.indexOf(right ? 'red' : choices.find((c) => c !== 'red')!);
+  s.send(...Array<string>(target).fill(KEYS.down), KEYS.enter);
+}
+
+async function answer(s: PtySession, n: number, right: boolean): Promise<void> {
+  reply(s, await waitQuestion(s, n), right);
+}
+
+function db() {
+  return new Database(dbFile, { readonly: true });
+}
+
+describe('quizdeck quiz in a terminal', () => {
+  it('runs a quiz to its score and exits 1 below --pass-mark; the attempt is stored', async () => {
+    const s = start(['--seed', '5', '--pass-mark', '80', '--count', '7']);
+    await s.waitFor('Quiz: 7 questions from End to end, feedback at the end, pass mark 80%.');
+    for (let i = 1; i <= 7; i++) await answer(s, i, i !== 3 && i !== 6);
+    expect(s.text()).toContain('Question 7/7');
+    // With --feedback end, rejected typed answers are reviewed first; decline each overrule.
+    for (;;) {
+      const seen = await s.waitFor(/\? Were you right\?|Score \d/);
+      if (/Score \d/.test(seen)) break;
+      s.send(KEYS.enter);
+    }
+    expect((await s.exit()).exitCode).toBe(1);
+    const text = s.text();
+    expect(text).toContain('Score 5/7 (71%)  below the pass mark of 80%');
+    expect(text).toContain('The checker rejected');
+    expect(text).toMatch(/SECTION\s+RIGHT\s+PERCENT/);
+    expect(text).toContain('Missed (2):');
+    // A tab is the one control character a valid deck may hold; it is expanded, never sent raw.
+    expect(text).toContain('Escape here');
+    expect(s.raw).not.toContain('Escape\there');
+    const conn = db();
+    expect(conn.prepare('SELECT score, total, percent, passed, seed, interrupted FROM quiz_attempts').all()).toEqual([{ score: 5, total: 7, percent: 71, passed: 0, seed: '5', interrupted: 0 }]);
+    expect(conn.prepare('SELECT count(*) AS n FROM quiz_answers WHERE answered = 1').get()).toEqual({ n: 7 });
+    expect(conn.prepare('SELECT count(*) AS n FROM reviews').get()).toEqual({ n: 0 });
+    conn.close();
+  }, 40_000);
+
+  it('gives immediate feedback, takes "I was right", and exits 0 at the pass mark', async () => {
+    const s = start(['--seed', '9', '--count', '3', '--type', 'basic', '--feedback', 'immediate', '--pass-mark', '100']);
+    await answer(s, 1, false);
+    await s.waitFor('Enter: next question · r: I was right');
+    expect(s.text()).toContain('✘ Wrong');
+    expect(s.text()).toMatch(/Difference: +wrong/);
+    s.send('r');
+    await s.waitFor('Counted as right (overruled)');
+    for (let i = 2; i <= 3; i++) await answer(s, i, true);
+    expect((await s.exit()).exitCode).toBe(0);
+    expect(s.text()).toContain('Score 3/3 (100%)  passed (pass mark 100%)');
+    expect(s.text()).toContain('1 answer overruled as right');
+    const conn = db();
+    expect(conn.prepare('SELECT overruled, passed FROM quiz_attempts').get()).toEqual({ overruled: 1, passed: 1 });
+    conn.close();
+  }, 30_000);
+
+  it('on Ctrl-C shows what was answered, saves the partial attempt and exits 130', async () => {
+    const s = start(['--seed', '1', '--count', '5']);
+    await answer(s, 1, true);
+    await s.waitFor(/Question 2\/5[\s\S]*\? (Answer|Choose|True or false)/);
+    s.send(KEYS.ctrlC);
+    await s.waitFor('Quiz interrupted. Answered 1 of 5: 1 right (100% of those answered); score so far 1/5 (20%).');
+    expect((await s.exit()).exitCode).toBe(130);
+    const conn = db();
+    expect(conn.prepare('SELECT interrupted, score, total FROM quiz_attempts').get()).toEqual({ interrupted: 1, score: 1, total: 5 });
+    conn.close();
+  }, 30_000);
+
+  it('ends the quiz when the time limit runs out', async () => {
+    const s = start(['--seed', '2', '--count', '4', '--time-limit', '2s']);
+    await s.waitFor('Question 1/4 · ');
+    expect((await s.exit(8_000)).exitCode).toBe(0);
+    expect(s.text()).toContain('Time is up (0:02).');
+    expect(s.text()).toContain('Score 0/4 (0%)');
+    expect(s.text()).toContain('Time ran out: 4 questions unanswered, counted as wrong.');
+    const conn = db();
+    expect(conn.prepare('SELECT time_limit_hit, score FROM quiz_attempts').get()).toEqual({ time_limit_hit: 1, score: 0 });
+    conn.close();
+  }, 30_000);
+
+  it('wraps CJK question text to the terminal width', async () => {
+    const s = start(['--type', 'basic', '--count', '5', '--seed', '3'], 40);
+    for (let i = 1; i <= 5; i++) {
+      const screen = await waitQuestion(s, i);
+      if (screen.includes('Escape')) {
+        const lines = screen.split('\n').filter((l) => /[\u4e00-\u9fff]/.test(l));
+        expect(lines.length).toBeGreaterThan(1);
+        for (const line of lines) expect([...line.trimEnd()].reduce((w, ch) => w + (/[\u4e00-\u9fff]/.test(ch) ? 2 : 1), 0)).toBeLessThanOrEqual(40);
+        s.send(KEYS.ctrlC);
+        expect((await s.exit()).exitCode).toBe(130);
+        return;
+      }
+      reply(s, screen, true);
+    }
+    throw new Error('the CJK question was not asked');
+  }, 30_000);
+});
+
+describe('quizdeck quiz without a terminal', () => {
+  it('exits 2 with one sentence suggesting quizdeck print', () => {
+    const r = runCli(['quiz', deckFile, '--db', dbFile]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('quizdeck: quiz asks its questions in a terminal and stdin is not one; to take a quiz on paper or in a script, use `quizdeck print` instead\n');
+  });
+
+  it.each([
+    [['--count', '0'], '--count "0" is not a positive whole number'],
+    [['--time-limit', 'soon'], '--time-limit "soon" is not a duration'],
+    [['--pass-mark', '120'], '--pass-mark "120" is not a percentage between 0 and 100'],
+    [['--feedback', 'later'], '--feedback "later" is not a feedback mode'],
+    [['--type', 'essay'], '--type "essay" is not a card type'],
+    [['--section', 'nowhere'], 'no questions match --section nowhere'],
+  ])('%j exits 2 with one sentence', (args, message) => {
+    const r = runCli(['quiz', deckFile, '--db', dbFile, ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')).toHaveLength(2);
+    expect(r.stderr).toContain(message);
+  });
+});
