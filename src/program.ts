@@ -93,5 +93,28 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
       await runQuiz(paths, options);
     });
 
+  program
+    .command('print')
+    .description('print question sheets with answer keys (html, md, txt, json or pdf)')
+    .argument('[paths...]', 'deck files or directories')
+    .option('--format <format>', 'html, md, txt, json or pdf (default: from the -o extension, else txt)')
+    .option('-o, --output <file>', 'write to this file (default: stdout; pdf needs it)')
+    .option('--answers <where>', 'end (key after each version, on a new page), inline, none, or only (just the keys) (default: end)')
+    .option('--versions <n>', 'versions A, B, C... with their own question order, choice order and key (default: 1)')
+    .option('--seed <seed>', 'same seed, same sheet (default: a new seed, shown on the sheet and on stderr)')
+    .option('-n, --count <n>', 'print n questions chosen by the seed (default: all)')
+    .option('--tag <tag>', 'only cards with this tag (repeat or comma-separate for several)', collect)
+    .option('--section <section>', 'only cards from this section (repeat or comma-separate)', collect)
+    .option('--type <type>', 'only these card types: basic, choice, truefalse, cloze (repeat or comma-separate)', collect)
+    .option('--title <title>', 'sheet title (default: the deck title)')
+    .option('--paper <size>', 'a4 or letter (default: a4)')
+    .option('--date <date>', 'fill in the date line; "today" for today (default: left blank)')
+    .option('--browser <path>', 'Chromium or Chrome for pdf (default: $CHROME_PATH, else chromium, google-chrome... on PATH)')
+    .addHelpText('after', '\nExit codes: 0 printed, 1 the browser failed, 2 bad option, bad deck, no match, or no browser for pdf.')
+    .action(async (paths: string[], options) => {
+      const { runPrint } = await import('./commands/print.js');
+      await runPrint(paths, options);
+    });
+
   return program;
 }
