@@ -15,7 +15,8 @@ import { resolveDbPath } from '../io/paths.js';
 import { previousPercents, saveAttempt } from '../io/quizStore.js';
 import { QuizInterrupted } from '../ui/quiz/prompts.js';
 import { reviewRejected, runRound, type RoundOptions, type RoundResult } from '../ui/quiz/round.js';
-import { stdinIsTerminal, terminalQuizUi, type QuizUi } from '../ui/quiz/terminal.js';
+import { terminalQuizUi, type QuizUi } from '../ui/quiz/terminal.js';
+import { requireTerminal } from '../ui/terminal.js';
 
 export interface QuizCommandOptions extends QuizOptionInput {
   db?: string;
@@ -31,7 +32,7 @@ export interface QuizDeps {
 }
 
 function defaultDeps(): QuizDeps {
-  return { ui: terminalQuizUi(), now: Date.now, interactive: stdinIsTerminal(), randomSeed: () => String(randomInt(1, 1_000_000)) };
+  return { ui: terminalQuizUi(), now: Date.now, interactive: Boolean(process.stdin.isTTY), randomSeed: () => String(randomInt(1, 1_000_000)) };
 }
 
 interface Quiz {
@@ -55,7 +56,7 @@ export async function runQuiz(paths: string[], options: QuizCommandOptions, make
   const candidates = filterItems(items, settings);
   if (candidates.length === 0) throw new UsageError(describeNoMatch(items, settings));
   const deps = makeDeps();
-  if (!deps.interactive) throw new UsageError('quiz asks its questions in a terminal and stdin is not one; to take a quiz on paper or in a script, use `quizdeck print` instead');
+  requireTerminal('quiz', { isTTY: deps.interactive });
   const db = openDatabase(resolveDbPath(options.db));
   try {
     const seed = settings.seed ?? deps.randomSeed();

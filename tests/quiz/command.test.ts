@@ -223,7 +223,7 @@ describe('runQuiz', () => {
     const s = scriptedUi([]);
     const run = runQuiz([deck], { db: dbFile }, () => ({ ...s.deps(), interactive: false }));
     await expect(run).rejects.toThrow(UsageError);
-    await expect(runQuiz([deck], { db: dbFile }, () => ({ ...s.deps(), interactive: false }))).rejects.toThrow(/use `quizdeck print` instead$/);
+    await expect(runQuiz([deck], { db: dbFile }, () => ({ ...s.deps(), interactive: false }))).rejects.toThrow(/^`quizdeck quiz` is interactive and needs a terminal, but stdin is not one; .*use `quizdeck print`$/);
   });
 
   it.each([

@@ -1,8 +1,9 @@
-import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState, AbortPromptError, ExitPromptError, type Theme } from '@inquirer/core';
+import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState, type Theme } from '@inquirer/core';
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import type { Context } from '@inquirer/type';
 import type { Question, Response } from '../../core/quiz/question.js';
 import { neutralizeControls } from '../../core/text.js';
+import { isPromptExit } from '../terminal.js';
 
 /** Ctrl-C during a quiz prompt (inquirer's ExitPromptError), or SIGINT between prompts. */
 export class QuizInterrupted extends Error {
@@ -31,8 +32,9 @@ export async function guarded<T>(run: () => Promise<T>, signal?: AbortSignal): P
   try {
     return await run();
   } catch (error) {
-    if (error instanceof ExitPromptError) throw new QuizInterrupted();
-    if (error instanceof AbortPromptError) throw (signal?.reason as StopReason) === 'time' ? new QuizTimedOut() : new QuizInterrupted();
+    if (isPromptExit(error)) throw new QuizInterrupted();
+    // Matched by name, like isPromptExit: the error may come from another copy of @inquirer/core.
+    if (error instanceof Error && error.name === 'AbortPromptError') throw (signal?.reason as StopReason) === 'time' ? new QuizTimedOut() : new QuizInterrupted();
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import chalk from 'chalk';
 import type { Question, Response } from '../../core/quiz/question.js';
 import type { DiffPaint } from '../../core/quiz/screen.js';
+import { terminalColumns } from '../terminal.js';
 import { askOverrule, askQuestion, confirmOverrule } from './prompts.js';
 
 /**
@@ -32,23 +33,13 @@ export function quizPaint(): DiffPaint {
   };
 }
 
-/** Width for wrapping: the terminal's, capped so lines stay readable on wide screens. */
-export function terminalWidth(stream: NodeJS.WriteStream = process.stdout): number {
-  return Math.min(100, Math.max(40, stream.columns || 80));
-}
-
 export function terminalQuizUi(): QuizUi {
   return {
-    width: terminalWidth(),
+    width: terminalColumns(),
     paint: quizPaint(),
     print: (text) => void process.stdout.write(text),
     ask: (question, signal) => askQuestion(question, { signal }),
     offerOverrule: (signal) => askOverrule({ signal }),
     confirmOverrule: () => confirmOverrule(),
   };
-}
-
-/** Quizzes need a person at a keyboard; a pipe or a CI job gets `quizdeck print` instead. */
-export function stdinIsTerminal(): boolean {
-  return Boolean(process.stdin.isTTY);
 }
