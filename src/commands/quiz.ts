@@ -131,7 +131,7 @@ async function retryMissed(quiz: Quiz, first: readonly Outcome[], firstId: numbe
     ui.print(interruptedSummary(round, outcomes, ui));
     throw new ExitError(130);
   }
-  ui.print(`\n${formatResult({ outcomes, label: 'Retry score', width: ui.width }, ui.paint)}`);
+  ui.print(`\n${formatResult({ outcomes, label: 'Retry score', sectionOrder: quiz.sectionOrder, width: ui.width }, ui.paint)}`);
 }
 
 function introduction(quiz: Quiz, ui: QuizUi): string {

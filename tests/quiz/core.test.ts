@@ -230,7 +230,7 @@ describe('scoring', () => {
     expect(text).toContain('Time ran out: 1 question unanswered, counted as wrong.');
     expect(text).toContain('1 answer overruled as right ("I was right"), included in the score.');
     expect(text).toContain(' 1. [xen] Which are Xen?\n    Your answer:  Dom0\n    Right answer: Dom0; DomU\n');
-    expect(text).toContain(' 2. [hyper-v] Parent?\n    Your answer:  (none)\n    Right answer: Parent\n');
+    expect(text).toContain(' 2. [hyper-v] Parent?\n    Your answer:  (not answered)\n    Right answer: Parent\n');
     expect(text).toContain('Previous attempts on these decks: 60%, 75%\n');
     expect(formatResult({ outcomes: outcomes.slice(0, 2), passMark: 80 })).toMatch(/^Score 2\/2 \(100%\)  passed \(pass mark 80%\)\n/);
   });

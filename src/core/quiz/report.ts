@@ -69,7 +69,7 @@ function formatMissed(o: Outcome, n: number, width: number, paint: QuizPaint): s
   const section = o.question.item.section ? `[${o.question.item.section}] ` : '';
   const given = responseText(o.response);
   const out = wrapText(`${section}${neutralizeControls(questionPrompt(o.question))}`, width - indent.length).map((l, i) => (i === 0 ? `${String(n).padStart(2)}. ${l}` : indent + l));
-  out.push(...wrap('Your answer:  ', given === undefined ? '(none)' : given || '(empty)').map((l) => paint.error(l)));
+  out.push(...wrap('Your answer:  ', given === undefined ? '(not answered)' : given || '(empty)').map((l) => paint.error(l)));
   out.push(...wrap('Right answer: ', rightAnswerText(o.question)).map((l) => paint.ok(l)));
   if (o.question.item.why) out.push(...wrap('Why:          ', o.question.item.why).map((l) => paint.dim(l)));
   return out;

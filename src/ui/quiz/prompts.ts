@@ -61,7 +61,7 @@ export function askQuestion(question: Question, context: Context = {}): Promise<
         return { kind: 'truefalse', value };
       }
       case 'typed':
-        return { kind: 'typed', text: await input({ message: 'Answer', theme }, context) };
+        return { kind: 'typed', text: await input({ message: 'Answer', required: true, theme }, context) };
     }
   }, context.signal);
 }
