@@ -5,13 +5,13 @@ import type { Deck } from '../core/deck/schema.js';
 import { describeNoMatch } from '../core/quiz/select.js';
 import type { BaseQuestion, Sheet } from '../core/sheet/model.js';
 import { parsePrintOptions, type PrintOptionInput, type PrintSettings } from '../core/sheet/options.js';
-import { renderSheet } from '../core/sheet/render.js';
+import { renderSheet, type TextFormat } from '../core/sheet/render.js';
 import { renderSheetHtml } from '../core/sheet/html.js';
 import { collectQuestions, pickQuestions } from '../core/sheet/select.js';
 import { buildSheet } from '../core/sheet/versions.js';
 import { ExitError, UsageError } from '../errors.js';
 import { describeFsError, requireValidDecks } from '../io/decks.js';
-import { findBrowser, NO_BROWSER_MESSAGE, renderPdf } from '../io/pdf.js';
+import { findBrowser, NO_BROWSER_MESSAGE, startPdfRenderer } from '../io/pdf.js';
 
 export interface PrintDeps {
   out: (text: string) => void;
@@ -22,7 +22,7 @@ export interface PrintDeps {
   /** Today's local date as YYYY-MM-DD, for --date today. */
   today: () => string;
   findBrowser: typeof findBrowser;
-  renderPdf: typeof renderPdf;
+  startPdfRenderer: typeof startPdfRenderer;
 }
 
 export const defaultPrintDeps: PrintDeps = {
@@ -36,27 +36,29 @@ export const defaultPrintDeps: PrintDeps = {
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   },
   findBrowser,
-  renderPdf,
+  startPdfRenderer,
 };
 
 export async function runPrint(paths: string[], input: PrintOptionInput, deps: PrintDeps = defaultPrintDeps): Promise<void> {
   const parsed = parsePrintOptions(input);
   if ('error' in parsed) throw new UsageError(parsed.error);
   const settings = parsed.value;
-  // Find the browser before the work, so a missing one fails fast.
+  // Find and start the browser first: a missing one fails fast, and it boots while the decks load.
   const browser = settings.format === 'pdf' ? (deps.findBrowser({ explicit: settings.browser }) ?? noBrowser()) : undefined;
-  const decks = requireValidDecks(paths);
-  const seed = settings.seed ?? deps.newSeed();
-  const sheet = makeSheet(decks, settings, seed, deps);
-  if (settings.seed === undefined) deps.err(`quizdeck: seed ${seed} (print again with --seed ${seed} for the same sheet)\n`);
-
-  if (settings.format === 'pdf') {
-    const pdf = await deps.renderPdf(renderSheetHtml(sheet), browser!);
-    save(settings.output!, pdf, deps);
-  } else {
-    const text = renderSheet(sheet, settings.format);
-    if (settings.output === undefined) deps.out(text);
-    else save(settings.output, text, deps);
+  const renderer = browser === undefined ? undefined : deps.startPdfRenderer(browser);
+  try {
+    const decks = requireValidDecks(paths);
+    const seed = settings.seed ?? deps.newSeed();
+    const sheet = makeSheet(decks, settings, seed, deps);
+    if (settings.seed === undefined) deps.err(`quizdeck: seed ${seed} (print again with --seed ${seed} for the same sheet)\n`);
+    if (renderer !== undefined) save(settings.output!, await renderer.render(renderSheetHtml(sheet)), deps);
+    else {
+      const text = renderSheet(sheet, settings.format as TextFormat);
+      if (settings.output === undefined) deps.out(text);
+      else save(settings.output, text, deps);
+    }
+  } finally {
+    await renderer?.close();
   }
 }
 

@@ -68,6 +68,16 @@ describe('runPrint', () => {
     await expect(runPrint(['tests/fixtures/invalid/unknown-key.yaml'], {}, deps)).rejects.toThrow(/^tests\/fixtures\/invalid\/unknown-key\.yaml:5: .*run `quizdeck validate/);
   });
 
+  it('pdf: closes the browser it started when the decks turn out to be bad', async () => {
+    const seen: string[] = [];
+    const { deps } = fakeDeps({
+      findBrowser: () => '/fake/chromium',
+      startPdfRenderer: () => ({ render: async () => new Uint8Array(), close: async () => void seen.push('close') }),
+    });
+    await expect(runPrint(['tests/fixtures/invalid/unknown-key.yaml'], { output: 'x.pdf' }, deps)).rejects.toThrow(UsageError);
+    expect(seen).toEqual(['close']);
+  });
+
   it('pdf: with no browser it suggests --format html (exit 2) before reading decks', async () => {
     const { deps } = fakeDeps({ findBrowser: () => undefined });
     const error = await runPrint(['no/such/deck'], { output: 'x.pdf' }, deps).catch((e: unknown) => e);
@@ -79,13 +89,19 @@ describe('runPrint', () => {
     const seen: string[] = [];
     const { deps, files } = fakeDeps({
       findBrowser: ({ explicit } = {}) => explicit ?? '/fake/chromium',
-      renderPdf: async (html, browser) => {
-        seen.push(browser, html.slice(0, 15));
-        return new Uint8Array([37, 80, 68, 70]);
+      startPdfRenderer: (browser) => {
+        seen.push(`start ${browser}`);
+        return {
+          render: async (html) => {
+            seen.push(html.slice(0, 15));
+            return new Uint8Array([37, 80, 68, 70]);
+          },
+          close: async () => void seen.push('close'),
+        };
       },
     });
     await runPrint([SAMPLE], { seed: '1', output: 'x.pdf', browser: '/my/chrome' }, deps);
-    expect(seen).toEqual(['/my/chrome', '<!DOCTYPE html>']);
+    expect(seen).toEqual(['start /my/chrome', '<!DOCTYPE html>', 'close']);
     expect(files.get('x.pdf')).toEqual(new Uint8Array([37, 80, 68, 70]));
   });
 });
