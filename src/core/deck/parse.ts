@@ -1,9 +1,12 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
-import type { z } from 'zod';
+import { assembleDeck, describe, validateCard, validateHeader } from './checks.js';
 import type { Diagnostic, Severity } from './diagnostic.js';
-import { CARD_KEYS, CARD_TYPES, cardSchemas, deckHeaderShape, DECK_KEYS, type Card, type CardType, type Deck } from './schema.js';
-import { checkCard, checkDeckCards } from './rules.js';
-import { suggestKey, suggestWord } from './suggest.js';
+import { locateNode } from './locate.js';
+import { checkDeckCards } from './rules.js';
+import type { Card, Deck } from './schema.js';
+import { parseDeckSliced } from './slices.js';
+
+export { describe } from './checks.js';
 
 /** Where a card sits in its file, for messages about it later (study, quiz). */
 export interface ParsedDeck {
@@ -20,12 +23,8 @@ export interface Reporter {
   report(severity: Severity, rule: string, message: string, where: { line: number; column: number }): void;
 }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // Bounded expansion: yaml counts alias resolutions against this and throws past it.
 const MAX_ALIAS_COUNT = 100;
-// Control characters (C0 but tab and newline, DEL, C1) and bidirectional overrides that can
-// rewrite what a terminal or reader shows.
-const CONTROL_CHAR = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 const YAML_RULES: Record<string, string> = {
   DUPLICATE_KEY: 'yaml-duplicate-key',
@@ -37,6 +36,13 @@ const RECOVERABLE = new Set(['DUPLICATE_KEY', 'MULTIPLE_DOCS']);
 
 /** Parses and validates one deck file's text. Never throws on bad input. */
 export function parseDeck(file: string, source: string): ParsedDeck {
+  // Card by card when the layout allows (fast, small memory); whole otherwise, and always
+  // when the YAML itself has a problem, so its errors are reported from the whole file.
+  return parseDeckSliced(file, source, MAX_ALIAS_COUNT) ?? parseDeckWhole(file, source);
+}
+
+/** The whole file as one YAML document: every YAML error, reported as yaml finds it. */
+export function parseDeckWhole(file: string, source: string): ParsedDeck {
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
   const pos = (offset: number) => {
@@ -74,7 +80,7 @@ export function parseDeck(file: string, source: string): ParsedDeck {
     return { diagnostics };
   }
 
-  const locate = (base: Node): Locate => (path, at = 'value') => locateNode(doc, base, path, at, pos);
+  const locate = (base: Node): Locate => (path, at = 'value') => locateNode(base, path, at, pos);
   const deck = validateDeck(value as Record<string, unknown>, root, locate, report, file);
   const id = (value as Record<string, unknown>).deck;
   const deckId = typeof id === 'string' ? { id, ...locate(root)(['deck']) } : undefined;
@@ -129,36 +135,9 @@ function firstAlias(source: string): number {
   return match ? match.index + match[1]!.length : 0;
 }
 
-function locateNode(doc: Document, base: Node, path: readonly (string | number)[], at: 'key' | 'value', pos: (o: number) => { line: number; column: number }) {
-  let node: unknown = base;
-  let keyNode: unknown;
-  for (const step of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === step);
-      if (!pair) break;
-      keyNode = pair.key;
-      node = pair.value;
-    } else if (isSeq(node) && typeof step === 'number' && step < node.items.length) {
-      keyNode = undefined;
-      node = node.items[step];
-    } else break;
-  }
-  const target = (at === 'key' && keyNode) || node;
-  const range = (target as Node | undefined)?.range;
-  return range ? pos(range[0]) : { line: 1, column: 1 };
-}
-
 function validateDeck(value: Record<string, unknown>, root: YAMLMap, locate: (base: Node) => Locate, report: Reporter['report'], file: string): Deck | undefined {
   const at = locate(root);
-  checkKeys(value, [], DECK_KEYS, at, report, 'deck');
-  let ok = true;
-  for (const [key, schema] of Object.entries(deckHeaderShape)) {
-    const result = (schema as z.ZodType).safeParse(value[key], { reportInput: true });
-    if (!result.success) {
-      ok = false;
-      for (const issue of result.error.issues) reportIssue(issue, [key, ...issue.path.map(pathStep)], at, report, 'the deck');
-    }
-  }
+  let ok = validateHeader(value, at, report);
   const cardsValue = value.cards;
   const cardsNode = root.get('cards', true);
   if (cardsValue === undefined) {
@@ -182,123 +161,7 @@ function validateDeck(value: Record<string, unknown>, root: YAMLMap, locate: (ba
   });
   const cardLocate = (i: number) => locate(cardsNode.items[i] as Node);
   checkDeckCards(cardsValue, cardLocate, report);
-  if (!ok) return undefined;
-  const header = value as Omit<Deck, 'file' | 'cards' | 'lang'> & { lang?: string };
-  return { ...header, lang: header.lang ?? 'en', cards, file } as Deck;
-}
-
-function validateCard(value: unknown, at: Locate, report: Reporter['report']): Card | undefined {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    report('error', 'invalid-type', `each card must be a mapping with an id and its fields, got ${describe(value)}`, at([]));
-    return undefined;
-  }
-  const card = value as Record<string, unknown>;
-  const type = card.type ?? 'basic';
-  if (typeof type !== 'string' || !(CARD_TYPES as readonly string[]).includes(type)) {
-    const hint = typeof type === 'string' ? suggestWord(type, CARD_TYPES) : undefined;
-    report('error', 'unknown-card-type', `unknown card type ${JSON.stringify(type)}; expected one of ${CARD_TYPES.join(', ')}${hint ? ` (did you mean "${hint}"?)` : ''}`, at(['type']));
-    return undefined;
-  }
-  const name = typeof card.id === 'string' ? `card "${card.id}"` : 'this card';
-  const known = CARD_KEYS[type as CardType];
-  let ok = checkKeys(card, [], known, at, report, name);
-  // A misspelt key already says what is missing ("qestion": did you mean "q"?); don't also report `q` as missing.
-  const misspelt = new Set(Object.keys(card).filter((k) => !known.includes(k)).map((k) => suggestKey(k, known)));
-  const result = cardSchemas[type as CardType].safeParse(value, { reportInput: true });
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      if (issue.code === 'unrecognized_keys') continue;
-      if (issue.code === 'invalid_type' && issue.path.length === 1 && misspelt.has(String(issue.path[0])) && card[String(issue.path[0])] === undefined) continue;
-      reportIssue(issue, issue.path.map(pathStep), at, report, name);
-    }
-    ok = false;
-  }
-  ok = checkControlChars(card, at, report) && ok;
-  if (!ok) return undefined;
-  const parsed = result.data as Card;
-  return checkCard(parsed, at, report) ? parsed : undefined;
-}
-
-/** Unknown and forbidden keys, with the nearest known key suggested. Returns false on any. */
-function checkKeys(value: Record<string, unknown>, path: (string | number)[], known: readonly string[], at: Locate, report: Reporter['report'], owner: string): boolean {
-  let ok = true;
-  for (const key of Object.keys(value)) {
-    if (known.includes(key)) continue;
-    ok = false;
-    if (FORBIDDEN_KEYS.has(key)) {
-      report('error', 'forbidden-key', `the key "${key}" is not allowed in a deck (it could alter object prototypes)`, at([...path, key], 'key'));
-      continue;
-    }
-    const hint = suggestKey(key, known);
-    report('error', 'unknown-key', `unknown key "${key}" in ${owner}${hint ? `; did you mean "${hint}"?` : `; allowed keys: ${known.join(', ')}`}`, at([...path, key], 'key'));
-  }
-  return ok;
-}
-
-function checkControlChars(card: Record<string, unknown>, at: Locate, report: Reporter['report']): boolean {
-  let ok = true;
-  const visit = (value: unknown, path: (string | number)[]) => {
-    if (typeof value === 'string') {
-      const match = CONTROL_CHAR.exec(value);
-      if (match) {
-        ok = false;
-        const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-        report('error', 'control-character', `\`${path.join('.')}\` contains the control character U+${code}, which can corrupt a terminal or hide text; remove it`, at(path));
-      }
-    } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]));
-  };
-  for (const [key, value] of Object.entries(card)) visit(value, [key]);
-  return ok;
-}
-
-type Issue = z.core.$ZodIssue;
-
-function reportIssue(issue: Issue, path: (string | number)[], at: Locate, report: Reporter['report'], owner: string) {
-  const field = path.filter((p) => typeof p === 'string').at(-1) ?? '';
-  const label = `\`${path.join('.')}\``;
-  const input = (issue as { input?: unknown }).input;
-  switch (issue.code) {
-    case 'invalid_type':
-      if (input === undefined) {
-        report('error', 'missing-field', `${owner} is missing the required field \`${field}\``, at(path.slice(0, -1)));
-      } else if (field === 'answer' && issue.expected === 'boolean') {
-        report('error', 'truefalse-not-boolean', `\`answer\` of a truefalse card must be true or false, got ${describe(input)}`, at(path));
-      } else {
-        report('error', 'invalid-type', `${label} must be ${article(issue.expected)}, got ${describe(input)}`, at(path));
-      }
-      return;
-    case 'too_small':
-      if (field === 'choices') report('error', 'choice-too-few', `a choice card needs at least 2 choices, found ${Array.isArray(input) ? input.length : 0}`, at(path));
-      else report('error', 'empty-value', `${label} must not be empty`, at(path));
-      return;
-    case 'invalid_format':
-      report('error', field === 'lang' ? 'invalid-lang' : 'invalid-id', `${label} ${JSON.stringify(input)} ${issue.message}`, at(path));
-      return;
-    case 'invalid_union':
-      report('error', 'invalid-type', `${label} must be one of the choices or a list of them, got ${describe(input)}`, at(path));
-      return;
-    case 'invalid_value':
-      report('error', 'invalid-value', `${label} ${issue.message}`, at(path));
-      return;
-    default:
-      report('error', 'invalid-value', `${label}: ${issue.message}`, at(path));
-  }
-}
-
-function pathStep(p: PropertyKey): string | number {
-  return typeof p === 'number' ? p : String(p);
-}
-
-export function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  return `${typeof value} ${String(value)}`;
-}
-
-function article(type: string): string {
-  return type === 'array' ? 'a list' : type === 'object' ? 'a mapping' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+  return ok ? assembleDeck(value, cards, file) : undefined;
 }
 
 function lowerFirst(s: string): string {
