@@ -77,10 +77,9 @@ function reply(s: PtySession, screen: string, right: boolean): void {
   if (typed) return s.send(right ? typed[1]! : 'wrong', KEYS.enter);
   if (screen.includes('Escape')) return s.send(right ? 'yes' : 'no', KEYS.enter);
   if (screen.includes('True or false?')) return s.send(...(right ? [] : [KEYS.down]), KEYS.enter);
-  // A select: the cursor starts on the first choice; count the lines down to the target.
-  const choices = screen.split('\n').filter((l) => /^\s*(❯|\s)\s*(blue|red|green)\s*$/.test(l)).map((l) => l.trim().replace(/^❯\s*/, ''));
-  const target = choices.indexOf(right ? 'red' : choices.find((c) => c !== 'red')!);
-  s.send(...Array<string>(target).fill(KEYS.down), KEYS.enter);
+  // A choice: press the number in front of the right (or a wrong) choice.
+  const numbers = [...screen.matchAll(/(\d+)\. (blue|red|green)/g)].map((m) => ({ n: m[1]!, colour: m[2]! }));
+  s.send(numbers.find((c) => (c.colour === 'red') === right)!.n);
 }
 
 async function answer(s: PtySession, n: number, right: boolean): Promise<void> {
@@ -149,10 +148,13 @@ describe('quizdeck quiz in a terminal', () => {
   }, 30_000);
 
   it('ends the quiz when the time limit runs out', async () => {
-    const s = start(['--seed', '2', '--count', '4', '--time-limit', '2s']);
+    const s = start(['--seed', '2', '--count', '4', '--time-limit', '3s']);
     await s.waitFor('Question 1/4 · ');
     expect((await s.exit(8_000)).exitCode).toBe(0);
-    expect(s.text()).toContain('Time is up (0:02).');
+    // The header shows the time at the start of the question; the clock under the prompt runs.
+    expect(s.text()).toContain('0:03 left');
+    expect(s.text()).toContain('0:01 left');
+    expect(s.text()).toContain('Time is up (0:03).');
     expect(s.text()).toContain('Score 0/4 (0%)');
     expect(s.text()).toContain('Time ran out: 4 questions unanswered, counted as wrong.');
     const conn = db();

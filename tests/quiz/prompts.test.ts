@@ -41,8 +41,8 @@ describe('guarded', () => {
 
 // askQuestion uses the real @inquirer/prompts with their default stdin/stdout; the testing
 // streams from render() are passed as the context, the way inquirer's own tests do.
-async function ask(q: ReturnType<typeof question>, keys: (events: Awaited<ReturnType<typeof render>>['events']) => void, signal?: AbortSignal) {
-  const prompt = ((_: unknown, context: Parameters<typeof askQuestion>[1]) => askQuestion(q, context)) as never;
+async function ask(q: ReturnType<typeof question>, keys: (events: Awaited<ReturnType<typeof render>>['events']) => void, signal?: AbortSignal, deadline?: number) {
+  const prompt = ((_: unknown, context: Parameters<typeof askQuestion>[1]) => askQuestion(q, context, deadline)) as never;
   const rendered = await render(prompt, {} as never, { signal });
   const screen = rendered.getScreen();
   keys(rendered.events);
@@ -68,6 +68,22 @@ describe('askQuestion', () => {
     expect(getScreen()).toContain('› Choose');
   });
 
+  it('picks a single choice by its number', async () => {
+    const q = question({ id: 'c', type: 'choice', q: 'Which?', choices: ['one', 'two', 'three'], answer: 'two' });
+    const order = (q as { choices: string[] }).choices;
+    const { answer, screen } = await ask(q, (events) => events.keypress(String(order.indexOf('two') + 1)));
+    expect(screen).toMatch(/❯ 1\. \w+\n {2}2\. \w+\n {2}3\. \w+/);
+    expect(await answer).toEqual({ kind: 'choice', selected: ['two'] });
+  });
+
+  it('refuses to submit nothing', async () => {
+    const multi = question({ id: 'm', type: 'choice', q: 'Which?', choices: ['a', 'b', 'c'], answer: ['a', 'b'] });
+    const m = await ask(multi, (events) => events.keypress('enter'));
+    expect(m.getScreen()).toContain('Pick at least one (space or its number), then Enter.');
+    const typed = await ask(question({ id: 'b', q: 'Name?', a: 'VMkernel' }), (events) => events.keypress('enter'));
+    expect(typed.getScreen()).toContain('Type an answer (a guess is fine), then Enter.');
+  });
+
   it('asks true/false and typed answers', async () => {
     const tf = await ask(question({ id: 't', type: 'truefalse', q: 'Yes?', answer: false }), (events) => {
       events.keypress('down');
@@ -80,6 +96,15 @@ describe('askQuestion', () => {
       events.keypress('enter');
     });
     expect(await typed.answer).toEqual({ kind: 'typed', text: 'vmkernel' });
+  });
+
+  it('shows the time left under the prompt and keeps it running', async () => {
+    const typed = await ask(question({ id: 'b', q: 'Name?', a: 'VMkernel' }), () => {}, undefined, Date.now() + 90_500);
+    expect(typed.getScreen()).toMatch(/1:3[01] left {2}Enter: submit/);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(typed.getScreen()).toMatch(/1:(29|30) left/);
+    const untimed = await ask(question({ id: 'b', q: 'Name?', a: 'VMkernel' }), () => {});
+    expect(untimed.getScreen()).not.toContain('left');
   });
 
   it('gives up the prompt when the time-limit signal fires', async () => {

@@ -1,9 +1,9 @@
 import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState, type Theme } from '@inquirer/core';
-import { checkbox, confirm, input, select } from '@inquirer/prompts';
+import { confirm } from '@inquirer/prompts';
 import type { Context } from '@inquirer/type';
 import type { Question, Response } from '../../core/quiz/question.js';
-import { neutralizeControls } from '../../core/text.js';
 import { isPromptExit } from '../terminal.js';
+import { choiceAnswerPrompt, quizTheme as theme, typedAnswerPrompt } from './questionPrompts.js';
 
 /** Ctrl-C during a quiz prompt (inquirer's ExitPromptError), or SIGINT between prompts. */
 export class QuizInterrupted extends Error {
@@ -39,29 +39,20 @@ export async function guarded<T>(run: () => Promise<T>, signal?: AbortSignal): P
   }
 }
 
-// Inquirer marks an answered prompt with a green check, which would read as "correct" in a
-// quiz; a neutral mark leaves right and wrong to the feedback lines.
-const theme = { prefix: { idle: '?', done: '›' } };
-
-/** Asks one question in its form: a (multi-)select, True/False, or a typed answer. */
-export function askQuestion(question: Question, context: Context = {}): Promise<Response> {
+/** Asks one question in its form: a choice (several for multi-answer cards), True/False, or a typed answer. */
+export function askQuestion(question: Question, context: Context = {}, deadline?: number): Promise<Response> {
   return guarded(async () => {
     switch (question.kind) {
       case 'choice': {
-        const choices = question.choices.map((c) => ({ name: neutralizeControls(c), value: c }));
-        if (question.multi) {
-          // No select-all/invert shortcuts: in an exam they only invite a wrong all-or-nothing answer.
-          const selected = await checkbox({ message: 'Choose', choices, required: true, loop: false, shortcuts: { all: null, invert: null }, theme }, context);
-          return { kind: 'choice', selected };
-        }
-        return { kind: 'choice', selected: [await select({ message: 'Choose', choices, loop: false, theme }, context)] };
+        const indexes = await choiceAnswerPrompt({ message: 'Choose', choices: question.choices, multiple: question.multi, deadline }, context);
+        return { kind: 'choice', selected: indexes.map((i) => question.choices[i]!) };
       }
       case 'truefalse': {
-        const value = await select({ message: 'True or false?', choices: [{ name: 'True', value: true }, { name: 'False', value: false }], loop: false, theme }, context);
-        return { kind: 'truefalse', value };
+        const [index] = await choiceAnswerPrompt({ message: 'True or false?', choices: ['True', 'False'], deadline }, context);
+        return { kind: 'truefalse', value: index === 0 };
       }
       case 'typed':
-        return { kind: 'typed', text: await input({ message: 'Answer', required: true, theme }, context) };
+        return { kind: 'typed', text: await typedAnswerPrompt({ message: 'Answer', deadline }, context) };
     }
   }, context.signal);
 }

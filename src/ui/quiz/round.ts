@@ -54,7 +54,8 @@ export async function runRound(questions: readonly Question[], options: RoundOpt
       const remainingMs = options.timeLimitMs === undefined ? undefined : options.timeLimitMs - (now() - started);
       const header = { number: index + 1, total: questions.length, remainingMs, round: options.label };
       ui.print(`\n${formatQuestion(question, header, ui.width, ui.paint).join('\n')}\n`);
-      const outcome = gradeResponse(question, await ui.ask(question, controller.signal));
+      const deadline = options.timeLimitMs === undefined ? undefined : started + options.timeLimitMs;
+      const outcome = gradeResponse(question, await ui.ask(question, controller.signal, deadline));
       // Recorded before any overrule prompt, so running out of time there keeps the answer.
       outcomes.push(outcome);
       if (options.feedback === 'immediate') await showFeedback(outcomes, ui, controller.signal);

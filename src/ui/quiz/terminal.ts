@@ -13,8 +13,11 @@ export interface QuizUi {
   width: number;
   paint: DiffPaint;
   print(text: string): void;
-  /** Throws QuizInterrupted on Ctrl-C, QuizTimedOut when `signal` aborts with reason 'time'. */
-  ask(question: Question, signal?: AbortSignal): Promise<Response>;
+  /**
+   * Throws QuizInterrupted on Ctrl-C, QuizTimedOut when `signal` aborts with reason 'time'.
+   * `deadline` (epoch ms) is shown as a running clock.
+   */
+  ask(question: Question, signal?: AbortSignal, deadline?: number): Promise<Response>;
   /** After a rejected typed answer (immediate feedback): true for "I was right". */
   offerOverrule(signal?: AbortSignal): Promise<boolean>;
   /** The end-of-quiz review of a rejected typed answer: true for "I was right". */
@@ -38,7 +41,7 @@ export function terminalQuizUi(): QuizUi {
     width: terminalColumns(),
     paint: quizPaint(),
     print: (text) => void process.stdout.write(text),
-    ask: (question, signal) => askQuestion(question, { signal }),
+    ask: (question, signal, deadline) => askQuestion(question, { signal }, deadline),
     offerOverrule: (signal) => askOverrule({ signal }),
     confirmOverrule: () => confirmOverrule(),
   };
