@@ -14,7 +14,7 @@ import { requireValidDecks } from '../io/decks.js';
 import { resolveDbPath } from '../io/paths.js';
 import { previousPercents, saveAttempt } from '../io/quizStore.js';
 import { QuizInterrupted } from '../ui/quiz/prompts.js';
-import { reviewRejected, runRound, type RoundOptions, type RoundResult } from '../ui/quiz/round.js';
+import { reviewRejected, runRound, type RoundOptions } from '../ui/quiz/round.js';
 import { terminalQuizUi, type QuizUi } from '../ui/quiz/terminal.js';
 import { requireTerminal } from '../ui/terminal.js';
 
@@ -88,7 +88,7 @@ async function takeQuiz(quiz: Quiz, deps: QuizDeps, db: Db): Promise<void> {
   const record = { startedAt, finishedAt: deps.now(), deckIds: quiz.decks.map((d) => d.deck), seed: quiz.seed, options: storedOptions(settings), outcomes, passMark: settings.passMark, timeLimitHit: round.timedOut, interrupted };
   const attemptId = saveAttempt(db, record);
   if (interrupted) {
-    ui.print(interruptedSummary(round, outcomes, ui));
+    ui.print(interruptedSummary(outcomes, ui));
     throw new ExitError(130);
   }
   const previous = previousPercents(db, record.deckIds, { before: attemptId });
@@ -128,7 +128,7 @@ async function retryMissed(quiz: Quiz, first: readonly Outcome[], firstId: numbe
   }
   saveAttempt(db, { startedAt, finishedAt: deps.now(), deckIds: quiz.decks.map((d) => d.deck), seed: quiz.seed, options: { ...storedOptions(quiz.settings), round: 'retry-missed' }, outcomes, timeLimitHit: false, interrupted, retryOf: firstId });
   if (interrupted) {
-    ui.print(interruptedSummary(round, outcomes, ui));
+    ui.print(interruptedSummary(outcomes, ui));
     throw new ExitError(130);
   }
   ui.print(`\n${formatResult({ outcomes, label: 'Retry score', sectionOrder: quiz.sectionOrder, width: ui.width }, ui.paint)}`);
@@ -145,12 +145,12 @@ function introduction(quiz: Quiz, ui: QuizUi): string {
   return `${wrap(`Quiz: ${parts.join(', ')}${fewer}.`)}\n${ui.paint.dim(wrap('Ctrl-C stops the quiz and saves what you have answered. Your study schedule is not changed.'))}\n`;
 }
 
-function interruptedSummary(round: RoundResult, outcomes: readonly Outcome[], ui: QuizUi): string {
+function interruptedSummary(outcomes: readonly Outcome[], ui: QuizUi): string {
   const answered = outcomes.filter((o) => o.response).length;
   const right = outcomes.filter((o) => o.correct).length;
   const score = scoreOutcomes(outcomes);
   const ofAnswered = answered > 0 ? ` (${Math.floor((right * 100) / answered)}% of those answered)` : '';
-  return `\n${ui.paint.bold('Quiz interrupted.')} Answered ${answered} of ${round.outcomes.length}: ${right} right${ofAnswered}; ${scoreLine(score, 'score so far')}.\nThe partial attempt was saved.\n`;
+  return `\n${ui.paint.bold('Quiz interrupted.')} Answered ${answered} of ${outcomes.length}: ${right} right${ofAnswered}; ${scoreLine(score, 'score so far')}.\nThe partial attempt was saved.\n`;
 }
 
 /** The choices that shaped the attempt, so later comparisons know what was asked. */

@@ -22,7 +22,6 @@ export interface RoundResult {
   outcomes: Outcome[];
   timedOut: boolean;
   interrupted: boolean;
-  answered: number;
 }
 
 const defaultTimer = (ms: number, onExpire: () => void) => {
@@ -68,9 +67,8 @@ export async function runRound(questions: readonly Question[], options: RoundOpt
     stopTimer();
     stopListening();
   }
-  const answered = outcomes.length;
-  for (const question of questions.slice(answered)) outcomes.push(gradeResponse(question, undefined));
-  return { outcomes, timedOut: ended === 'time', interrupted: ended === 'interrupt', answered };
+  for (const question of questions.slice(outcomes.length)) outcomes.push(gradeResponse(question, undefined));
+  return { outcomes, timedOut: ended === 'time', interrupted: ended === 'interrupt' };
 }
 
 async function showFeedback(outcomes: Outcome[], ui: QuizUi, signal: AbortSignal): Promise<void> {
