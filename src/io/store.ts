@@ -161,7 +161,9 @@ export class ReviewStore {
   /** New cards introduced and reviews done since `since`, per deck: what the daily limits count. */
   doneSince(since: number): Map<string, DailyCounts> {
     const rows = this.db
-      .prepare(`SELECT deck_id, sum(state_before = 0), sum(state_before = 2) FROM reviews WHERE reviewed_at >= ? GROUP BY deck_id`)
+      // Without INDEXED BY, SQLite walks the whole reviews_card index to avoid sorting the
+      // GROUP BY — every review ever made — instead of today's few through reviews_time.
+      .prepare(`SELECT deck_id, sum(state_before = 0), sum(state_before = 2) FROM reviews INDEXED BY reviews_time WHERE reviewed_at >= ? GROUP BY deck_id`)
       .raw()
       .all(since) as [string, number, number][];
     return new Map(rows.map(([deck, newCards, reviews]) => [deck, { newCards, reviews }]));
