@@ -93,7 +93,7 @@ async function takeQuiz(quiz: Quiz, deps: QuizDeps, db: Db): Promise<void> {
   }
   const previous = previousPercents(db, record.deckIds, { before: attemptId });
   ui.print(`\n${formatResult({ outcomes, sectionOrder: quiz.sectionOrder, passMark: settings.passMark, timedOut: round.timedOut, previous, width: ui.width }, ui.paint)}`);
-  ui.print(`\n${ui.paint.dim(`Seed ${quiz.seed}: run with --seed ${quiz.seed} to get the same questions in the same order.`)}\n`);
+  ui.print(`\n${ui.paint.dim(wrapText(neutralizeControls(`Seed ${quiz.seed}: run with --seed ${quiz.seed} to get the same questions in the same order.`), ui.width).join('\n'))}\n`);
   if (settings.retryMissed) await retryMissed(quiz, outcomes, attemptId, deps, db);
   if (settings.passMark !== undefined && !passes(scoreOutcomes(outcomes), settings.passMark)) throw new ExitError(1);
 }

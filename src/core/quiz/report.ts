@@ -37,9 +37,10 @@ export function formatResult(input: ResultInput, paint: QuizPaint = plainPaint):
     head += passes(score, input.passMark) ? `  ${paint.ok(`passed (pass mark ${input.passMark}%)`)}` : `  ${paint.error(`below the pass mark of ${input.passMark}%`)}`;
   }
   const lines = [head];
-  if (input.timedOut) lines.push(paint.error(`Time ran out: ${plural(score.unanswered, 'question')} unanswered, counted as wrong.`));
-  else if (score.unanswered > 0) lines.push(paint.error(`${plural(score.unanswered, 'question')} not answered, counted as wrong.`));
-  if (score.overruled > 0) lines.push(`${plural(score.overruled, 'answer')} overruled as right ("I was right"), included in the score.`);
+  const note = (text: string, style: (s: string) => string = (s) => s) => lines.push(...wrapText(text, width).map((l) => style(l)));
+  if (input.timedOut) note(`Time ran out: ${plural(score.unanswered, 'question')} unanswered, counted as wrong.`, paint.error);
+  else if (score.unanswered > 0) note(`${plural(score.unanswered, 'question')} not answered, counted as wrong.`, paint.error);
+  if (score.overruled > 0) note(`${plural(score.overruled, 'answer')} overruled as right ("I was right"), included in the score.`);
   lines.push('', ...formatSectionTable(input.outcomes, input.sectionOrder));
   const missed = missedOutcomes(input.outcomes);
   if (missed.length > 0) {
@@ -47,7 +48,8 @@ export function formatResult(input: ResultInput, paint: QuizPaint = plainPaint):
     missed.forEach((o, i) => lines.push(...formatMissed(o, i + 1, width, paint)));
   }
   if (input.previous && input.previous.length > 0) {
-    lines.push('', `Previous attempts on these decks: ${input.previous.map((p) => `${p}%`).join(', ')}`);
+    lines.push('');
+    note(`Previous attempts on these decks: ${input.previous.map((p) => `${p}%`).join(', ')}`);
   }
   return `${lines.join('\n')}\n`;
 }
