@@ -65,6 +65,8 @@ describe('renderSheetHtml', () => {
     expect(out.split('<section class="part questions').length - 1).toBe(questions);
     expect(out.split('<section class="part key').length - 1).toBe(keys);
     expect(out.includes('class="inline-answer"')).toBe(answers === 'inline');
+    // Answer lines are for writing in; a sheet with the answers printed inline leaves them out.
+    expect(out.includes('class="lines"')).toBe(answers === 'end' || answers === 'none');
   });
 
   it('labels each version on its pages (named pages with a margin-box label) and gives each its own key', () => {

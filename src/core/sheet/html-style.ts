@@ -78,11 +78,12 @@ ol.choices li { display: flex; gap: 2mm; margin: 0 0 1mm; white-space: pre-line;
 .choice-text { color: #444; font-weight: normal; }
 .why { display: block; color: #333; font-size: 9.5pt; margin-top: 0.5mm; white-space: pre-line; overflow-wrap: anywhere; }
 .why b { font-weight: 600; }
-.foot { margin-top: 6mm; color: #666; font-size: 8.5pt; }
+@media screen {
+  .part + .part { border-top: 2px dashed #bbb; padding-top: 8mm; }
+}
 @media print {
   body { max-width: none; padding: 0; }
   .part + .part { margin-top: 0; }
-  .foot { display: none; }
 }
 `;
 }

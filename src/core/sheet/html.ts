@@ -4,10 +4,13 @@ import { choiceLetter, showsVersionLabels, type Sheet, type SheetQuestion, type 
 import { sheetStrings, type SheetStrings } from './strings.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const UNSAFE = /[&<>"']/;
+const UNSAFE_ALL = /[&<>"']/g;
 
 /** Card text is data, never markup: every piece goes through this. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  // Most card text has nothing to escape; testing first skips building a new string.
+  return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, (c) => ESCAPES[c]!) : text;
 }
 
 /** One self-contained HTML file: inline CSS, no scripts, no external resources. */
@@ -51,21 +54,21 @@ function questionsPart(sheet: Sheet, version: SheetVersion, s: SheetStrings): st
 <ol class="questions">
 ${items}
 </ol>
-<p class="foot">${escapeHtml(s.seed(sheet.seed))}</p>
 </section>`;
 }
 
 function questionHtml(q: SheetQuestion, s: SheetStrings, inline: boolean): string {
   const answer = inline ? `<p class="inline-answer"><b>${s.answer}${s.colon}</b>${keyEntryHtml(q, s)}</p>` : '';
-  return `<li class="q q-${q.body.type}"><span class="num">${q.number}.</span><div class="body">${bodyHtml(q, s)}${answer}</div></li>`;
+  return `<li class="q q-${q.body.type}"><span class="num">${q.number}.</span><div class="body">${bodyHtml(q, s, !inline)}${answer}</div></li>`;
 }
 
-function bodyHtml(q: SheetQuestion, s: SheetStrings): string {
+/** `lines`: answer lines under a basic question; a sheet with the answers inline needs none. */
+function bodyHtml(q: SheetQuestion, s: SheetStrings, lines: boolean): string {
   const body = q.body;
   switch (body.type) {
     case 'basic': {
       const lead = body.reverse ? `<span class="lead">${escapeHtml(s.reversePrompt)}</span>` : '';
-      return `<p class="prompt">${lead}${escapeHtml(body.prompt)}</p><div class="lines"><span></span><span></span></div>`;
+      return `<p class="prompt">${lead}${escapeHtml(body.prompt)}</p>${lines ? '<div class="lines"><span></span><span></span></div>' : ''}`;
     }
     case 'choice': {
       const choices = body.choices.map((c, i) => `<li><span class="letter">${choiceLetter(i)}</span><span>${escapeHtml(c)}</span></li>`).join('');

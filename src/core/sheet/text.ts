@@ -55,7 +55,7 @@ function questionText(q: SheetQuestion, s: SheetStrings, inline: boolean): strin
     case 'basic':
       if (body.reverse) out.push(`${first}${s.reversePrompt}`, ...hanging(body.prompt, INDENT));
       else out.push(...hanging(body.prompt, first));
-      out.push(`${INDENT}${'_'.repeat(WIDTH - INDENT.length)}`, '', `${INDENT}${'_'.repeat(WIDTH - INDENT.length)}`);
+      if (!inline) out.push(`${INDENT}${'_'.repeat(WIDTH - INDENT.length)}`, '', `${INDENT}${'_'.repeat(WIDTH - INDENT.length)}`);
       break;
     case 'choice':
       out.push(...hanging(body.prompt, first));

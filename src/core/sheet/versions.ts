@@ -23,9 +23,12 @@ export function buildSheet(questions: readonly BaseQuestion[], settings: SheetSe
     const choiceRng = createRng(`${settings.seed}:${label}:choices`);
     // Choices are shuffled in selection order, before the questions are, so a question's
     // choice order does not depend on where it lands.
-    const shuffled = questions.map((q) => ({ ...q, body: shuffleChoices(q.body, choiceRng) }));
-    const ordered = shuffle(shuffled, createRng(`${settings.seed}:${label}:order`));
-    versions.push({ label, questions: ordered.map((q, i) => ({ ...q, number: i + 1 })) });
+    const bodies = questions.map((q) => shuffleChoices(q.body, choiceRng));
+    const order = shuffle(
+      questions.map((_, i) => i),
+      createRng(`${settings.seed}:${label}:order`),
+    );
+    versions.push({ label, questions: order.map((i, n) => ({ ...questions[i]!, body: bodies[i]!, number: n + 1 })) });
   }
   const { versions: _count, ...rest } = settings;
   return { ...rest, versions };
