@@ -59,8 +59,9 @@ export function wrapText(text: string, width: number): string[] {
   for (const paragraph of text.split('\n')) {
     let line = '';
     let lineWidth = 0;
-    // Tokens: runs of non-space non-wide characters, single wide characters, and spaces.
-    for (const token of paragraph.match(/\s+|[\u1100-\u115f\u2e80-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[^\s\u1100-\u115f\u2e80-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+/gu) ?? []) {
+    // Tokens: runs of non-space non-wide characters, single wide characters (with the closing
+    // punctuation after them, which must not start a line), and spaces.
+    for (const token of paragraph.match(/\s+|[\u1100-\u115f\u2e80-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6][，。、；：！？）」』】》〉”’]*|[^\s\u1100-\u115f\u2e80-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+/gu) ?? []) {
       const w = displayWidth(token);
       if (/^\s+$/.test(token)) {
         if (lineWidth > 0 && lineWidth + 1 <= width) {

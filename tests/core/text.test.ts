@@ -33,3 +33,11 @@ describe('wrapText', () => {
     expect(wrapText('abcdefghij\nxy', 4)).toEqual(['abcd', 'efgh', 'ij', 'xy']);
   });
 });
+
+describe('wrapText and CJK punctuation', () => {
+  it('never starts a line with closing punctuation such as ，or 。', () => {
+    const lines = wrapText('父分区负责管理，子分区运行客户机。', 8);
+    expect(lines).toEqual(['父分区负', '责管理，', '子分区运', '行客户', '机。']);
+    for (const line of lines) expect(line).not.toMatch(/^[，。]/);
+  });
+});
