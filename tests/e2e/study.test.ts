@@ -70,6 +70,43 @@ describe('quizdeck study in a pseudo-terminal', { timeout: 30_000 }, () => {
     expect(rows(db, 'SELECT count(*) AS n FROM card_state')).toEqual([{ n: 2 }]);
   });
 
+  it('two sessions on one database at once both save every answer', async () => {
+    const db = join(tmp(), 'q.db');
+    const one = runInPty(['study', DECK, '--db', db]);
+    await one.waitFor('Your answer:');
+    const two = runInPty(['study', DECK, '--db', db]);
+    await two.waitFor('Your answer:');
+    for (const s of [one, two]) {
+      s.send('VMkernel', KEYS.enter);
+      await s.waitFor('Good · 10m');
+      s.send('3');
+      await s.waitFor('Pick one');
+    }
+    one.send('2');
+    await one.waitFor('Again · 1m');
+    one.send('1');
+    await one.waitFor('True or false?');
+    for (const s of [one, two]) s.send('q');
+    expect((await one.exit()).exitCode).toBe(0);
+    expect((await two.exit()).exitCode).toBe(0);
+    expect(rows(db, 'SELECT card_key, rating FROM reviews ORDER BY id')).toEqual([
+      { card_key: 'esx-hypervisor-name', rating: 3 },
+      { card_key: 'esx-hypervisor-name', rating: 3 },
+      { card_key: 'hyperv-parent', rating: 1 },
+    ]);
+    // The card's state comes from the latest of its two reviews.
+    expect(rows(db, "SELECT c.review_id = (SELECT max(id) FROM reviews WHERE card_key = c.card_key) AS latest FROM card_state c")).toEqual([{ latest: 1 }, { latest: 1 }]);
+  });
+
+  it('list shows the carried-over counts without creating a database', async () => {
+    const dir = tmp();
+    const missing = join(dir, 'none.db');
+    const r = spawnSync(process.execPath, [BIN, 'list', DECK, '--db', missing], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain('NEW');
+    expect(() => readFileSync(missing)).toThrow();
+  });
+
   it('refuses stdin that is not a terminal with exit 2, suggesting print', () => {
     const r = spawnSync(process.execPath, [BIN, 'study', DECK, '--db', join(tmp(), 'q.db')], { input: '', encoding: 'utf8' });
     expect(r.status).toBe(2);

@@ -46,7 +46,9 @@ export class PtySession {
   readonly pty: IPty;
   /** Everything written to the terminal so far, escapes included. */
   raw = '';
-  /** Start of the part of the output `waitFor` still searches. */
+  /** `raw` without escapes: the text a person reads, in the order it was written. */
+  private plain = '';
+  /** Start (in `plain`) of the part of the output `waitFor` still searches. */
   private cursor = 0;
   readonly exited: Promise<PtyExit>;
   private exitInfo: PtyExit | undefined;
@@ -60,6 +62,8 @@ export class PtySession {
     this.pty = spawn(file, argv, { name: 'xterm-256color', cols: options.cols ?? 100, rows: options.rows ?? 30, cwd: options.cwd ?? process.cwd(), env });
     this.pty.onData((data) => {
       this.raw += data;
+      // Stripped as a whole, not per chunk: an escape sequence may be split between chunks.
+      this.plain = stripAnsi(this.raw);
       for (const wake of this.waiters) wake();
     });
     this.exited = new Promise((resolve) => {
@@ -77,33 +81,41 @@ export class PtySession {
 
   /** All output so far as plain text. */
   text(): string {
-    return stripAnsi(this.raw);
+    return this.plain;
   }
 
-  /** Plain text written since the last successful `waitFor` (or `mark`). */
+  /** Plain text written since the last successful `waitFor` match (or `mark`). */
   recent(): string {
-    return stripAnsi(this.raw.slice(this.cursor));
+    return this.plain.slice(this.cursor);
   }
 
   /** Forget the output so far: later `waitFor` calls only see what comes after. */
   mark(): void {
-    this.cursor = this.raw.length;
+    this.cursor = this.plain.length;
   }
 
   /**
-   * Resolves once `pattern` appears in the output written since the previous match (or mark),
-   * then moves past it. Rejects after `timeout` ms, or if the program exits first, with the
-   * recent screen text in the message so a failing test shows what was there instead.
+   * Resolves once `pattern` appears in the output after the previous match (or mark), with the
+   * text from there to the end of the match, and moves just past the match (text written
+   * after it in the same burst stays visible to the next `waitFor`). Rejects after `timeout`
+   * ms, or if the program exits first, with the recent screen text in the message so a
+   * failing test shows what was there instead.
    */
   waitFor(pattern: string | RegExp, timeout = 10_000): Promise<string> {
     return new Promise((resolve, reject) => {
       const check = (): boolean => {
-        const rest = this.raw.slice(this.cursor);
-        const plain = stripAnsi(rest);
-        const found = typeof pattern === 'string' ? (plain.includes(pattern) ? pattern : undefined) : plain.match(pattern)?.[0];
-        if (found === undefined) return false;
-        this.cursor = this.raw.length;
-        resolve(plain);
+        const rest = this.plain.slice(this.cursor);
+        let end = -1;
+        if (typeof pattern === 'string') {
+          const at = rest.indexOf(pattern);
+          if (at !== -1) end = at + pattern.length;
+        } else {
+          const m = new RegExp(pattern.source, pattern.flags.replace('g', '')).exec(rest);
+          if (m) end = m.index + m[0].length;
+        }
+        if (end === -1) return false;
+        this.cursor += end;
+        resolve(rest.slice(0, end));
         return true;
       };
       if (check()) return;
