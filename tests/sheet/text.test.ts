@@ -29,6 +29,16 @@ describe('renderSheetText', () => {
     expect(lines).toContain('    正确 / 错误');
   });
 
+  it('never starts a line with Chinese closing punctuation', () => {
+    const text = '虚'.repeat(37) + '，' + '化'.repeat(10) + '。';
+    const zh = deck([{ id: 'p', type: 'truefalse', q: text, answer: true }], { lang: 'zh' });
+    const lines = renderSheetText(sheetOf([zh], { lang: 'zh' })).split('\n');
+    const prompt = lines.filter((l) => /[虚化]/.test(l));
+    expect(prompt.map((l) => l.replace(/^ {4}/, ''))).not.toContainEqual(expect.stringMatching(/^[，。]/));
+    expect(prompt.length).toBeGreaterThan(1);
+    expect(prompt.join('')).toContain('。');
+  });
+
   it('neutralises control characters in card text', () => {
     const hostile = deck([{ id: 'esc', q: 'Red \u001b[31mtext\u001b[0m?', a: 'bell\u0007' }]);
     const shown = renderSheetText(sheetOf([hostile], { answers: 'inline' }));
