@@ -137,10 +137,21 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
  */
 export function formatAnswerDiff(typed: string, expected: string): { expected: string; typed: string } {
   const parts = diffAnswer(typed, expected);
-  const show = (kind: 'missing' | 'extra', style: (s: string) => string) =>
-    parts
-      .filter((p) => p.kind === 'same' || p.kind === kind)
-      .map((p) => (p.kind === 'same' ? neutralizeControls(p.text) : style(neutralizeControls(p.text))))
-      .join('');
-  return { expected: show('missing', (s) => chalk.bold.green.underline(s)), typed: show('extra', (s) => chalk.bold.red.strikethrough(s)) };
+  const expectedLine = parts
+    .filter((p) => p.kind !== 'extra')
+    .map((p) => (p.kind === 'same' ? neutralizeControls(p.text) : chalk.bold.green.underline(neutralizeControls(p.text))))
+    .join('');
+  // `same` parts carry the expected spelling; the typed line shows what was really typed
+  // ("vmkernal", not "VMkernal"), taken from the input one character per diff character.
+  const typedChars = [...typed];
+  let at = 0;
+  const typedLine = parts
+    .filter((p) => p.kind !== 'missing')
+    .map((p) => {
+      const n = [...p.text].length;
+      const text = neutralizeControls(typedChars.slice(at, (at += n)).join(''));
+      return p.kind === 'same' ? text : chalk.bold.red.strikethrough(text);
+    })
+    .join('');
+  return { expected: expectedLine, typed: typedLine };
 }

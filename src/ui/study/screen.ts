@@ -1,4 +1,5 @@
 import chalk from 'chalk';
+import { renderCloze } from '../../core/deck/cloze.js';
 import type { StudyItem } from '../../core/deck/items.js';
 import type { QueueCounts } from '../../core/schedule/queue.js';
 import { neutralizeControls } from '../../core/text.js';
@@ -29,8 +30,13 @@ export function formatHeader(h: HeaderInfo): string {
 export function formatQuestion(item: StudyItem, width: number): string {
   const label = item.key.endsWith(':reverse') ? chalk.dim('(reverse)\n') : '';
   if (item.kind === 'cloze') {
-    const text = formatCardText(item.prompt, width, '  ');
-    return `${label}${text.replace(/\[[^\]\n]*\]/, (m) => chalk.bold.yellow(m))}\n`;
+    // Private-use marks stand in for the brackets while wrapping (one column each, like the
+    // brackets), so the hidden deletion is found exactly even if the text has brackets too.
+    const marked = renderCloze(item.text, item.deletion, (hint) => `\uE000${hint ?? '...'}\uE001`);
+    const text = formatCardText(marked, width, '  ').replace(/\uE000([^\uE001]*)\uE001/, (_m, inner: string) =>
+      `[${inner}]`.split('\n').map((part) => part.replace(/^(\s*)(.*)$/, (_l, space: string, body: string) => space + chalk.bold.yellow(body))).join('\n'),
+    );
+    return `${label}${text}\n`;
   }
   return `${label}${chalk.bold(formatCardText(item.prompt, width, '  '))}\n`;
 }

@@ -1,0 +1,47 @@
+import chalk from 'chalk';
+import { describe, expect, it } from 'vitest';
+import { expandCard } from '../../src/core/deck/items.js';
+import type { Card } from '../../src/core/deck/schema.js';
+import { formatFeedback, formatHeader, formatQuestion, formatSummary } from '../../src/ui/study/screen.js';
+
+const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+const item = (card: Card, i = 0) => expandCard({ deck: 'd' }, card)[i]!;
+
+describe('study screens', () => {
+  it('header: deck, counts and position', () => {
+    const text = strip(formatHeader({ deckId: 'd', deckTitle: 'Deck', position: 3, counts: { new: 4, learning: 1, due: 2 }, width: 80 }));
+    expect(text).toContain('d Deck');
+    expect(text).toContain('4 new · 1 learning · 2 due');
+    expect(text).toContain('card 3 of 9');
+  });
+
+  it('cloze: the asked deletion hidden as [hint] and highlighted, even across a line break', () => {
+    chalk.level = 1;
+    const card = { id: 'c', type: 'cloze', text: 'The [boot] order: {{Linux}} loads the {{VMkernel::hypervisor component name}}.' } as Card;
+    const q = formatQuestion(item(card, 1), 40);
+    expect(strip(q)).toContain('The [boot] order: Linux loads the');
+    expect(q).not.toContain('VMkernel');
+    expect(q).toContain(chalk.bold.yellow('[hypervisor component name]'));
+    const narrow = formatQuestion(item(card, 1), 24);
+    expect(narrow).toContain(`${chalk.bold.yellow('[hypervisor component')}\n  ${chalk.bold.yellow('name]')}.`);
+  });
+
+  it('neutralises control characters in card text', () => {
+    const q = formatQuestion(item({ id: 'x', q: 'clear \u001b[2J now', a: 'a' } as Card), 80);
+    expect(q).not.toContain('\u001b[2J');
+  });
+
+  it('feedback shows the answer and why; the summary counts accuracy', () => {
+    const basic = item({ id: 'x', q: 'q', a: 'VMkernel', why: 'Because.' } as Card);
+    const text = strip(formatFeedback(basic, 'VMkernel', { kind: 'typed', typed: 'vmkernal', correct: false, closest: 'VMkernel' }, 80));
+    expect(text).toMatch(/Expected:\s+VMkernel/);
+    expect(text).toMatch(/You typed: vmkernal/);
+    expect(text).toContain('Because.');
+    const summary = strip(formatSummary({ studied: 4, again: 1, elapsedMs: 95_000, dueTomorrow: 3, learningLater: 2, leeches: 0 }));
+    expect(summary).toMatch(/Cards studied:\s+4/);
+    expect(summary).toMatch(/Accuracy:\s+75%/);
+    expect(summary).toMatch(/Time spent:\s+1m 35s/);
+    expect(summary).toMatch(/Due tomorrow:\s+3/);
+    expect(summary).toContain('2 learning cards come back later today');
+  });
+});
