@@ -47,11 +47,14 @@ export interface KeyConfig {
   /** key name → action returned; `enter` names the Enter key. */
   keys: ActionKeys;
   hint?: string;
+  /** What to show after the message once answered, by action (e.g. `{ true: 'True' }`). */
+  echo?: Readonly<Record<string, string>>;
 }
 
 /** Waits for one of a few keys: "Enter to show the answer", "t / f". Returns the key's action. */
 export const keyPrompt = createPrompt<KeyResult, KeyConfig>((config, done) => {
   const [status, setStatus] = useState<Status>('idle');
+  const [chosen, setChosen] = useState('');
   const prefix = usePrefix({ status });
   useKeypress((key, rl) => {
     if (status !== 'idle') return;
@@ -59,11 +62,13 @@ export const keyPrompt = createPrompt<KeyResult, KeyConfig>((config, done) => {
     const action = name ? config.keys[name] : undefined;
     rl.clearLine(0);
     if (action === undefined) return;
+    setChosen(action);
     setStatus('done');
     done(action);
   });
   const theme = makeTheme({});
-  return [[prefix, theme.style.message(config.message, status)].join(' '), status === 'done' || !config.hint ? undefined : chalk.dim(config.hint)];
+  const echo = status === 'done' ? config.echo?.[chosen] : undefined;
+  return [[prefix, theme.style.message(config.message, status), ...(echo ? [theme.style.answer(echo)] : [])].join(' '), status === 'done' || !config.hint ? undefined : chalk.dim(config.hint)];
 });
 
 export type ChoiceResult = { action: 'choose'; indexes: number[] } | { action: string; indexes?: undefined };

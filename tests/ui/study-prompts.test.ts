@@ -42,6 +42,13 @@ describe('keyPrompt', () => {
     events.keypress(key);
     await expect(answer).resolves.toBe(action);
   });
+
+  it('echoes the chosen action when asked to', async () => {
+    const { answer, events, getScreen } = await render(keyPrompt, { message: 'True or false?', keys: { t: 'true', f: 'false' }, echo: { true: 'True', false: 'False' } });
+    events.keypress('f');
+    await expect(answer).resolves.toBe('false');
+    expect(getScreen()).toMatch(/True or false\? False/);
+  });
 });
 
 describe('choicePrompt', () => {

@@ -26,7 +26,7 @@ export async function askItem(item: StudyItem, options: AskOptions): Promise<Ask
     case 'choice':
       return askChoice(item.choices, item.correct, options.shuffleSeed);
     case 'truefalse': {
-      const action = await keyPrompt({ message: 'True or false?', keys: { t: 'true', f: 'false', ...CONTROL_KEYS }, hint: 't true · f false · u undo · q quit' });
+      const action = await keyPrompt({ message: 'True or false?', keys: { t: 'true', f: 'false', ...CONTROL_KEYS }, hint: 't true · f false · u undo · q quit', echo: { true: 'True', false: 'False' } });
       if (action === 'undo' || action === 'quit') return { action };
       const correct = (action === 'true') === item.correct;
       return { action: 'answered', feedback: { kind: 'truefalse', correct }, correct };
