@@ -10,6 +10,7 @@ import { renderSheetHtml } from '../core/sheet/html.js';
 import { collectQuestions, pickQuestions } from '../core/sheet/select.js';
 import { buildSheet } from '../core/sheet/versions.js';
 import { ExitError, UsageError } from '../errors.js';
+import { systemClock } from '../io/clock.js';
 import { describeFsError, requireValidDecks } from '../io/decks.js';
 import { findBrowser, NO_BROWSER_MESSAGE, startPdfRenderer } from '../io/pdf.js';
 
@@ -32,8 +33,8 @@ export const defaultPrintDeps: PrintDeps = {
   // Six digits, never starting with 0, so the seed reads and types as a plain number.
   newSeed: () => String(randomInt(100_000, 1_000_000)),
   today: () => {
-    const d = new Date();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const now = systemClock.now();
+    return new Date(now + systemClock.utcOffsetMinutes(now) * 60_000).toISOString().slice(0, 10);
   },
   findBrowser,
   startPdfRenderer,

@@ -99,18 +99,7 @@ export function startPdfRenderer(browserPath: string): PdfRenderer {
       } catch (error) {
         throw new ExitError(1, `could not start the browser ${browserPath}: ${firstLine(error)}; try --format html`);
       }
-      try {
-        const page = (await browser.pages())[0] ?? (await browser.newPage());
-        // Only the page itself may load: a hostile deck cannot make printing fetch anything.
-        await page.setRequestInterception(true);
-        page.on('request', (request) => (request.url().startsWith('data:') || request.url() === 'about:blank' ? request.continue() : request.abort()));
-        await page.setContent(html, { waitUntil: 'load', timeout: 60_000 });
-        // Wait for the CJK fonts, or the first PDF can fall back to boxes.
-        await page.evaluate('document.fonts.ready.then(() => undefined)');
-        return await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 120_000 });
-      } catch (error) {
-        throw new ExitError(1, `could not render the PDF with ${browserPath}: ${firstLine(error)}`);
-      }
+      return printPage(browser, html, browserPath);
     },
     async close() {
       if (closed) return;
@@ -118,7 +107,8 @@ export function startPdfRenderer(browserPath: string): PdfRenderer {
       // The profile is thrown away, so there is nothing for a graceful shutdown to save; ending
       // the process group at once saves most of a second.
       await browser?.disconnect().catch(() => undefined);
-      if (child.exitCode === null && child.signalCode === null) {
+      // No pid: the spawn itself failed and there is no process to wait for.
+      if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
         killGroup();
         await exited;
       }
@@ -126,6 +116,21 @@ export function startPdfRenderer(browserPath: string): PdfRenderer {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+async function printPage(browser: Browser, html: string, browserPath: string): Promise<Uint8Array> {
+  try {
+    const page = (await browser.pages())[0] ?? (await browser.newPage());
+    // Only the page itself may load: a hostile deck cannot make printing fetch anything.
+    await page.setRequestInterception(true);
+    page.on('request', (request) => (request.url().startsWith('data:') || request.url() === 'about:blank' ? request.continue() : request.abort()));
+    await page.setContent(html, { waitUntil: 'load', timeout: 60_000 });
+    // Wait for the CJK fonts, or the first PDF can fall back to boxes.
+    await page.evaluate('document.fonts.ready.then(() => undefined)');
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 120_000 });
+  } catch (error) {
+    throw new ExitError(1, `could not render the PDF with ${browserPath}: ${firstLine(error)}`);
+  }
 }
 
 /** The browser prints "DevTools listening on ws://..." on stderr once it accepts connections. */

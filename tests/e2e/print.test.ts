@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,6 +86,14 @@ describe('quizdeck print (built binary)', () => {
     expect(unwritable.code).toBe(2);
     expect(unwritable.stderr).toBe('quizdeck: cannot write no/such/dir/sheet.html: no such file or directory\n');
     noStackTrace(bad.stderr + unwritable.stderr);
+  });
+
+  it('pdf with a "browser" that exits at once: exit 1, one sentence, no profile left behind', () => {
+    const before = readdirSync(tmpdir()).filter((f) => f.startsWith('quizdeck-chrome-'));
+    const r = runCli(['print', SAMPLE, '--seed', '1', '-o', join(tmpdir(), 'never.pdf'), '--browser', '/bin/false']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('quizdeck: could not start the browser /bin/false: the browser exited (code 1) before it was ready; try --format html\n');
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith('quizdeck-chrome-'))).toEqual(before);
   });
 
   it('pdf with no browser on PATH: a clear message suggesting --format html, exit 2', () => {

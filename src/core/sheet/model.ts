@@ -1,5 +1,3 @@
-import type { CardType } from '../deck/schema.js';
-
 /**
  * The question-sheet model: what is printed, independent of the output format. Built once
  * from decks and a seed (select.ts, versions.ts), then rendered by pure string functions.
@@ -52,10 +50,6 @@ export interface Sheet {
   paper: PaperSize;
   answers: AnswerMode;
   versions: SheetVersion[];
-}
-
-export function questionType(body: QuestionBody): CardType {
-  return body.type;
 }
 
 /** A, B, ... Z. */
