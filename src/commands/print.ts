@@ -11,7 +11,6 @@ import { collectQuestions, pickQuestions } from '../core/sheet/select.js';
 import { buildSheet } from '../core/sheet/versions.js';
 import { ExitError, UsageError } from '../errors.js';
 import { systemClock } from '../io/clock.js';
-import { describeFsError, requireValidDecks } from '../io/decks.js';
 import { findBrowser, NO_BROWSER_MESSAGE, startPdfRenderer } from '../io/pdf.js';
 
 export interface PrintDeps {
@@ -48,15 +47,17 @@ export async function runPrint(paths: string[], input: PrintOptionInput, deps: P
   const browser = settings.format === 'pdf' ? (deps.findBrowser({ explicit: settings.browser }) ?? noBrowser()) : undefined;
   const renderer = browser === undefined ? undefined : deps.startPdfRenderer(browser);
   try {
+    // Loaded only now (yaml and zod take a while to import), so the browser boots meanwhile.
+    const { requireValidDecks, describeFsError } = await import('../io/decks.js');
     const decks = requireValidDecks(paths);
     const seed = settings.seed ?? deps.newSeed();
     const sheet = makeSheet(decks, settings, seed, deps);
     if (settings.seed === undefined) deps.err(`quizdeck: seed ${seed} (print again with --seed ${seed} for the same sheet)\n`);
-    if (renderer !== undefined) save(settings.output!, await renderer.render(renderSheetHtml(sheet)), deps);
+    if (renderer !== undefined) save(settings.output!, await renderer.render(renderSheetHtml(sheet)), deps, describeFsError);
     else {
       const text = renderSheet(sheet, settings.format as TextFormat);
       if (settings.output === undefined) deps.out(text);
-      else save(settings.output, text, deps);
+      else save(settings.output, text, deps, describeFsError);
     }
   } finally {
     await renderer?.close();
@@ -102,7 +103,7 @@ function sheetLang(decks: readonly Deck[], questions: readonly BaseQuestion[]): 
   return questions[0]?.lang ?? decks[0]?.lang ?? 'en';
 }
 
-function save(path: string, data: string | Uint8Array, deps: PrintDeps): void {
+function save(path: string, data: string | Uint8Array, deps: PrintDeps, describeFsError: (error: unknown) => string): void {
   try {
     deps.writeFile(path, data);
   } catch (error) {

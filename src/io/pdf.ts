@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { ExitError, UsageError } from '../errors.js';
-import { describeFsError } from './decks.js';
 
 /** Names tried on PATH, in order, when neither --browser nor CHROME_PATH names a browser. */
 export const BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'] as const;
@@ -149,7 +148,7 @@ function debuggerEndpoint(child: ChildProcess, browserPath: string): Promise<str
     });
     child.once('error', (error) => {
       clearTimeout(timer);
-      reject(new Error(`${browserPath}: ${describeFsError(error)}`));
+      reject(error);
     });
     child.once('close', (code, signal) => {
       clearTimeout(timer);

@@ -1,4 +1,4 @@
-import { CARD_TYPES, type CardType } from '../deck/schema.js';
+import type { CardType } from '../deck/schema.js';
 import type { QuestionFilter } from '../quiz/select.js';
 import { ANSWER_MODES, MAX_VERSIONS, PAPER_SIZES, type AnswerMode, type PaperSize } from './model.js';
 import { TEXT_FORMATS, type TextFormat } from './render.js';
@@ -39,6 +39,13 @@ export interface PrintSettings {
 }
 
 export type Parsed<T> = { value: T } | { error: string };
+
+// The card types, listed here rather than imported from the schema so that printing a PDF does
+// not load zod before it starts the browser; the type below fails to compile if they drift.
+const CARD_TYPES = ['basic', 'choice', 'truefalse', 'cloze'] as const satisfies readonly CardType[];
+type MissingCardType = Exclude<CardType, (typeof CARD_TYPES)[number]>;
+const allCardTypesListed: [MissingCardType] extends [never] ? true : false = true;
+void allCardTypesListed;
 
 const EXTENSION_FORMATS: Record<string, PrintFormat> = { html: 'html', htm: 'html', md: 'md', markdown: 'md', txt: 'txt', text: 'txt', json: 'json', pdf: 'pdf' };
 
