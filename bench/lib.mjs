@@ -79,23 +79,37 @@ export async function peakRssMb(command, args, options = {}) {
 }
 
 /**
- * Measures several commands against each other: one warm-up run per command (which also
- * measures its peak RSS), then `runs` timed runs interleaved A B A B ..., so drift from other
- * load on the machine hits every command alike. Each case is `{ name, command, args, expectCode }`;
- * a run with another exit code throws, since timing a failure would be meaningless.
+ * Measures several commands against each other, `runs` timed runs each, interleaved A B A B ...
+ * so drift from other load on the machine hits every command alike. Each case is
+ * `{ name, command, args, expectCode }`; a run with another exit code throws, since timing a
+ * failure would be meaningless. With `warmup` (the default) each command first runs once
+ * untimed, under GNU time for its peak RSS; without it (for runs of many seconds, where a
+ * warm-up would only cost time) every timed run goes through GNU time and the peak is the
+ * highest seen.
  */
-export async function compare(cases, { runs = 5 } = {}) {
+export async function compare(cases, { runs = 5, warmup = true } = {}) {
   const results = new Map(cases.map((c) => [c.name, { name: c.name, times: [], rssMb: 0 }]));
-  for (const c of cases) {
-    const warm = await peakRssMb(c.command, c.args, c);
-    checkExit(c, warm);
-    results.get(c.name).rssMb = warm.mb;
+  if (warmup) {
+    for (const c of cases) {
+      const warm = await peakRssMb(c.command, c.args, c);
+      checkExit(c, warm);
+      results.get(c.name).rssMb = warm.mb;
+    }
   }
   for (let i = 0; i < runs; i++) {
     for (const c of cases) {
-      const run = await runOnce(c.command, c.args, c);
-      checkExit(c, run);
-      results.get(c.name).times.push(run.ms);
+      const result = results.get(c.name);
+      if (warmup) {
+        const run = await runOnce(c.command, c.args, c);
+        checkExit(c, run);
+        result.times.push(run.ms);
+      } else {
+        const start = process.hrtime.bigint();
+        const run = await peakRssMb(c.command, c.args, c);
+        result.times.push(Number(process.hrtime.bigint() - start) / 1e6);
+        checkExit(c, run);
+        result.rssMb = Math.max(result.rssMb, run.mb);
+      }
     }
   }
   for (const r of results.values()) r.medianMs = median(r.times);

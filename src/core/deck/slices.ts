@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } fr
 import { assembleDeck, validateCard, validateHeader } from './checks.js';
 import type { Diagnostic } from './diagnostic.js';
 import { lazyPositions, locateNode, type Position } from './locate.js';
+import { readPlainCard } from './plain-card.js';
 import type { Locate, ParsedDeck, Reporter } from './parse.js';
 import { checkDeckCards } from './rules.js';
 import type { Card } from './schema.js';
@@ -93,24 +94,30 @@ export function parseDeckSliced(file: string, source: string, maxAliasCount: num
   const headerPos = (offset: number) => pos(offset < blockStart ? offset : offset + removed);
   const at: Locate = (path, where = 'value') => locateNode(header.node, path, where, headerPos);
 
+  // Only a problem needs a card's position: parse its slice with yaml then.
+  const locateCard = (i: number): Locate => (path, where) => {
+    const start = items[i]!;
+    const card = parseCard(source, start, items[i + 1] ?? blockEnd, maxAliasCount);
+    if (!card) throw new Error(`card at offset ${start} was read without yaml but yaml rejects it`);
+    return cardLocate(card.node, start, pos)(path, where);
+  };
   let ok = validateHeader(value, at, report);
   const values: unknown[] = [];
   const cards: Card[] = [];
   for (let i = 0; i < items.length; i++) {
     const start = items[i]!;
-    const card = parseCard(source, start, items[i + 1] ?? blockEnd, maxAliasCount);
-    if (!card) return undefined;
-    values.push(card.value);
-    const parsed = validateCard(card.value, cardLocate(card.node, start, pos), report);
+    const end = items[i + 1] ?? blockEnd;
+    // A card in the plain layout is read without yaml; its positions, needed only for a
+    // problem, come from yaml then. Any other card is read by yaml, positions and all.
+    const plain = readPlainCard(source, start, end);
+    const card = plain ? undefined : parseCard(source, start, end, maxAliasCount);
+    if (!plain && !card) return undefined;
+    const value = plain ?? card!.value;
+    values.push(value);
+    const parsed = validateCard(value, card ? cardLocate(card.node, start, pos) : locateCard(i), report);
     if (parsed) cards.push(parsed);
     else ok = false;
   }
-  // Only a repeated id or question needs a card's position again: parse its slice anew then.
-  const locateCard = (i: number): Locate => (path, where) => {
-    const start = items[i]!;
-    const card = parseCard(source, start, items[i + 1] ?? blockEnd, maxAliasCount)!;
-    return cardLocate(card.node, start, pos)(path, where);
-  };
   checkDeckCards(values, locateCard, report);
 
   value.cards = values;
