@@ -9,7 +9,7 @@ const ZH = 'decks/hypervisors.zh.yaml';
 const SAMPLE = 'tests/fixtures/valid/sample.yaml';
 const noStackTrace = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
-describe('quizdeck print (built binary)', () => {
+describe('quizdeck print (built binary)', { timeout: 60_000 }, () => {
   it('prints every text format to stdout, byte-identical for the same seed', () => {
     for (const format of ['html', 'md', 'txt', 'json']) {
       const a = runCli(['print', SAMPLE, '--format', format, '--seed', '9', '--versions', '2']);
