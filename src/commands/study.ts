@@ -12,7 +12,7 @@ import { resolveDbPath } from '../io/paths.js';
 import { ReviewStore } from '../io/store.js';
 import { askGrade, askItem } from '../ui/study/ask.js';
 import { formatFeedback, formatHeader, formatQuestion, formatSummary } from '../ui/study/screen.js';
-import { CLEAR_SCREEN, requireTerminal, terminalColumns, withInterrupt } from '../ui/terminal.js';
+import { CLEAR_SCREEN, rawModeBetweenPrompts, requireTerminal, terminalColumns, withInterrupt } from '../ui/terminal.js';
 import { itemAnswerText } from '../core/deck/items.js';
 import chalk from 'chalk';
 
@@ -93,6 +93,7 @@ class StudySession {
   private history: Answered[] = [];
   private leeches = 0;
   private notice = '';
+  private readonly raw = rawModeBetweenPrompts();
 
   constructor(decks: Deck[], private readonly store: ReviewStore, private readonly settings: Settings, private readonly clock: Clock, private readonly out: (s: string) => void) {
     this.scheduler = createScheduler({ retention: settings.retention, maximumIntervalDays: settings.maximumIntervalDays });
@@ -123,6 +124,14 @@ class StudySession {
   }
 
   async run(): Promise<void> {
+    try {
+      await this.loop();
+    } finally {
+      this.raw.release();
+    }
+  }
+
+  private async loop(): Promise<void> {
     for (;;) {
       const shownAt = this.clock.now();
       const entry = this.queue.next(shownAt);
@@ -148,10 +157,12 @@ class StudySession {
     this.out(`${CLEAR_SCREEN}${header}${this.notice}\n${formatQuestion(item, width)}\n`);
     this.notice = '';
     const asked = await askItem(item, { type: this.settings.type, shuffleSeed: `${item.deckId}/${item.key}:${entry.state?.memory.reps ?? 0}` });
+    this.raw.hold();
     if (asked.action !== 'answered') return asked.action === 'quit' ? 'quit' : this.undo();
     const answeredAt = this.clock.now();
     this.out(`\n${formatFeedback(item, itemAnswerText(item), asked.feedback, width)}\n`);
     const graded = await askGrade(gradeOptions(this.scheduler, entry, answeredAt), suggestedGrade(asked.correct));
+    this.raw.hold();
     if (graded.action !== 'grade') return graded.action === 'quit' ? 'quit' : this.undo();
     const outcome = gradeEntry(this.scheduler, entry, graded.grade, answeredAt);
     const reviewId = this.store.record({ deckId: item.deckId, cardKey: item.key, cardId: item.cardId, rating: graded.grade, reviewedAt: answeredAt, durationMs: answeredAt - shownAt, before: outcome.before, after: outcome.after });

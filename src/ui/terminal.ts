@@ -49,3 +49,16 @@ export function progressBar(done: number, total: number, width = 20): string {
 }
 
 export const CLEAR_SCREEN = '\u001b[2J\u001b[3J\u001b[H';
+
+/**
+ * Between two prompts the terminal falls back to cooked mode, where a Ctrl-C makes the kernel
+ * send SIGINT and Node dies at once: no summary, no exit code 130. Holding raw mode between
+ * prompts turns that Ctrl-C into a byte waiting in stdin, which the next prompt reads as
+ * Ctrl-C and reports as ExitPromptError like any other. Call `hold()` after each prompt.
+ */
+export function rawModeBetweenPrompts(stdin: { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown } = process.stdin): { hold(): void; release(): void } {
+  const set = (raw: boolean) => {
+    if (stdin.isTTY && typeof stdin.setRawMode === 'function') stdin.setRawMode(raw);
+  };
+  return { hold: () => set(true), release: () => set(false) };
+}

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -105,6 +105,73 @@ describe('quizdeck study in a pseudo-terminal', { timeout: 30_000 }, () => {
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain('NEW');
     expect(() => readFileSync(missing)).toThrow();
+  });
+
+  it('tells the person when a card becomes a leech', async () => {
+    const db = join(tmp(), 'q.db');
+    const first = runInPty(['study', DECK, '--db', db]);
+    await first.waitFor('Your answer:');
+    first.send(KEYS.ctrlC);
+    await first.exit();
+    // A review card forgotten 7 times before, due now: one more lapse makes it a leech.
+    const conn = new Database(db);
+    conn.prepare("INSERT INTO card_state VALUES ('sample', 'xen-pv-hw', 'xen-pv-hw', 2, ?, 3, 8, 5, 5, 0, 20, 7, ?, 0, 0)").run(Date.now() - 1000, Date.now() - 5 * 86_400_000);
+    conn.close();
+    const s = runInPty(['study', DECK, '--db', db, '--new', '0']);
+    await s.waitFor('0 new · 0 learning · 1 due');
+    await s.waitFor('True or false?');
+    s.send('t');
+    await s.waitFor('Again · 10m');
+    s.send(KEYS.enter);
+    await s.waitFor(/Leech: "xen-pv-hw" in sample has been forgotten 8 times/);
+    s.send(KEYS.ctrlC);
+    await s.waitFor('Leeches:        1');
+    expect((await s.exit()).exitCode).toBe(130);
+    expect(rows(db, "SELECT leech, lapses FROM card_state WHERE card_key = 'xen-pv-hw'")).toEqual([{ leech: 1, lapses: 8 }]);
+  });
+
+  it('keeps history across deck edits: same id same history, removed cards kept, new cards new', async () => {
+    const dir = tmp();
+    const deck = join(dir, 'sample.yaml');
+    const db = join(dir, 'q.db');
+    copyFileSync(DECK, deck);
+    const s = runInPty(['study', deck, '--db', db]);
+    await s.waitFor('Your answer:');
+    s.send('VMkernel', KEYS.enter);
+    await s.waitFor('Good · 10m');
+    s.send('3');
+    await s.waitFor('Pick one');
+    s.send('1');
+    await s.waitFor(/(Again|Good) · 10m|Again · 1m/);
+    s.send('3');
+    await s.waitFor('True or false?');
+    s.send('q');
+    await s.exit();
+    const text = readFileSync(deck, 'utf8')
+      .replace('What is the hypervisor component of VMware ESX called?', 'Which component of ESX is the hypervisor?')
+      .replace(/  - id: hyperv-parent[\s\S]*?(?=  - id: xen-pv-hw)/, '')
+      .concat('  - id: brand-new\n    q: A new question?\n    a: Yes\n');
+    writeFileSync(deck, text);
+    const again = runInPty(['study', deck, '--db', db]);
+    // esx is still learning (history kept); new: xen, two cloze deletions, brand-new.
+    await again.waitFor('4 new · 1 learning · 0 due');
+    again.send('q');
+    await again.exit();
+    const list = spawnSync(process.execPath, [BIN, 'list', deck, '--db', db], { encoding: 'utf8' });
+    expect(list.stdout).toMatch(/NEW\s+LEARN\s+DUE/);
+    expect(list.stdout).toContain('sample: 1 studied card is no longer in the deck (history kept)');
+    expect(rows(db, 'SELECT count(*) AS n FROM reviews')).toEqual([{ n: 2 }]);
+  });
+
+  it.each([
+    [['--new', 'lots'], /--new must be a whole number/],
+    [['--retention', '1.5'], /--retention must be a number from 0.70 to 0.99/],
+    [['--day-start', '24'], /--day-start must be a whole number from 0 to 23/],
+  ])('refuses %j with exit 2 and one sentence', async (args, message) => {
+    const s = runInPty(['study', DECK, '--db', join(tmp(), 'q.db'), ...args]);
+    await s.waitFor(message);
+    expect((await s.exit()).exitCode).toBe(2);
+    expect(s.text()).not.toMatch(/at .*\.js:\d+/);
   });
 
   it('refuses stdin that is not a terminal with exit 2, suggesting print', () => {
