@@ -2,7 +2,7 @@ import chalk from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { expandCard } from '../../src/core/deck/items.js';
 import type { Card } from '../../src/core/deck/schema.js';
-import { formatFeedback, formatHeader, formatQuestion, formatSummary } from '../../src/ui/study/screen.js';
+import { formatFeedback, formatHeader, formatQuestion, formatSummary, truncateDisplay } from '../../src/ui/study/screen.js';
 
 const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 const item = (card: Card, i = 0) => expandCard({ deck: 'd' }, card)[i]!;
@@ -13,6 +13,12 @@ describe('study screens', () => {
     expect(text).toContain('d Deck');
     expect(text).toContain('4 new · 1 learning · 2 due');
     expect(text).toContain('card 3 of 9');
+  });
+
+  it('header: a long (CJK) title is cut to the terminal width', () => {
+    const text = strip(formatHeader({ deckId: 'hypervisors-zh', deckTitle: 'Hypervisor：VMware ESX、Hyper-V、Xen 与 KVM', position: 1, counts: { new: 1, learning: 0, due: 0 }, width: 40 }));
+    expect(text.split('\n')[0]).toBe('hypervisors-zh Hypervisor：VMware ESX、…');
+    expect(truncateDisplay('中文标题', 5)).toBe('中文…');
   });
 
   it('cloze: the asked deletion hidden as [hint] and highlighted, even across a line break', () => {

@@ -2,7 +2,7 @@ import chalk from 'chalk';
 import { renderCloze } from '../../core/deck/cloze.js';
 import type { StudyItem } from '../../core/deck/items.js';
 import type { QueueCounts } from '../../core/schedule/queue.js';
-import { neutralizeControls } from '../../core/text.js';
+import { displayWidth, neutralizeControls } from '../../core/text.js';
 import { formatAnswerDiff } from '../prompts.js';
 import { formatCardText, progressBar } from '../terminal.js';
 
@@ -20,10 +20,22 @@ export interface HeaderInfo {
 export function formatHeader(h: HeaderInfo): string {
   const remaining = h.counts.new + h.counts.learning + h.counts.due;
   const total = h.position - 1 + remaining;
-  const deck = `${chalk.bold(neutralizeControls(h.deckId))} ${chalk.dim(neutralizeControls(h.deckTitle))}`;
+  const id = neutralizeControls(h.deckId);
+  const deck = `${chalk.bold(id)} ${chalk.dim(truncateDisplay(neutralizeControls(h.deckTitle), h.width - displayWidth(id) - 1))}`;
   const counts = `${chalk.blue(`${h.counts.new} new`)} · ${chalk.red(`${h.counts.learning} learning`)} · ${chalk.green(`${h.counts.due} due`)}`;
   const bar = `${progressBar(h.position - 1, total, Math.min(30, h.width - 20))} card ${h.position} of ${total}`;
   return `${deck}\n${counts}\n${chalk.dim(bar)}\n`;
+}
+
+/** Cuts text to `width` columns (CJK counting two) with an ellipsis, so the header stays one line. */
+export function truncateDisplay(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  for (const ch of text) {
+    if (displayWidth(`${out}${ch}…`) > width) break;
+    out += ch;
+  }
+  return `${out}…`;
 }
 
 /** The question side of an item; a cloze shows its text with the target deletion as [hint]. */
