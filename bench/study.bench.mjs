@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:f
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fmt, markdownTable, median, OUT_DIR, QUIZDECK, ROOT, writeSyntheticDeck } from './lib.mjs';
+import { fmt, markdownTable, median, OUT_DIR, QUIZDECK, ROOT, runOnce, writeSyntheticDeck } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const pty = require('node-pty');
@@ -141,10 +141,17 @@ const template = await bigDatabase(deckFile, CARDS);
 const base = [];
 const small = [];
 const big = [];
+// Reading and validating the decks is shared with every command: `list` shows what of the
+// launch time is deck loading, and what is study's own (database, queue, first screen).
+const listSmall = [];
+const listBig = [];
+const noDb = { ...process.env, QUIZDECK_DB: join(tmpdir(), 'quizdeck-bench-none.db') };
 for (let i = 0; i < RUNS; i++) {
   base.push(await nodeBaseline());
   small.push(await timeToFirstCard(['--db', freshCopy(null)]));
   big.push(await timeToFirstCard([deckFile, '--db', freshCopy(template)]));
+  listSmall.push((await runOnce(process.execPath, [QUIZDECK, 'list'], { env: noDb })).ms);
+  listBig.push((await runOnce(process.execPath, [QUIZDECK, 'list', deckFile], { env: noDb })).ms);
 }
 const latencies = [...(await answerLatencies(['--db', freshCopy(null)])), ...(await answerLatencies([deckFile, '--db', freshCopy(template)]))];
 
@@ -153,6 +160,8 @@ const row = (name, ms, target) => [name, fmt.ms(ms), fmt.ms(baseMs), fmt.ratio(m
 const rows = [
   row('launch → first card: bundled decks, empty database', median(small), 300),
   row(`launch → first card: ${CARDS / 1000}k cards, 500k reviews`, median(big), 600),
+  ['(reference) quizdeck list: bundled decks', fmt.ms(median(listSmall)), fmt.ms(baseMs), fmt.ratio(median(listSmall) / baseMs), '—', '—'],
+  [`(reference) quizdeck list: ${CARDS / 1000}k cards`, fmt.ms(median(listBig)), fmt.ms(baseMs), fmt.ratio(median(listBig) / baseMs), '—', '—'],
   [`answer → next card (median of ${latencies.length}; p90 ${fmt.ms(latencies.sort((a, b) => a - b)[Math.floor(latencies.length * 0.9)])} ms)`, fmt.ms(median(latencies)), '—', '—', '≤ 50 ms', fmt.pass(median(latencies) <= 50)],
 ];
 console.log(`study (pseudo-terminal, median of ${RUNS} runs; node -e 0 spawned the same way)\n`);
