@@ -36,7 +36,7 @@ export function summarizeDeck(deck: Deck): DeckSummary {
 export async function runList(paths: string[], options: ListOptions, out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<void> {
   const { decks, diagnostics } = loadDecks(paths);
   const rows = decks.map(summarizeDeck);
-  addStudyProgress(rows, decks, resolveDbPath(options.db));
+  addStudyProgress(rows, decks, resolveDbPath(options.db), err);
   if (options.json) out(`${JSON.stringify(rows, null, 2)}\n`);
   else out(formatDeckTable(rows));
   if (hasErrors(diagnostics)) {
@@ -50,8 +50,15 @@ export async function runList(paths: string[], options: ListOptions, out: (s: st
  * New / learning / due-today counts from the review database. The database is opened
  * read-only and only if it exists: listing decks never creates one.
  */
-function addStudyProgress(rows: DeckSummary[], decks: readonly Deck[], dbPath: string): void {
-  const db = openDatabase(dbPath, { readonly: true });
+function addStudyProgress(rows: DeckSummary[], decks: readonly Deck[], dbPath: string, err: (s: string) => void): void {
+  let db;
+  try {
+    db = openDatabase(dbPath, { readonly: true });
+  } catch (error) {
+    // The decks can still be listed: say why the study counts are missing and go on.
+    err(`quizdeck: ${(error as Error).message}; study counts left out\n`);
+    return;
+  }
   if (!db) return;
   try {
     const now = systemClock.now();

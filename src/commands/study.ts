@@ -6,7 +6,7 @@ import { gradeEntry, gradeOptions, suggestedGrade } from '../core/schedule/grade
 import { StudyQueue, type QueueEntry } from '../core/schedule/queue.js';
 import { UsageError } from '../errors.js';
 import { systemClock, type Clock } from '../io/clock.js';
-import { openDatabase } from '../io/db.js';
+import { describeDbError, openDatabase } from '../io/db.js';
 import { requireValidDecks } from '../io/decks.js';
 import { resolveDbPath } from '../io/paths.js';
 import { ReviewStore } from '../io/store.js';
@@ -71,6 +71,11 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
   try {
     const session = new StudySession(decks, new ReviewStore(db), settings, deps.clock ?? systemClock, deps.out ?? ((s) => process.stdout.write(s)));
     await withInterrupt(() => session.run(), () => session.printSummary());
+  } catch (error) {
+    // Damage deeper in the file than its header only shows when a page is read.
+    const code = (error as { code?: string })?.code;
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw new UsageError(`${settings.dbPath}: ${describeDbError(error)}`);
+    throw error;
   } finally {
     db.close();
   }

@@ -105,6 +105,12 @@ describe('quizdeck study in a pseudo-terminal', { timeout: 30_000 }, () => {
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain('NEW');
     expect(() => readFileSync(missing)).toThrow();
+    const bad = join(dir, 'bad.db');
+    writeFileSync(bad, 'not a database '.repeat(100));
+    const r2 = spawnSync(process.execPath, [BIN, 'list', DECK, '--db', bad], { encoding: 'utf8' });
+    expect(r2.status).toBe(0);
+    expect(r2.stdout).toContain('sample');
+    expect(r2.stderr).toMatch(/not a quizdeck database.*study counts left out/);
   });
 
   it('tells the person when a card becomes a leech', async () => {
