@@ -64,7 +64,11 @@ export function shuffle<T>(array: readonly T[], rng: Rng): T[] {
   const out = array.slice();
   for (let i = out.length - 1; i > 0; i--) {
     const j = randomInt(rng, i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
+    // A temporary, not [a, b] = [b, a]: destructuring goes through the iterator protocol until
+    // V8 optimizes the loop, which made shuffling 10k questions take 30 ms instead of 1.
+    const swap = out[i]!;
+    out[i] = out[j]!;
+    out[j] = swap;
   }
   return out;
 }

@@ -1,14 +1,14 @@
 import { parseCloze } from '../deck/cloze.js';
-import { deckItems } from '../deck/items.js';
+import { deckItems, type StudyItem } from '../deck/items.js';
 import type { Deck } from '../deck/schema.js';
 import { filterItems, type QuestionFilter } from '../quiz/select.js';
 import { createRng, sample } from '../random.js';
-import type { BaseQuestion, ClozeSegment } from './model.js';
+import type { BaseQuestion, ClozeSegment, QuestionBody } from './model.js';
 
 /**
  * The questions a sheet can ask, in deck order. Study items are the unit (deckItems), filtered
- * as quiz filters them (same --tag/--section/--type meaning), with two
- * changes for paper, because no question on a sheet may print another's answer:
+ * as quiz filters them (same --tag/--section/--type meaning), with two changes for paper,
+ * because no question on a sheet may print another's answer:
  * - a cloze card becomes ONE question with every deletion as a numbered blank (the study items
  *   each show the other deletions' answers), answered by the list of blanks;
  * - of a reverse basic card, only one direction (chosen by the seed) is asked.
@@ -19,35 +19,38 @@ export function collectQuestions(decks: readonly Deck[], filter: QuestionFilter,
   for (const deck of decks) {
     let previousCloze: string | undefined;
     const items = filterItems(deckItems(deck), filter);
+    // Object literals of one shape (no spreads): this loop runs once per card of a 10k-card deck.
+    const question = (item: StudyItem, key: string, body: QuestionBody): BaseQuestion => ({ key, deckId: deck.deck, lang: deck.lang, tags: item.tags, section: item.section, why: item.why, body });
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
       const next = items[i + 1];
-      const base = { deckId: deck.deck, lang: deck.lang, tags: item.tags, section: item.section, why: item.why };
       if (item.kind === 'cloze') {
+        // Each deletion is an item; the card's first one stands for the whole card.
         if (previousCloze === item.cardId) continue;
         previousCloze = item.cardId;
-        out.push({ ...base, key: item.cardId, body: clozeBody(item.text) });
+        out.push(question(item, item.cardId, clozeBody(item.text)));
       } else if (item.kind === 'basic') {
         if (next?.kind === 'basic' && next.key === `${item.cardId}:reverse`) {
           i++;
           if (direction() < 0.5) {
-            out.push({ ...base, key: next.key, body: { type: 'basic', prompt: next.prompt, answer: next.answer, reverse: true } });
+            out.push(question(next, next.key, { type: 'basic', prompt: next.prompt, answer: next.answer, reverse: true }));
             continue;
           }
         }
-        out.push({ ...base, key: item.key, body: { type: 'basic', prompt: item.prompt, answer: item.answer, reverse: item.key.endsWith(':reverse') } });
+        out.push(question(item, item.key, { type: 'basic', prompt: item.prompt, answer: item.answer, reverse: item.key.endsWith(':reverse') }));
       } else if (item.kind === 'choice') {
-        const correct = item.choices.flatMap((c, index) => (item.correct.includes(c) ? [index] : []));
-        out.push({ ...base, key: item.key, body: { type: 'choice', prompt: item.prompt, choices: item.choices, correct } });
+        const correct: number[] = [];
+        item.choices.forEach((c, index) => item.correct.includes(c) && correct.push(index));
+        out.push(question(item, item.key, { type: 'choice', prompt: item.prompt, choices: item.choices, correct }));
       } else {
-        out.push({ ...base, key: item.key, body: { type: 'truefalse', prompt: item.prompt, correct: item.correct } });
+        out.push(question(item, item.key, { type: 'truefalse', prompt: item.prompt, correct: item.correct }));
       }
     }
   }
   return out;
 }
 
-function clozeBody(text: string): BaseQuestion['body'] {
+function clozeBody(text: string): QuestionBody {
   const segments: ClozeSegment[] = [];
   const answers: string[] = [];
   for (const part of parseCloze(text)) {

@@ -1,5 +1,5 @@
 import { createRng, shuffle, type Rng } from '../random.js';
-import { versionLabel, type AnswerMode, type BaseQuestion, type PaperSize, type QuestionBody, type Sheet, type SheetVersion } from './model.js';
+import { versionLabel, type AnswerMode, type BaseQuestion, type PaperSize, type QuestionBody, type Sheet, type SheetQuestion, type SheetVersion } from './model.js';
 
 export interface SheetSettings {
   title: string;
@@ -28,10 +28,14 @@ export function buildSheet(questions: readonly BaseQuestion[], settings: SheetSe
       questions.map((_, i) => i),
       createRng(`${settings.seed}:${label}:order`),
     );
-    versions.push({ label, questions: order.map((i, n) => ({ ...questions[i]!, body: bodies[i]!, number: n + 1 })) });
+    versions.push({ label, questions: order.map((i, n) => sheetQuestion(questions[i]!, bodies[i]!, n + 1)) });
   }
   const { versions: _count, ...rest } = settings;
   return { ...rest, versions };
+}
+
+function sheetQuestion(q: BaseQuestion, body: QuestionBody, number: number): SheetQuestion {
+  return { key: q.key, deckId: q.deckId, lang: q.lang, tags: q.tags, section: q.section, why: q.why, body, number };
 }
 
 function shuffleChoices(body: QuestionBody, rng: Rng): QuestionBody {
