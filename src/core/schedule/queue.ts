@@ -150,7 +150,7 @@ export class StudyQueue {
   private remove(id: string): void {
     this.learning = this.learning.filter((e) => e.id !== id);
     this.reviews = this.reviews.filter((e) => e.id !== id);
-    for (const [deck, list] of this.newByDeck) if (list[0]?.id === id || list.some((e) => e.id === id)) this.newByDeck.set(deck, list.filter((e) => e.id !== id));
+    for (const [deck, list] of this.newByDeck) if (list.some((e) => e.id === id)) this.newByDeck.set(deck, list.filter((e) => e.id !== id));
   }
 
   private deckNew(deck: string): QueueEntry[] {
