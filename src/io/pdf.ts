@@ -126,10 +126,21 @@ async function printPage(browser: Browser, html: string, browserPath: string): P
     await page.setContent(html, { waitUntil: 'load', timeout: 60_000 });
     // Wait for the CJK fonts, or the first PDF can fall back to boxes.
     await page.evaluate('document.fonts.ready.then(() => undefined)');
-    return await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 120_000 });
+    return withoutTimestamps(await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 120_000 }));
   } catch (error) {
     throw new ExitError(1, `could not render the PDF with ${browserPath}: ${firstLine(error)}`);
   }
+}
+
+/**
+ * The same sheet must give the same bytes, and the only thing that differs between two
+ * Chromium PDFs of one page is the time in /CreationDate and /ModDate. They are set to
+ * 1970-01-01 with the same number of bytes, so the cross-reference offsets stay valid.
+ */
+export function withoutTimestamps(pdf: Uint8Array): Uint8Array {
+  const text = Buffer.from(pdf).toString('latin1');
+  const fixed = text.replace(/\/(CreationDate|ModDate)( ?)\(D:\d{14}([^)]*)\)/g, (_m, key: string, space: string, zone: string) => `/${key}${space}(D:19700101000000${zone.replace(/\d/g, '0')})`);
+  return fixed === text ? pdf : Buffer.from(fixed, 'latin1');
 }
 
 /** The browser prints "DevTools listening on ws://..." on stderr once it accepts connections. */

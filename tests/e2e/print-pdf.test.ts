@@ -21,6 +21,14 @@ function pdfPages(file: string): string[] {
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 describe.skipIf(skip)(`quizdeck print --format pdf with a real browser${skip ? ` (skipped: ${REASON})` : ''}`, () => {
+  it('gives byte-identical PDFs for the same seed (no timestamp inside)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quizdeck-pdf-'));
+    const [a, b] = [join(dir, 'a.pdf'), join(dir, 'b.pdf')];
+    expect(runCli(['print', 'tests/fixtures/valid/sample.yaml', '--seed', '3', '-o', a]).code).toBe(0);
+    expect(runCli(['print', 'tests/fixtures/valid/sample.yaml', '--seed', '3', '-o', b]).code).toBe(0);
+    expect(readFileSync(b).equals(readFileSync(a))).toBe(true);
+  }, 120_000);
+
   it.each([
     ['Chinese', 'decks/hypervisors.zh.yaml', (label: string) => `${label} 卷`, (label: string) => `答案 — ${label} 卷`],
     ['English', 'decks/hypervisors.en.yaml', (label: string) => `Version ${label}`, (label: string) => `Answer key — Version ${label}`],
