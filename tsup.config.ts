@@ -13,4 +13,6 @@ export default defineConfig({
   sourcemap: true,
   // Dependencies stay external: native addons (better-sqlite3) cannot be bundled.
   skipNodeModulesBundle: true,
+  // Keys the parsed-deck cache (src/io/deckCache.ts): a new build never trusts an older build's parse.
+  define: { __QUIZDECK_BUILD__: JSON.stringify(`${process.env.npm_package_version ?? '0'}-${Date.now().toString(36)}`) },
 });

@@ -47,9 +47,9 @@ export async function runPrint(paths: string[], input: PrintOptionInput, deps: P
   const browser = settings.format === 'pdf' ? (deps.findBrowser({ explicit: settings.browser }) ?? noBrowser()) : undefined;
   const renderer = browser === undefined ? undefined : deps.startPdfRenderer(browser);
   try {
-    // Loaded only now (yaml and zod take a while to import), so the browser boots meanwhile.
-    const { requireValidDecks, describeFsError } = await import('../io/decks.js');
-    const decks = requireValidDecks(paths);
+    // Loaded only now (parsing a deck the cache has not seen imports yaml and zod), so the browser boots meanwhile.
+    const [{ requireValidDecks }, { describeFsError }] = await Promise.all([import('../io/deckCache.js'), import('../io/deckFiles.js')]);
+    const decks = await requireValidDecks(paths);
     const seed = settings.seed ?? deps.newSeed();
     const sheet = makeSheet(decks, settings, seed, deps);
     if (settings.seed === undefined) deps.err(`quizdeck: seed ${seed} (print again with --seed ${seed} for the same sheet)\n`);

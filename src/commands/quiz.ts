@@ -10,7 +10,7 @@ import { parseQuizOptions, type QuizOptionInput, type QuizSettings } from '../co
 import { neutralizeControls, wrapText } from '../core/text.js';
 import { ExitError, UsageError } from '../errors.js';
 import { openDatabase, type Db } from '../io/db.js';
-import { requireValidDecks } from '../io/decks.js';
+import { requireValidDecks } from '../io/deckCache.js';
 import { resolveDbPath } from '../io/paths.js';
 import { previousPercents, saveAttempt } from '../io/quizStore.js';
 import { QuizInterrupted } from '../ui/quiz/prompts.js';
@@ -51,7 +51,7 @@ export async function runQuiz(paths: string[], options: QuizCommandOptions, make
   const parsed = parseQuizOptions(options);
   if ('error' in parsed) throw new UsageError(parsed.error);
   const settings = parsed.value;
-  const decks = requireValidDecks(paths);
+  const decks = await requireValidDecks(paths);
   const items = decks.flatMap(deckItems);
   const candidates = filterItems(items, settings);
   if (candidates.length === 0) throw new UsageError(describeNoMatch(items, settings));

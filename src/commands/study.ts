@@ -7,7 +7,7 @@ import { StudyQueue, type QueueEntry } from '../core/schedule/queue.js';
 import { UsageError } from '../errors.js';
 import { systemClock, type Clock } from '../io/clock.js';
 import { describeDbError, openDatabase } from '../io/db.js';
-import { requireValidDecks } from '../io/decks.js';
+import { requireValidDecks } from '../io/deckCache.js';
 import { resolveDbPath } from '../io/paths.js';
 import { ReviewStore } from '../io/store.js';
 import { askGrade, askItem } from '../ui/study/ask.js';
@@ -66,7 +66,7 @@ export interface StudyDeps {
 export async function runStudy(paths: string[], options: StudyOptions, deps: StudyDeps = {}): Promise<void> {
   requireTerminal('study', deps.stdin);
   const settings = parseStudyOptions(options);
-  const decks = requireValidDecks(paths);
+  const decks = await requireValidDecks(paths);
   const db = openDatabase(settings.dbPath);
   try {
     const session = new StudySession(decks, new ReviewStore(db), settings, deps.clock ?? systemClock, deps.out ?? ((s) => process.stdout.write(s)));

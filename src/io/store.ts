@@ -124,7 +124,8 @@ export class ReviewStore {
     const states = new Map<string, ItemState>();
     const select = this.db.prepare(`SELECT card_key, ${STATE_COLUMNS} FROM card_state WHERE deck_id = ?`).raw();
     for (const deck of deckIds) {
-      for (const r of select.iterate(deck) as Iterable<unknown[]>) {
+      // all() rather than iterate(): one call into SQLite instead of one per row.
+      for (const r of select.all(deck) as unknown[][]) {
         const memory: CardMemory = {
           state: r[1] as MemoryState,
           due: r[2] as number,

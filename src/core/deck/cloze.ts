@@ -29,8 +29,16 @@ export function clozeDeletions(text: string) {
  * The cloze text with deletion `target` hidden (as `[hint]` or `[...]`) and the others shown.
  * `blank` renders the hidden deletion so each output format can style it.
  */
-export function renderCloze(text: string, target: number, blank: (hint: string | undefined) => string = (h) => `[${h ?? '...'}]`): string {
-  return parseCloze(text)
-    .map((p) => (p.kind === 'text' ? p.text : p.index === target ? blank(p.hint) : p.answer))
-    .join('');
+export function renderCloze(text: string, target: number, blank: (hint: string | undefined) => string = defaultBlank): string {
+  return renderClozeParts(parseCloze(text), target, blank);
+}
+
+export function renderClozeParts(parts: readonly ClozePart[], target: number, blank: (hint: string | undefined) => string = defaultBlank): string {
+  let out = '';
+  for (const p of parts) out += p.kind === 'text' ? p.text : p.index === target ? blank(p.hint) : p.answer;
+  return out;
+}
+
+function defaultBlank(hint: string | undefined): string {
+  return `[${hint ?? '...'}]`;
 }

@@ -1,4 +1,4 @@
-import { clozeDeletions, renderCloze } from './cloze.js';
+import { parseCloze, renderClozeParts } from './cloze.js';
 import type { Card, Deck } from './schema.js';
 
 /**
@@ -24,30 +24,29 @@ interface ItemBase {
 }
 
 export function expandCard(deck: Pick<Deck, 'deck'>, card: Card): StudyItem[] {
-  const base = { deckId: deck.deck, cardId: card.id, card, why: card.why, section: card.section, tags: card.tags ?? [] };
+  // Objects are written out in full rather than spread from a shared base: spreading is several
+  // times slower in V8, and a 20k-card deck expands on every launch of study.
+  const deckId = deck.deck;
+  const tags = card.tags ?? [];
   switch (card.type) {
     case undefined:
     case 'basic': {
-      const items: StudyItem[] = [{ ...base, key: card.id, kind: 'basic', prompt: card.q, answer: card.a, accept: [card.a, ...(card.accept ?? [])] }];
-      if (card.reverse) items.push({ ...base, key: `${card.id}:reverse`, kind: 'basic', prompt: card.a, answer: card.q, accept: [card.q] });
+      const items: StudyItem[] = [{ deckId, cardId: card.id, key: card.id, card, why: card.why, section: card.section, tags, kind: 'basic', prompt: card.q, answer: card.a, accept: card.accept ? [card.a, ...card.accept] : [card.a] }];
+      if (card.reverse) items.push({ deckId, cardId: card.id, key: `${card.id}:reverse`, card, why: card.why, section: card.section, tags, kind: 'basic', prompt: card.a, answer: card.q, accept: [card.q] });
       return items;
     }
     case 'choice':
-      return [{ ...base, key: card.id, kind: 'choice', prompt: card.q, choices: card.choices, correct: Array.isArray(card.answer) ? card.answer : [card.answer] }];
+      return [{ deckId, cardId: card.id, key: card.id, card, why: card.why, section: card.section, tags, kind: 'choice', prompt: card.q, choices: card.choices, correct: Array.isArray(card.answer) ? card.answer : [card.answer] }];
     case 'truefalse':
-      return [{ ...base, key: card.id, kind: 'truefalse', prompt: card.q, correct: card.answer }];
-    case 'cloze':
-      return clozeDeletions(card.text).map((d) => ({
-        ...base,
-        key: `${card.id}:c${d.index + 1}`,
-        kind: 'cloze' as const,
-        text: card.text,
-        deletion: d.index,
-        prompt: renderCloze(card.text, d.index),
-        answer: d.answer,
-        accept: [d.answer],
-        hint: d.hint,
-      }));
+      return [{ deckId, cardId: card.id, key: card.id, card, why: card.why, section: card.section, tags, kind: 'truefalse', prompt: card.q, correct: card.answer }];
+    case 'cloze': {
+      const parts = parseCloze(card.text);
+      return parts.flatMap((d) =>
+        d.kind === 'deletion'
+          ? [{ deckId, cardId: card.id, key: `${card.id}:c${d.index + 1}`, card, why: card.why, section: card.section, tags, kind: 'cloze' as const, text: card.text, deletion: d.index, prompt: renderClozeParts(parts, d.index), answer: d.answer, accept: [d.answer], hint: d.hint }]
+          : [],
+      );
+    }
   }
 }
 

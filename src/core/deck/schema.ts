@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CardType } from './types.js';
 
 /**
  * Deck format v1, written once: TypeScript types, validation and the published
@@ -52,8 +53,7 @@ export const clozeCardSchema = z.strictObject({
   text: text.describe('Text with one or more {{deletions}}; {{answer::hint}} adds a hint.'),
 });
 
-export const CARD_TYPES = ['basic', 'choice', 'truefalse', 'cloze'] as const;
-export type CardType = (typeof CARD_TYPES)[number];
+export { CARD_TYPES, cardTypeOf, type CardType } from './types.js';
 
 export const cardSchemas = {
   basic: basicCardSchema,
@@ -93,10 +93,6 @@ export type DeckFile = z.infer<typeof deckSchema>;
 export interface Deck extends Omit<DeckFile, 'lang'> {
   lang: string;
   file: string;
-}
-
-export function cardTypeOf(card: Card): CardType {
-  return card.type ?? 'basic';
 }
 
 export const DECK_KEYS = ['deck', 'title', 'lang', 'description', 'source', 'tags', 'cards'] as const;

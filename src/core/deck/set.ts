@@ -1,5 +1,6 @@
 import type { Diagnostic } from './diagnostic.js';
 import type { ParsedDeck } from './parse.js';
+import type { Deck } from './schema.js';
 
 /** Deck ids must be unique across every deck loaded together (review history is keyed on them). */
 export function checkDeckIdsUnique(parsed: readonly ParsedDeck[], files: readonly string[]): Diagnostic[] {
@@ -14,4 +15,12 @@ export function checkDeckIdsUnique(parsed: readonly ParsedDeck[], files: readonl
     } else first.set(p.deckId.id, { file, line: p.deckId.line });
   });
   return diagnostics;
+}
+
+/** The decks that can be used (valid, with a unique id) and every problem, from each file's result. */
+export function combineParsedDecks(files: readonly string[], parsed: readonly ParsedDeck[]): { decks: Deck[]; diagnostics: Diagnostic[] } {
+  const diagnostics = [...parsed.flatMap((p) => p.diagnostics), ...checkDeckIdsUnique(parsed, files)];
+  const duplicates = new Set(diagnostics.filter((d) => d.rule === 'duplicate-deck-id').map((d) => d.file));
+  const decks = parsed.flatMap((p, i) => (p.deck && !duplicates.has(files[i]!) ? [p.deck] : []));
+  return { decks, diagnostics };
 }

@@ -1,4 +1,4 @@
-import { CARD_TYPES, type CardType } from '../deck/schema.js';
+import { CARD_TYPES, type CardType } from '../deck/types.js';
 import { parseTimeLimit, type Parsed } from './duration.js';
 
 /** What commander hands over: raw strings, checked here so every bad value gets one sentence. */

@@ -1,0 +1,149 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../core/deck/diagnostic.js';
+import { UsageError } from '../errors.js';
+
+/** Deck files larger than this are refused unread: 64 MiB (a 100k-card deck is about 15 MiB). */
+export const MAX_DECK_BYTES = 64 * 1024 * 1024;
+
+const DECK_EXTENSIONS = new Set(['.yaml', '.yml']);
+
+/** The decks shipped inside the package, found relative to this file (dist/ after bundling). */
+export function bundledDecksDir(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), '..', 'decks');
+}
+
+/**
+ * Deck files named by `paths` (files, or directories searched recursively). With no path:
+ * `./decks` if it exists, else the bundled decks. Throws UsageError for a path that cannot be read.
+ */
+export function findDeckFiles(paths: readonly string[], cwd = process.cwd()): string[] {
+  const roots = paths.length > 0 ? paths : [isDirectory(join(cwd, 'decks')) ? join(cwd, 'decks') : bundledDecksDir()];
+  const files: string[] = [];
+  for (const root of roots) {
+    const full = resolve(cwd, root);
+    let stat;
+    try {
+      stat = statSync(full);
+    } catch (error) {
+      throw new UsageError(`${root}: ${describeFsError(error)}`);
+    }
+    if (stat.isDirectory()) {
+      const found = walk(full, root);
+      if (found.length === 0) throw new UsageError(`${root}: no deck files (*.yaml, *.yml) in this directory`);
+      files.push(...found.map((f) => displayPath(f, cwd)));
+    } else files.push(root);
+  }
+  return [...new Set(files)];
+}
+
+function walk(dir: string, shown: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    throw new UsageError(`${shown}: ${describeFsError(error)}`);
+  }
+  const out: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...walk(full, join(shown, entry.name)));
+    else if (DECK_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(full);
+  }
+  return out;
+}
+
+function displayPath(full: string, cwd: string): string {
+  const rel = relative(cwd, full);
+  return rel.startsWith('..') ? full : rel;
+}
+
+/** The file's text, or a diagnostic if it is too large, binary or not UTF-8. */
+export function readDeckText(file: string, cwd = process.cwd(), maxBytes = MAX_DECK_BYTES): string | Diagnostic {
+  const bytes = readDeckBytes(file, cwd, maxBytes);
+  return Buffer.isBuffer(bytes) ? decodeDeckBytes(file, bytes) : bytes;
+}
+
+/** The file's bytes, or a diagnostic if it is too large. Throws UsageError if it cannot be read. */
+export function readDeckBytes(file: string, cwd = process.cwd(), maxBytes = MAX_DECK_BYTES): Buffer | Diagnostic {
+  const full = resolve(cwd, file);
+  let size: number;
+  try {
+    size = statSync(full).size;
+  } catch (error) {
+    throw new UsageError(`${file}: ${describeFsError(error)}`);
+  }
+  if (size > maxBytes) return problem(file, 'file-too-large', `the file is ${formatBytes(size)}; deck files are limited to ${formatBytes(maxBytes)}, so split it into several decks`);
+  try {
+    return readFileSync(full);
+  } catch (error) {
+    throw new UsageError(`${file}: ${describeFsError(error)}`);
+  }
+}
+
+/** The text of a deck file's bytes, or a diagnostic if they are binary or not UTF-8. */
+export function decodeDeckBytes(file: string, bytes: Buffer): string | Diagnostic {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const { line, column } = positionOfByte(bytes, nul);
+    return problem(file, 'file-binary', 'this is a binary file (it contains a NUL byte), not a YAML deck', line, column);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const { line, column } = positionOfByte(bytes, bad);
+    return problem(file, 'file-encoding', `the file is not valid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')}); save it as UTF-8`, line, column);
+  }
+}
+
+function problem(file: string, rule: string, message: string, line = 1, column = 1): Diagnostic {
+  return { file, line, column, severity: 'error', rule, message };
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${n} bytes`;
+}
+
+function positionOfByte(bytes: Buffer, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const column = new TextDecoder().decode(bytes.subarray(lineStart, offset)).length + 1;
+  return { line, column };
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (need === -1) return i;
+    for (let k = 1; k <= need; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += need + 1;
+  }
+  return 0;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return (error as Error)?.message ?? String(error);
+}

@@ -1,0 +1,56 @@
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deckCacheDir, loadDecksCached, requireValidDecks } from '../../src/io/deckCache.js';
+import { loadDecks } from '../../src/io/decks.js';
+
+const temp = (name: string) => mkdtempSync(join(tmpdir(), `quizdeck-${name}-`));
+
+describe('loadDecksCached', () => {
+  it('gives what loadDecks gives, from the cache the second time', async () => {
+    const cache = temp('cache');
+    const first = await loadDecksCached(['tests/fixtures/valid'], process.cwd(), cache);
+    expect(readdirSync(cache)).toHaveLength(1);
+    const second = await loadDecksCached(['tests/fixtures/valid'], process.cwd(), cache);
+    const direct = loadDecks(['tests/fixtures/valid']);
+    expect(second.decks).toEqual(direct.decks);
+    expect(first.decks).toEqual(direct.decks);
+  });
+
+  it('keys entries by content, so an edited file is parsed again and the same bytes elsewhere name their own path', async () => {
+    const cache = temp('cache');
+    const dir = temp('decks');
+    copyFileSync('tests/fixtures/invalid/duplicate-card-id.yaml', join(dir, 'a.yaml'));
+    const before = await loadDecksCached([join(dir, 'a.yaml')], process.cwd(), cache);
+    expect(before.diagnostics.map((d) => [d.rule, d.line])).toEqual([['duplicate-card-id', 10]]);
+    copyFileSync('tests/fixtures/invalid/duplicate-card-id.yaml', join(dir, 'b.yaml'));
+    const copy = await loadDecksCached([join(dir, 'b.yaml')], process.cwd(), cache);
+    expect(copy.diagnostics[0]!.file).toBe(join(dir, 'b.yaml'));
+    writeFileSync(join(dir, 'a.yaml'), 'deck: fixed\ntitle: Fixed\ncards:\n  - id: one\n    q: Why?\n    a: Because\n');
+    const after = await loadDecksCached([join(dir, 'a.yaml')], process.cwd(), cache);
+    expect(after.diagnostics).toEqual([]);
+    expect(after.decks[0]!.file).toBe(join(dir, 'a.yaml'));
+  });
+
+  it('still checks deck ids across files when every file comes from the cache', async () => {
+    const cache = temp('cache');
+    await loadDecksCached(['tests/fixtures/dup-deck-ids'], process.cwd(), cache);
+    const { diagnostics } = await loadDecksCached(['tests/fixtures/dup-deck-ids'], process.cwd(), cache);
+    expect(diagnostics.map((d) => d.rule)).toEqual(['duplicate-deck-id']);
+  });
+
+  it('follows XDG_CACHE_HOME, QUIZDECK_CACHE_DIR, and QUIZDECK_CACHE=0', () => {
+    expect(deckCacheDir({ XDG_CACHE_HOME: '/x' })).toMatch(/^\/x\/quizdeck\/decks-/);
+    expect(deckCacheDir({ QUIZDECK_CACHE_DIR: '/y' })).toMatch(/^\/y\/decks-/);
+    expect(deckCacheDir({ QUIZDECK_CACHE: '0' })).toBeUndefined();
+  });
+});
+
+describe('requireValidDecks', () => {
+  it('refuses with the first error, its file and line, and how many more there are', async () => {
+    await expect(requireValidDecks(['tests/fixtures/invalid/duplicate-card-id.yaml', 'tests/fixtures/invalid/no-cards.yaml'])).rejects.toThrow(
+      'tests/fixtures/invalid/duplicate-card-id.yaml:10: duplicate card id "one"; it is first used on line 4 (and 1 more problem); run `quizdeck validate tests/fixtures/invalid/duplicate-card-id.yaml` to see every problem',
+    );
+  });
+});
