@@ -11,8 +11,13 @@ export default defineConfig({
   // --version must not pay for yaml, zod, ts-fsrs or SQLite.
   splitting: true,
   sourcemap: true,
-  // Dependencies stay external: native addons (better-sqlite3) cannot be bundled.
-  skipNodeModulesBundle: true,
+  // Dependencies are bundled: Node's ESM loader resolves and reads each of the ~100 files of
+  // commander, chalk and @inquirer/core one by one, which cost ~100 ms before the first card.
+  // Native addons (better-sqlite3) cannot be bundled, and puppeteer-core is loaded only for PDFs.
+  noExternal: [/^(?!better-sqlite3|puppeteer-core)/],
+  external: ['better-sqlite3', 'puppeteer-core'],
+  // Bundled CommonJS packages call require() for Node built-ins.
+  banner: { js: "import { createRequire as __quizdeckCreateRequire } from 'node:module'; const require = __quizdeckCreateRequire(import.meta.url);" },
   // Keys the parsed-deck cache (src/io/deckCache.ts): a new build never trusts an older build's parse.
   define: { __QUIZDECK_BUILD__: JSON.stringify(`${process.env.npm_package_version ?? '0'}-${Date.now().toString(36)}`) },
 });
