@@ -118,7 +118,7 @@ class StudySession {
     const day = this.day(now);
     return new StudyQueue({
       items: this.items,
-      states: this.store.loadStates(this.deckIds),
+      ...this.store.loadQueueStates(this.deckIds, day.end),
       reviewedToday: this.store.reviewedSince(this.deckIds, day.start),
       doneToday: this.store.doneSince(day.start),
       limits: { newPerDay: this.settings.newPerDay, reviewsPerDay: this.settings.reviewsPerDay },

@@ -1,4 +1,5 @@
-import type { CardMemory, MemoryState } from '../core/schedule/fsrs.js';
+import type { Statement } from 'better-sqlite3';
+import { STATE_REVIEW, type CardMemory, type MemoryState } from '../core/schedule/fsrs.js';
 import { cardRef, itemId, type DailyCounts, type ItemState } from '../core/schedule/queue.js';
 import type { Db } from './db.js';
 
@@ -121,11 +122,28 @@ export class ReviewStore {
 
   /** Card states of these decks, by `itemId(deck, key)`. */
   loadStates(deckIds: readonly string[]): Map<string, ItemState> {
+    return this.readStates(this.db.prepare(`SELECT card_key, ${STATE_COLUMNS} FROM card_state WHERE deck_id = ?`), deckIds, []);
+  }
+
+  /**
+   * What a session's queue needs: the full state of items that are in learning or due before
+   * `dueBefore`, and only the ids of the other studied items (which wait for a later day). A
+   * large collection has mostly the latter; not building their states keeps launch fast.
+   */
+  loadQueueStates(deckIds: readonly string[], dueBefore: number): { states: Map<string, ItemState>; notDue: Set<string> } {
+    const states = this.readStates(this.db.prepare(`SELECT card_key, ${STATE_COLUMNS} FROM card_state WHERE deck_id = ? AND (state <> ${STATE_REVIEW} OR due < ?)`), deckIds, [dueBefore]);
+    const notDue = new Set<string>();
+    const select = this.db.prepare(`SELECT card_key FROM card_state WHERE deck_id = ? AND state = ${STATE_REVIEW} AND due >= ?`).pluck();
+    for (const deck of deckIds) for (const key of select.all(deck, dueBefore) as string[]) notDue.add(itemId(deck, key));
+    return { states, notDue };
+  }
+
+  private readStates(select: Statement, deckIds: readonly string[], params: unknown[]): Map<string, ItemState> {
     const states = new Map<string, ItemState>();
-    const select = this.db.prepare(`SELECT card_key, ${STATE_COLUMNS} FROM card_state WHERE deck_id = ?`).raw();
+    select.raw();
     for (const deck of deckIds) {
       // all() rather than iterate(): one call into SQLite instead of one per row.
-      for (const r of select.all(deck) as unknown[][]) {
+      for (const r of select.all(deck, ...params) as unknown[][]) {
         const memory: CardMemory = {
           state: r[1] as MemoryState,
           due: r[2] as number,

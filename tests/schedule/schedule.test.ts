@@ -142,6 +142,13 @@ describe('StudyQueue', () => {
     expect(drain(new StudyQueue(source({ items: all, states })), NOW)).toEqual(['tonight']);
   });
 
+  it('leaves out items studied before and due after this day, given only as ids', () => {
+    const all = items('d', [basic('later'), basic('fresh')]);
+    const queue = new StudyQueue(source({ items: all, notDue: new Set([itemId('d', 'later')]) }));
+    expect(queue.counts(NOW)).toEqual({ new: 1, learning: 0, due: 0 });
+    expect(drain(queue, NOW)).toEqual(['fresh']);
+  });
+
   it('shows due learning cards first, then spreads new cards among reviews', () => {
     const all = items('d', [basic('l'), basic('r1'), basic('r2'), basic('r3'), basic('r4'), basic('n1'), basic('n2')]);
     const learning: ItemState = { memory: { ...newMemory(NOW), state: STATE_LEARNING, due: NOW - MIN, reps: 1, lastReview: NOW - 2 * MIN }, leech: false };

@@ -34,6 +34,17 @@ describe('ReviewStore', () => {
     expect(state.memory).toMatchObject({ state: 2, reps: 2, lastReview: NOW + 10 * 60_000 });
   });
 
+  it('loads full states only for items in learning or due this day; the others only as ids', () => {
+    const store = new ReviewStore(openDatabase(dbPath()));
+    answer(store, 3, NOW);
+    answer(store, 3, NOW + 10 * 60_000); // now a review item, due days later
+    const due = store.loadStates(['d']).get(itemId('d', 'a'))!.memory.due;
+    expect(store.loadQueueStates(['d'], due)).toEqual({ states: new Map(), notDue: new Set([itemId('d', 'a')]) });
+    const later = store.loadQueueStates(['d'], due + 1);
+    expect(later.notDue.size).toBe(0);
+    expect(later.states).toEqual(store.loadStates(['d']));
+  });
+
   it('undo removes the review and restores the exact previous state, or no state for a new card', () => {
     const store = new ReviewStore(openDatabase(dbPath()));
     const first = answer(store, 3, NOW);

@@ -26,8 +26,10 @@ export interface Limits {
 
 export interface QueueSource {
   items: readonly StudyItem[];
-  /** By `itemId(deckId, key)`. */
+  /** By `itemId(deckId, key)`; items never answered have none. */
   states: ReadonlyMap<string, ItemState>;
+  /** Items answered before whose next review is after this study day: not in the session. */
+  notDue?: ReadonlySet<string>;
   /** By `cardRef(deckId, cardId)`: keys of the card's items answered since the day started. */
   reviewedToday: ReadonlyMap<string, ReadonlySet<string>>;
   /** By deck id: what was already studied today, in earlier sessions too. */
@@ -69,6 +71,7 @@ export class StudyQueue {
     const reviewR = new Map<string, number>();
     for (const item of source.items) {
       const id = itemId(item.deckId, item.key);
+      if (source.notDue?.has(id)) continue;
       const state = source.states.get(id) ?? null;
       const entry: QueueEntry = { id, item, state };
       if (isLearning(state)) this.learning.push(entry);
