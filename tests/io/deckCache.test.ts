@@ -18,7 +18,7 @@ describe('loadDecksCached', () => {
     expect(first.decks).toEqual(direct.decks);
   });
 
-  it('keys entries by content, so an edited file is parsed again and the same bytes elsewhere name their own path', async () => {
+  it('keys entries by file version, so an edited file is parsed again and a copy elsewhere names its own path', async () => {
     const cache = temp('cache');
     const dir = temp('decks');
     copyFileSync('tests/fixtures/invalid/duplicate-card-id.yaml', join(dir, 'a.yaml'));
