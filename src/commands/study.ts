@@ -1,9 +1,9 @@
-import { deckItems } from '../core/deck/items.js';
+import { expandCard, itemKeys, type StudyItem } from '../core/deck/items.js';
 import type { Deck } from '../core/deck/schema.js';
 import { studyDay } from '../core/schedule/day.js';
 import { createScheduler, DEFAULT_SCHEDULER_OPTIONS, type Scheduler } from '../core/schedule/fsrs.js';
 import { gradeEntry, gradeOptions, suggestedGrade } from '../core/schedule/grade.js';
-import { StudyQueue, type QueueEntry } from '../core/schedule/queue.js';
+import { itemId, StudyQueue, type QueueEntry } from '../core/schedule/queue.js';
 import { UsageError } from '../errors.js';
 import { systemClock, type Clock } from '../io/clock.js';
 import { describeDbError, openDatabase } from '../io/db.js';
@@ -81,6 +81,22 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
   }
 }
 
+/**
+ * The items this session can show: every item but those studied before and due after today.
+ * A large collection is mostly the latter, and building an item for each of them was a fifth
+ * of the launch of a 20k-card deck.
+ */
+function reachableItems(decks: readonly Deck[], notDue: ReadonlySet<string>): StudyItem[] {
+  const items: StudyItem[] = [];
+  for (const deck of decks) {
+    for (const card of deck.cards) {
+      if (notDue.size > 0 && itemKeys(card).every((key) => notDue.has(itemId(deck.deck, key)))) continue;
+      items.push(...expandCard(deck, card));
+    }
+  }
+  return items;
+}
+
 interface Answered {
   reviewId: number;
   entry: QueueEntry;
@@ -90,7 +106,6 @@ interface Answered {
 
 class StudySession {
   private readonly scheduler: Scheduler;
-  private readonly items;
   private readonly deckIds: string[];
   private readonly titles: Map<string, string>;
   private readonly started: number;
@@ -100,9 +115,8 @@ class StudySession {
   private notice = '';
   private readonly raw = rawModeBetweenPrompts();
 
-  constructor(decks: Deck[], private readonly store: ReviewStore, private readonly settings: Settings, private readonly clock: Clock, private readonly out: (s: string) => void) {
+  constructor(private readonly decks: Deck[], private readonly store: ReviewStore, private readonly settings: Settings, private readonly clock: Clock, private readonly out: (s: string) => void) {
     this.scheduler = createScheduler({ retention: settings.retention, maximumIntervalDays: settings.maximumIntervalDays });
-    this.items = decks.flatMap(deckItems);
     this.deckIds = decks.map((d) => d.deck);
     this.titles = new Map(decks.map((d) => [d.deck, d.title]));
     this.started = clock.now();
@@ -116,9 +130,11 @@ class StudySession {
   /** The queue from what the database says now; rebuilt after an undo so limits and burying stay exact. */
   private buildQueue(now: number): StudyQueue {
     const day = this.day(now);
+    const { states, notDue } = this.store.loadQueueStates(this.deckIds, day.end);
     return new StudyQueue({
-      items: this.items,
-      ...this.store.loadQueueStates(this.deckIds, day.end),
+      items: reachableItems(this.decks, notDue),
+      states,
+      notDue,
       reviewedToday: this.store.reviewedSince(this.deckIds, day.start),
       doneToday: this.store.doneSince(day.start),
       limits: { newPerDay: this.settings.newPerDay, reviewsPerDay: this.settings.reviewsPerDay },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCloze, renderCloze } from '../../src/core/deck/cloze.js';
-import { expandCard, itemAnswerText } from '../../src/core/deck/items.js';
+import { expandCard, itemAnswerText, itemKeys } from '../../src/core/deck/items.js';
+import type { Card } from '../../src/core/deck/schema.js';
 
 const deck = { deck: 'd' };
 
@@ -41,5 +42,17 @@ describe('expandCard', () => {
     expect(itemAnswerText(choice!)).toBe('Xen; KVM');
     const [tf] = expandCard(deck, { id: 't', type: 'truefalse', q: 'Xen PV needs VT-x', answer: false });
     expect(itemAnswerText(tf!)).toBe('False');
+  });
+});
+
+describe('itemKeys', () => {
+  it.each<[string, Card]>([
+    ['basic', { id: 'a', q: 'q', a: 'a' }],
+    ['reverse', { id: 'a', q: 'q', a: 'a', reverse: true }],
+    ['choice', { id: 'c', type: 'choice', q: 'q', choices: ['x', 'y'], answer: 'x' }],
+    ['truefalse', { id: 't', type: 'truefalse', q: 'q', answer: true }],
+    ['cloze', { id: 'z', type: 'cloze', text: '{{a}} {{b::hint}} {{c}}' }],
+  ])('gives the keys expandCard gives (%s)', (_, card) => {
+    expect(itemKeys(card)).toEqual(expandCard(deck, card).map((i) => i.key));
   });
 });

@@ -1,4 +1,4 @@
-import { parseCloze, renderClozeParts } from './cloze.js';
+import { clozeDeletions, parseCloze, renderClozeParts } from './cloze.js';
 import type { Card, Deck } from './schema.js';
 
 /**
@@ -47,6 +47,19 @@ export function expandCard(deck: Pick<Deck, 'deck'>, card: Card): StudyItem[] {
           : [],
       );
     }
+  }
+}
+
+/** The keys of a card's items, without building them (a cloze card's text is only scanned). */
+export function itemKeys(card: Card): string[] {
+  switch (card.type) {
+    case undefined:
+    case 'basic':
+      return card.reverse ? [card.id, `${card.id}:reverse`] : [card.id];
+    case 'cloze':
+      return clozeDeletions(card.text).map((d) => `${card.id}:c${d.index + 1}`);
+    default:
+      return [card.id];
   }
 }
 
