@@ -120,15 +120,11 @@ export class ReviewStore {
       .immediate();
   }
 
-  /** Card states of these decks, by `itemId(deck, key)`. */
-  loadStates(deckIds: readonly string[]): Map<string, ItemState> {
-    return this.readStates(this.db.prepare(`SELECT card_key, ${STATE_COLUMNS} FROM card_state WHERE deck_id = ?`), deckIds, []);
-  }
-
   /**
-   * What a session's queue needs: the full state of items that are in learning or due before
-   * `dueBefore`, and only the ids of the other studied items (which wait for a later day). A
-   * large collection has mostly the latter; not building their states keeps launch fast.
+   * Card states by `itemId(deck, key)`, as a session's queue needs them: the full state of
+   * items that are in learning or due before `dueBefore`, and only the ids of the other studied
+   * items (which wait for a later day). A large collection has mostly the latter; not building
+   * their states keeps launch fast. `Infinity` gives every state.
    */
   loadQueueStates(deckIds: readonly string[], dueBefore: number): { states: Map<string, ItemState>; notDue: Set<string> } {
     const states = this.readStates(this.db.prepare(`SELECT card_key, ${STATE_COLUMNS} FROM card_state WHERE deck_id = ? AND (state <> ${STATE_REVIEW} OR due < ?)`), deckIds, [dueBefore]);
