@@ -3,7 +3,7 @@ import { CARD_TYPES, cardTypeOf, type CardType } from '../core/deck/types.js';
 import { hasErrors } from '../core/deck/diagnostic.js';
 import { displayWidth, neutralizeControls, padEndDisplay } from '../core/text.js';
 import { ExitError } from '../errors.js';
-import { loadDecksCached } from '../io/deckCache.js';
+import { loadDecks } from '../io/decks.js';
 import { deckItems } from '../core/deck/items.js';
 import { studyDay } from '../core/schedule/day.js';
 import { systemClock } from '../io/clock.js';
@@ -35,7 +35,7 @@ export function summarizeDeck(deck: Deck): DeckSummary {
 }
 
 export async function runList(paths: string[], options: ListOptions, out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<void> {
-  const { decks, diagnostics } = await loadDecksCached(paths);
+  const { decks, diagnostics } = await loadDecks(paths);
   const rows = decks.map(summarizeDeck);
   addStudyProgress(rows, decks, resolveDbPath(options.db), err);
   if (options.json) out(`${JSON.stringify(rows, null, 2)}\n`);

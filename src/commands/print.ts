@@ -48,7 +48,7 @@ export async function runPrint(paths: string[], input: PrintOptionInput, deps: P
   const renderer = browser === undefined ? undefined : deps.startPdfRenderer(browser);
   try {
     // Loaded only now (parsing a deck the cache has not seen imports yaml and zod), so the browser boots meanwhile.
-    const [{ requireValidDecks }, { describeFsError }] = await Promise.all([import('../io/deckCache.js'), import('../io/deckFiles.js')]);
+    const [{ requireValidDecks }, { describeFsError }] = await Promise.all([import('../io/decks.js'), import('../io/deckFiles.js')]);
     const decks = await requireValidDecks(paths);
     const seed = settings.seed ?? deps.newSeed();
     const sheet = makeSheet(decks, settings, seed, deps);

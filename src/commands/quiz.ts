@@ -10,7 +10,7 @@ import { parseQuizOptions, type QuizOptionInput, type QuizSettings } from '../co
 import { neutralizeControls, wrapText } from '../core/text.js';
 import { ExitError, UsageError } from '../errors.js';
 import { openDatabase, type Db } from '../io/db.js';
-import { requireValidDecks } from '../io/deckCache.js';
+import { requireValidDecks } from '../io/decks.js';
 import { resolveDbPath } from '../io/paths.js';
 import { previousPercents, saveAttempt } from '../io/quizStore.js';
 import { QuizInterrupted } from '../ui/quiz/prompts.js';

@@ -7,7 +7,7 @@ import { itemId, StudyQueue, type QueueEntry } from '../core/schedule/queue.js';
 import { UsageError } from '../errors.js';
 import { systemClock, type Clock } from '../io/clock.js';
 import { describeDbError, openDatabase } from '../io/db.js';
-import { requireValidDecks } from '../io/deckCache.js';
+import { requireValidDecks } from '../io/decks.js';
 import { resolveDbPath } from '../io/paths.js';
 import { ReviewStore } from '../io/store.js';
 import { askGrade, askItem } from '../ui/study/ask.js';

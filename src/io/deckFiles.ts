@@ -60,12 +60,6 @@ function displayPath(full: string, cwd: string): string {
   return rel.startsWith('..') ? full : rel;
 }
 
-/** The file's text, or a diagnostic if it is too large, binary or not UTF-8. */
-export function readDeckText(file: string, cwd = process.cwd(), maxBytes = MAX_DECK_BYTES): string | Diagnostic {
-  const bytes = readDeckBytes(file, cwd, maxBytes);
-  return Buffer.isBuffer(bytes) ? decodeDeckBytes(file, bytes) : bytes;
-}
-
 /** The file's bytes, or a diagnostic if it is too large. Throws UsageError if it cannot be read. */
 export function readDeckBytes(file: string, cwd = process.cwd(), maxBytes = MAX_DECK_BYTES): Buffer | Diagnostic {
   const full = resolve(cwd, file);

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/core/deck/parse.js';
-import { loadDecks, readDeckText } from '../../src/io/decks.js';
+import { readDeckBytes } from '../../src/io/deckFiles.js';
+import { loadDecks as loadDecksCached } from '../../src/io/decks.js';
+
+const loadDecks = (paths: string[]) => loadDecksCached(paths, { cacheDir: null });
 
 const invalid = (name: string) => `tests/fixtures/invalid/${name}.yaml`;
 
@@ -36,36 +39,36 @@ const cases: Array<[fixture: string, rule: string, at: string, severity: 'error'
 ];
 
 describe('validate rules', () => {
-  it.each(cases)('%s reports %s at %s', (fixture, rule, at, severity) => {
-    const { diagnostics } = loadDecks([invalid(fixture)]);
+  it.each(cases)('%s reports %s at %s', async (fixture, rule, at, severity) => {
+    const { diagnostics } = await loadDecks([invalid(fixture)]);
     expect(diagnostics.map((d) => `${d.rule}@${d.line}:${d.column}/${d.severity}`)).toEqual([`${rule}@${at}/${severity}`]);
     expect(diagnostics[0]!.file).toBe(invalid(fixture));
     expect(diagnostics[0]!.message).not.toMatch(/\n|undefined|\[object/);
   });
 
-  it('accepts the valid sample deck with no problem and applies defaults', () => {
-    const { decks, diagnostics } = loadDecks(['tests/fixtures/valid']);
+  it('accepts the valid sample deck with no problem and applies defaults', async () => {
+    const { decks, diagnostics } = await loadDecks(['tests/fixtures/valid']);
     expect(diagnostics).toEqual([]);
     expect(decks.map((d) => [d.deck, d.lang, d.cards.length])).toEqual([['sample', 'en', 4]]);
   });
 
-  it('suggests the nearest known key, and does not also call the misspelt field missing', () => {
-    const [d] = loadDecks([invalid('unknown-key')]).diagnostics;
+  it('suggests the nearest known key, and does not also call the misspelt field missing', async () => {
+    const [d] = (await loadDecks([invalid('unknown-key')])).diagnostics;
     expect(d!.message).toBe('unknown key "qestion" in card "one"; did you mean "q"?');
   });
 
-  it('names the line of the first card with a duplicated id', () => {
-    expect(loadDecks([invalid('duplicate-card-id')]).diagnostics[0]!.message).toContain('first used on line 4');
+  it('names the line of the first card with a duplicated id', async () => {
+    expect((await loadDecks([invalid('duplicate-card-id')])).diagnostics[0]!.message).toContain('first used on line 4');
   });
 
-  it('reports duplicate deck ids across files at the second file', () => {
-    const { diagnostics, decks } = loadDecks(['tests/fixtures/dup-deck-ids']);
+  it('reports duplicate deck ids across files at the second file', async () => {
+    const { diagnostics, decks } = await loadDecks(['tests/fixtures/dup-deck-ids']);
     expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual(['tests/fixtures/dup-deck-ids/b.yaml:2:7 duplicate-deck-id']);
     expect(diagnostics[0]!.message).toContain('tests/fixtures/dup-deck-ids/a.yaml:2');
     expect(decks).toHaveLength(1);
   });
 
-  it('reports every problem in a file, not only the first', () => {
+  it('reports every problem in a file, not only the first', async () => {
     const text = [
       'deck: many',
       'title: Many',
@@ -87,14 +90,14 @@ describe('validate rules', () => {
     expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual(['4:5 missing-field', '9:13 truefalse-not-boolean', '12:11 cloze-no-deletion', '13:9 duplicate-card-id']);
   });
 
-  it('never lets __proto__ reach an object prototype', () => {
-    loadDecks([invalid('forbidden-key')]);
+  it('never lets __proto__ reach an object prototype', async () => {
+    await loadDecks([invalid('forbidden-key')]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('bounds alias expansion in time and memory', () => {
+  it('bounds alias expansion in time and memory', async () => {
     const start = process.hrtime.bigint();
-    const { diagnostics } = loadDecks([invalid('yaml-alias-limit')]);
+    const { diagnostics } = await loadDecks([invalid('yaml-alias-limit')]);
     expect(diagnostics[0]!.rule).toBe('yaml-alias-limit');
     // Not a timing assertion on speed, only that a 9^7-node expansion was never attempted.
     expect(Number(process.hrtime.bigint() - start) / 1e9).toBeLessThan(10);
@@ -103,22 +106,22 @@ describe('validate rules', () => {
   it.each([
     ['tests/fixtures/binary.yaml', 'file-binary', '1:10'],
     ['tests/fixtures/latin1.yaml', 'file-encoding', '1:10'],
-  ])('refuses %s with %s', (file, rule, at) => {
-    const d = loadDecks([file]).diagnostics;
+  ])('refuses %s with %s', async (file, rule, at) => {
+    const d = (await loadDecks([file])).diagnostics;
     expect(d.map((x) => `${x.rule}@${x.line}:${x.column}`)).toEqual([`${rule}@${at}`]);
   });
 
-  it('refuses files over the size limit without reading them', () => {
-    const d = readDeckText('tests/fixtures/valid/sample.yaml', process.cwd(), 100);
-    expect(typeof d === 'string' ? d : d.rule).toBe('file-too-large');
-    expect(typeof d === 'string' ? '' : d.message).toMatch(/limited to 100 bytes/);
+  it('refuses files over the size limit without reading them', async () => {
+    const d = readDeckBytes('tests/fixtures/valid/sample.yaml', process.cwd(), 100);
+    expect(Buffer.isBuffer(d) ? 'read' : d.rule).toBe('file-too-large');
+    expect(Buffer.isBuffer(d) ? '' : d.message).toMatch(/limited to 100 bytes/);
   });
 
-  it('throws a usage error for a path that does not exist', () => {
-    expect(() => loadDecks(['tests/fixtures/nope.yaml'])).toThrow(/nope.yaml: no such file or directory/);
+  it('throws a usage error for a path that does not exist', async () => {
+    await expect(loadDecks(['tests/fixtures/nope.yaml'])).rejects.toThrow(/nope.yaml: no such file or directory/);
   });
 
-  it('keeps the source text intact (fixtures are what the table says)', () => {
+  it('keeps the source text intact (fixtures are what the table says)', async () => {
     expect(readFileSync(invalid('yaml-tab-indent'), 'utf8')).toContain('\tq:');
   });
 });

@@ -8,7 +8,7 @@ import { parseDeckSliced } from './slices.js';
 
 export { describe } from './checks.js';
 
-/** Where a card sits in its file, for messages about it later (study, quiz). */
+/** One file's result: the deck if it has no errors, and every problem found in it. */
 export interface ParsedDeck {
   /** Present when the file has no errors. */
   deck?: Deck;

@@ -2,18 +2,17 @@ import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deckCacheDir, loadDecksCached, requireValidDecks } from '../../src/io/deckCache.js';
-import { loadDecks } from '../../src/io/decks.js';
+import { deckCacheDir, loadDecks, requireValidDecks } from '../../src/io/decks.js';
 
 const temp = (name: string) => mkdtempSync(join(tmpdir(), `quizdeck-${name}-`));
 
-describe('loadDecksCached', () => {
+describe('loadDecks with a cache', () => {
   it('gives what loadDecks gives, from the cache the second time', async () => {
     const cache = temp('cache');
-    const first = await loadDecksCached(['tests/fixtures/valid'], process.cwd(), cache);
+    const first = await loadDecks(['tests/fixtures/valid'], { cacheDir: cache });
     expect(readdirSync(cache)).toHaveLength(1);
-    const second = await loadDecksCached(['tests/fixtures/valid'], process.cwd(), cache);
-    const direct = loadDecks(['tests/fixtures/valid']);
+    const second = await loadDecks(['tests/fixtures/valid'], { cacheDir: cache });
+    const direct = await loadDecks(['tests/fixtures/valid'], { cacheDir: null });
     expect(second.decks).toEqual(direct.decks);
     expect(first.decks).toEqual(direct.decks);
   });
@@ -22,21 +21,21 @@ describe('loadDecksCached', () => {
     const cache = temp('cache');
     const dir = temp('decks');
     copyFileSync('tests/fixtures/invalid/duplicate-card-id.yaml', join(dir, 'a.yaml'));
-    const before = await loadDecksCached([join(dir, 'a.yaml')], process.cwd(), cache);
+    const before = await loadDecks([join(dir, 'a.yaml')], { cacheDir: cache });
     expect(before.diagnostics.map((d) => [d.rule, d.line])).toEqual([['duplicate-card-id', 10]]);
     copyFileSync('tests/fixtures/invalid/duplicate-card-id.yaml', join(dir, 'b.yaml'));
-    const copy = await loadDecksCached([join(dir, 'b.yaml')], process.cwd(), cache);
+    const copy = await loadDecks([join(dir, 'b.yaml')], { cacheDir: cache });
     expect(copy.diagnostics[0]!.file).toBe(join(dir, 'b.yaml'));
     writeFileSync(join(dir, 'a.yaml'), 'deck: fixed\ntitle: Fixed\ncards:\n  - id: one\n    q: Why?\n    a: Because\n');
-    const after = await loadDecksCached([join(dir, 'a.yaml')], process.cwd(), cache);
+    const after = await loadDecks([join(dir, 'a.yaml')], { cacheDir: cache });
     expect(after.diagnostics).toEqual([]);
     expect(after.decks[0]!.file).toBe(join(dir, 'a.yaml'));
   });
 
   it('still checks deck ids across files when every file comes from the cache', async () => {
     const cache = temp('cache');
-    await loadDecksCached(['tests/fixtures/dup-deck-ids'], process.cwd(), cache);
-    const { diagnostics } = await loadDecksCached(['tests/fixtures/dup-deck-ids'], process.cwd(), cache);
+    await loadDecks(['tests/fixtures/dup-deck-ids'], { cacheDir: cache });
+    const { diagnostics } = await loadDecks(['tests/fixtures/dup-deck-ids'], { cacheDir: cache });
     expect(diagnostics.map((d) => d.rule)).toEqual(['duplicate-deck-id']);
   });
 
