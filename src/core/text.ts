@@ -14,23 +14,15 @@ export function neutralizeControls(text: string): string {
   });
 }
 
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0x303e) ||
-    (code >= 0x3041 && code <= 0x33ff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0xa000 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x1f300 && code <= 0x1f64f) ||
-    (code >= 0x1f900 && code <= 0x1f9ff) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
+// East Asian wide characters (CJK, Hangul, full-width forms, wide emoji): two columns each.
+const WIDE_RANGES = '\u{1100}-\u{115f}\u{2e80}-\u{303e}\u{3041}-\u{33ff}\u{3400}-\u{4dbf}\u{4e00}-\u{9fff}\u{a000}-\u{a4cf}\u{ac00}-\u{d7a3}\u{f900}-\u{faff}\u{fe30}-\u{fe4f}\u{ff00}-\u{ff60}\u{ffe0}-\u{ffe6}\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}';
+const WIDE = new RegExp(`^[${WIDE_RANGES}]$`, 'u');
+// Runs of narrow non-space characters, one wide character with any closing punctuation that must
+// not start a line, or spaces: the units wrapping may break between.
+const WRAP_TOKEN = new RegExp(`\\s+|[${WIDE_RANGES}][，。、；：！？）」』】》〉”’]*|[^\\s${WIDE_RANGES}]+`, 'gu');
+
+function isWide(ch: string): boolean {
+  return WIDE.test(ch);
 }
 
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -41,7 +33,7 @@ export function displayWidth(text: string): number {
   for (const ch of text.replace(ANSI, '')) {
     const code = ch.codePointAt(0)!;
     if (code < 0x20 || (code >= 0x300 && code <= 0x36f) || code === 0x200b) continue;
-    width += isWide(code) ? 2 : 1;
+    width += isWide(ch) ? 2 : 1;
   }
   return width;
 }
@@ -59,9 +51,7 @@ export function wrapText(text: string, width: number): string[] {
   for (const paragraph of text.split('\n')) {
     let line = '';
     let lineWidth = 0;
-    // Tokens: runs of non-space non-wide characters, single wide characters (with the closing
-    // punctuation after them, which must not start a line), and spaces.
-    for (const token of paragraph.match(/\s+|[\u1100-\u115f\u2e80-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6][，。、；：！？）」』】》〉”’]*|[^\s\u1100-\u115f\u2e80-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+/gu) ?? []) {
+    for (const token of paragraph.match(WRAP_TOKEN) ?? []) {
       const w = displayWidth(token);
       if (/^\s+$/.test(token)) {
         if (lineWidth > 0 && lineWidth + 1 <= width) {
