@@ -1,15 +1,8 @@
 import { createRng, shuffle, type Rng } from '../random.js';
-import { versionLabel, type AnswerMode, type BaseQuestion, type PaperSize, type QuestionBody, type Sheet, type SheetQuestion, type SheetVersion } from './model.js';
+import { versionLabel, type BaseQuestion, type QuestionBody, type Sheet, type SheetQuestion, type SheetVersion } from './model.js';
 
-export interface SheetSettings {
-  title: string;
-  lang: string;
-  seed: string;
-  date?: string;
-  paper: PaperSize;
-  answers: AnswerMode;
-  versions: number;
-}
+/** What a sheet says of itself, and how many versions to make. */
+export type SheetSettings = Omit<Sheet, 'versions'> & { versions: number };
 
 /**
  * Every version asks the same questions; each has its own question order and choice order,
