@@ -1,13 +1,13 @@
-import { expandCard, itemKeys, type StudyItem } from '../core/deck/items.js';
-import type { Deck } from '../core/deck/schema.js';
+import { itemRefs, resolveItem, type DeckOutline, type ItemRef } from '../core/deck/outline.js';
+import type { StudyItem } from '../core/deck/items.js';
 import { studyDay } from '../core/schedule/day.js';
 import { createScheduler, DEFAULT_SCHEDULER_OPTIONS, type Scheduler } from '../core/schedule/fsrs.js';
 import { gradeEntry, gradeOptions, suggestedGrade } from '../core/schedule/grade.js';
-import { itemId, StudyQueue, type QueueEntry } from '../core/schedule/queue.js';
+import { StudyQueue, type QueueEntry } from '../core/schedule/queue.js';
 import { UsageError } from '../errors.js';
 import { systemClock, type Clock } from '../io/clock.js';
 import { describeDbError, openDatabase } from '../io/db.js';
-import { requireValidDecks } from '../io/decks.js';
+import { deckOutline, requireValidDecks } from '../io/decks.js';
 import { resolveDbPath } from '../io/paths.js';
 import { ReviewStore } from '../io/store.js';
 import { askGrade, askItem } from '../ui/study/ask.js';
@@ -69,7 +69,7 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
   const decks = await requireValidDecks(paths);
   const db = openDatabase(settings.dbPath);
   try {
-    const session = new StudySession(decks, new ReviewStore(db), settings, deps.clock ?? systemClock, deps.out ?? ((s) => process.stdout.write(s)));
+    const session = new StudySession(decks.map(deckOutline), new ReviewStore(db), settings, deps.clock ?? systemClock, deps.out ?? ((s) => process.stdout.write(s)));
     await withInterrupt(() => session.run(), () => session.printSummary());
   } catch (error) {
     // Damage deeper in the file than its header only shows when a page is read.
@@ -81,25 +81,9 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
   }
 }
 
-/**
- * The items this session can show: every item but those studied before and due after today.
- * A large collection is mostly the latter, and building an item for each of them was a fifth
- * of the launch of a 20k-card deck.
- */
-function reachableItems(decks: readonly Deck[], notDue: ReadonlySet<string>): StudyItem[] {
-  const items: StudyItem[] = [];
-  for (const deck of decks) {
-    for (const card of deck.cards) {
-      if (notDue.size > 0 && itemKeys(card).every((key) => notDue.has(itemId(deck.deck, key)))) continue;
-      items.push(...expandCard(deck, card));
-    }
-  }
-  return items;
-}
-
 interface Answered {
   reviewId: number;
-  entry: QueueEntry;
+  entry: QueueEntry<ItemRef>;
   rating: number;
   becameLeech: boolean;
 }
@@ -109,16 +93,18 @@ class StudySession {
   private readonly deckIds: string[];
   private readonly titles: Map<string, string>;
   private readonly started: number;
-  private queue: StudyQueue;
+  private queue: StudyQueue<ItemRef>;
+  /** Items built so far, by entry id: a card is read and expanded when first shown. */
+  private readonly items = new Map<string, StudyItem>();
   private history: Answered[] = [];
   private leeches = 0;
   private notice = '';
   private readonly raw = rawModeBetweenPrompts();
 
-  constructor(private readonly decks: Deck[], private readonly store: ReviewStore, private readonly settings: Settings, private readonly clock: Clock, private readonly out: (s: string) => void) {
+  constructor(private readonly outlines: DeckOutline[], private readonly store: ReviewStore, private readonly settings: Settings, private readonly clock: Clock, private readonly out: (s: string) => void) {
     this.scheduler = createScheduler({ retention: settings.retention, maximumIntervalDays: settings.maximumIntervalDays });
-    this.deckIds = decks.map((d) => d.deck);
-    this.titles = new Map(decks.map((d) => [d.deck, d.title]));
+    this.deckIds = outlines.map((o) => o.deck.deck);
+    this.titles = new Map(outlines.map((o) => [o.deck.deck, o.deck.title]));
     this.started = clock.now();
     this.queue = this.buildQueue(this.started);
   }
@@ -128,11 +114,12 @@ class StudySession {
   }
 
   /** The queue from what the database says now; rebuilt after an undo so limits and burying stay exact. */
-  private buildQueue(now: number): StudyQueue {
+  private buildQueue(now: number): StudyQueue<ItemRef> {
     const day = this.day(now);
     const { states, notDue } = this.store.loadQueueStates(this.deckIds, day.end);
     return new StudyQueue({
-      items: reachableItems(this.decks, notDue),
+      // References only: a card is read and expanded when it is shown (see itemOf).
+      items: itemRefs(this.outlines, notDue),
       states,
       notDue,
       reviewedToday: this.store.reviewedSince(this.deckIds, day.start),
@@ -170,10 +157,16 @@ class StudySession {
     }
   }
 
+  private itemOf(entry: QueueEntry<ItemRef>): StudyItem {
+    let item = this.items.get(entry.id);
+    if (!item) this.items.set(entry.id, (item = resolveItem(this.outlines, entry.item)));
+    return item;
+  }
+
   /** Shows one card, takes the answer and the grade, and saves them. */
-  private async study(entry: QueueEntry, shownAt: number): Promise<'next' | 'quit'> {
+  private async study(entry: QueueEntry<ItemRef>, shownAt: number): Promise<'next' | 'quit'> {
     const width = terminalColumns();
-    const item = entry.item;
+    const item = this.itemOf(entry);
     const header = formatHeader({ deckId: item.deckId, deckTitle: this.titles.get(item.deckId) ?? '', position: this.history.length + 1, counts: this.queue.counts(shownAt), width });
     this.out(`${CLEAR_SCREEN}${header}${this.notice}\n${formatQuestion(item, width)}\n`);
     this.notice = '';

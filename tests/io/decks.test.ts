@@ -1,8 +1,9 @@
-import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deckCacheDir, loadDecks, requireValidDecks } from '../../src/io/decks.js';
+import { outlineOf } from '../../src/core/deck/outline.js';
+import { deckCacheDir, deckOutline, loadDecks, requireValidDecks } from '../../src/io/decks.js';
 
 const temp = (name: string) => mkdtempSync(join(tmpdir(), `quizdeck-${name}-`));
 
@@ -30,6 +31,35 @@ describe('loadDecks with a cache', () => {
     const after = await loadDecks([join(dir, 'a.yaml')], { cacheDir: cache });
     expect(after.diagnostics).toEqual([]);
     expect(after.decks[0]!.file).toBe(join(dir, 'a.yaml'));
+  });
+
+  it('gives a cached deck an outline that reads only the cards asked for, even after the entry is deleted', async () => {
+    const cache = temp('cache');
+    const [parsed] = (await loadDecks(['decks/hypervisors.en.yaml'], { cacheDir: cache })).decks;
+    const [cached] = (await loadDecks(['decks/hypervisors.en.yaml'], { cacheDir: cache })).decks;
+    const direct = outlineOf(parsed!);
+    const outline = deckOutline(cached!);
+    rmSync(cache, { recursive: true });
+    expect(outline.size).toBe(direct.size);
+    for (let i = outline.size - 1; i >= 0; i--) {
+      expect([outline.id(i), outline.keys(i), outline.card(i)]).toEqual([direct.id(i), direct.keys(i), direct.card(i)]);
+    }
+    expect(outline.keys(parsed!.cards.findIndex((c) => c.type === 'cloze')).length).toBeGreaterThan(0);
+    // Cards read one by one and all at once are the same objects.
+    expect(cached!.cards[3]).toBe(outline.card(3));
+    expect(cached!.cards).toEqual(parsed!.cards);
+  });
+
+  it('ignores a damaged entry and parses the deck again', async () => {
+    const cache = temp('cache');
+    const first = await loadDecks(['decks/hypervisors.zh.yaml'], { cacheDir: cache });
+    const [entry] = readdirSync(cache);
+    const full = readFileSync(join(cache, entry!));
+    truncateSync(join(cache, entry!), full.length - 10);
+    expect((await loadDecks(['decks/hypervisors.zh.yaml'], { cacheDir: cache })).decks).toEqual(first.decks);
+    expect(readFileSync(join(cache, entry!))).toEqual(full); // written again whole
+    writeFileSync(join(cache, entry!), 'not a cache entry');
+    expect((await loadDecks(['decks/hypervisors.zh.yaml'], { cacheDir: cache })).decks).toEqual(first.decks);
   });
 
   it('still checks deck ids across files when every file comes from the cache', async () => {

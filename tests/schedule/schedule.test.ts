@@ -1,3 +1,4 @@
+import { fsrs, generatorParameters, type State } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { expandCard, type StudyItem } from '../../src/core/deck/items.js';
 import type { Card } from '../../src/core/deck/schema.js';
@@ -27,6 +28,9 @@ function source(over: Partial<QueueSource> & { items: StudyItem[] }): QueueSourc
     ...over,
   };
 }
+
+/** States of items in deck `d`, by key. */
+const inDeck = (entries: [string, ItemState][]) => new Map([['d', new Map(entries)]]);
 
 function reviewState(dueOffset: number, stability: number, lastReviewAgo = 10 * DAY): ItemState {
   const memory: CardMemory = { ...newMemory(NOW), state: STATE_REVIEW, due: NOW + dueOffset, stability, difficulty: 5, reps: 3, scheduledDays: 10, lastReview: NOW - lastReviewAgo };
@@ -90,6 +94,23 @@ describe('scheduler', () => {
     expect(strict.answer(reviewState(0, 30).memory, 'd/a', NOW, 3).due).toBeLessThan(scheduler.answer(reviewState(0, 30).memory, 'd/a', NOW, 3).due);
   });
 
+  it('computes retrievability as ts-fsrs does, without its Date objects', () => {
+    const reference = fsrs(generatorParameters({ request_retention: 0.9, enable_fuzz: true, enable_short_term: true }));
+    let checked = 0;
+    for (const stability of [0.01, 0.4, 2.5, 17.123456789, 365, 9000]) {
+      for (const ago of [0, 1, 60_000, DAY - 1, DAY, 3 * DAY + 5, 400 * DAY]) {
+        for (const state of [STATE_LEARNING, STATE_REVIEW, STATE_RELEARNING] as const) {
+          const memory: CardMemory = { ...newMemory(NOW), state, stability, lastReview: NOW - ago };
+          const card = { due: new Date(memory.due), stability, difficulty: memory.difficulty, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 1, lapses: 0, state: state as number as State, last_review: new Date(NOW - ago) };
+          expect(scheduler.retrievability(memory, NOW)).toBe(reference.get_retrievability(card, new Date(NOW), false));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBe(126);
+    expect(scheduler.retrievability(newMemory(NOW), NOW)).toBe(1);
+  });
+
   it('marks a leech on the 8th lapse, once', () => {
     const item = items('d', [basic('a')])[0]!;
     const state: ItemState = { ...reviewState(0, 5), memory: { ...reviewState(0, 5).memory, lapses: LEECH_LAPSES - 1 } };
@@ -121,11 +142,11 @@ describe('StudyQueue', () => {
 
   it('stops reviews at the limit and orders them by lowest retrievability', () => {
     const all = items('d', [basic('weak'), basic('strong'), basic('mid'), basic('later')]);
-    const states = new Map([
-      [itemId('d', 'strong'), reviewState(-DAY, 100)],
-      [itemId('d', 'weak'), reviewState(-DAY, 2)],
-      [itemId('d', 'mid'), reviewState(-DAY, 10)],
-      [itemId('d', 'later'), reviewState(2 * DAY, 10)],
+    const states = inDeck([
+      ['strong', reviewState(-DAY, 100)],
+      ['weak', reviewState(-DAY, 2)],
+      ['mid', reviewState(-DAY, 10)],
+      ['later', reviewState(2 * DAY, 10)],
     ]);
     const queue = new StudyQueue(source({ items: all, states, limits: { newPerDay: 20, reviewsPerDay: 2 } }));
     expect(queue.counts(NOW).due).toBe(2);
@@ -135,16 +156,16 @@ describe('StudyQueue', () => {
   it('counts a review due later in the study day as due today, but not one due after the day ends', () => {
     const all = items('d', [basic('tonight'), basic('tomorrow')]);
     const day = studyDay(NOW, 4, 0);
-    const states = new Map([
-      [itemId('d', 'tonight'), reviewState(day.end - NOW - MIN, 10)],
-      [itemId('d', 'tomorrow'), reviewState(day.end - NOW + MIN, 10)],
+    const states = inDeck([
+      ['tonight', reviewState(day.end - NOW - MIN, 10)],
+      ['tomorrow', reviewState(day.end - NOW + MIN, 10)],
     ]);
     expect(drain(new StudyQueue(source({ items: all, states })), NOW)).toEqual(['tonight']);
   });
 
   it('leaves out items studied before and due after this day, given only as ids', () => {
     const all = items('d', [basic('later'), basic('fresh')]);
-    const queue = new StudyQueue(source({ items: all, notDue: new Set([itemId('d', 'later')]) }));
+    const queue = new StudyQueue(source({ items: all, notDue: new Map([['d', new Set(['later'])]]) }));
     expect(queue.counts(NOW)).toEqual({ new: 1, learning: 0, due: 0 });
     expect(drain(queue, NOW)).toEqual(['fresh']);
   });
@@ -152,7 +173,7 @@ describe('StudyQueue', () => {
   it('shows due learning cards first, then spreads new cards among reviews', () => {
     const all = items('d', [basic('l'), basic('r1'), basic('r2'), basic('r3'), basic('r4'), basic('n1'), basic('n2')]);
     const learning: ItemState = { memory: { ...newMemory(NOW), state: STATE_LEARNING, due: NOW - MIN, reps: 1, lastReview: NOW - 2 * MIN }, leech: false };
-    const states = new Map<string, ItemState>([[itemId('d', 'l'), learning], ...['r1', 'r2', 'r3', 'r4'].map((k, i) => [itemId('d', k), reviewState(-DAY, 2 + i)] as [string, ItemState])]);
+    const states = inDeck([['l', learning], ...['r1', 'r2', 'r3', 'r4'].map((k, i) => [k, reviewState(-DAY, 2 + i)] as [string, ItemState])]);
     const queue = new StudyQueue(source({ items: all, states }));
     const order = drain(queue, NOW);
     expect(order[0]).toBe('l');
@@ -174,18 +195,18 @@ describe('StudyQueue', () => {
     const all = items('d', [basic('a', { reverse: true })]);
     const reviewedToday = new Map([[cardRef('d', 'a'), new Set(['a'])]]);
     const state: ItemState = { memory: { ...newMemory(NOW), state: STATE_LEARNING, due: NOW + 5 * 60 * MIN, reps: 1, lastReview: NOW }, leech: false };
-    const queue = new StudyQueue(source({ items: all, reviewedToday, states: new Map([[itemId('d', 'a'), state]]) }));
+    const queue = new StudyQueue(source({ items: all, reviewedToday, states: inDeck([['a', state]]) }));
     expect(queue.next(NOW)).toBeNull();
     expect(queue.learningLater(NOW)).toBe(1);
     const tomorrow = NOW + DAY;
-    expect(new StudyQueue(source({ items: all, reviewedToday: new Map(), states: new Map([[itemId('d', 'a'), state]]), now: tomorrow, day: studyDay(tomorrow, 4, 0) })).next(tomorrow)!.item.key).toBe('a');
-    expect(new StudyQueue(source({ items: all, reviewedToday: new Map(), states: new Map([[itemId('d', 'a'), state]]) })).next(NOW)!.item.key).toBe('a:reverse');
+    expect(new StudyQueue(source({ items: all, reviewedToday: new Map(), states: inDeck([['a', state]]), now: tomorrow, day: studyDay(tomorrow, 4, 0) })).next(tomorrow)!.item.key).toBe('a');
+    expect(new StudyQueue(source({ items: all, reviewedToday: new Map(), states: inDeck([['a', state]]) })).next(NOW)!.item.key).toBe('a:reverse');
   });
 
   it('shows learning cards up to 20 minutes early when nothing else is left', () => {
     const all = items('d', [basic('soon'), basic('later')]);
     const at = (due: number): ItemState => ({ memory: { ...newMemory(NOW), state: STATE_LEARNING, due, reps: 1, lastReview: NOW - MIN }, leech: false });
-    const states = new Map([[itemId('d', 'soon'), at(NOW + LEARN_AHEAD_MS - MIN)], [itemId('d', 'later'), at(NOW + LEARN_AHEAD_MS + MIN)]]);
+    const states = inDeck([['soon', at(NOW + LEARN_AHEAD_MS - MIN)], ['later', at(NOW + LEARN_AHEAD_MS + MIN)]]);
     const queue = new StudyQueue(source({ items: all, states }));
     expect(queue.next(NOW)!.item.key).toBe('soon');
     expect(queue.counts(NOW).learning).toBe(2);

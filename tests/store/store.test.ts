@@ -15,7 +15,7 @@ const item = expandCard({ deck: 'd' }, { id: 'a', q: 'q', a: 'a', reverse: true 
 const dbPath = () => join(mkdtempSync(join(tmpdir(), 'quizdeck-store-')), 'q.db');
 
 function answer(store: ReviewStore, grade: 1 | 2 | 3 | 4, now: number) {
-  const entry: QueueEntry = { id: itemId('d', 'a'), item, state: store.loadQueueStates(['d'], Infinity).states.get(itemId('d', 'a')) ?? null };
+  const entry: QueueEntry = { id: itemId('d', 'a'), item, state: store.loadQueueStates(['d'], Infinity).states.get('d')!.get('a') ?? null };
   const outcome = gradeEntry(scheduler, entry, grade, now);
   return store.record({ deckId: 'd', cardKey: 'a', cardId: 'a', rating: grade, reviewedAt: now, durationMs: 1500, before: outcome.before, after: outcome.after });
 }
@@ -30,7 +30,7 @@ describe('ReviewStore', () => {
       { rating: 3, state_before: 0, state: STATE_LEARNING, duration_ms: 1500 },
       { rating: 3, state_before: 1, state: 2, duration_ms: 1500 },
     ]);
-    const state = store.loadQueueStates(['d'], Infinity).states.get(itemId('d', 'a'))!;
+    const state = store.loadQueueStates(['d'], Infinity).states.get('d')!.get('a')!;
     expect(state.memory).toMatchObject({ state: 2, reps: 2, lastReview: NOW + 10 * 60_000 });
   });
 
@@ -38,10 +38,10 @@ describe('ReviewStore', () => {
     const store = new ReviewStore(openDatabase(dbPath()));
     answer(store, 3, NOW);
     answer(store, 3, NOW + 10 * 60_000); // now a review item, due days later
-    const due = store.loadQueueStates(['d'], Infinity).states.get(itemId('d', 'a'))!.memory.due;
-    expect(store.loadQueueStates(['d'], due)).toEqual({ states: new Map(), notDue: new Set([itemId('d', 'a')]) });
+    const due = store.loadQueueStates(['d'], Infinity).states.get('d')!.get('a')!.memory.due;
+    expect(store.loadQueueStates(['d'], due)).toEqual({ states: new Map([['d', new Map()]]), notDue: new Map([['d', new Set(['a'])]]) });
     const later = store.loadQueueStates(['d'], due + 1);
-    expect(later.notDue.size).toBe(0);
+    expect(later.notDue.get('d')!.size).toBe(0);
     expect(later.states).toEqual(store.loadQueueStates(['d'], Infinity).states);
   });
 
@@ -53,7 +53,7 @@ describe('ReviewStore', () => {
     expect(store.undo(second)).toBe(true);
     expect(store.loadQueueStates(['d'], Infinity).states).toEqual(before);
     expect(store.undo(first)).toBe(true);
-    expect(store.loadQueueStates(['d'], Infinity).states.size).toBe(0);
+    expect(store.loadQueueStates(['d'], Infinity).states.get('d')!.size).toBe(0);
     expect(store.db.prepare('SELECT count(*) FROM reviews').pluck().get()).toBe(0);
     expect(store.undo(first)).toBe(false);
   });
@@ -78,7 +78,7 @@ describe('ReviewStore', () => {
     const late = gradeEntry(scheduler, entry, 1, NOW);
     two.record({ deckId: 'd', cardKey: 'a', cardId: 'a', rating: 1, reviewedAt: NOW, durationMs: 1, before: null, after: late.after });
     expect(two.db.prepare('SELECT count(*) FROM reviews').pluck().get()).toBe(2);
-    expect(one.loadQueueStates(['d'], Infinity).states.get(itemId('d', 'a'))!.memory.lastReview).toBe(NOW + 5000);
+    expect(one.loadQueueStates(['d'], Infinity).states.get('d')!.get('a')!.memory.lastReview).toBe(NOW + 5000);
   });
 
   it('keeps the history of removed cards and lists stored keys', () => {

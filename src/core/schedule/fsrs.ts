@@ -71,7 +71,14 @@ export function createScheduler(options: SchedulerOptions = DEFAULT_SCHEDULER_OP
   return {
     answer: next,
     preview: (memory, seedKey, now) => ({ 1: next(memory, seedKey, now, 1), 2: next(memory, seedKey, now, 2), 3: next(memory, seedKey, now, 3), 4: next(memory, seedKey, now, 4) }),
-    retrievability: (memory, now) => (memory.state === STATE_NEW ? 1 : f.get_retrievability(toCard(memory), new Date(now), false)),
+    // What f.get_retrievability computes (whole days since the last review, stability to 8
+    // places), without the Date objects and card copies it makes: a session computes this for
+    // every due review before the first card (a test holds the two equal).
+    retrievability: (memory, now) => {
+      if (memory.state === STATE_NEW) return 1;
+      const days = memory.lastReview === null ? 0 : Math.max(Math.floor((now - memory.lastReview) / 86_400_000), 0);
+      return f.forgetting_curve(days, +memory.stability.toFixed(8));
+    },
   };
 }
 

@@ -1,7 +1,6 @@
-import type { StudyItem } from '../deck/items.js';
 import { formatInterval } from './day.js';
 import { GRADE_NAMES, GRADES, newMemory, type GradeValue, type Scheduler } from './fsrs.js';
-import type { ItemState, QueueEntry } from './queue.js';
+import type { ItemState, QueueEntry, QueueItem } from './queue.js';
 
 /** Lapses after which a card is a leech (Anki's default threshold). */
 export const LEECH_LAPSES = 8;
@@ -13,9 +12,9 @@ export interface GradeOutcome {
   becameLeech: boolean;
 }
 
-export const seedKeyOf = (item: StudyItem) => `${item.deckId}/${item.key}`;
+export const seedKeyOf = (item: QueueItem) => `${item.deckId}/${item.key}`;
 
-export function gradeEntry(scheduler: Scheduler, entry: QueueEntry, grade: GradeValue, now: number): GradeOutcome {
+export function gradeEntry(scheduler: Scheduler, entry: QueueEntry<QueueItem>, grade: GradeValue, now: number): GradeOutcome {
   const memory = scheduler.answer(entry.state?.memory ?? newMemory(now), seedKeyOf(entry.item), now, grade);
   const wasLeech = entry.state?.leech ?? false;
   const leech = wasLeech || memory.lapses >= LEECH_LAPSES;
@@ -29,7 +28,7 @@ export interface GradeOption {
   interval: string;
 }
 
-export function gradeOptions(scheduler: Scheduler, entry: QueueEntry, now: number): GradeOption[] {
+export function gradeOptions(scheduler: Scheduler, entry: QueueEntry<QueueItem>, now: number): GradeOption[] {
   const preview = scheduler.preview(entry.state?.memory ?? newMemory(now), seedKeyOf(entry.item), now);
   return GRADES.map((grade) => ({ grade, name: GRADE_NAMES[grade], interval: formatInterval(preview[grade].due - now) }));
 }

@@ -8,9 +8,12 @@ export interface ItemState {
   leech: boolean;
 }
 
-export interface QueueEntry {
+/** What the queue needs to know of an item: which deck and card it belongs to. */
+export type QueueItem = Pick<StudyItem, 'deckId' | 'cardId' | 'key'>;
+
+export interface QueueEntry<T extends QueueItem = StudyItem> {
   id: string;
-  item: StudyItem;
+  item: T;
   state: ItemState | null;
 }
 
@@ -24,12 +27,12 @@ export interface Limits {
   reviewsPerDay: number;
 }
 
-export interface QueueSource {
-  items: readonly StudyItem[];
-  /** By `itemId(deckId, key)`; items never answered have none. */
-  states: ReadonlyMap<string, ItemState>;
-  /** Items answered before whose next review is after this study day: not in the session. */
-  notDue?: ReadonlySet<string>;
+export interface QueueSource<T extends QueueItem = StudyItem> {
+  items: readonly T[];
+  /** By deck id, then item key; items never answered have none. */
+  states: ReadonlyMap<string, ReadonlyMap<string, ItemState>>;
+  /** By deck id, the keys of items answered before whose next review is after this study day: not in the session. */
+  notDue?: ReadonlyMap<string, ReadonlySet<string>>;
   /** By `cardRef(deckId, cardId)`: keys of the card's items answered since the day started. */
   reviewedToday: ReadonlyMap<string, ReadonlySet<string>>;
   /** By deck id: what was already studied today, in earlier sessions too. */
@@ -59,36 +62,43 @@ const isLearning = (s: ItemState | null) => s !== null && (s.memory.state === ST
  * retrievability first) with new cards spread among them, then learning cards due within
  * the learn-ahead window. Daily limits are per deck and include what earlier sessions did.
  */
-export class StudyQueue {
-  private learning: QueueEntry[] = [];
-  private reviews: QueueEntry[] = [];
-  private newByDeck = new Map<string, QueueEntry[]>();
+export class StudyQueue<T extends QueueItem = StudyItem> {
+  private learning: QueueEntry<T>[] = [];
+  private reviews: QueueEntry<T>[] = [];
+  private newByDeck = new Map<string, QueueEntry<T>[]>();
   private done = new Map<string, DailyCounts>();
   private reviewsSinceNew = 0;
-  private forced: QueueEntry | null = null;
+  private forced: QueueEntry<T> | null = null;
 
-  constructor(private readonly source: QueueSource) {
-    const reviewR = new Map<string, number>();
+  constructor(private readonly source: QueueSource<T>) {
+    // Retrievability is computed once per review, beside it, rather than in the comparator.
+    const due: { entry: QueueEntry<T>; r: number }[] = [];
+    // Items come deck by deck: look the deck's maps up once per run of its items.
+    let deckId: string | undefined;
+    let states: ReadonlyMap<string, ItemState> | undefined;
+    let notDue: ReadonlySet<string> | undefined;
     for (const item of source.items) {
-      const id = itemId(item.deckId, item.key);
-      if (source.notDue?.has(id)) continue;
-      const state = source.states.get(id) ?? null;
-      const entry: QueueEntry = { id, item, state };
+      if (item.deckId !== deckId) {
+        deckId = item.deckId;
+        states = source.states.get(deckId);
+        notDue = source.notDue?.get(deckId);
+      }
+      if (notDue?.has(item.key)) continue;
+      const state = states?.get(item.key) ?? null;
+      const entry: QueueEntry<T> = { id: itemId(item.deckId, item.key), item, state };
       if (isLearning(state)) this.learning.push(entry);
       else if (isBuried(item, source.reviewedToday)) continue;
       else if (state === null || state.memory.state === STATE_NEW) this.deckNew(item.deckId).push(entry);
-      else if (state.memory.state === STATE_REVIEW && state.memory.due < source.day.end) {
-        this.reviews.push(entry);
-        reviewR.set(id, source.retrievability(state.memory, source.now));
-      }
+      else if (state.memory.state === STATE_REVIEW && state.memory.due < source.day.end) due.push({ entry, r: source.retrievability(state.memory, source.now) });
     }
     this.learning.sort(byDue);
-    this.reviews.sort((a, b) => reviewR.get(a.id)! - reviewR.get(b.id)! || byDue(a, b) || (a.id < b.id ? -1 : 1));
+    due.sort((a, b) => a.r - b.r || byDue(a.entry, b.entry) || (a.entry.id < b.entry.id ? -1 : 1));
+    this.reviews = due.map((d) => d.entry);
     for (const [deck, counts] of source.doneToday) this.done.set(deck, { ...counts });
   }
 
   /** The next card to show at `now`, or null when the session is over. */
-  next(now: number): QueueEntry | null {
+  next(now: number): QueueEntry<T> | null {
     if (this.forced) return this.forced;
     const dueLearning = this.learning.find((e) => e.state!.memory.due <= now);
     if (dueLearning) return dueLearning;
@@ -120,7 +130,7 @@ export class StudyQueue {
   }
 
   /** Records an answer: counts it against the deck's limits, buries siblings, requeues learning cards. */
-  answered(entry: QueueEntry, after: ItemState): void {
+  answered(entry: QueueEntry<T>, after: ItemState): void {
     if (this.forced?.id === entry.id) this.forced = null;
     this.remove(entry.id);
     const done = this.doneFor(entry.item.deckId);
@@ -132,11 +142,11 @@ export class StudyQueue {
       done.reviews++;
       this.reviewsSinceNew++;
     }
-    const isSibling = (e: QueueEntry) => e.item.deckId === entry.item.deckId && e.item.cardId === entry.item.cardId && e.id !== entry.id;
+    const isSibling = (e: QueueEntry<T>) => e.item.deckId === entry.item.deckId && e.item.cardId === entry.item.cardId && e.id !== entry.id;
     this.reviews = this.reviews.filter((e) => !isSibling(e));
     const fresh = this.newByDeck.get(entry.item.deckId);
     if (fresh) this.newByDeck.set(entry.item.deckId, fresh.filter((e) => !isSibling(e)));
-    const next: QueueEntry = { ...entry, state: after };
+    const next: QueueEntry<T> = { ...entry, state: after };
     if (isLearning(after) && after.memory.due < this.source.day.end) {
       const at = this.learning.findIndex((e) => byDue(next, e) < 0);
       this.learning.splice(at === -1 ? this.learning.length : at, 0, next);
@@ -156,7 +166,7 @@ export class StudyQueue {
     for (const [deck, list] of this.newByDeck) if (list.some((e) => e.id === id)) this.newByDeck.set(deck, list.filter((e) => e.id !== id));
   }
 
-  private deckNew(deck: string): QueueEntry[] {
+  private deckNew(deck: string): QueueEntry<T>[] {
     let list = this.newByDeck.get(deck);
     if (!list) this.newByDeck.set(deck, (list = []));
     return list;
@@ -174,12 +184,13 @@ export class StudyQueue {
   }
 }
 
-function byDue(a: QueueEntry, b: QueueEntry): number {
+function byDue(a: QueueEntry<QueueItem>, b: QueueEntry<QueueItem>): number {
   return (a.state?.memory.due ?? 0) - (b.state?.memory.due ?? 0);
 }
 
 /** Siblings (a card's reverse, the other deletions of a cloze) wait for tomorrow once one is answered. */
-function isBuried(item: StudyItem, reviewedToday: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+function isBuried(item: QueueItem, reviewedToday: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  if (reviewedToday.size === 0) return false;
   const keys = reviewedToday.get(cardRef(item.deckId, item.cardId));
   if (!keys) return false;
   for (const key of keys) if (key !== item.key) return true;
