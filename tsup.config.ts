@@ -13,9 +13,10 @@ export default defineConfig({
   sourcemap: true,
   // Dependencies are bundled: Node's ESM loader resolves and reads each of the ~100 files of
   // commander, chalk and @inquirer/core one by one, which cost ~100 ms before the first card.
-  // Native addons (better-sqlite3) cannot be bundled, and puppeteer-core is loaded only for PDFs.
-  noExternal: [/^(?!better-sqlite3|puppeteer-core)/],
-  external: ['better-sqlite3', 'puppeteer-core'],
+  // better-sqlite3's JavaScript is bundled too; its native addon is loaded by path at run time
+  // (src/io/db.ts). puppeteer-core is loaded only for PDFs.
+  noExternal: [/^(?!puppeteer-core)/],
+  external: ['puppeteer-core'],
   // Bundled CommonJS packages call require() for Node built-ins.
   banner: { js: "import { createRequire as __quizdeckCreateRequire } from 'node:module'; const require = __quizdeckCreateRequire(import.meta.url);" },
   // Keys the parsed-deck cache (src/io/deckCache.ts): a new build never trusts an older build's parse.

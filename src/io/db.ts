@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
 import { UsageError } from '../errors.js';
 
 export type Db = Database.Database;
@@ -119,6 +120,14 @@ export interface OpenOptions {
  * A file that is not a SQLite database, cannot be read, or was written by a newer quizdeck
  * is refused with a UsageError (exit 2) and left untouched.
  */
+/**
+ * better-sqlite3's addon, by path: left to itself, better-sqlite3 finds it with the `bindings`
+ * package, which tries a dozen candidate paths (about 5 ms of every launch) and, bundled into
+ * dist/, would search from the wrong directory. Installing better-sqlite3 (a prebuilt binary
+ * or a build from source) always puts the addon here.
+ */
+const NATIVE_BINDING = createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+
 export function openDatabase(path: string, options: OpenOptions & { readonly: true }): Db | null;
 export function openDatabase(path: string, options?: OpenOptions): Db;
 export function openDatabase(path: string, options: OpenOptions = {}): Db | null {
@@ -127,7 +136,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db | null
   let db: Db | undefined;
   try {
     if (!options.readonly) mkdirSync(dirname(path), { recursive: true });
-    db = new Database(path, { readonly: Boolean(options.readonly), fileMustExist: Boolean(options.readonly) });
+    db = new Database(path, { readonly: Boolean(options.readonly), fileMustExist: Boolean(options.readonly), nativeBinding: NATIVE_BINDING });
     // Another session may hold the write lock for a moment; wait rather than fail.
     db.pragma('busy_timeout = 5000');
     const version = db.pragma('user_version', { simple: true }) as number;

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { TEST_CACHE_DIR } from './cache.js';
 
 export const BIN = resolve(import.meta.dirname, '../../bin/quizdeck.js');
 
@@ -7,7 +8,7 @@ export const BIN = resolve(import.meta.dirname, '../../bin/quizdeck.js');
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? resolve(import.meta.dirname, '../..'),
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', QUIZDECK_CACHE_DIR: TEST_CACHE_DIR, ...options.env },
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { spawn, type IPty } from 'node-pty';
+import { TEST_CACHE_DIR } from './cache.js';
 
 /**
  * A small driver for end-to-end tests: runs the built CLI (`bin/quizdeck.js`, so run `npx tsup`
@@ -57,7 +58,7 @@ export class PtySession {
   constructor(args: readonly string[], options: PtyOptions = {}) {
     const file = process.execPath;
     const argv = options.raw ? [...args] : [BIN, ...args];
-    const env = { ...process.env, FORCE_COLOR: '1', ...options.env } as Record<string, string>;
+    const env = { ...process.env, FORCE_COLOR: '1', QUIZDECK_CACHE_DIR: TEST_CACHE_DIR, ...options.env } as Record<string, string>;
     for (const [k, v] of Object.entries(options.env ?? {})) if (v === undefined) delete env[k];
     this.pty = spawn(file, argv, { name: 'xterm-256color', cols: options.cols ?? 100, rows: options.rows ?? 30, cwd: options.cwd ?? process.cwd(), env });
     this.pty.onData((data) => {

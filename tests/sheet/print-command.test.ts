@@ -1,3 +1,4 @@
+import '../helpers/cache.js';
 import { describe, expect, it } from 'vitest';
 import { defaultPrintDeps, runPrint, type PrintDeps } from '../../src/commands/print.js';
 import { UsageError } from '../../src/errors.js';
