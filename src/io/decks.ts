@@ -143,6 +143,8 @@ interface EntryHeader {
 }
 
 const PREFIX_BYTES = 16;
+/** Card text up to this size is read with the header (the bundled decks have about 100 KB). */
+const EAGER_BODY_BYTES = 1 << 20;
 const NEWLINE = 10;
 
 // Entries name no file: the same bytes may be read under another path, so paths are put back on read.
@@ -165,10 +167,17 @@ function readEntry(dir: string, key: string, file: string): ParsedDeck | undefin
     if (fstatSync(fd).size !== bodyAt + (n === 0 ? 0 : ends[n - 1]! + 1)) return closed(fd);
     const ids = header.ids.split('\n');
     const keys = header.keys.split('\n');
-    const cardFd = fd;
-    const parsed: (Card | undefined)[] = new Array(n);
     const start = (i: number) => (i === 0 ? 0 : ends[i - 1]! + 1);
-    const card = (i: number): Card => (parsed[i] ??= JSON.parse(readAt(cardFd, bodyAt + start(i), ends[i]! - start(i)).toString()) as Card);
+    const bodyBytes = n === 0 ? 0 : ends[n - 1]!;
+    // A small deck's cards are read now and its file closed, so a thousand deck files never hold
+    // a thousand descriptors; a large deck's stay on disk until asked for, its file kept open
+    // (a later build may delete the entry meanwhile).
+    const cardFd = fd;
+    let body = bodyBytes <= EAGER_BODY_BYTES ? readAt(cardFd, bodyAt, bodyBytes) : undefined;
+    if (body) closeSync(cardFd);
+    const line = (i: number) => (body ? body.toString('utf8', start(i), ends[i]) : readAt(cardFd, bodyAt + start(i), ends[i]! - start(i)).toString());
+    const parsed: (Card | undefined)[] = new Array(n);
+    const card = (i: number): Card => (parsed[i] ??= JSON.parse(line(i)) as Card);
     let cards: Card[] | undefined;
     const deck: Deck = {
       ...header.deck,
@@ -176,13 +185,12 @@ function readEntry(dir: string, key: string, file: string): ParsedDeck | undefin
       // Commands that go through every card (quiz, print, list) read them all on first use.
       get cards() {
         if (!cards) {
-          const body = n === 0 ? Buffer.alloc(0) : readAt(cardFd, bodyAt, ends[n - 1]!);
-          cards = Array.from({ length: n }, (_, i) => (parsed[i] ??= JSON.parse(body.toString('utf8', start(i), ends[i])) as Card));
+          body ??= readAt(cardFd, bodyAt, bodyBytes);
+          cards = Array.from({ length: n }, (_, i) => card(i));
         }
         return cards;
       },
     };
-    // The file stays open while the deck is in use: a later build may delete the entry meanwhile.
     cachedOutlines.set(deck, { deck, size: n, id: (i) => ids[i]!, keys: (i) => (keys[i] ? keys[i].split(' ') : [ids[i]!]), card });
     return { deck, deckId: header.deckId, diagnostics: header.diagnostics };
   } catch {

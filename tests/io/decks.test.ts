@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outlineOf } from '../../src/core/deck/outline.js';
+import type { Deck } from '../../src/core/deck/schema.js';
 import { deckCacheDir, deckOutline, loadDecks, requireValidDecks } from '../../src/io/decks.js';
 
 const temp = (name: string) => mkdtempSync(join(tmpdir(), `quizdeck-${name}-`));
@@ -34,21 +35,47 @@ describe('loadDecks with a cache', () => {
     expect(after.decks[0]!.file).toBe(join(dir, 'a.yaml'));
   });
 
-  it('gives a cached deck an outline that reads only the cards asked for, even after the entry is deleted', async () => {
-    const cache = temp('cache');
-    const [parsed] = (await loadDecks(['decks/hypervisors.en.yaml'], { cacheDir: cache })).decks;
-    const [cached] = (await loadDecks(['decks/hypervisors.en.yaml'], { cacheDir: cache })).decks;
-    const direct = outlineOf(parsed!);
-    const outline = deckOutline(cached!);
-    rmSync(cache, { recursive: true });
+  const openFiles = () => readdirSync('/proc/self/fd').length;
+
+  function expectSameOutline(cachedDeck: Deck, parsedDeck: Deck) {
+    const direct = outlineOf(parsedDeck);
+    const outline = deckOutline(cachedDeck);
     expect(outline.size).toBe(direct.size);
     for (let i = outline.size - 1; i >= 0; i--) {
       expect([outline.id(i), outline.keys(i), outline.card(i)]).toEqual([direct.id(i), direct.keys(i), direct.card(i)]);
     }
-    expect(outline.keys(parsed!.cards.findIndex((c) => c.type === 'cloze')).length).toBeGreaterThan(0);
     // Cards read one by one and all at once are the same objects.
-    expect(cached!.cards[3]).toBe(outline.card(3));
-    expect(cached!.cards).toEqual(parsed!.cards);
+    expect(cachedDeck.cards[3]).toBe(outline.card(3));
+    expect(cachedDeck.cards).toEqual(parsedDeck.cards);
+  }
+
+  it('reads a small cached deck whole and closes it', async () => {
+    const cache = temp('cache');
+    const [parsed] = (await loadDecks(['decks/hypervisors.en.yaml'], { cacheDir: cache })).decks;
+    const before = openFiles();
+    const [cached] = (await loadDecks(['decks/hypervisors.en.yaml'], { cacheDir: cache })).decks;
+    expect(openFiles()).toBe(before);
+    rmSync(cache, { recursive: true });
+    expect(parsed!.cards.some((c) => c.type === 'cloze')).toBe(true);
+    expectSameOutline(cached!, parsed!);
+  });
+
+  it('reads a large cached deck card by card from a file it keeps open, even after the entry is deleted', async () => {
+    const cache = temp('cache');
+    const dir = temp('decks');
+    const filler = 'x'.repeat(300);
+    const body = Array.from({ length: 4000 }, (_, i) =>
+      i % 2 ? `  - id: c${i}\n    type: cloze\n    text: "{{one}} and {{two}} ${filler}"\n` : `  - id: c${i}\n    q: Question ${i} ${filler}\n    a: Answer ${i}\n    reverse: true\n`,
+    ).join('');
+    writeFileSync(join(dir, 'big.yaml'), `deck: big\ntitle: Big\ncards:\n${body}`);
+    const [parsed] = (await loadDecks([join(dir, 'big.yaml')], { cacheDir: cache })).decks;
+    const before = openFiles();
+    const [cached] = (await loadDecks([join(dir, 'big.yaml')], { cacheDir: cache })).decks;
+    expect(openFiles()).toBe(before + 1);
+    rmSync(cache, { recursive: true });
+    expect(deckOutline(cached!).keys(1)).toEqual(['c1:c1', 'c1:c2']);
+    expect(deckOutline(cached!).keys(2)).toEqual(['c2', 'c2:reverse']);
+    expectSameOutline(cached!, parsed!);
   });
 
   it('ignores a damaged entry and parses the deck again', async () => {
