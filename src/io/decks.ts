@@ -185,7 +185,10 @@ function readEntry(dir: string, key: string, file: string): ParsedDeck | undefin
       // Commands that go through every card (quiz, print, list) read them all on first use.
       get cards() {
         if (!cards) {
-          body ??= readAt(cardFd, bodyAt, bodyBytes);
+          if (!body) {
+            body = readAt(cardFd, bodyAt, bodyBytes);
+            closeSync(cardFd);
+          }
           cards = Array.from({ length: n }, (_, i) => card(i));
         }
         return cards;

@@ -76,6 +76,7 @@ describe('loadDecks with a cache', () => {
     expect(deckOutline(cached!).keys(1)).toEqual(['c1:c1', 'c1:c2']);
     expect(deckOutline(cached!).keys(2)).toEqual(['c2', 'c2:reverse']);
     expectSameOutline(cached!, parsed!);
+    expect(openFiles()).toBe(before); // reading every card (expectSameOutline did) closes it
   });
 
   it('ignores a damaged entry and parses the deck again', async () => {
