@@ -126,7 +126,8 @@ export interface OpenOptions {
  * dist/, would search from the wrong directory. Installing better-sqlite3 (a prebuilt binary
  * or a build from source) always puts the addon here.
  */
-const NATIVE_BINDING = createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+let nativeBinding: string | undefined;
+const addonPath = () => (nativeBinding ??= createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node'));
 
 export function openDatabase(path: string, options: OpenOptions & { readonly: true }): Db | null;
 export function openDatabase(path: string, options?: OpenOptions): Db;
@@ -136,7 +137,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db | null
   let db: Db | undefined;
   try {
     if (!options.readonly) mkdirSync(dirname(path), { recursive: true });
-    db = new Database(path, { readonly: Boolean(options.readonly), fileMustExist: Boolean(options.readonly), nativeBinding: NATIVE_BINDING });
+    db = new Database(path, { readonly: Boolean(options.readonly), fileMustExist: Boolean(options.readonly), nativeBinding: addonPath() });
     // Another session may hold the write lock for a moment; wait rather than fail.
     db.pragma('busy_timeout = 5000');
     const version = db.pragma('user_version', { simple: true }) as number;
