@@ -143,7 +143,7 @@ interface EntryHeader {
 }
 
 const PREFIX_BYTES = 16;
-/** Card text up to this size is read with the header (the bundled decks have about 100 KB). */
+/** Card text up to this size is read with the header (each bundled deck has about 50 KB). */
 const EAGER_BODY_BYTES = 1 << 20;
 const NEWLINE = 10;
 
