@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +49,13 @@ describe('openDatabase', () => {
     db.close();
     expect(() => openDatabase(path)).toThrow(/newer quizdeck/);
     expect(() => openDatabase(path, { readonly: true })).toThrow(/newer quizdeck/);
+  });
+
+  it('refuses a path it cannot open as a file (a directory) with one sentence, and as root too', () => {
+    const path = join(tmp(), 'folder.db');
+    mkdirSync(path);
+    expect(() => openDatabase(path)).toThrow(UsageError);
+    expect(() => openDatabase(path)).toThrow(/folder\.db: cannot open the database/);
   });
 
   it.skipIf(process.getuid?.() === 0)('refuses an unreadable file with one sentence', () => {
