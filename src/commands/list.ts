@@ -4,7 +4,7 @@ import { hasErrors } from '../core/deck/diagnostic.js';
 import { displayWidth, neutralizeControls, padEndDisplay } from '../core/text.js';
 import { ExitError } from '../errors.js';
 import { loadDecks } from '../io/decks.js';
-import { deckItems } from '../core/deck/items.js';
+import { itemKeys } from '../core/deck/items.js';
 import { studyDay } from '../core/schedule/day.js';
 import { systemClock } from '../io/clock.js';
 import { openDatabase } from '../io/db.js';
@@ -64,7 +64,7 @@ function addStudyProgress(rows: DeckSummary[], decks: readonly Deck[], dbPath: s
   try {
     const now = systemClock.now();
     const day = studyDay(now, 4, systemClock.utcOffsetMinutes(now));
-    decks.forEach((deck, i) => (rows[i]!.study = deckProgress(db, deck.deck, deckItems(deck).map((item) => item.key), day.end)));
+    decks.forEach((deck, i) => (rows[i]!.study = deckProgress(db, deck.deck, deck.cards.flatMap(itemKeys), day.end)));
   } finally {
     db.close();
   }

@@ -145,7 +145,6 @@ interface EntryHeader {
 const PREFIX_BYTES = 16;
 /** Card text up to this size is read with the header (each bundled deck has about 50 KB). */
 const EAGER_BODY_BYTES = 1 << 20;
-const NEWLINE = 10;
 
 // Entries name no file: the same bytes may be read under another path, so paths are put back on read.
 function readEntry(dir: string, key: string, file: string): ParsedDeck | undefined {
@@ -154,9 +153,10 @@ function readEntry(dir: string, key: string, file: string): ParsedDeck | undefin
     fd = openSync(join(dir, `${key}.qdc`), 'r');
     const prefix = Buffer.alloc(PREFIX_BYTES);
     readSync(fd, prefix, 0, PREFIX_BYTES, 0);
-    const headerBytes = Number(/^(\d+)\n/.exec(prefix.toString('latin1'))?.[1]);
-    if (!Number.isSafeInteger(headerBytes)) return closed(fd);
-    const headerAt = prefix.indexOf(NEWLINE) + 1;
+    const lengthLine = /^(\d+)\n/.exec(prefix.toString('latin1'));
+    const headerBytes = Number(lengthLine?.[1]);
+    if (!lengthLine || !Number.isSafeInteger(headerBytes)) return closed(fd);
+    const headerAt = lengthLine[0].length;
     const header = JSON.parse(readAt(fd, headerAt, headerBytes).toString()) as EntryHeader;
     for (const d of header.diagnostics) d.file = file;
     if (!header.deck) return closed(fd, { deckId: header.deckId, diagnostics: header.diagnostics });

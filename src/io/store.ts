@@ -1,5 +1,5 @@
 import { STATE_REVIEW, type CardMemory, type MemoryState } from '../core/schedule/fsrs.js';
-import { cardRef, itemId, type DailyCounts, type ItemState } from '../core/schedule/queue.js';
+import { cardRef, type DailyCounts, type ItemState } from '../core/schedule/queue.js';
 import type { Db } from './db.js';
 
 /**
