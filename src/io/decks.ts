@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../core/deck/diagnostic.js';
@@ -234,6 +234,7 @@ function writeEntry(dir: string, key: string, result: ParsedDeck): void {
   const headerText = JSON.stringify(header);
   try {
     mkdirSync(dir, { recursive: true });
+    markCacheDir(dir);
     const tmp = join(dir, `${key}.${process.pid}.tmp`);
     writeFileSync(tmp, `${Buffer.byteLength(headerText)}\n${headerText}\n${lines.join('')}`);
     // Rename is atomic, so a concurrent session never reads half an entry.
@@ -243,14 +244,56 @@ function writeEntry(dir: string, key: string, result: ParsedDeck): void {
   }
 }
 
-function pruneOtherBuilds(dir: string): void {
+/**
+ * Every cache directory quizdeck makes holds this file, and only a directory that holds it
+ * (with this content) is ever pruned: `QUIZDECK_CACHE_DIR` may point at a folder of the user's
+ * own, and a `decks-biology/` of theirs beside our entries must survive (issue 9). The name and
+ * first line follow the Cache Directory Tagging spec, so backup tools skip the cache too.
+ */
+export const CACHE_MARKER = 'CACHEDIR.TAG';
+const MARKER_TEXT = 'Signature: 8a477f597d28d172789f06886806bc55\n# This directory is a parsed-deck cache made by quizdeck; it can be deleted.\n';
+// Only files of these shapes are removed from a marked directory; anything else keeps it.
+const OWN_FILE = /^(?:[0-9a-f]{64}\.qdc|[0-9a-f]{64}\.\d+\.tmp|CACHEDIR\.TAG)$/;
+
+function markCacheDir(dir: string): void {
+  const marker = join(dir, CACHE_MARKER);
+  if (!existsSync(marker)) writeFileSync(marker, MARKER_TEXT);
+}
+
+function isOwnCacheDir(dir: string): boolean {
+  try {
+    return readFileSync(join(dir, CACHE_MARKER), 'utf8') === MARKER_TEXT;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Removes the entries of other quizdeck builds: only directories carrying our marker, only the
+ * files we write, then the directory if that left it empty. Never a recursive delete.
+ */
+export function pruneOtherBuilds(dir: string): void {
   const parent = join(dir, '..');
   const own = dir.slice(parent.length + 1);
+  let names: string[];
   try {
-    for (const name of readdirSync(parent)) {
-      if (name.startsWith('decks-') && name !== own) rmSync(join(parent, name), { recursive: true, force: true });
-    }
+    names = readdirSync(parent);
   } catch {
-    // Nothing cached yet.
+    return; // Nothing cached yet.
+  }
+  for (const name of names) {
+    if (!name.startsWith('decks-') || name === own) continue;
+    const other = join(parent, name);
+    if (!isOwnCacheDir(other)) continue;
+    try {
+      const files = readdirSync(other);
+      for (const file of files) if (file !== CACHE_MARKER && OWN_FILE.test(file)) unlinkSync(join(other, file));
+      if (files.every((file) => OWN_FILE.test(file))) {
+        unlinkSync(join(other, CACHE_MARKER));
+        rmdirSync(other);
+      }
+    } catch {
+      // Another session pruning at the same time, or a file we may not remove: try next launch.
+    }
   }
 }

@@ -1,11 +1,11 @@
 import '../helpers/cache.js';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outlineOf } from '../../src/core/deck/outline.js';
 import type { Deck } from '../../src/core/deck/schema.js';
-import { deckCacheDir, deckOutline, loadDecks, requireValidDecks } from '../../src/io/decks.js';
+import { CACHE_MARKER, deckCacheDir, deckOutline, loadDecks, pruneOtherBuilds, requireValidDecks } from '../../src/io/decks.js';
 
 const temp = (name: string) => mkdtempSync(join(tmpdir(), `quizdeck-${name}-`));
 
@@ -13,7 +13,7 @@ describe('loadDecks with a cache', () => {
   it('gives what loadDecks gives, from the cache the second time', async () => {
     const cache = temp('cache');
     const first = await loadDecks(['tests/fixtures/valid'], { cacheDir: cache });
-    expect(readdirSync(cache)).toHaveLength(1);
+    expect(readdirSync(cache).filter((f) => f.endsWith('.qdc'))).toHaveLength(1);
     const second = await loadDecks(['tests/fixtures/valid'], { cacheDir: cache });
     const direct = await loadDecks(['tests/fixtures/valid'], { cacheDir: null });
     expect(second.decks).toEqual(direct.decks);
@@ -82,7 +82,7 @@ describe('loadDecks with a cache', () => {
   it('ignores a damaged entry and parses the deck again', async () => {
     const cache = temp('cache');
     const first = await loadDecks(['decks/hypervisors.zh.yaml'], { cacheDir: cache });
-    const [entry] = readdirSync(cache);
+    const [entry] = readdirSync(cache).filter((f) => f.endsWith('.qdc'));
     const full = readFileSync(join(cache, entry!));
     truncateSync(join(cache, entry!), full.length - 10);
     expect((await loadDecks(['decks/hypervisors.zh.yaml'], { cacheDir: cache })).decks).toEqual(first.decks);
@@ -102,6 +102,46 @@ describe('loadDecks with a cache', () => {
     expect(deckCacheDir({ XDG_CACHE_HOME: '/x' })).toMatch(/^\/x\/quizdeck\/decks-/);
     expect(deckCacheDir({ QUIZDECK_CACHE_DIR: '/y' })).toMatch(/^\/y\/decks-/);
     expect(deckCacheDir({ QUIZDECK_CACHE: '0' })).toBeUndefined();
+  });
+});
+
+describe('pruning the entries of other builds', () => {
+  it("never removes a folder it did not make: a user's decks-biology beside the cache survives, an old build's marked entries go", async () => {
+    const root = temp('cacheroot');
+    try {
+      const mine = join(root, 'decks-biology');
+      mkdirSync(mine);
+      writeFileSync(join(mine, 'notes.txt'), 'mine');
+      writeFileSync(join(mine, `${'a'.repeat(64)}.qdc`), 'looks like ours, but no marker');
+      const old = join(root, 'decks-oldbuild');
+      await loadDecks(['tests/fixtures/valid'], { cacheDir: old });
+      expect(readdirSync(old)).toContain(CACHE_MARKER);
+      // A marked directory where someone put a file of their own: our files go, theirs and the folder stay.
+      const shared = join(root, 'decks-shared');
+      await loadDecks(['tests/fixtures/valid'], { cacheDir: shared });
+      writeFileSync(join(shared, 'keep.md'), 'x');
+
+      await loadDecks(['tests/fixtures/valid'], { cacheDir: join(root, 'decks-current') });
+
+      expect(readFileSync(join(mine, 'notes.txt'), 'utf8')).toBe('mine');
+      expect(readdirSync(mine).sort()).toEqual([`${'a'.repeat(64)}.qdc`, 'notes.txt']);
+      expect(existsSync(old)).toBe(false);
+      expect(readdirSync(shared).sort()).toEqual([CACHE_MARKER, 'keep.md']);
+      expect(readdirSync(join(root, 'decks-current'))).toContain(CACHE_MARKER);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves an unmarked sibling alone even when called directly', () => {
+    const root = temp('cacheroot');
+    try {
+      mkdirSync(join(root, 'decks-x'));
+      pruneOtherBuilds(join(root, 'decks-y'));
+      expect(existsSync(join(root, 'decks-x'))).toBe(true);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
