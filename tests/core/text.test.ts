@@ -9,6 +9,22 @@ describe('neutralizeControls', () => {
     ['rtl \u202e override', 'rtl \\u{202e} override'],
     ['c1 \u009b', 'c1 \\u{9b}'],
   ])('%j -> %j', (input, expected) => expect(neutralizeControls(input)).toBe(expected));
+
+  // Keys, ids, file names and messages are printed one per line: a line break or bidi mark in
+  // one must not forge another diagnostic line or reorder what the reader sees.
+  it.each([
+    ['x\nother.yaml:1:1  error  forged', 'x\\nother.yaml:1:1  error  forged'],
+    ['cr\r\nlf', 'cr^M\\nlf'],
+    ['osc \u001b]52;c;cHduZWQ=\u0007', 'osc ^[]52;c;cHduZWQ=^G'],
+    ['ls \u2028 ps \u2029', 'ls \\u{2028} ps \\u{2029}'],
+    ['rlm \u200f alm \u061c', 'rlm \\u{200f} alm \\u{61c}'],
+    ['isolate \u2067x\u2069', 'isolate \\u{2067}x\\u{2069}'],
+    ['中文 stays', '中文 stays'],
+  ])('one line: %j -> %j', (input, expected) => {
+    const out = neutralizeControls(input, { oneLine: true });
+    expect(out).toBe(expected);
+    expect(out).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+  });
 });
 
 describe('displayWidth', () => {
@@ -31,6 +47,18 @@ describe('wrapText', () => {
   });
   it('splits a word longer than the line and keeps paragraphs', () => {
     expect(wrapText('abcdefghij\nxy', 4)).toEqual(['abcd', 'efgh', 'ij', 'xy']);
+  });
+  it('puts a long word on its own lines after text, and a character wider than the line alone', () => {
+    expect(wrapText('to abcdefghij ok', 4)).toEqual(['to', 'abcd', 'efgh', 'ij', 'ok']);
+    expect(wrapText('父分区', 1)).toEqual(['父', '分', '区']);
+  });
+  // Linear in the word's length: re-measuring the rest of the word for each line took 15 s
+  // here (past the test timeout) and made `print --format txt` of this word take 41 s.
+  // bench/wrap.bench.mjs measures 100 KB to 10 MB.
+  it('cuts a 400 KB word into full lines', () => {
+    const lines = wrapText('x'.repeat(400_000), 80);
+    expect(lines).toHaveLength(5000);
+    expect(lines.every((l) => l.length === 80)).toBe(true);
   });
 });
 
