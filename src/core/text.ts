@@ -11,17 +11,23 @@ const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2
 const LINE_CONTROL = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 
 /**
- * The one neutraliser for text read from a file before it reaches a terminal or a CI log:
- * control characters become visible (`^[`, `\u{202e}`). Card text keeps its newlines; with
- * `oneLine` (messages, names, ids, table cells) newlines show as `\n` too.
+ * The neutraliser for text read from a file before it reaches a terminal or a CI log: control
+ * characters become visible (`^[`, `\u{202e}`). Card text keeps its newlines.
  */
-export function neutralizeControls(text: string, { oneLine = false }: { oneLine?: boolean } = {}): string {
-  return text.replace(oneLine ? LINE_CONTROL : CONTROL, (c) => {
-    const code = c.codePointAt(0)!;
-    if (code === 9) return '    ';
-    if (code === 10) return '\\n';
-    return code < 0x20 ? `^${String.fromCharCode(code + 64)}` : `\\u{${code.toString(16)}}`;
-  });
+export function neutralizeControls(text: string): string {
+  return text.replace(CONTROL, escapeControl);
+}
+
+/** neutralizeControls for text printed on one line (messages, names, ids, table cells): newlines show as `\n` too. */
+export function neutralizeLine(text: string): string {
+  return text.replace(LINE_CONTROL, escapeControl);
+}
+
+function escapeControl(c: string): string {
+  const code = c.codePointAt(0)!;
+  if (code === 9) return '    ';
+  if (code === 10) return '\\n';
+  return code < 0x20 ? `^${String.fromCharCode(code + 64)}` : `\\u{${code.toString(16)}}`;
 }
 
 // East Asian wide characters (CJK, Hangul, full-width forms, wide emoji): two columns each.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, neutralizeControls, wrapText } from '../../src/core/text.js';
+import { displayWidth, neutralizeControls, neutralizeLine, wrapText } from '../../src/core/text.js';
 
 describe('neutralizeControls', () => {
   it.each([
@@ -21,7 +21,7 @@ describe('neutralizeControls', () => {
     ['isolate \u2067x\u2069', 'isolate \\u{2067}x\\u{2069}'],
     ['中文 stays', '中文 stays'],
   ])('one line: %j -> %j', (input, expected) => {
-    const out = neutralizeControls(input, { oneLine: true });
+    const out = neutralizeLine(input);
     expect(out).toBe(expected);
     expect(out).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
   });
