@@ -1,7 +1,7 @@
 import type { Deck } from '../core/deck/schema.js';
 import { CARD_TYPES, cardTypeOf, type CardType } from '../core/deck/types.js';
 import { hasErrors } from '../core/deck/diagnostic.js';
-import { displayWidth, neutralizeControls, padEndDisplay } from '../core/text.js';
+import { displayWidth, neutralizeLine, padEndDisplay } from '../core/text.js';
 import { ExitError } from '../errors.js';
 import { loadDecks } from '../io/decks.js';
 import { itemKeys } from '../core/deck/items.js';
@@ -42,7 +42,7 @@ export async function runList(paths: string[], options: ListOptions, out: (s: st
   else out(formatDeckTable(rows));
   if (hasErrors(diagnostics)) {
     const files = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
-    err(`${files.size} deck ${files.size === 1 ? 'file has' : 'files have'} problems and ${files.size === 1 ? 'is' : 'are'} not listed (${[...files].join(', ')}); run \`quizdeck validate\` to see them.\n`);
+    err(`${files.size} deck ${files.size === 1 ? 'file has' : 'files have'} problems and ${files.size === 1 ? 'is' : 'are'} not listed (${[...files].map(neutralizeLine).join(', ')}); run \`quizdeck validate\` to see them.\n`);
     throw new ExitError(1);
   }
 }
@@ -75,7 +75,7 @@ export function formatDeckTable(rows: readonly DeckSummary[]): string {
   const study = rows.some((r) => r.study);
   const header = ['DECK', 'TITLE', 'LANG', 'CARDS', 'BASIC', 'CHOICE', 'T/F', 'CLOZE', ...(study ? ['NEW', 'LEARN', 'DUE'] : []), 'TAGS'];
   const progress = (r: DeckSummary) => (study ? [r.study?.new ?? r.cards, r.study?.learning ?? 0, r.study?.dueToday ?? 0].map(String) : []);
-  const body = rows.map((r) => [r.id, r.title, r.lang, String(r.cards), String(r.byType.basic), String(r.byType.choice), String(r.byType.truefalse), String(r.byType.cloze), ...progress(r), r.tags.join(', ')].map(neutralizeControls));
+  const body = rows.map((r) => [r.id, r.title, r.lang, String(r.cards), String(r.byType.basic), String(r.byType.choice), String(r.byType.truefalse), String(r.byType.cloze), ...progress(r), r.tags.join(', ')].map(neutralizeLine));
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((row) => displayWidth(row[i]!))));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : padEndDisplay(c, widths[i]!))).join('  ').trimEnd();
   const removed = rows.filter((r) => r.study && r.study.removed > 0).map((r) => `${r.id}: ${r.study!.removed} studied ${r.study!.removed === 1 ? 'card is' : 'cards are'} no longer in the deck (history kept)`);
