@@ -7,7 +7,7 @@ import { loadDecks } from '../io/decks.js';
 import { itemKeys } from '../core/deck/items.js';
 import { studyDay } from '../core/schedule/day.js';
 import { systemClock } from '../io/clock.js';
-import { openDatabase } from '../io/db.js';
+import { describeDbError, isDbIoError, openDatabase } from '../io/db.js';
 import { resolveDbPath } from '../io/paths.js';
 import { deckProgress, type DeckProgress } from '../io/store.js';
 
@@ -52,19 +52,26 @@ export async function runList(paths: string[], options: ListOptions, out: (s: st
  * read-only and only if it exists: listing decks never creates one.
  */
 function addStudyProgress(rows: DeckSummary[], decks: readonly Deck[], dbPath: string, err: (s: string) => void): void {
+  // The decks can still be listed whatever is wrong with the database: say why the study counts
+  // are missing and go on. Damage past the header only shows when a page is read, so the
+  // counting is inside the same guard; the counts are added only when every deck has them.
+  const warn = (reason: string) => err(`quizdeck: ${neutralizeLine(reason)}; study counts left out\n`);
   let db;
   try {
     db = openDatabase(dbPath, { readonly: true });
   } catch (error) {
-    // The decks can still be listed: say why the study counts are missing and go on.
-    err(`quizdeck: ${(error as Error).message}; study counts left out\n`);
+    warn((error as Error).message);
     return;
   }
   if (!db) return;
   try {
     const now = systemClock.now();
     const day = studyDay(now, 4, systemClock.utcOffsetMinutes(now));
-    decks.forEach((deck, i) => (rows[i]!.study = deckProgress(db, deck.deck, deck.cards.flatMap(itemKeys), day.end)));
+    const progress = decks.map((deck) => deckProgress(db, deck.deck, deck.cards.flatMap(itemKeys), day.end));
+    progress.forEach((p, i) => (rows[i]!.study = p));
+  } catch (error) {
+    if (!isDbIoError(error) && !/no such (table|column)/.test((error as Error).message)) throw error;
+    warn(`${dbPath}: ${isDbIoError(error) ? describeDbError(error) : 'this database is missing quizdeck\'s tables (is it damaged?)'}`);
   } finally {
     db.close();
   }

@@ -9,7 +9,7 @@ import { describeNoMatch, filterItems, selectQuestions } from '../core/quiz/sele
 import { parseQuizOptions, type QuizOptionInput, type QuizSettings } from '../core/quiz/settings.js';
 import { neutralizeControls, wrapText } from '../core/text.js';
 import { ExitError, UsageError } from '../errors.js';
-import { openDatabase, type Db } from '../io/db.js';
+import { describeDbError, isDbIoError, openDatabase, type Db } from '../io/db.js';
 import { requireValidDecks } from '../io/decks.js';
 import { resolveDbPath } from '../io/paths.js';
 import { previousPercents, saveAttempt } from '../io/quizStore.js';
@@ -41,6 +41,7 @@ interface Quiz {
   seed: string;
   questions: Question[];
   sectionOrder: string[];
+  dbPath: string;
 }
 
 /**
@@ -57,12 +58,13 @@ export async function runQuiz(paths: string[], options: QuizCommandOptions, make
   if (candidates.length === 0) throw new UsageError(describeNoMatch(items, settings));
   const deps = makeDeps();
   requireTerminal('quiz', { isTTY: deps.interactive });
-  const db = openDatabase(resolveDbPath(options.db));
+  const dbPath = resolveDbPath(options.db);
+  const db = openDatabase(dbPath);
   try {
     const seed = settings.seed ?? deps.randomSeed();
     const questions = selectQuestions(candidates, settings.count, seed).map((item) => buildQuestion(item, seed));
     const sectionOrder = [...new Set(items.flatMap((i) => (i.section ? [i.section] : [])))];
-    await takeQuiz({ settings, decks, seed, questions, sectionOrder }, deps, db);
+    await takeQuiz({ settings, decks, seed, questions, sectionOrder, dbPath }, deps, db);
   } finally {
     db.close();
   }
@@ -86,16 +88,31 @@ async function takeQuiz(quiz: Quiz, deps: QuizDeps, db: Db): Promise<void> {
     }
   }
   const record = { startedAt, finishedAt: deps.now(), deckIds: quiz.decks.map((d) => d.deck), seed: quiz.seed, options: storedOptions(settings), outcomes, passMark: settings.passMark, timeLimitHit: round.timedOut, interrupted };
-  const attemptId = saveAttempt(db, record);
+  const saved = trySave(() => saveAttempt(db, record), quiz.dbPath);
   if (interrupted) {
     ui.print(interruptedSummary(outcomes, ui));
+    if (saved.error) throw saved.error;
     throw new ExitError(130);
   }
-  const previous = previousPercents(db, record.deckIds, { before: attemptId });
+  const previous = saved.error ? [] : previousPercents(db, record.deckIds, { before: saved.id });
   ui.print(`\n${formatResult({ outcomes, sectionOrder: quiz.sectionOrder, passMark: settings.passMark, timedOut: round.timedOut, previous, width: ui.width }, ui.paint)}`);
   ui.print(`\n${ui.paint.dim(wrapText(neutralizeControls(`Seed ${quiz.seed}: run with --seed ${quiz.seed} to get the same questions in the same order.`), ui.width).join('\n'))}\n`);
-  if (settings.retryMissed) await retryMissed(quiz, outcomes, attemptId, deps, db);
+  if (saved.error) throw saved.error;
+  if (settings.retryMissed) await retryMissed(quiz, outcomes, saved.id, deps, db);
   if (settings.passMark !== undefined && !passes(scoreOutcomes(outcomes), settings.passMark)) throw new ExitError(1);
+}
+
+/**
+ * Saving the attempt is the only write of a quiz: when the disk is full (or the file went
+ * read-only meanwhile) the score is still shown, then one sentence and exit 2.
+ */
+function trySave(save: () => number, dbPath: string): { id: number; error?: undefined } | { id?: undefined; error: UsageError } {
+  try {
+    return { id: save() };
+  } catch (error) {
+    if (!isDbIoError(error)) throw error;
+    return { error: new UsageError(`${dbPath}: ${describeDbError(error)}; this attempt was not saved (its score is shown above)`) };
+  }
 }
 
 function roundOptions(deps: QuizDeps, settings: QuizSettings): RoundOptions {
@@ -126,12 +143,14 @@ async function retryMissed(quiz: Quiz, first: readonly Outcome[], firstId: numbe
       interrupted = true;
     }
   }
-  saveAttempt(db, { startedAt, finishedAt: deps.now(), deckIds: quiz.decks.map((d) => d.deck), seed: quiz.seed, options: { ...storedOptions(quiz.settings), round: 'retry-missed' }, outcomes, timeLimitHit: false, interrupted, retryOf: firstId });
+  const saved = trySave(() => saveAttempt(db, { startedAt, finishedAt: deps.now(), deckIds: quiz.decks.map((d) => d.deck), seed: quiz.seed, options: { ...storedOptions(quiz.settings), round: 'retry-missed' }, outcomes, timeLimitHit: false, interrupted, retryOf: firstId }), quiz.dbPath);
   if (interrupted) {
     ui.print(interruptedSummary(outcomes, ui));
+    if (saved.error) throw saved.error;
     throw new ExitError(130);
   }
   ui.print(`\n${formatResult({ outcomes, label: 'Retry score', sectionOrder: quiz.sectionOrder, width: ui.width }, ui.paint)}`);
+  if (saved.error) throw saved.error;
 }
 
 function introduction(quiz: Quiz, ui: QuizUi): string {

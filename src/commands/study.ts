@@ -6,7 +6,7 @@ import { gradeEntry, gradeOptions, suggestedGrade } from '../core/schedule/grade
 import { StudyQueue, type QueueEntry } from '../core/schedule/queue.js';
 import { UsageError } from '../errors.js';
 import { systemClock, type Clock } from '../io/clock.js';
-import { describeDbError, openDatabase } from '../io/db.js';
+import { describeDbError, isDbIoError, openDatabase } from '../io/db.js';
 import { deckOutline, requireValidDecks } from '../io/decks.js';
 import { resolveDbPath } from '../io/paths.js';
 import { ReviewStore } from '../io/store.js';
@@ -68,14 +68,21 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
   const settings = parseStudyOptions(options);
   const decks = await requireValidDecks(paths);
   const db = openDatabase(settings.dbPath);
+  let session: StudySession | undefined;
   try {
-    const session = new StudySession(decks.map(deckOutline), new ReviewStore(db), settings, deps.clock ?? systemClock, deps.out ?? ((s) => process.stdout.write(s)));
-    await withInterrupt(() => session.run(), () => session.printSummary());
+    session = new StudySession(decks.map(deckOutline), new ReviewStore(db), settings, deps.clock ?? systemClock, deps.out ?? ((s) => process.stdout.write(s)));
+    const started = session;
+    await withInterrupt(() => started.run(), () => started.printSummary());
   } catch (error) {
-    // Damage deeper in the file than its header only shows when a page is read.
-    const code = (error as { code?: string })?.code;
-    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw new UsageError(`${settings.dbPath}: ${describeDbError(error)}`);
-    throw error;
+    // A disk that fills up (or damage deeper in the file than its header) only shows when a
+    // page is written or read: every answer before it is committed, so end with the summary.
+    if (!isDbIoError(error)) throw error;
+    try {
+      session?.printSummary();
+    } catch {
+      // The summary reads the same database; what the person needs is the sentence below.
+    }
+    throw new UsageError(`${settings.dbPath}: ${describeDbError(error)}; the answer on screen was not saved (every answer before it is)`);
   } finally {
     db.close();
   }

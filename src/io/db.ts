@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
@@ -116,10 +116,14 @@ export interface OpenOptions {
 }
 
 /**
- * Opens the review database, creating it and running pending migrations unless `readonly`.
- * A file that is not a SQLite database, cannot be read, or was written by a newer quizdeck
- * is refused with a UsageError (exit 2) and left untouched.
+ * `PRAGMA application_id` of every database quizdeck makes ("QDK1"): how it knows a file is its
+ * own before it changes anything in it (issue 9: `--db places.sqlite` got our tables and WAL).
  */
+export const APPLICATION_ID = 0x51444b31;
+
+/** What a file at the database path is, found without writing to it. */
+type Kind = 'ours' | 'empty' | 'legacy' | 'foreign';
+
 /**
  * better-sqlite3's addon, by path: left to itself, better-sqlite3 finds it with the `bindings`
  * package, which tries a dozen candidate paths (about 5 ms of every launch) and, bundled into
@@ -129,32 +133,117 @@ export interface OpenOptions {
 let nativeBinding: string | undefined;
 const addonPath = () => (nativeBinding ??= createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node'));
 
+/**
+ * Opens the review database, creating it and running pending migrations unless `readonly`.
+ * Refused with a UsageError (exit 2) and left byte-for-byte untouched: a path that is not a
+ * regular file, a file that is not SQLite, another application's database (tables of its own
+ * and not our application_id), one written by a newer quizdeck, and, unless `readonly`, one that
+ * cannot be written (checked before the first question, not after the first answer).
+ */
 export function openDatabase(path: string, options: OpenOptions & { readonly: true }): Db | null;
 export function openDatabase(path: string, options?: OpenOptions): Db;
 export function openDatabase(path: string, options: OpenOptions = {}): Db | null {
   const migrations = options.migrations ?? MIGRATIONS;
-  if (options.readonly && !existsSync(path)) return null;
+  const size = fileSize(path);
+  if (options.readonly && size === undefined) return null;
   let db: Db | undefined;
   try {
-    if (!options.readonly) mkdirSync(dirname(path), { recursive: true });
-    db = new Database(path, { readonly: Boolean(options.readonly), fileMustExist: Boolean(options.readonly), nativeBinding: addonPath() });
-    // Another session may hold the write lock for a moment; wait rather than fail.
-    db.pragma('busy_timeout = 5000');
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > migrations.length) {
-      throw new UsageError(`${path}: this database was written by a newer quizdeck (schema version ${version}, this one knows ${migrations.length}); upgrade quizdeck or use another --db`);
+    // An existing file is looked at through a read-only connection first: a read-write one
+    // could checkpoint another application's WAL into its file when closed.
+    const kind = size ? inspect(path, migrations) : 'empty';
+    if (kind === 'foreign') throw new UsageError(`${path}: this is not a quizdeck database (it holds another application's tables); it was left untouched — use another --db`);
+    if (options.readonly) {
+      if (kind === 'empty') throw new UsageError(`${path}: this database is empty (quizdeck has not written to it yet)`);
+      db = connect(path, true);
+      checkVersion(path, db, migrations);
+      return db;
     }
-    if (!options.readonly) {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-      db.pragma('foreign_keys = ON');
-      migrate(db, migrations);
-    }
+    mkdirSync(dirname(path), { recursive: true });
+    db = connect(path, false);
+    checkVersion(path, db, migrations);
+    requireWritable(db);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    if (kind !== 'ours') db.pragma(`application_id = ${APPLICATION_ID}`);
+    migrate(db, migrations);
     return db;
   } catch (error) {
     db?.close();
     if (error instanceof UsageError) throw error;
+    // SQLite cannot open a read-only file in WAL mode at all, and says only "unable to open".
+    const code = (error as { code?: string }).code ?? '';
+    if (!options.readonly && code.startsWith('SQLITE_CANTOPEN') && !writable(path)) throw new UsageError(`${path}: ${describeDbError({ code: 'SQLITE_READONLY' })}`);
     throw new UsageError(`${path}: ${describeDbError(error)}`);
+  }
+}
+
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK | constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function connect(path: string, readonly: boolean): Db {
+  const db = new Database(path, { readonly, fileMustExist: readonly, nativeBinding: addonPath() });
+  // Another session may hold the write lock for a moment; wait rather than fail.
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/** The size of a regular file, `undefined` when there is none; anything else at the path is refused. */
+function fileSize(path: string): number | undefined {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT') return undefined;
+    throw new UsageError(`${path}: ${describeDbError(error)}`);
+  }
+  if (stat.isDirectory()) throw new UsageError(`${path}: cannot open the database: it is a directory, not a file`);
+  if (!stat.isFile()) throw new UsageError(`${path}: cannot open the database: it is not a regular file`);
+  return stat.size;
+}
+
+function inspect(path: string, migrations: readonly Migration[]): Kind {
+  const db = connect(path, true);
+  try {
+    if ((db.pragma('application_id', { simple: true }) as number) === APPLICATION_ID) return 'ours';
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").pluck().all() as string[];
+    if (tables.length === 0 && (db.pragma('application_id', { simple: true }) as number) === 0) return 'empty';
+    // Databases of quizdeck before application_id: only our tables, at one of our versions.
+    const ours = new Set(migrations.flatMap((m) => [...m.sql.matchAll(/CREATE TABLE (\w+)/g)].map((match) => match[1]!)));
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const legacy = (db.pragma('application_id', { simple: true }) as number) === 0 && version >= 1 && tables.every((t) => ours.has(t));
+    return legacy ? 'legacy' : 'foreign';
+  } finally {
+    db.close();
+  }
+}
+
+function checkVersion(path: string, db: Db, migrations: readonly Migration[]): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > migrations.length) {
+    throw new UsageError(`${path}: this database was written by a newer quizdeck (schema version ${version}, this one knows ${migrations.length}); upgrade quizdeck or use another --db`);
+  }
+}
+
+/**
+ * SQLite opens a file it may not write read-only without saying so, and BEGIN IMMEDIATE still
+ * succeeds; only a write fails. Rewriting user_version with its own value inside a transaction
+ * that is rolled back finds that out before the first question and leaves nothing behind.
+ */
+function requireWritable(db: Db): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    db.pragma(`user_version = ${version}`);
+  } finally {
+    db.exec('ROLLBACK');
   }
 }
 
@@ -178,9 +267,17 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
 export function describeDbError(error: unknown): string {
   const code = (error as { code?: string })?.code ?? '';
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return 'this file is not a quizdeck database (it is not SQLite, or it is damaged); it was left untouched — use another --db or move it away';
-  if (code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM') return 'cannot open the database (check that the file and its directory are readable and writable)';
-  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY')) return 'the database is read-only (check its permissions)';
+  if (code === 'SQLITE_FULL') return 'the disk is full';
+  if (code.startsWith('SQLITE_READONLY')) return 'the database cannot be written: the file or its folder is read-only (check their permissions, or use another --db)';
+  if (code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EPERM') return 'cannot open the database (check that the file and its folder are readable and writable)';
+  if (code.startsWith('SQLITE_IOERR')) return 'the disk could not be read or written (an I/O error)';
   if (code === 'SQLITE_BUSY') return 'the database is locked by another program for too long; try again';
-  if (code === 'EISDIR') return 'is a directory, not a database file';
+  if (code === 'EISDIR') return 'cannot open the database: it is a directory, not a file';
   return (error as Error)?.message ?? String(error);
+}
+
+/** SQLite errors that mean the database could not be written or read from disk, not a bug. */
+export function isDbIoError(error: unknown): boolean {
+  const code = (error as { code?: string })?.code ?? '';
+  return /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB|BUSY)/.test(code);
 }

@@ -29,6 +29,8 @@ export interface PtyOptions {
   rows?: number;
   /** Run `node ARGS...` instead of the CLI, e.g. for a baseline. */
   raw?: boolean;
+  /** A command that runs node, e.g. `['setpriv', '--reuid=65534', ...]` to run as another user. */
+  prefix?: readonly string[];
 }
 
 export interface PtyExit {
@@ -56,11 +58,11 @@ export class PtySession {
   private waiters = new Set<() => void>();
 
   constructor(args: readonly string[], options: PtyOptions = {}) {
-    const file = process.execPath;
-    const argv = options.raw ? [...args] : [BIN, ...args];
+    const node = options.raw ? [...args] : [BIN, ...args];
+    const [file, ...argv] = options.prefix?.length ? [...options.prefix, process.execPath, ...node] : [process.execPath, ...node];
     const env = { ...process.env, FORCE_COLOR: '1', QUIZDECK_CACHE_DIR: TEST_CACHE_DIR, ...options.env } as Record<string, string>;
     for (const [k, v] of Object.entries(options.env ?? {})) if (v === undefined) delete env[k];
-    this.pty = spawn(file, argv, { name: 'xterm-256color', cols: options.cols ?? 100, rows: options.rows ?? 30, cwd: options.cwd ?? process.cwd(), env });
+    this.pty = spawn(file!, argv, { name: 'xterm-256color', cols: options.cols ?? 100, rows: options.rows ?? 30, cwd: options.cwd ?? process.cwd(), env });
     this.pty.onData((data) => {
       this.raw += data;
       // Stripped as a whole, not per chunk: an escape sequence may be split between chunks.
