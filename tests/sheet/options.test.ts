@@ -27,6 +27,16 @@ describe('parsePrintOptions', () => {
   });
 
   it.each([
+    [{ output: 'sheet.docx', format: 'txt' }, 'txt'],
+    [{ output: 'SHEET.HTM' }, 'html'],
+    [{ output: 'sheet' }, 'txt'],
+    [{ output: 'notes.d/sheet' }, 'txt'],
+  ])('%j prints as %s', (input, format) => {
+    const parsed = parsePrintOptions(input);
+    expect('value' in parsed && parsed.value.format).toBe(format);
+  });
+
+  it.each([
     [{ versions: '0' }, '--versions "0" is not a whole number from 1 to 26; use e.g. --versions 2'],
     [{ versions: '27' }, '--versions "27" is not a whole number from 1 to 26; use e.g. --versions 2'],
     [{ versions: '1.5' }, '--versions "1.5" is not a whole number from 1 to 26; use e.g. --versions 2'],
@@ -36,6 +46,8 @@ describe('parsePrintOptions', () => {
     [{ answers: 'after' }, '--answers "after" is not valid; use one of end, inline, none, only'],
     [{ format: 'docx' }, '--format "docx" is not an output format; use one of html, md, txt, json, pdf'],
     [{ format: 'pdf' }, '--format pdf needs an output file: add -o sheet.pdf'],
+    [{ output: 'sheet.docx' }, '-o "sheet.docx": ".docx" is not an output format; name the file .html, .md, .txt, .json or .pdf, or choose one with --format'],
+    [{ output: 'out/v1.2' }, '-o "out/v1.2": ".2" is not an output format; name the file .html, .md, .txt, .json or .pdf, or choose one with --format'],
     [{ type: ['essay'] }, '--type "essay" is not a card type; use one or more of basic, choice, truefalse, cloze'],
     [{ seed: ' ' }, '--seed must not be empty; use any word or number, e.g. --seed 42'],
     [{ title: '' }, '--title must not be empty'],

@@ -49,15 +49,19 @@ void allCardTypesListed;
 
 const EXTENSION_FORMATS: Record<string, PrintFormat> = { html: 'html', htm: 'html', md: 'md', markdown: 'md', txt: 'txt', text: 'txt', json: 'json', pdf: 'pdf' };
 
-/** --format, else the -o file's extension, else txt (readable on a terminal). */
+/** --format, else the -o file's extension (an unknown one is refused), else txt (readable on a terminal). */
 function chooseFormat(format: string | undefined, output: string | undefined): Parsed<PrintFormat> {
   if (format !== undefined) {
     const f = format.trim().toLowerCase();
     if (!(PRINT_FORMATS as readonly string[]).includes(f)) return { error: `--format "${format}" is not an output format; use one of ${PRINT_FORMATS.join(', ')}` };
     return { value: f as PrintFormat };
   }
-  const ext = output?.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase();
-  return { value: (ext && EXTENSION_FORMATS[ext]) || 'txt' };
+  // `-o sheet.docx` must not quietly get plain text in a file Word cannot open.
+  const ext = output?.match(/\.([^./\\]+)$/)?.[1];
+  if (ext === undefined) return { value: 'txt' };
+  const known = EXTENSION_FORMATS[ext.toLowerCase()];
+  if (!known) return { error: `-o "${output}": ".${ext}" is not an output format; name the file .html, .md, .txt, .json or .pdf, or choose one with --format` };
+  return { value: known };
 }
 
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T): Parsed<T> {
