@@ -1,6 +1,6 @@
 import { itemRefs, resolveItem, type DeckOutline, type ItemRef } from '../core/deck/outline.js';
 import type { StudyItem } from '../core/deck/items.js';
-import { studyDay } from '../core/schedule/day.js';
+import { studyDay, type DayRule } from '../core/schedule/day.js';
 import { createScheduler, DEFAULT_SCHEDULER_OPTIONS, type Scheduler } from '../core/schedule/fsrs.js';
 import { gradeEntry, gradeOptions, suggestedGrade } from '../core/schedule/grade.js';
 import { StudyQueue, type QueueEntry } from '../core/schedule/queue.js';
@@ -100,6 +100,7 @@ class StudySession {
   private readonly deckIds: string[];
   private readonly titles: Map<string, string>;
   private readonly started: number;
+  private readonly dayRule: DayRule;
   private queue: StudyQueue<ItemRef>;
   /** Items built so far, by entry id: a card is read and expanded when first shown. */
   private readonly items = new Map<string, StudyItem>();
@@ -109,7 +110,8 @@ class StudySession {
   private readonly raw = rawModeBetweenPrompts();
 
   constructor(private readonly outlines: DeckOutline[], private readonly store: ReviewStore, private readonly settings: Settings, private readonly clock: Clock, private readonly out: (s: string) => void) {
-    this.scheduler = createScheduler({ retention: settings.retention, maximumIntervalDays: settings.maximumIntervalDays });
+    this.dayRule = { startHour: settings.dayStartHour, utcOffsetMinutes: (time) => clock.utcOffsetMinutes(time) };
+    this.scheduler = createScheduler({ retention: settings.retention, maximumIntervalDays: settings.maximumIntervalDays, day: this.dayRule });
     this.deckIds = outlines.map((o) => o.deck.deck);
     this.titles = new Map(outlines.map((o) => [o.deck.deck, o.deck.title]));
     this.started = clock.now();
@@ -117,7 +119,7 @@ class StudySession {
   }
 
   private day(now: number) {
-    return studyDay(now, this.settings.dayStartHour, this.clock.utcOffsetMinutes(now));
+    return studyDay(now, this.dayRule.startHour, this.dayRule.utcOffsetMinutes);
   }
 
   /** The queue from what the database says now; rebuilt after an undo so limits and burying stay exact. */
@@ -129,8 +131,8 @@ class StudySession {
       items: itemRefs(this.outlines, notDue),
       states,
       notDue,
-      reviewedToday: this.store.reviewedSince(this.deckIds, day.start),
-      doneToday: this.store.doneSince(day.start),
+      reviewedToday: this.store.reviewedDuring(this.deckIds, day),
+      doneToday: this.store.doneDuring(day),
       limits: { newPerDay: this.settings.newPerDay, reviewsPerDay: this.settings.reviewsPerDay },
       day,
       now,
@@ -213,14 +215,17 @@ class StudySession {
 
   printSummary(): void {
     const now = this.clock.now();
-    const tomorrow = this.day(now).end + 86_400_000;
+    // Tomorrow's end from tomorrow's own boundaries: a day across a DST change is 23 or 25 hours.
+    const tomorrow = this.day(this.day(now).end).end;
+    const later = this.queue.learningLater(now);
     this.out(
       formatSummary({
         studied: this.history.length,
         again: this.history.filter((h) => h.rating === 1).length,
         elapsedMs: now - this.started,
         dueTomorrow: this.store.dueBefore(this.deckIds, tomorrow),
-        learningLater: this.queue.learningLater(now),
+        learningLater: later.count,
+        learningFirstInMs: later.firstInMs,
         leeches: this.leeches,
       }),
     );

@@ -9,5 +9,6 @@ export interface Clock {
 
 export const systemClock: Clock = {
   now: () => Date.now(),
-  utcOffsetMinutes: (time) => -new Date(time).getTimezoneOffset(),
+  // `0 -` rather than unary minus: UTC's offset is 0, not -0.
+  utcOffsetMinutes: (time) => 0 - new Date(time).getTimezoneOffset(),
 };

@@ -1,4 +1,5 @@
 import { STATE_REVIEW, type CardMemory, type MemoryState } from '../core/schedule/fsrs.js';
+import type { StudyDay } from '../core/schedule/day.js';
 import { cardRef, type DailyCounts, type ItemState } from '../core/schedule/queue.js';
 import type { Db } from './db.js';
 
@@ -53,15 +54,17 @@ export class ReviewStore {
       `INSERT INTO reviews (deck_id, card_key, card_id, rating, reviewed_at, duration_ms, state_before, state, due, stability, difficulty, scheduled_days, previous)
        VALUES (@deck_id, @card_key, @card_id, @rating, @reviewed_at, @duration_ms, @state_before, @state, @due, @stability, @difficulty, @scheduled_days, @previous)`,
     );
-    // Another session may have answered the same card meanwhile: the state from the latest
-    // review wins, and both reviews are kept.
+    // Another session may have answered the same card meanwhile: the state from the last
+    // review saved wins (the highest id), and both reviews are kept. Not the latest
+    // `reviewed_at`: after the clock went back, that kept the old state and the card came back
+    // in every session, its new reviews written but never applied.
     this.upsertState = db.prepare(
       `INSERT INTO card_state (deck_id, card_key, card_id, ${STATE_COLUMNS})
        VALUES (@deck_id, @card_key, @card_id, @state, @due, @stability, @difficulty, @elapsed_days, @scheduled_days, @learning_steps, @reps, @lapses, @last_review, @leech, @review_id)
        ON CONFLICT (deck_id, card_key) DO UPDATE SET card_id = excluded.card_id, ${STATE_COLUMNS.split(', ')
          .map((c) => `${c} = excluded.${c}`)
          .join(', ')}
-       WHERE excluded.last_review >= coalesce(card_state.last_review, 0)`,
+       WHERE excluded.review_id > card_state.review_id`,
     );
     this.selectState = db.prepare(`SELECT * FROM card_state WHERE deck_id = ? AND card_key = ?`);
     this.deleteState = db.prepare(`DELETE FROM card_state WHERE deck_id = ? AND card_key = ?`);
@@ -141,11 +144,14 @@ export class ReviewStore {
     return { states, notDue };
   }
 
-  /** Item keys answered since `since`, by `cardRef(deck, card)`: what buries siblings. */
-  reviewedSince(deckIds: readonly string[], since: number): Map<string, Set<string>> {
+  /**
+   * Item keys answered during `day`, by `cardRef(deck, card)`: what buries siblings. Reviews
+   * dated after the day (written before the clock was set back) belong to a later day.
+   */
+  reviewedDuring(deckIds: readonly string[], day: StudyDay): Map<string, Set<string>> {
     const out = new Map<string, Set<string>>();
     const wanted = new Set(deckIds);
-    const rows = this.db.prepare(`SELECT DISTINCT deck_id, card_id, card_key FROM reviews WHERE reviewed_at >= ?`).raw().iterate(since) as Iterable<[string, string, string]>;
+    const rows = this.db.prepare(`SELECT DISTINCT deck_id, card_id, card_key FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ?`).raw().iterate(day.start, day.end) as Iterable<[string, string, string]>;
     for (const [deck, card, key] of rows) {
       if (!wanted.has(deck)) continue;
       const ref = cardRef(deck, card);
@@ -156,14 +162,22 @@ export class ReviewStore {
     return out;
   }
 
-  /** New cards introduced and reviews done since `since`, per deck: what the daily limits count. */
-  doneSince(since: number): Map<string, DailyCounts> {
+  /**
+   * Items introduced and reviewed during `day`, per deck: what the daily limits count. Distinct
+   * items, not review rows: two sessions at once introduce the same new cards, and counting
+   * both sessions' answers made 20 new cards 40, so the next session showed "-20 new". Reviews
+   * dated after the day (the clock was set back since) are not counted against it.
+   */
+  doneDuring(day: StudyDay): Map<string, DailyCounts> {
     const rows = this.db
       // Without INDEXED BY, SQLite walks the whole reviews_card index to avoid sorting the
       // GROUP BY — every review ever made — instead of today's few through reviews_time.
-      .prepare(`SELECT deck_id, sum(state_before = 0), sum(state_before = 2) FROM reviews INDEXED BY reviews_time WHERE reviewed_at >= ? GROUP BY deck_id`)
+      .prepare(
+        `SELECT deck_id, count(DISTINCT CASE WHEN state_before = 0 THEN card_key END), count(DISTINCT CASE WHEN state_before = 2 THEN card_key END)
+         FROM reviews INDEXED BY reviews_time WHERE reviewed_at >= ? AND reviewed_at < ? GROUP BY deck_id`,
+      )
       .raw()
-      .all(since) as [string, number, number][];
+      .all(day.start, day.end) as [string, number, number][];
     return new Map(rows.map(([deck, newCards, reviews]) => [deck, { newCards, reviews }]));
   }
 

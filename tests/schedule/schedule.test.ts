@@ -94,20 +94,23 @@ describe('scheduler', () => {
     expect(strict.answer(reviewState(0, 30).memory, 'd/a', NOW, 3).due).toBeLessThan(scheduler.answer(reviewState(0, 30).memory, 'd/a', NOW, 3).due);
   });
 
-  it('computes retrievability as ts-fsrs does, without its Date objects', () => {
+  it('computes retrievability as ts-fsrs does, over study days, without its Date objects', () => {
     const reference = fsrs(generatorParameters({ request_retention: 0.9, enable_fuzz: true, enable_short_term: true }));
+    // NOW is 12:00 UTC; the default rule starts days at 4 a.m. UTC. [time since the review, study days]
+    const cases: [number, number][] = [[0, 0], [1, 0], [60_000, 0], [8 * 60 * MIN, 0], [8 * 60 * MIN + 1, 1], [DAY - 1, 1], [DAY, 1], [3 * DAY + 5, 3], [400 * DAY, 400]];
     let checked = 0;
     for (const stability of [0.01, 0.4, 2.5, 17.123456789, 365, 9000]) {
-      for (const ago of [0, 1, 60_000, DAY - 1, DAY, 3 * DAY + 5, 400 * DAY]) {
+      for (const [ago, days] of cases) {
         for (const state of [STATE_LEARNING, STATE_REVIEW, STATE_RELEARNING] as const) {
           const memory: CardMemory = { ...newMemory(NOW), state, stability, lastReview: NOW - ago };
-          const card = { due: new Date(memory.due), stability, difficulty: memory.difficulty, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 1, lapses: 0, state: state as number as State, last_review: new Date(NOW - ago) };
+          // ts-fsrs counts 24-hour periods here: a review exactly `days` days before gives its answer.
+          const card = { due: new Date(memory.due), stability, difficulty: memory.difficulty, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 1, lapses: 0, state: state as number as State, last_review: new Date(NOW - days * DAY) };
           expect(scheduler.retrievability(memory, NOW)).toBe(reference.get_retrievability(card, new Date(NOW), false));
           checked++;
         }
       }
     }
-    expect(checked).toBe(126);
+    expect(checked).toBe(162);
     expect(scheduler.retrievability(newMemory(NOW), NOW)).toBe(1);
   });
 
@@ -197,7 +200,7 @@ describe('StudyQueue', () => {
     const state: ItemState = { memory: { ...newMemory(NOW), state: STATE_LEARNING, due: NOW + 5 * 60 * MIN, reps: 1, lastReview: NOW }, leech: false };
     const queue = new StudyQueue(source({ items: all, reviewedToday, states: inDeck([['a', state]]) }));
     expect(queue.next(NOW)).toBeNull();
-    expect(queue.learningLater(NOW)).toBe(1);
+    expect(queue.learningLater(NOW)).toEqual({ count: 1, firstInMs: 5 * 60 * MIN });
     const tomorrow = NOW + DAY;
     expect(new StudyQueue(source({ items: all, reviewedToday: new Map(), states: inDeck([['a', state]]), now: tomorrow, day: studyDay(tomorrow, 4, 0) })).next(tomorrow)!.item.key).toBe('a');
     expect(new StudyQueue(source({ items: all, reviewedToday: new Map(), states: inDeck([['a', state]]) })).next(NOW)!.item.key).toBe('a:reverse');

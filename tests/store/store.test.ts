@@ -62,23 +62,54 @@ describe('ReviewStore', () => {
     const store = new ReviewStore(openDatabase(dbPath()));
     answer(store, 1, NOW - 86_400_000);
     answer(store, 3, NOW);
-    expect(store.doneSince(NOW - 1000)).toEqual(new Map([['d', { newCards: 0, reviews: 0 }]]));
-    expect(store.doneSince(0)).toEqual(new Map([['d', { newCards: 1, reviews: 0 }]]));
-    expect(store.reviewedSince(['d'], NOW)).toEqual(new Map([[cardRef('d', 'a'), new Set(['a'])]]));
-    expect(store.reviewedSince(['other'], NOW).size).toBe(0);
+    const until = NOW + 86_400_000;
+    expect(store.doneDuring({ start: NOW - 1000, end: until })).toEqual(new Map([['d', { newCards: 0, reviews: 0 }]]));
+    expect(store.doneDuring({ start: 0, end: until })).toEqual(new Map([['d', { newCards: 1, reviews: 0 }]]));
+    expect(store.reviewedDuring(['d'], { start: NOW, end: until })).toEqual(new Map([[cardRef('d', 'a'), new Set(['a'])]]));
+    expect(store.reviewedDuring(['other'], { start: NOW, end: until }).size).toBe(0);
   });
 
-  it('two sessions on one database keep both reviews and the state of the latest', () => {
+  it('two sessions on one database keep both reviews and the state of the last one saved', () => {
     const path = dbPath();
     const one = new ReviewStore(openDatabase(path));
     const two = new ReviewStore(openDatabase(path));
     answer(one, 3, NOW + 5000);
-    // The second session answered earlier but saves later: its review is kept, its state is not.
+    // The second session's clock says earlier but it saves later: its state wins, as on a
+    // clock set back; ordering by review time left the card to return in every session.
     const entry: QueueEntry = { id: itemId('d', 'a'), item, state: null };
     const late = gradeEntry(scheduler, entry, 1, NOW);
     two.record({ deckId: 'd', cardKey: 'a', cardId: 'a', rating: 1, reviewedAt: NOW, durationMs: 1, before: null, after: late.after });
     expect(two.db.prepare('SELECT count(*) FROM reviews').pluck().get()).toBe(2);
-    expect(one.loadQueueStates(['d'], Infinity).states.get('d')!.get('a')!.memory.lastReview).toBe(NOW + 5000);
+    expect(one.loadQueueStates(['d'], Infinity).states.get('d')!.get('a')!.memory.lastReview).toBe(NOW);
+  });
+
+  it('a review dated before the stored last review still updates the card (the clock went back)', () => {
+    const store = new ReviewStore(openDatabase(dbPath()));
+    answer(store, 3, NOW);
+    answer(store, 3, NOW + 10 * 60_000); // a review card, last reviewed at NOW + 10m
+    // The clock is set back an hour: the answer is saved and the card is scheduled from it.
+    const id = answer(store, 1, NOW - 50 * 60_000);
+    const row = store.db.prepare("SELECT review_id, state, lapses FROM card_state WHERE card_key = 'a'").get();
+    expect(row).toEqual({ review_id: id, state: 3, lapses: 1 });
+  });
+
+  it('counts each item once for the limits, and nothing dated after the day', () => {
+    const path = dbPath();
+    const one = new ReviewStore(openDatabase(path));
+    const two = new ReviewStore(openDatabase(path));
+    // Two sessions at once both introduce the same new item; a third review is dated tomorrow.
+    const fresh = (store: ReviewStore, at: number) => {
+      const outcome = gradeEntry(scheduler, { id: itemId('d', 'a'), item, state: null }, 3, at);
+      store.record({ deckId: 'd', cardKey: 'a', cardId: 'a', rating: 3, reviewedAt: at, durationMs: 1, before: null, after: outcome.after });
+    };
+    fresh(one, NOW);
+    fresh(two, NOW + 1000);
+    const tomorrow = NOW + 86_400_000;
+    const b = gradeEntry(scheduler, { id: itemId('d', 'b'), item, state: null }, 3, tomorrow);
+    one.record({ deckId: 'd', cardKey: 'b', cardId: 'b', rating: 3, reviewedAt: tomorrow, durationMs: 1, before: null, after: b.after });
+    const day = { start: NOW - 3_600_000, end: NOW + 3_600_000 };
+    expect(one.doneDuring(day)).toEqual(new Map([['d', { newCards: 1, reviews: 0 }]]));
+    expect(one.reviewedDuring(['d'], day)).toEqual(new Map([[cardRef('d', 'a'), new Set(['a'])]]));
   });
 
   it('keeps the history of removed cards and lists stored keys', () => {

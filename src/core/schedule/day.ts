@@ -1,11 +1,25 @@
 /**
- * Study days: a day starts at `dayStartHour` local time (4 a.m. by default, as in Anki), so a
- * session past midnight still counts toward the evening's limits. The local offset is an
- * argument (`io/clock.ts` supplies it) so the core never reads the machine's time zone.
+ * Study days: a day starts at `startHour` local time (4 a.m. by default, as in Anki), so a
+ * session past midnight still counts toward the evening's limits. The local offset is a
+ * function of the instant (`io/clock.ts` supplies it, DST included) so the core never reads
+ * the machine's time zone, and each end of a day gets the offset in force at that end.
  */
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+/** Minutes east of UTC at an instant (epoch ms) in the person's time zone. */
+export type UtcOffsetAt = (time: number) => number;
+
+export interface DayRule {
+  /** Local hour at which a study day starts. */
+  startHour: number;
+  utcOffsetMinutes: UtcOffsetAt;
+}
+
+/** The rule tests and callers without a time zone get: days start at 4 a.m. UTC. */
+export const UTC_DAY_RULE: DayRule = { startHour: 4, utcOffsetMinutes: () => 0 };
 
 export interface StudyDay {
   start: number;
@@ -13,10 +27,46 @@ export interface StudyDay {
   end: number;
 }
 
-export function studyDay(now: number, dayStartHour: number, utcOffsetMinutes: number): StudyDay {
-  const shift = utcOffsetMinutes * 60_000 - dayStartHour * HOUR;
-  const start = Math.floor((now + shift) / DAY) * DAY - shift;
-  return { start, end: start + DAY };
+/**
+ * "Study time": the local wall-clock time minus the day-start hour, written as if it were UTC.
+ * Its UTC calendar date is the study day, so whole-day arithmetic on study times (ts-fsrs's
+ * `dateDiffInDays`, `Math.floor(t / DAY)`) counts study days in any zone and across DST.
+ */
+export function toStudyTime(time: number, rule: DayRule): number {
+  return time + rule.utcOffsetMinutes(time) * MINUTE - rule.startHour * HOUR;
+}
+
+/**
+ * The instant whose study time is `studyTime`: the local wall time read first with the offset
+ * in force a day before, then with the one a day after (DST changes are months apart, and a
+ * wall time is within 14 hours of its instant, so these are the offsets either side of any
+ * change near it). A wall time that happens twice (October) is its first occurrence, one
+ * skipped by the change (March, with --day-start 2) is the moment of the change, so each
+ * study day starts where the previous one ends and holds every instant between.
+ */
+export function fromStudyTime(studyTime: number, rule: DayRule): number {
+  const wall = studyTime + rule.startHour * HOUR;
+  const before = wall - rule.utcOffsetMinutes(wall - DAY) * MINUTE;
+  if (toStudyTime(before, rule) === studyTime) return before;
+  const after = wall - rule.utcOffsetMinutes(wall + DAY) * MINUTE;
+  return toStudyTime(after, rule) === studyTime ? after : before;
+}
+
+/** Study days from `earlier` to `later` (negative if the clock went back). */
+export function studyDaysBetween(earlier: number, later: number, rule: DayRule): number {
+  return Math.floor(toStudyTime(later, rule) / DAY) - Math.floor(toStudyTime(earlier, rule) / DAY);
+}
+
+/**
+ * The study day holding `now`. Each end is the local day-start hour converted with the offset
+ * of its own instant: with one offset for both ends (as before), a day in Berlin that crossed
+ * the October change lasted 24 hours from 4 a.m. CEST to 3 a.m. CET and the next study day
+ * began an hour early. A fixed `offset` in minutes is accepted for callers without a zone.
+ */
+export function studyDay(now: number, dayStartHour: number, offset: number | UtcOffsetAt): StudyDay {
+  const rule: DayRule = { startHour: dayStartHour, utcOffsetMinutes: typeof offset === 'number' ? () => offset : offset };
+  const day = Math.floor(toStudyTime(now, rule) / DAY) * DAY;
+  return { start: fromStudyTime(day, rule), end: fromStudyTime(day + DAY, rule) };
 }
 
 /** A short interval for grade buttons: 1m, 10m, 5h, 3d, 2.5mo, 1.2y. */

@@ -1,4 +1,5 @@
 import { createEmptyCard, fsrs, generatorParameters, Rating, State, StrategyMode, type AbstractScheduler, type Card, type FSRS, type Grade } from 'ts-fsrs';
+import { DAY, fromStudyTime, studyDaysBetween, toStudyTime, UTC_DAY_RULE, type DayRule } from './day.js';
 
 /**
  * The only place that talks to ts-fsrs: its snake_case cards and Dates stay in here; the rest
@@ -33,6 +34,8 @@ export interface SchedulerOptions {
   /** Desired retention, 0 < r < 1. */
   retention: number;
   maximumIntervalDays: number;
+  /** Where study days begin: elapsed days are counted in study days (default 4 a.m. UTC). */
+  day?: DayRule;
 }
 
 export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = { retention: 0.9, maximumIntervalDays: 36500 };
@@ -56,6 +59,7 @@ function seedFromCardKey(this: AbstractScheduler): string {
 }
 
 export function createScheduler(options: SchedulerOptions = DEFAULT_SCHEDULER_OPTIONS): Scheduler {
+  const day = options.day ?? UTC_DAY_RULE;
   const f: FSRS = fsrs(
     generatorParameters({
       request_retention: options.retention,
@@ -66,27 +70,60 @@ export function createScheduler(options: SchedulerOptions = DEFAULT_SCHEDULER_OP
       relearning_steps: ['10m'],
     }),
   ).useStrategy(StrategyMode.SEED, seedFromCardKey);
-  const next = (memory: CardMemory, seedKey: string, now: number, grade: GradeValue) =>
-    capInterval(fromCard(f.next({ ...toCard(memory), seed_key: seedKey } as SeededCard, new Date(now), grade as Grade).card), now, options.maximumIntervalDays);
+  // ts-fsrs@5's `next` has no elapsed-days argument: it counts days between the *UTC calendar
+  // dates* of `last_review` and `now` (dateDiffInDays). Given real instants, two answers at
+  // 07:55 and 08:05 in Shanghai (23:55 and 00:05 UTC) were a day apart: S 7.3 and a 5-day
+  // interval instead of S 2.3 and 2 days. So it is given study times (see day.ts), whose UTC
+  // dates are study days: its elapsed days, fuzz range and day intervals are then counted in
+  // study days, and the result is mapped back to real instants. (FSRSAlgorithm.next_state
+  // takes elapsed days directly, but leaves learning steps, fuzz and intervals to us.)
+  const next = (memory: CardMemory, seedKey: string, now: number, grade: GradeValue): CardMemory => {
+    const at = toStudyTime(now, day);
+    const card = { ...toStudyCard(memory, at, day), seed_key: seedKey } as SeededCard;
+    const after = capInterval(fromCard(f.next(card, new Date(at), grade as Grade).card), at, options.maximumIntervalDays);
+    return { ...after, lastReview: now, due: fromStudyDue(after.due, at, now, day) };
+  };
   return {
     answer: next,
     preview: (memory, seedKey, now) => ({ 1: next(memory, seedKey, now, 1), 2: next(memory, seedKey, now, 2), 3: next(memory, seedKey, now, 3), 4: next(memory, seedKey, now, 4) }),
-    // What f.get_retrievability computes (whole days since the last review, stability to 8
-    // places), without the Date objects and card copies it makes: a session computes this for
-    // every due review before the first card (a test holds the two equal).
+    // ts-fsrs's forgetting curve over the study days since the last review, the same count its
+    // scheduling uses (its own get_retrievability counts 24-hour periods instead, and makes
+    // Date objects and card copies: a session computes this for every due review at launch).
     retrievability: (memory, now) => {
       if (memory.state === STATE_NEW) return 1;
-      const days = memory.lastReview === null ? 0 : Math.max(Math.floor((now - memory.lastReview) / 86_400_000), 0);
+      const days = memory.lastReview === null ? 0 : Math.max(studyDaysBetween(memory.lastReview, now, day), 0);
       return f.forgetting_curve(days, +memory.stability.toFixed(8));
     },
   };
 }
 
+/**
+ * The card in study time. A last review after `at` (the clock was set back, or another
+ * session's clock ran ahead) counts as made now: ts-fsrs throws "Invalid delta_t -1" on a
+ * negative day count, and no time has passed that the memory could have decayed over.
+ */
+function toStudyCard(m: CardMemory, at: number, day: DayRule): Card {
+  const card = toCard(m);
+  card.due = new Date(toStudyTime(m.due, day));
+  if (m.lastReview !== null) card.last_review = new Date(Math.min(toStudyTime(m.lastReview, day), at));
+  return card;
+}
+
+/**
+ * A due time from ts-fsrs back to a real instant. Whole-day intervals keep their local time
+ * of day (a 2-day interval across a DST change is 47 or 49 hours, and stays in the study day
+ * it was meant for); learning steps (minutes) stay that many real minutes from `now`.
+ */
+function fromStudyDue(due: number, at: number, now: number, day: DayRule): number {
+  const delta = due - at;
+  return delta > 0 && delta % DAY === 0 ? fromStudyTime(due, day) : now + delta;
+}
+
 // ts-fsrs keeps Hard < Good < Easy by adding a day after clamping, which can overshoot the
 // maximum interval by up to two days; the maximum is a promise to the person, so hold it.
-function capInterval(memory: CardMemory, now: number, maximumDays: number): CardMemory {
+function capInterval(memory: CardMemory, at: number, maximumDays: number): CardMemory {
   if (memory.state !== STATE_REVIEW || memory.scheduledDays <= maximumDays) return memory;
-  return { ...memory, scheduledDays: maximumDays, due: now + maximumDays * 86_400_000 };
+  return { ...memory, scheduledDays: maximumDays, due: at + maximumDays * DAY };
 }
 
 export function newMemory(now: number): CardMemory {

@@ -120,13 +120,14 @@ export class StudyQueue<T extends QueueItem = StudyItem> {
     for (const e of this.reviews) reviewsByDeck.set(e.item.deckId, (reviewsByDeck.get(e.item.deckId) ?? 0) + 1);
     let due = 0;
     for (const [deck, n] of reviewsByDeck) due += Math.min(n, this.left(deck).reviews);
-    const learning = this.learning.filter((e) => e.state!.memory.due < Math.max(this.source.day.end, now)).length;
-    return { new: newCount, learning, due };
+    return { new: newCount, learning: this.learning.length, due };
   }
 
-  /** Learning cards that come back later today, after the learn-ahead window. */
-  learningLater(now: number): number {
-    return this.learning.filter((e) => e.state!.memory.due > now + LEARN_AHEAD_MS && e.state!.memory.due < this.source.day.end).length;
+  /** Learning cards that come back after the learn-ahead window, and in how long the first does. */
+  learningLater(now: number): { count: number; firstInMs: number } {
+    // `learning` is sorted by due time.
+    const later = this.learning.filter((e) => e.state!.memory.due > now + LEARN_AHEAD_MS);
+    return { count: later.length, firstInMs: later.length === 0 ? 0 : later[0]!.state!.memory.due - now };
   }
 
   /** Records an answer: counts it against the deck's limits, buries siblings, requeues learning cards. */
@@ -147,7 +148,9 @@ export class StudyQueue<T extends QueueItem = StudyItem> {
     const fresh = this.newByDeck.get(entry.item.deckId);
     if (fresh) this.newByDeck.set(entry.item.deckId, fresh.filter((e) => !isSibling(e)));
     const next: QueueEntry<T> = { ...entry, state: after };
-    if (isLearning(after) && after.memory.due < this.source.day.end) {
+    // A learning card stays in the session even when its step ends after the study day does
+    // (Again at 3:55 a.m. is due at 4:05): dropping it there ended the session without it.
+    if (isLearning(after)) {
       const at = this.learning.findIndex((e) => byDue(next, e) < 0);
       this.learning.splice(at === -1 ? this.learning.length : at, 0, next);
     }
@@ -178,9 +181,10 @@ export class StudyQueue<T extends QueueItem = StudyItem> {
     return counts;
   }
 
+  /** What the limits still allow; never below zero (`--new 0` after 3 new cards showed "-3 new"). */
   private left(deck: string): DailyCounts {
     const done = this.done.get(deck) ?? { newCards: 0, reviews: 0 };
-    return { newCards: this.source.limits.newPerDay - done.newCards, reviews: this.source.limits.reviewsPerDay - done.reviews };
+    return { newCards: Math.max(0, this.source.limits.newPerDay - done.newCards), reviews: Math.max(0, this.source.limits.reviewsPerDay - done.reviews) };
   }
 }
 

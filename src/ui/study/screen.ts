@@ -1,6 +1,7 @@
 import chalk from 'chalk';
 import { renderCloze } from '../../core/deck/cloze.js';
 import type { StudyItem } from '../../core/deck/items.js';
+import { formatInterval } from '../../core/schedule/day.js';
 import type { QueueCounts } from '../../core/schedule/queue.js';
 import { displayWidth, neutralizeControls } from '../../core/text.js';
 import { formatAnswerDiff } from '../prompts.js';
@@ -79,7 +80,9 @@ export interface SessionSummary {
   again: number;
   elapsedMs: number;
   dueTomorrow: number;
+  /** Learning cards due after the session, and how soon the first is (it may be after 4 a.m.). */
   learningLater: number;
+  learningFirstInMs?: number;
   leeches: number;
 }
 
@@ -96,6 +99,10 @@ export function formatSummary(s: SessionSummary): string {
     `  Due tomorrow:   ${s.dueTomorrow}`,
   ];
   if (s.leeches > 0) lines.push(chalk.yellow(`  Leeches:        ${s.leeches} (cards forgotten 8 times; consider rewriting them)`));
-  if (s.learningLater > 0) lines.push(chalk.dim(`  ${s.learningLater} learning ${s.learningLater === 1 ? 'card comes' : 'cards come'} back later today; run \`quizdeck study\` again then.`));
+  if (s.learningLater > 0) {
+    const first = s.learningFirstInMs === undefined ? 'later today' : `in ${formatInterval(s.learningFirstInMs)}`;
+    const what = s.learningLater === 1 ? `1 learning card comes back ${first}` : `${s.learningLater} learning cards come back, the first ${first}`;
+    lines.push(chalk.dim(`  ${what}; run \`quizdeck study\` again then.`));
+  }
   return `${lines.join('\n')}\n`;
 }
