@@ -10,6 +10,9 @@ export function buildProgram(): Command {
     .description('Study, quiz and print knowledge decks from the terminal.')
     .version(pkg.version, '-v, --version')
     .option('--debug', 'print stack traces for unexpected errors')
+    // Read by cli.ts before any colour library loads; declared here for --help and parsing.
+    .option('--color', 'colours even when the output is not a terminal')
+    .option('--no-color', 'no colours (as NO_COLOR=1 does)')
     .showHelpAfterError('(run with --help for usage)')
     // Set before any subcommand is added so they inherit it: usage errors reach cli.ts (exit 2).
     .exitOverride()
