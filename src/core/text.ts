@@ -31,30 +31,37 @@ function escapeControl(c: string): string {
 }
 
 // East Asian wide characters (CJK, Hangul, full-width forms, wide emoji): two columns each.
-const WIDE_RANGES = '\u{1100}-\u{115f}\u{2e80}-\u{303e}\u{3041}-\u{33ff}\u{3400}-\u{4dbf}\u{4e00}-\u{9fff}\u{a000}-\u{a4cf}\u{ac00}-\u{d7a3}\u{f900}-\u{faff}\u{fe30}-\u{fe4f}\u{ff00}-\u{ff60}\u{ffe0}-\u{ffe6}\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}';
-const WIDE = new RegExp(`^[${WIDE_RANGES}]$`, 'u');
+const WIDE_CODES: ReadonlyArray<readonly [number, number]> = [
+  [0x1100, 0x115f], [0x2e80, 0x303e], [0x3041, 0x33ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xa000, 0xa4cf], [0xac00, 0xd7a3],
+  [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x1f300, 0x1f64f], [0x1f900, 0x1f9ff], [0x20000, 0x3fffd],
+];
+const WIDE_RANGES = WIDE_CODES.map(([from, to]) => `\\u{${from.toString(16)}}-\\u{${to.toString(16)}}`).join('');
 // Runs of narrow non-space characters, one wide character with any closing punctuation that must
 // not start a line, or spaces: the units wrapping may break between.
 const WRAP_TOKEN = new RegExp(`\\s+|[${WIDE_RANGES}][，。、；：！？）」』】》〉”’]*|[^\\s${WIDE_RANGES}]+`, 'gu');
 
-function isWide(ch: string): boolean {
-  return WIDE.test(ch);
-}
-
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-/** Columns one character occupies: 0 for controls, combining marks and zero-width space, 2 for wide ones. */
-function charWidth(ch: string): number {
-  const code = ch.codePointAt(0)!;
+/** Columns one code point occupies: 0 for controls, combining marks and zero-width space, 2 for wide ones. */
+function codeWidth(code: number): number {
   if (code < 0x20 || (code >= 0x300 && code <= 0x36f) || code === 0x200b) return 0;
-  // Nothing below U+1100 is wide: most text never reaches the regular expression.
-  return code >= 0x1100 && isWide(ch) ? 2 : 1;
+  if (code < 0x1100) return 1;
+  for (const [from, to] of WIDE_CODES) {
+    if (code < from) return 1;
+    if (code <= to) return 2;
+  }
+  return 1;
 }
 
 /** Columns the text occupies in a terminal (ANSI colour codes count zero). */
 export function displayWidth(text: string): number {
+  const plain = text.replace(ANSI, '');
   let width = 0;
-  for (const ch of text.replace(ANSI, '')) width += charWidth(ch);
+  for (let i = 0; i < plain.length; i++) {
+    const code = plain.codePointAt(i)!;
+    if (code > 0xffff) i++;
+    width += codeWidth(code);
+  }
   return width;
 }
 
@@ -92,17 +99,20 @@ export function wrapText(text: string, width: number): string[] {
         lineWidth += w;
         continue;
       }
-      // A word longer than a line: cut between characters, at least one per line.
-      for (const ch of token) {
-        const cw = charWidth(ch);
+      // A word longer than a line (the line is empty here): cut between characters, at least one per line.
+      let start = 0;
+      for (let i = 0; i < token.length; i++) {
+        const code = token.codePointAt(i)!;
+        const cw = codeWidth(code);
         if (lineWidth + cw > width && lineWidth > 0) {
-          out.push(line);
-          line = '';
+          out.push(token.slice(start, i));
+          start = i;
           lineWidth = 0;
         }
-        line += ch;
         lineWidth += cw;
+        if (code > 0xffff) i++;
       }
+      line = token.slice(start);
     }
     out.push(line.trimEnd());
   }

@@ -33,6 +33,7 @@ describe('displayWidth', () => {
     ['父分区', 6],
     ['Dom0 是特权域', 13],
     ['\u001b[31mred\u001b[39m', 3],
+    ['😀𠀀é\u0301\u200b', 5],
   ])('%j is %d columns', (text, width) => expect(displayWidth(text)).toBe(width));
 });
 
@@ -51,6 +52,7 @@ describe('wrapText', () => {
   it('puts a long word on its own lines after text, and a character wider than the line alone', () => {
     expect(wrapText('to abcdefghij ok', 4)).toEqual(['to', 'abcd', 'efgh', 'ij', 'ok']);
     expect(wrapText('父分区', 1)).toEqual(['父', '分', '区']);
+    expect(wrapText('a😀😀b𠀀c', 3)).toEqual(['a😀', '😀b', '𠀀c']);
   });
   // Linear in the word's length: re-measuring the rest of the word for each line took 15 s
   // here (past the test timeout) and made `print --format txt` of this word take 41 s.
