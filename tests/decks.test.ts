@@ -11,6 +11,7 @@ const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 interface RawCard {
   id: string;
+  accept?: unknown[];
   type?: string;
   section?: string;
   tags?: unknown;
@@ -52,7 +53,7 @@ describe.each(Object.entries(decks))('hypervisor deck (%s)', (lang, { file, id, 
 
   it('has a sensible number of cards', () => {
     expect(deck.cards.length).toBeGreaterThanOrEqual(90);
-    expect(deck.cards.length).toBeLessThanOrEqual(140);
+    expect(deck.cards.length).toBeLessThanOrEqual(180);
   });
 
   it('uses unique kebab-case card ids', () => {
@@ -99,6 +100,30 @@ describe.each(Object.entries(decks))('hypervisor deck (%s)', (lang, { file, id, 
       const answers = Array.isArray(card.answer) ? card.answer : [card.answer];
       expect(answers.length, card.id).toBeGreaterThan(0);
       for (const answer of answers) expect(choices, card.id).toContain(answer);
+    }
+  });
+
+  it('leaves at least two wrong options in every multi-select', () => {
+    for (const card of deck.cards.filter((c) => typeOf(c) === 'choice' && Array.isArray(c.answer))) {
+      const answers = card.answer as unknown[];
+      expect((card.choices ?? []).length - answers.length, card.id).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('never lists the answer itself again among accepted answers', () => {
+    const norm = (s: unknown) => String(s).normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+    for (const card of deck.cards.filter((c) => typeOf(c) === 'basic')) {
+      const accept = (card.accept ?? []).map(norm);
+      expect(accept, card.id).not.toContain(norm(card.a));
+      expect(new Set(accept).size, card.id).toBe(accept.length);
+    }
+  });
+
+  it('quotes numbers with thousands separators in flow sequences', () => {
+    // An unquoted `[fewer than 150,000 lines]` is two items to YAML: "fewer than 150" and "000 lines".
+    const text = readFileSync(new URL(`../decks/${file}`, import.meta.url), 'utf8');
+    for (const line of text.split('\n').filter((l) => /^\s*[\w-]+:\s*\[/.test(l))) {
+      expect(line.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '""'), line).not.toMatch(/\d,\d{3}/);
     }
   });
 
