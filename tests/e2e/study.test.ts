@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -203,5 +203,102 @@ describe('quizdeck study in a pseudo-terminal', { timeout: 30_000 }, () => {
     const s = runInPty(['study', DECK, '--db', db]);
     await s.waitFor('newer quizdeck');
     expect((await s.exit()).exitCode).toBe(2);
+  });
+});
+
+// libfaketime (what `faketime` preloads) sets the clock the CLI reads: FAKETIME "@<local time>"
+// starts it there and lets it run. With TZ, a session runs at a given local time in a zone.
+const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1';
+const at = (tz: string, time: string) => ({ TZ: tz, LD_PRELOAD: LIBFAKETIME, FAKETIME: `@${time}` });
+
+describe.skipIf(!existsSync(LIBFAKETIME))('quizdeck study by study day, under a fake clock (issue 12.6)', { timeout: 30_000 }, () => {
+  it('Asia/Shanghai: Good at 07:55 and at 08:06 the same morning gives 2 days, not a day elapsed and 5', async () => {
+    const db = join(tmp(), 'q.db');
+    const first = runInPty(['study', DECK, '--db', db], { env: at('Asia/Shanghai', '2026-03-10 07:55:00') });
+    await first.waitFor('Your answer:');
+    first.send('VMkernel', KEYS.enter);
+    await first.waitFor('Good · 10m');
+    first.send('3');
+    await first.waitFor('Pick one');
+    first.send('q');
+    expect((await first.exit()).exitCode).toBe(0);
+    const second = runInPty(['study', DECK, '--db', db], { env: at('Asia/Shanghai', '2026-03-10 08:06:00') });
+    await second.waitFor('What is the hypervisor component of VMware ESX called?');
+    second.send('VMkernel', KEYS.enter);
+    await second.waitFor('Good · 2d');
+    second.send('3');
+    await second.waitFor('Pick one');
+    second.send('q');
+    expect((await second.exit()).exitCode).toBe(0);
+    expect(rows(db, "SELECT elapsed_days, scheduled_days, round(stability, 1) AS s FROM card_state WHERE card_key = 'esx-hypervisor-name'")).toEqual([{ elapsed_days: 0, scheduled_days: 2, s: 2.3 }]);
+  });
+
+  it('Europe/Berlin, the night the clocks go back: a card answered at 3:58 a.m. comes back at once, not dropped at 4', async () => {
+    const db = join(tmp(), 'q.db');
+    const s = runInPty(['study', DECK, '--db', db, '--new', '1'], { env: at('Europe/Berlin', '2026-10-25 03:58:00') });
+    await s.waitFor('Your answer:');
+    s.send('VMkernel', KEYS.enter);
+    await s.waitFor('Good · 10m');
+    s.send('3');
+    // Due at 4:08, after the study day's end: shown early (learn-ahead) instead of "Done for now".
+    await s.waitFor('0 new · 1 learning · 0 due');
+    await s.waitFor('What is the hypervisor component of VMware ESX called?');
+    await s.waitFor('Your answer:');
+    s.send(KEYS.ctrlC);
+    await s.waitFor('Session summary');
+    expect((await s.exit()).exitCode).toBe(130);
+    expect(s.text()).not.toContain('Done for now');
+  });
+
+  it('UTC, the clock set back across midnight: the answer is applied, not "Invalid delta_t -1"', async () => {
+    const db = join(tmp(), 'q.db');
+    const first = runInPty(['study', DECK, '--db', db], { env: at('UTC', '2026-03-10 00:05:00') });
+    await first.waitFor('Your answer:');
+    first.send('VMkernel', KEYS.enter);
+    await first.waitFor('Good · 10m');
+    first.send('3');
+    await first.waitFor('Pick one');
+    first.send('q');
+    await first.exit();
+    // Nine minutes earlier by the clock, the learning card (due 00:15) is within the 20 minutes shown early.
+    const back = runInPty(['study', DECK, '--db', db, '--new', '0'], { env: at('UTC', '2026-03-09 23:56:00') });
+    await back.waitFor('Your answer:');
+    back.send('VMkernel', KEYS.enter);
+    await back.waitFor('Good · ');
+    back.send('3');
+    await back.waitFor('Session summary');
+    expect((await back.exit()).exitCode).toBe(0);
+    expect(back.text()).not.toContain('unexpected error');
+    // The state is the one from the answer just given, though it is dated before the first.
+    expect(rows(db, "SELECT c.state, c.review_id = (SELECT max(id) FROM reviews) AS latest FROM card_state c WHERE card_key = 'esx-hypervisor-name'")).toEqual([{ state: 2, latest: 1 }]);
+  });
+});
+
+describe('quizdeck study counts (issue 9.6)', { timeout: 30_000 }, () => {
+  it('study 3 new cards, then --new 0 the same day: "0 new", not "-3 new" and "card 1 of 0"', async () => {
+    const db = join(tmp(), 'q.db');
+    const s = runInPty(['study', DECK, '--db', db, '--new', '3']);
+    await s.waitFor('Your answer:');
+    s.send('VMkernel', KEYS.enter);
+    await s.waitFor('Good · 10m');
+    s.send('3');
+    await s.waitFor('Pick one');
+    s.send('1');
+    await s.waitFor(/(Again|Good) · /);
+    s.send('3');
+    await s.waitFor('True or false?');
+    s.send('f');
+    await s.waitFor(/(Again|Good) · /);
+    s.send('3');
+    await s.waitFor('card 4 of'); // a learning card, shown early
+    s.send(KEYS.ctrlC);
+    await s.exit();
+    const again = runInPty(['study', DECK, '--db', db, '--new', '0']);
+    await again.waitFor(/(-?\d+) new · (\d+) learning · (\d+) due/);
+    await again.waitFor(/card 1 of -?\d+/);
+    again.send(KEYS.ctrlC);
+    await again.exit();
+    expect(again.text()).toContain('0 new · 3 learning · 0 due');
+    expect(again.text()).toContain('card 1 of 3');
   });
 });
