@@ -179,6 +179,8 @@ describe('a session that crosses 4 a.m.', () => {
     expect(later).toEqual({ count: 1, firstInMs: 35 * MIN });
     const summary = formatSummary({ studied: 1, again: 0, elapsedMs: 1000, dueTomorrow: 0, learningLater: later.count, learningFirstInMs: later.firstInMs, leeches: 0 });
     expect(summary).toContain('1 learning card comes back in 35m; run `quizdeck study` again then.');
+    expect(formatSummary({ studied: 3, again: 0, elapsedMs: 1000, dueTomorrow: 0, learningLater: 3, learningFirstInMs: 25 * MIN, leeches: 0 })).toContain('3 learning cards come back, the first in 25m;');
+    expect(formatSummary({ studied: 3, again: 0, elapsedMs: 1000, dueTomorrow: 0, learningLater: 2, leeches: 0 })).toContain('2 learning cards come back later today;');
   });
 });
 

@@ -100,9 +100,9 @@ export function formatSummary(s: SessionSummary): string {
   ];
   if (s.leeches > 0) lines.push(chalk.yellow(`  Leeches:        ${s.leeches} (cards forgotten 8 times; consider rewriting them)`));
   if (s.learningLater > 0) {
-    const first = s.learningFirstInMs === undefined ? 'later today' : `in ${formatInterval(s.learningFirstInMs)}`;
-    const what = s.learningLater === 1 ? `1 learning card comes back ${first}` : `${s.learningLater} learning cards come back, the first ${first}`;
-    lines.push(chalk.dim(`  ${what}; run \`quizdeck study\` again then.`));
+    const cards = s.learningLater === 1 ? '1 learning card comes back' : `${s.learningLater} learning cards come back`;
+    const when = s.learningFirstInMs === undefined ? ' later today' : `${s.learningLater === 1 ? '' : ', the first'} in ${formatInterval(s.learningFirstInMs)}`;
+    lines.push(chalk.dim(`  ${cards}${when}; run \`quizdeck study\` again then.`));
   }
   return `${lines.join('\n')}\n`;
 }
