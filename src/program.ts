@@ -31,7 +31,7 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
     .command('validate')
     .description('check deck files and report every problem as FILE:LINE:COL')
     .argument('[paths...]', 'deck files or directories')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github', 'sarif']).default('text'))
     .option('--strict', 'fail on warnings too')
     .option('-q, --quiet', 'report errors only, not warnings')
     .action(async (paths: string[], options) => {

@@ -1,8 +1,10 @@
 import { compareDiagnostics, type Diagnostic } from '../core/deck/diagnostic.js';
 import { formatGithub, formatJson, formatText, type ReportFormat } from '../core/deck/report.js';
+import { formatSarif } from '../core/deck/sarif.js';
 import { ExitError, UsageError } from '../errors.js';
 import { loadDecks } from '../io/decks.js';
 import { paint } from '../ui/paint.js';
+import pkg from '../../package.json' with { type: 'json' };
 
 export interface ValidateOptions {
   format?: string;
@@ -10,17 +12,19 @@ export interface ValidateOptions {
   quiet?: boolean;
 }
 
-const FORMATS: readonly ReportFormat[] = ['text', 'json', 'github'];
+type ValidateFormat = ReportFormat | 'sarif';
+const FORMATS: readonly ValidateFormat[] = ['text', 'json', 'github', 'sarif'];
 
 /** Exit 0 valid, 1 problems found (warnings too with --strict), 2 usage error or unreadable path. */
 export async function runValidate(paths: string[], options: ValidateOptions, out: (s: string) => void = (s) => process.stdout.write(s)): Promise<void> {
-  const format = (options.format ?? 'text') as ReportFormat;
+  const format = (options.format ?? 'text') as ValidateFormat;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${options.format}"; use one of ${FORMATS.join(', ')}`);
   // Never the cache: CI wants every file checked by this very run.
   const { files, diagnostics } = await loadDecks(paths, { cacheDir: null });
   const shown: Diagnostic[] = (options.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics).sort(compareDiagnostics);
   if (format === 'json') out(formatJson(shown));
   else if (format === 'github') out(formatGithub(shown));
+  else if (format === 'sarif') out(formatSarif(shown, { name: 'quizdeck', version: pkg.version }));
   else out(formatText(shown, files.length, paint()));
   const failing = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
   if (failing) throw new ExitError(1);
