@@ -1,71 +1,191 @@
+import { analyzeAnswer, answerTokens, isNumericKey, keyLength, tokenText, type AnalyzedAnswer } from './answer-text.js';
+import { similarity } from './answer-diff.js';
+
 /**
- * Checking typed answers, shared by `study` and `quiz` so both judge the same way.
+ * The one checker of typed answers, used by `study`, `quiz` and the printed key's wording.
+ * Its rules, with examples, are in README ("Typed answers"); tests/core/answer.test.ts holds
+ * them as a table.
  */
+
+export { isEnglish } from './answer-text.js';
 
 // Punctuation and symbols around an answer ("VMkernel." or "(Dom0)") are not part of it.
 const EDGE_PUNCTUATION = /^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu;
 
-/** NFKC, case folding, collapsed whitespace, surrounding punctuation trimmed. */
+/**
+ * NFKC, case folding, collapsed whitespace, surrounding punctuation trimmed: the loose form
+ * deck checks compare choices and questions in. Judging a typed answer goes further: see
+ * `checkAnswer`.
+ */
 export function normalizeAnswer(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').replace(EDGE_PUNCTUATION, '');
 }
 
+/** What a typed answer is judged against. */
+export interface AnswerKey {
+  /** The card's own answer: the one shown as the answer. */
+  answer: string;
+  /** Other answers accepted when typed ("also accepted"). */
+  accept: readonly string[];
+  /** The deck's language: leading articles are ignored only in English. */
+  lang: string;
+}
+
+export type Verdict = 'correct' | 'almost' | 'wrong';
+
+export type CheckReason =
+  /** Correct: the same as the card's answer once ignored differences are set aside. */
+  | 'match'
+  /** Correct: the same as one of the `accept` entries. */
+  | 'accepted'
+  /** Correct: the same items as a list answer, in another order or with other separators. */
+  | 'same-items'
+  /** Almost: one or two letters off. */
+  | 'typo'
+  /** Wrong: part of the answer (a prefix, some of a list's items); `missing` says what is not there. */
+  | 'partial'
+  /** Wrong: nothing but punctuation or spaces. */
+  | 'empty'
+  /** Wrong: a number other than the answer's. */
+  | 'number'
+  | 'different';
+
 export interface AnswerCheck {
-  correct: boolean;
-  /** The accepted answer closest to what was typed, for showing the difference. */
+  verdict: Verdict;
+  reason: CheckReason;
+  /** The candidate (the answer or an accept entry) the typed text matched or came closest to. */
   closest: string;
+  /** For 'typo': how many letters are off. */
+  edits?: number;
+  /** For 'partial': the parts of the answer not typed, as the deck writes them. */
+  missing?: string[];
 }
 
-export function checkTypedAnswer(typed: string, accepted: readonly string[]): AnswerCheck {
-  const given = normalizeAnswer(typed);
-  const exact = accepted.find((a) => normalizeAnswer(a) === given);
-  if (exact !== undefined) return { correct: true, closest: exact };
-  let closest = accepted[0] ?? '';
-  let best = Infinity;
-  for (const candidate of accepted) {
-    const d = diffCost(given, normalizeAnswer(candidate));
-    if (d < best) [closest, best] = [candidate, d];
+/** Answers this much longer than any candidate are not compared letter by letter (typed text is untrusted). */
+const MAX_KEY = 1000;
+
+export function checkAnswer(typed: string, key: AnswerKey): AnswerCheck {
+  const given = analyzeAnswer(typed, key.lang);
+  const candidates = [...new Set([key.answer, ...key.accept])].map((text) => ({ text, analyzed: analyzeAnswer(text, key.lang) }));
+  const own = candidates[0]!;
+  if (given.key === '') return { verdict: 'wrong', reason: 'empty', closest: key.answer };
+  for (const c of candidates) {
+    if (c.analyzed.key === given.key) return { verdict: 'correct', reason: c === own ? 'match' : 'accepted', closest: c.text };
   }
-  return { correct: false, closest };
+  for (const c of candidates) {
+    if (listCompare(typed, c.text, key.lang)?.same) return { verdict: 'correct', reason: 'same-items', closest: c.text };
+  }
+  if (given.key.length <= MAX_KEY) {
+    let best: { text: string; edits: number } | undefined;
+    for (const c of candidates) {
+      const edits = nearMiss(given.key, c.analyzed.key);
+      if (edits !== undefined && (best === undefined || edits < best.edits)) best = { text: c.text, edits };
+    }
+    if (best) return { verdict: 'almost', reason: 'typo', closest: best.text, edits: best.edits };
+  }
+  for (const c of candidates) {
+    const missing = listCompare(typed, c.text, key.lang)?.missing ?? partOf(given, c.analyzed);
+    if (missing) return { verdict: 'wrong', reason: 'partial', closest: c.text, missing };
+  }
+  const closest = candidates.reduce((a, b) => (similarity(b.analyzed.key, given.key) > similarity(a.analyzed.key, given.key) ? b : a));
+  const number = isNumericKey(own.analyzed.key) && isNumericKey(given.key);
+  return { verdict: 'wrong', reason: number ? 'number' : 'different', closest: closest.text };
 }
-
-export type DiffPart = { kind: 'same' | 'missing' | 'extra'; text: string };
 
 /**
- * Character diff between what was typed and what was expected (longest common subsequence),
- * compared case-insensitively: `missing` is in the expected answer only, `extra` was typed only.
+ * Edits between two keys when they make a near miss: one edit (a letter added, dropped,
+ * changed, or two swapped) in an answer of 6 or more letters and digits, two in one of 12 or
+ * more. Never for a number or a short answer, and never an edit that changes a digit or a
+ * Chinese character: "2003" is not "2008", and 硬件 (hardware) is not 软件 (software).
  */
-export function diffAnswer(typed: string, expected: string): DiffPart[] {
-  const a = [...typed];
-  const b = [...expected];
-  const fold = (c: string) => c.normalize('NFKC').toLowerCase();
-  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      lcs[i]![j] = fold(a[i]!) === fold(b[j]!) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-    }
-  }
-  const parts: DiffPart[] = [];
-  const push = (kind: DiffPart['kind'], ch: string) => {
-    const last = parts.at(-1);
-    if (last?.kind === kind) last.text += ch;
-    else parts.push({ kind, text: ch });
-  };
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (fold(a[i]!) === fold(b[j]!)) {
-      push('same', b[j]!);
-      i++;
-      j++;
-    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) push('extra', a[i++]!);
-    else push('missing', b[j++]!);
-  }
-  while (i < a.length) push('extra', a[i++]!);
-  while (j < b.length) push('missing', b[j++]!);
-  return parts;
+export function nearMiss(typedKey: string, expectedKey: string): number | undefined {
+  if (isNumericKey(expectedKey)) return undefined;
+  const length = keyLength(expectedKey);
+  const allowed = length >= 12 ? 2 : length >= 6 ? 1 : 0;
+  if (allowed === 0) return undefined;
+  const fixed = (key: string) => key.replace(/[^\p{Nd}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu, '');
+  if (fixed(typedKey) !== fixed(expectedKey)) return undefined;
+  const edits = boundedEditDistance([...typedKey], [...expectedKey], allowed);
+  return edits !== undefined && edits > 0 ? edits : undefined;
 }
 
-function diffCost(a: string, b: string): number {
-  return diffAnswer(a, b).reduce((n, p) => n + (p.kind === 'same' ? 0 : p.text.length), 0);
+/**
+ * Optimal string alignment distance (a swap of neighbours is one edit), or undefined when it
+ * exceeds `max`. Only a band of width 2·max+1 is computed: O(n·max), whatever the input.
+ */
+export function boundedEditDistance(a: readonly string[], b: readonly string[], max: number): number | undefined {
+  if (Math.abs(a.length - b.length) > max) return undefined;
+  const INF = max + 1;
+  let prev2: number[] = [];
+  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => (j <= max ? j : INF));
+  for (let i = 1; i <= a.length; i++) {
+    const row: number[] = new Array<number>(b.length + 1).fill(INF);
+    if (i <= max) row[0] = i;
+    let best = row[0]!;
+    for (let j = Math.max(1, i - max); j <= Math.min(b.length, i + max); j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      row[j] = Math.min(d, INF);
+      best = Math.min(best, row[j]!);
+    }
+    if (best > max) return undefined;
+    prev2 = prev;
+    prev = row;
+  }
+  const d = prev[b.length]!;
+  return d <= max ? d : undefined;
+}
+
+/**
+ * The typed key is a run of whole words of the answer, but not all of it ("a framework" for
+ * "A framework for paravirtualized kernels"): the words around it are missing.
+ */
+function partOf(given: AnalyzedAnswer, expected: AnalyzedAnswer): string[] | undefined {
+  const tokens = answerTokens(expected);
+  if (given.key.length >= expected.key.length) return undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    for (let j = i; j < tokens.length; j++) {
+      // The key between the tokens, separators between numbers included: "12" is no part of "1, 2".
+      const joined = expected.chars.slice(tokens[i]!.start, tokens[j]!.end).map((c) => c.key).join('');
+      if (joined.length >= given.key.length) {
+        if (joined !== given.key) break;
+      } else continue;
+      const missing: string[] = [];
+      if (i > 0) missing.push(tokenText(expected, tokens, 0, i - 1));
+      if (j < tokens.length - 1) missing.push(tokenText(expected, tokens, j + 1, tokens.length - 1));
+      return missing;
+    }
+  }
+  return undefined;
+}
+
+// Items of a list answer: commas, semicolons and 、 (not a comma between digits, as in 150,000),
+// "and", "&" and "+" between spaces, and 和 / 与 / 及 / 以及 next to a Latin word or a number
+// (inside Chinese words these characters are no conjunction: 总和, 参与).
+const LIST_SEPARATOR = /(?<!\d)[,，](?!\d)|[;；、]|\s(?:and|&|\+)\s|(?<=[A-Za-z0-9]\s?)(?:以及|和|与|及)|(?:以及|和|与|及)(?=\s?[A-Za-z0-9])/giu;
+
+function listItems(text: string, lang: string): { text: string; key: string }[] {
+  return text
+    .split(LIST_SEPARATOR)
+    .map((item) => ({ text: item.trim().replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, ''), key: analyzeAnswer(item, lang).key }))
+    .filter((item) => item.key !== '');
+}
+
+/**
+ * A list answer ("VSC, VMBus and VSP") against a typed list: the same items in any order, or
+ * some of them (which is wrong, and says which items are missing).
+ */
+function listCompare(typed: string, expected: string, lang: string): { same: boolean; missing?: string[] } | undefined {
+  const want = listItems(expected, lang);
+  if (want.length < 2) return undefined;
+  const got = listItems(typed, lang);
+  const left = [...want];
+  for (const item of got) {
+    const at = left.findIndex((w) => w.key === item.key);
+    if (at === -1) return undefined;
+    left.splice(at, 1);
+  }
+  if (left.length === 0) return { same: true };
+  return got.length > 0 ? { same: false, missing: left.map((w) => w.text) } : undefined;
 }

@@ -14,6 +14,8 @@ export type StudyItem =
 
 interface ItemBase {
   deckId: string;
+  /** The deck's language (`en` when the deck names none): typed answers are judged by it. */
+  lang: string;
   cardId: string;
   /** `card-id`, `card-id:reverse`, or `card-id:c2` for a cloze card's second deletion. */
   key: string;
@@ -23,27 +25,28 @@ interface ItemBase {
   tags: string[];
 }
 
-export function expandCard(deck: Pick<Deck, 'deck'>, card: Card): StudyItem[] {
+export function expandCard(deck: Pick<Deck, 'deck'> & Partial<Pick<Deck, 'lang'>>, card: Card): StudyItem[] {
   // Objects are written out in full rather than spread from a shared base: spreading is several
   // times slower in V8, and a 20k-card deck expands on every launch of study.
   const deckId = deck.deck;
+  const lang = deck.lang ?? 'en';
   const tags = card.tags ?? [];
   switch (card.type) {
     case undefined:
     case 'basic': {
-      const items: StudyItem[] = [{ deckId, cardId: card.id, key: card.id, card, why: card.why, section: card.section, tags, kind: 'basic', prompt: card.q, answer: card.a, accept: card.accept ? [card.a, ...card.accept] : [card.a] }];
-      if (card.reverse) items.push({ deckId, cardId: card.id, key: `${card.id}:reverse`, card, why: card.why, section: card.section, tags, kind: 'basic', prompt: card.a, answer: card.q, accept: [card.q] });
+      const items: StudyItem[] = [{ deckId, lang, cardId: card.id, key: card.id, card, why: card.why, section: card.section, tags, kind: 'basic', prompt: card.q, answer: card.a, accept: card.accept ? [card.a, ...card.accept] : [card.a] }];
+      if (card.reverse) items.push({ deckId, lang, cardId: card.id, key: `${card.id}:reverse`, card, why: card.why, section: card.section, tags, kind: 'basic', prompt: card.a, answer: card.q, accept: [card.q] });
       return items;
     }
     case 'choice':
-      return [{ deckId, cardId: card.id, key: card.id, card, why: card.why, section: card.section, tags, kind: 'choice', prompt: card.q, choices: card.choices, correct: Array.isArray(card.answer) ? card.answer : [card.answer] }];
+      return [{ deckId, lang, cardId: card.id, key: card.id, card, why: card.why, section: card.section, tags, kind: 'choice', prompt: card.q, choices: card.choices, correct: Array.isArray(card.answer) ? card.answer : [card.answer] }];
     case 'truefalse':
-      return [{ deckId, cardId: card.id, key: card.id, card, why: card.why, section: card.section, tags, kind: 'truefalse', prompt: card.q, correct: card.answer }];
+      return [{ deckId, lang, cardId: card.id, key: card.id, card, why: card.why, section: card.section, tags, kind: 'truefalse', prompt: card.q, correct: card.answer }];
     case 'cloze': {
       const parts = parseCloze(card.text);
       return parts.flatMap((d) =>
         d.kind === 'deletion'
-          ? [{ deckId, cardId: card.id, key: `${card.id}:c${d.index + 1}`, card, why: card.why, section: card.section, tags, kind: 'cloze' as const, text: card.text, deletion: d.index, prompt: renderClozeParts(parts, d.index), answer: d.answer, accept: [d.answer], hint: d.hint }]
+          ? [{ deckId, lang, cardId: card.id, key: `${card.id}:c${d.index + 1}`, card, why: card.why, section: card.section, tags, kind: 'cloze' as const, text: card.text, deletion: d.index, prompt: renderClozeParts(parts, d.index), answer: d.answer, accept: [d.answer], hint: d.hint }]
           : [],
       );
     }

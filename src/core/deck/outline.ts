@@ -8,7 +8,7 @@ import type { Card, Deck } from './schema.js';
  * `io/decks.ts`, whose cached decks answer `card` by parsing that one card).
  */
 export interface DeckOutline {
-  readonly deck: Pick<Deck, 'deck' | 'title'>;
+  readonly deck: Pick<Deck, 'deck' | 'title' | 'lang'>;
   readonly size: number;
   id(index: number): string;
   /** The keys of card `index`'s items (`itemKeys`). */

@@ -1,0 +1,92 @@
+import { diffAnswer, type DiffSegment } from './answer-diff.js';
+import type { AnswerCheck, AnswerKey } from './answer.js';
+import { neutralizeControls } from './text.js';
+
+/**
+ * The words of typed-answer feedback, the same in `study`, in `quiz` (after each answer, in the
+ * end-of-quiz review and in the missed list): the verdict and its reason, the card's own answer
+ * as "Expected", what was typed, and the other accepted answers as "Also accepted" (an accept
+ * entry is never presented as the answer).
+ */
+
+export const LABELS = { expected: 'Expected:', typed: 'You typed:', alsoAccepted: 'Also accepted:' } as const;
+/** Every label padded to this width, so the answers line up. */
+export const LABEL_WIDTH = 15;
+
+export const VERDICT_MARK = { correct: '✓', almost: '≈', wrong: '✗' } as const;
+
+/** "Correct", "Almost: one letter off", "Incomplete: missing “VSP”", "Wrong". */
+export function describeCheck(check: AnswerCheck, key: Pick<AnswerKey, 'answer'>): string {
+  switch (check.reason) {
+    case 'match':
+    case 'accepted':
+    case 'same-items':
+      return 'Correct';
+    case 'typo': {
+      const off = `${check.edits === 2 ? 'two letters' : 'one letter'} off`;
+      // Close to an accept entry rather than to the answer: say which, so the difference makes sense.
+      return check.closest === key.answer ? `Almost: ${off}` : `Almost: ${off} “${neutralizeControls(check.closest)}” (also accepted)`;
+    }
+    case 'partial':
+      return `Incomplete: missing ${(check.missing ?? []).map((m) => `“${neutralizeControls(m)}”`).join(' and ')}`;
+    case 'empty':
+      return 'Wrong: nothing but punctuation';
+    case 'number':
+      return 'Wrong: a different number';
+    case 'different':
+      return 'Wrong';
+  }
+}
+
+/** The verdict line: mark and words, e.g. "≈ Almost: one letter off". */
+export function verdictLine(check: AnswerCheck, key: Pick<AnswerKey, 'answer'>): string {
+  return `${VERDICT_MARK[check.verdict]} ${describeCheck(check, key)}`;
+}
+
+/** How the pieces of a feedback line are painted: a difference, or plain text. */
+export interface AnswerPaint {
+  /** In the expected answer, characters that were not typed. */
+  missing(s: string): string;
+  /** In the typed answer, characters that are not in the answer. */
+  extra(s: string): string;
+}
+
+export interface FeedbackLine {
+  label: string;
+  /** Painted text, control characters made visible. */
+  text: string;
+  /** Plain text (no difference in it), which a caller may wrap. */
+  plain?: string;
+}
+
+/**
+ * Expected / You typed / Also accepted. The character difference is shown only against the
+ * card's answer, only when the two are close (see answer-diff.ts) and never for a partial
+ * answer; what the checker ignores is never highlighted.
+ */
+export function typedAnswerLines(typed: string, check: AnswerCheck, key: AnswerKey, paint: AnswerPaint): FeedbackLine[] {
+  // A partial answer names its missing parts instead: a character diff of "VSC and VMBus"
+  // against "VSC, VMBus and VSP" would mark the "and" as well.
+  const diffs = check.verdict !== 'correct' && check.reason !== 'partial' && check.closest === key.answer;
+  const diff = diffs ? diffAnswer(typed, key.answer, key.lang) : undefined;
+  const painted = (segments: readonly DiffSegment[], style: (s: string) => string) => segments.map((s) => (s.kind === 'changed' ? style(neutralizeControls(s.text)) : neutralizeControls(s.text))).join('');
+  const lines: FeedbackLine[] = diff
+    ? [
+        { label: LABELS.expected, text: painted(diff.expected, paint.missing) },
+        { label: LABELS.typed, text: painted(diff.typed, paint.extra) },
+      ]
+    : [plainLine(LABELS.expected, key.answer), plainLine(LABELS.typed, typed)];
+  const also = alsoAcceptedText(key.accept);
+  if (also !== undefined) lines.push(plainLine(LABELS.alsoAccepted, also));
+  return lines;
+}
+
+function plainLine(label: string, text: string): FeedbackLine {
+  const clean = neutralizeControls(text);
+  return { label, text: clean, plain: clean };
+}
+
+/** The accept entries as one line, or undefined when there are none. */
+export function alsoAcceptedText(accept: readonly string[], separator = '; '): string | undefined {
+  return accept.length === 0 ? undefined : accept.join(separator);
+}
