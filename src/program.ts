@@ -89,6 +89,7 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
     .option('--time-limit <duration>', 'end the quiz after e.g. 90s, 10m or 1h30m; unanswered questions count as wrong')
     .option('--pass-mark <percent>', 'exit with 1 if the score is below this percentage')
     .option('--retry-missed', 'after the result, ask the missed questions again (a second round, scored separately)')
+    .option('--lenient', 'count typed answers that are almost right (a letter or two off) as right')
     .option('--db <file>', 'database file (default: $QUIZDECK_DB, else $XDG_DATA_HOME/quizdeck/quizdeck.db)')
     .addHelpText('after', '\nExit codes: 0 done (and passed, with --pass-mark), 1 below --pass-mark, 2 bad option or deck, no terminal, 130 Ctrl-C.')
     .action(async (paths: string[], options) => {

@@ -62,7 +62,9 @@ export async function runQuiz(paths: string[], options: QuizCommandOptions, make
   const db = openDatabase(dbPath);
   try {
     const seed = settings.seed ?? deps.randomSeed();
-    const questions = selectQuestions(candidates, settings.count, seed).map((item) => buildQuestion(item, seed));
+    // Near misses count as right with --lenient, or for the decks that say `lenient: true`.
+    const lenientDecks = new Set(decks.filter((d) => d.lenient).map((d) => d.deck));
+    const questions = selectQuestions(candidates, settings.count, seed).map((item) => buildQuestion(item, seed, { lenient: settings.lenient || lenientDecks.has(item.deckId) }));
     const sectionOrder = [...new Set(items.flatMap((i) => (i.section ? [i.section] : [])))];
     await takeQuiz({ settings, decks, seed, questions, sectionOrder, dbPath }, deps, db);
   } finally {
@@ -174,5 +176,5 @@ function interruptedSummary(outcomes: readonly Outcome[], ui: QuizUi): string {
 
 /** The choices that shaped the attempt, so later comparisons know what was asked. */
 function storedOptions(settings: QuizSettings): Record<string, unknown> {
-  return { count: settings.count, tags: settings.tags, sections: settings.sections, types: settings.types, feedback: settings.feedback, timeLimitMs: settings.timeLimitMs ?? null, passMark: settings.passMark ?? null, retryMissed: settings.retryMissed };
+  return { count: settings.count, tags: settings.tags, sections: settings.sections, types: settings.types, feedback: settings.feedback, timeLimitMs: settings.timeLimitMs ?? null, passMark: settings.passMark ?? null, retryMissed: settings.retryMissed, lenient: settings.lenient };
 }

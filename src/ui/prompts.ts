@@ -1,6 +1,8 @@
 import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, makeTheme, useKeypress, usePrefix, useState, type Status } from '@inquirer/core';
 import chalk from 'chalk';
-import { diffAnswer } from '../core/answer.js';
+import { diffAnswer } from '../core/answer-diff.js';
+import type { AnswerCheck, AnswerKey } from '../core/answer.js';
+import { LABEL_WIDTH, typedAnswerLines, verdictLine, type AnswerPaint } from '../core/answer-feedback.js';
 import { neutralizeControls } from '../core/text.js';
 
 /**
@@ -136,27 +138,40 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   return [`${message}\n${lines.join('\n')}`, hint || undefined];
 });
 
+/** The number keys that pick one of `n` choices: "1–4" (only 1–9 have keys). */
+export function numberKeys(n: number): string {
+  const last = Math.min(n, 9);
+  return last <= 1 ? '1' : `1–${last}`;
+}
+
+/** Differences in colour; without colour (NO_COLOR, pipes), brackets still show them. */
+export function answerPaint(): AnswerPaint {
+  return {
+    missing: (s) => (chalk.level > 0 ? chalk.bold.green.underline(s) : `[${s}]`),
+    extra: (s) => (chalk.level > 0 ? chalk.bold.red.strikethrough(s) : `(${s})`),
+  };
+}
+
 /**
- * What was typed against what was expected, the differing characters highlighted: in the
- * expected line, characters the person missed; in the typed line, characters that are extra.
+ * What was typed against what was expected, the differing characters highlighted when the two
+ * are close (in the expected line, characters the person missed; in the typed line, characters
+ * that are extra). What the checker ignores (case, width, spacing, punctuation, a leading
+ * article in English) is never highlighted; unrelated answers are shown without highlighting.
  */
-export function formatAnswerDiff(typed: string, expected: string): { expected: string; typed: string } {
-  const parts = diffAnswer(typed, expected);
-  const expectedLine = parts
-    .filter((p) => p.kind !== 'extra')
-    .map((p) => (p.kind === 'same' ? neutralizeControls(p.text) : chalk.bold.green.underline(neutralizeControls(p.text))))
-    .join('');
-  // `same` parts carry the expected spelling; the typed line shows what was really typed
-  // ("vmkernal", not "VMkernal"), taken from the input one character per diff character.
-  const typedChars = [...typed];
-  let at = 0;
-  const typedLine = parts
-    .filter((p) => p.kind !== 'missing')
-    .map((p) => {
-      const n = [...p.text].length;
-      const text = neutralizeControls(typedChars.slice(at, (at += n)).join(''));
-      return p.kind === 'same' ? text : chalk.bold.red.strikethrough(text);
-    })
-    .join('');
-  return { expected: expectedLine, typed: typedLine };
+export function formatAnswerDiff(typed: string, expected: string, lang = 'en'): { expected: string; typed: string } {
+  const diff = diffAnswer(typed, expected, lang);
+  if (!diff) return { expected: neutralizeControls(expected), typed: neutralizeControls(typed) };
+  const paint = answerPaint();
+  const line = (segments: typeof diff.typed, style: (s: string) => string) => segments.map((p) => (p.kind === 'changed' ? style(neutralizeControls(p.text)) : neutralizeControls(p.text))).join('');
+  return { expected: line(diff.expected, paint.missing), typed: line(diff.typed, paint.extra) };
+}
+
+/**
+ * The feedback on a typed answer, as `study` shows it: the verdict and its reason, then
+ * Expected (the card's answer), You typed, Also accepted; `indent` before each line.
+ */
+export function formatTypedFeedback(typed: string, check: AnswerCheck, key: AnswerKey, indent = '  '): string[] {
+  const verdict = verdictLine(check, key);
+  const style = check.verdict === 'correct' ? chalk.green : check.verdict === 'almost' ? chalk.yellow : chalk.red;
+  return [style(verdict), ...typedAnswerLines(typed, check, key, answerPaint()).map((l) => `${indent}${chalk.dim(l.label.padEnd(LABEL_WIDTH))}${l.text}`)];
 }

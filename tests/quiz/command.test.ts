@@ -194,16 +194,53 @@ describe('runQuiz', () => {
     await runQuiz([deck], { db: dbFile, feedback, seed: 'o' }, s.deps);
     expect(s.output()).toContain('Score 1/4 (25%)');
     expect(s.output()).toContain('1 answer overruled as right ("I was right"), included in the score.');
-    expect(s.output()).toContain('Difference:   VMkern(a)[e]l');
+    expect(s.output()).toContain('≈ Almost: one letter off (counted as wrong)\nExpected:      VMkern[e]l\nYou typed:     VMkern(a)l\n');
     expect(rows('SELECT overruled FROM quiz_attempts')).toEqual([{ overruled: 1 }]);
     expect(rows("SELECT card_key, correct, overruled, given FROM quiz_answers WHERE overruled = 1")).toEqual([{ card_key: 'hv', correct: 1, overruled: 1, given: 'VMkernal' }]);
+  });
+
+  it('counts a near miss as right with --lenient, and for a deck that says lenient: true', async () => {
+    // Every answer wrong: the typed one is a near miss (VMkernal), the choices plainly wrong.
+    const s = scriptedUi(['wrong', 'wrong', 'wrong', 'wrong']);
+    await runQuiz([deck], { db: dbFile, seed: 'l', lenient: true }, s.deps);
+    expect(s.output()).toContain('Score 1/4 (25%)');
+    expect(s.output()).toContain('1 near miss ("almost") counted as right (lenient), included in the score.');
+    expect(s.output()).not.toContain('The checker rejected');
+    expect(rows("SELECT given, correct, overruled FROM quiz_answers WHERE card_key = 'hv'")).toEqual([{ given: 'VMkernal', correct: 1, overruled: 0 }]);
+    expect(JSON.parse(rows('SELECT options FROM quiz_attempts')[0]!.options as string)).toMatchObject({ lenient: true });
+
+    writeFileSync(deck, DECK.replace('title: Tiny deck', 'title: Tiny deck\nlenient: true'));
+    const d = scriptedUi(['wrong', 'wrong', 'wrong', 'wrong']);
+    await runQuiz([deck], { db: dbFile, seed: 'l' }, d.deps);
+    expect(d.output()).toContain('Score 1/4 (25%)');
+    const strict = scriptedUi(['wrong', 'wrong', 'wrong', 'wrong']);
+    writeFileSync(deck, DECK);
+    await runQuiz([deck], { db: dbFile, seed: 'l' }, strict.deps);
+    expect(strict.output()).toContain('Score 0/4 (0%)');
+  });
+
+  it('takes numbers as answers, compared as text', async () => {
+    writeFileSync(deck, `deck: nums\ntitle: Numbers\ncards:\n  - id: year\n    q: Xen released in?\n    a: 2003\n    accept: [MMIII]\n  - id: four\n    type: choice\n    q: How many hypervisors?\n    choices: [2, 3, 4]\n    answer: 4\n`);
+    const typed: string[] = [];
+    const s = scriptedUi([]);
+    const deps = () => ({
+      ...s.deps(),
+      ui: { ...s.deps().ui, ask: async (question: Question) => {
+        typed.push(question.item.cardId);
+        return question.kind === 'typed' ? { kind: 'typed' as const, text: '2003.' } : { kind: 'choice' as const, selected: ['4'] };
+      } },
+    });
+    await runQuiz([deck], { db: dbFile }, deps);
+    expect(typed.sort()).toEqual(['four', 'year']);
+    expect(s.output()).toContain('Score 2/2 (100%)');
   });
 
   it('shows feedback only at the end with --feedback end', async () => {
     const s = scriptedUi(['wrong', 'wrong', 'wrong', 'wrong']);
     await runQuiz([deck], { db: dbFile, seed: 'e' }, s.deps);
     const beforeReview = s.output().split('The checker rejected')[0]!;
-    expect(beforeReview).not.toContain('✘ Wrong');
+    expect(beforeReview).not.toContain('✗ Wrong');
+    expect(beforeReview).not.toContain('Almost');
     expect(s.output()).toContain('The checker rejected 1 typed answer; overrule where you were right:');
   });
 

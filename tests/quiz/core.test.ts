@@ -4,7 +4,7 @@ import type { Card, Deck } from '../../src/core/deck/schema.js';
 import { formatClock, parseTimeLimit } from '../../src/core/quiz/duration.js';
 import { buildQuestion, canOverrule, gradeResponse, overrule, type Question, type Response } from '../../src/core/quiz/question.js';
 import { formatResult, formatSectionTable } from '../../src/core/quiz/report.js';
-import { formatDiff, formatFeedback, formatQuestion } from '../../src/core/quiz/screen.js';
+import { formatFeedback, formatQuestion } from '../../src/core/quiz/screen.js';
 import { missedOutcomes, passes, scoreOutcomes, sectionTable } from '../../src/core/quiz/score.js';
 import { describeNoMatch, filterItems, selectQuestions } from '../../src/core/quiz/select.js';
 import { parseQuizOptions } from '../../src/core/quiz/settings.js';
@@ -53,12 +53,12 @@ describe('parseTimeLimit', () => {
 
 describe('parseQuizOptions', () => {
   it('applies defaults', () => {
-    expect(parseQuizOptions({})).toEqual({ value: { count: 20, tags: [], sections: [], types: [], seed: undefined, feedback: 'end', timeLimitMs: undefined, passMark: undefined, retryMissed: false } });
+    expect(parseQuizOptions({})).toEqual({ value: { count: 20, tags: [], sections: [], types: [], seed: undefined, feedback: 'end', timeLimitMs: undefined, passMark: undefined, retryMissed: false, lenient: false } });
   });
 
   it('parses every option', () => {
-    const parsed = parseQuizOptions({ count: '5', tag: ['a,b', 'c'], section: ['esx'], type: ['choice,truefalse', 'choice'], seed: '42', feedback: 'immediate', timeLimit: '1m', passMark: '80%', retryMissed: true });
-    expect(parsed).toEqual({ value: { count: 5, tags: ['a', 'b', 'c'], sections: ['esx'], types: ['choice', 'truefalse'], seed: '42', feedback: 'immediate', timeLimitMs: 60_000, passMark: 80, retryMissed: true } });
+    const parsed = parseQuizOptions({ count: '5', tag: ['a,b', 'c'], section: ['esx'], type: ['choice,truefalse', 'choice'], seed: '42', feedback: 'immediate', timeLimit: '1m', passMark: '80%', retryMissed: true, lenient: true });
+    expect(parsed).toEqual({ value: { count: 5, tags: ['a', 'b', 'c'], sections: ['esx'], types: ['choice', 'truefalse'], seed: '42', feedback: 'immediate', timeLimitMs: 60_000, passMark: 80, retryMissed: true, lenient: true } });
   });
 
   it.each([
@@ -165,13 +165,50 @@ describe('gradeResponse', () => {
 
   it('lets a rejected typed answer be overruled, and nothing else', () => {
     const wrong = gradeResponse(q('b1'), { kind: 'typed', text: 'VMkernal' });
-    expect(wrong.closest).toBe('VMkernel');
+    expect(wrong.check).toEqual({ verdict: 'almost', reason: 'typo', closest: 'VMkernel', edits: 1 });
     expect(canOverrule(wrong)).toBe(true);
     expect(overrule(wrong)).toMatchObject({ correct: true, overruled: true });
     expect(canOverrule(gradeResponse(q('b1'), { kind: 'typed', text: 'VMkernel' }))).toBe(false);
     expect(canOverrule(gradeResponse(q('c1'), { kind: 'choice', selected: ['Child'] }))).toBe(false);
     expect(canOverrule(gradeResponse(q('b1'), undefined))).toBe(false);
     expect(() => overrule(gradeResponse(q('t1'), { kind: 'truefalse', value: true }))).toThrow(RangeError);
+  });
+});
+
+describe('typed answers in a quiz', () => {
+  const zhItems = deckItems({ ...deck([{ id: 'io', q: 'Hyper-V 的 I/O 路径？', a: 'VSC、VMBus 和 VSP', accept: ['VSC, VMBus and VSP'] }]), lang: 'zh' });
+
+  it('counts "almost" as wrong, or as right when lenient (and says which)', () => {
+    const strict = gradeResponse(q('b1'), { kind: 'typed', text: 'VMkernal' });
+    expect(strict).toMatchObject({ correct: false, check: { verdict: 'almost' } });
+    const lenient = gradeResponse(buildQuestion(byKey('b1'), 's', { lenient: true }), { kind: 'typed', text: 'VMkernal' });
+    expect(lenient).toMatchObject({ correct: true, lenient: true });
+    expect(formatFeedback(lenient, 80)[0]).toBe('≈ Almost: one letter off (counted as right: lenient)');
+    expect(gradeResponse(buildQuestion(byKey('b1'), 's', { lenient: true }), { kind: 'typed', text: 'VMware' }).correct).toBe(false);
+    const text = formatResult({ outcomes: [lenient, strict] });
+    expect(text).toContain('1 near miss ("almost") counted as right (lenient), included in the score.');
+    expect(text).toContain('    You typed:     VMkernal (Almost: one letter off)\n    Expected:      VMkernel\n    Also accepted: the VMkernel\n');
+  });
+
+  it('says which part of a partial answer is missing, in feedback and in the missed list', () => {
+    const partial = gradeResponse(buildQuestion(zhItems[0]!, 's'), { kind: 'typed', text: 'VSC 和 VMBus' });
+    expect(partial.check).toMatchObject({ verdict: 'wrong', reason: 'partial', missing: ['VSP'] });
+    expect(formatFeedback(partial, 80)).toEqual(['✗ Incomplete: missing “VSP”', 'Expected:      VSC、VMBus 和 VSP', 'You typed:     VSC 和 VMBus', 'Also accepted: VSC, VMBus and VSP']);
+    expect(formatResult({ outcomes: [partial] })).toContain('    You typed:     VSC 和 VMBus (Incomplete: missing “VSP”)\n    Expected:      VSC、VMBus 和 VSP\n');
+  });
+
+  it('shows the card answer, never an accept entry, as expected; the accept entries follow', () => {
+    const items = deckItems(deck([{ id: 'sc', q: 'What ran beside the VMkernel?', a: 'The service console', accept: ['serviceConsole', 'COS'] }]));
+    const wrong = gradeResponse(buildQuestion(items[0]!, 's'), { kind: 'typed', text: 'service consle' });
+    expect(formatFeedback(wrong, 80).slice(1)).toEqual(['Expected:      The service cons[o]le', 'You typed:     service consle', 'Also accepted: serviceConsole; COS']);
+    expect(gradeResponse(buildQuestion(items[0]!, 's'), { kind: 'typed', text: 'Service Console' }).check).toMatchObject({ verdict: 'correct', closest: 'The service console' });
+  });
+
+  it('judges a Chinese deck without English article rules', () => {
+    const items = deckItems({ ...deck([{ id: 'p', q: '哪个分区拥有驱动？', a: '父分区', accept: ['parent partition'] }]), lang: 'zh' });
+    expect(items[0]!.lang).toBe('zh');
+    expect(gradeResponse(buildQuestion(items[0]!, 's'), { kind: 'typed', text: 'Parent Partition。' }).correct).toBe(true);
+    expect(gradeResponse(buildQuestion(items[0]!, 's'), { kind: 'typed', text: 'the parent partition' }).correct).toBe(false);
   });
 });
 
@@ -186,8 +223,8 @@ describe('scoring', () => {
   ];
 
   it('counts right, overruled and unanswered', () => {
-    expect(scoreOutcomes(outcomes)).toEqual({ correct: 4, total: 6, percent: 66, overruled: 1, unanswered: 1 });
-    expect(scoreOutcomes([])).toEqual({ correct: 0, total: 0, percent: 0, overruled: 0, unanswered: 0 });
+    expect(scoreOutcomes(outcomes)).toEqual({ correct: 4, total: 6, percent: 66, overruled: 1, lenient: 0, unanswered: 1 });
+    expect(scoreOutcomes([])).toEqual({ correct: 0, total: 0, percent: 0, overruled: 0, lenient: 0, unanswered: 0 });
   });
 
   it.each([
@@ -198,7 +235,7 @@ describe('scoring', () => {
     [0, 5, 0, true],
     [5, 5, 100, true],
   ])('%d/%d against %d%% passes: %s', (correct, total, mark, expected) => {
-    expect(passes({ correct, total, percent: 0, overruled: 0, unanswered: 0 }, mark)).toBe(expected);
+    expect(passes({ correct, total, percent: 0, overruled: 0, lenient: 0, unanswered: 0 }, mark)).toBe(expected);
   });
 
   it('builds the per-section table in deck order, no section last', () => {
@@ -229,8 +266,8 @@ describe('scoring', () => {
     expect(text).toContain('Score 4/6 (66%)  below the pass mark of 70%\n');
     expect(text).toContain('Time ran out: 1 question unanswered, counted as wrong.');
     expect(text).toContain('1 answer overruled as right ("I was right"), included in the score.');
-    expect(text).toContain(' 1. [xen] Which are Xen?\n    Your answer:  Dom0\n    Right answer: Dom0; DomU\n');
-    expect(text).toContain(' 2. [hyper-v] Parent?\n    Your answer:  (not answered)\n    Right answer: Parent\n');
+    expect(text).toContain(' 1. [xen] Which are Xen?\n    Your answer:   Dom0\n    Expected:      Dom0; DomU\n');
+    expect(text).toContain(' 2. [hyper-v] Parent?\n    Your answer:   (not answered)\n    Expected:      Parent\n');
     expect(text).toContain('Previous attempts on these decks: 60%, 75%\n');
     expect(formatResult({ outcomes: outcomes.slice(0, 2), passMark: 80 })).toMatch(/^Score 2\/2 \(100%\)  passed \(pass mark 80%\)\n/);
   });
@@ -241,7 +278,7 @@ describe('scoring', () => {
     const text = formatResult({ outcomes: [outcome], width: 40 });
     expect(text).not.toMatch(/[\u0007\u001b]/);
     expect(text).toContain('^[[31mESX');
-    expect(text).toContain('Why:          先启动^G Linux 内核');
+    expect(text).toContain('Why:           先启动^G Linux 内核');
     for (const line of text.split('\n')) expect([...line].reduce((w, ch) => w + (/[\u4e00-\u9fff\uff00-\uff60]/.test(ch) ? 2 : 1), 0)).toBeLessThanOrEqual(40);
   });
 });
@@ -262,7 +299,7 @@ describe('question and feedback screens', () => {
       '<dim>Reverse: what is the question for this answer?</dim>',
       '<b>VMkernel</b>',
     ]);
-    expect(formatQuestion(q('m1'), { number: 1, total: 1 }, 80)).toContain('Select all that apply (2 are right).');
+    expect(formatQuestion(q('m1'), { number: 1, total: 1 }, 80)).toContain('Choose all that apply (2 are right).');
     expect(formatQuestion(q('z1:c2'), { number: 1, total: 1 }, 80)[1]).toBe('KVM in 2.6.20 in [...].');
     const long = { ...byKey('n1'), prompt: 'word '.repeat(30).trim() };
     expect(formatQuestion(buildQuestion(long, 's'), { number: 1, total: 1 }, 40, paint).slice(1).every((l) => l.length <= 40 + 7)).toBe(true);
@@ -270,21 +307,29 @@ describe('question and feedback screens', () => {
 
   it('shows right, wrong with the difference, overruled, and why', () => {
     const wrong = gradeResponse(q('b1'), { kind: 'typed', text: 'VMkernal' });
-    expect(formatFeedback(wrong, 80)).toEqual(['✘ Wrong', 'Your answer:  VMkernal', 'Difference:   VMkern(a)[e]l', 'Right answer: VMkernel', 'Why:          It takes over.']);
-    expect(formatFeedback(overrule(wrong), 80, paint)[0]).toBe('<ok>✔ Counted as right (overruled: "I was right")</ok>');
-    expect(formatFeedback(gradeResponse(q('b1'), { kind: 'typed', text: 'vmkernel' }), 80)).toEqual(['✔ Right', 'Why:          It takes over.']);
-    expect(formatFeedback(gradeResponse(q('m1'), { kind: 'choice', selected: ['Dom0'] }), 80, paint)).toEqual([
-      '<error>✘ Wrong</error>',
-      'Your answer:  Dom0',
-      '<ok>Right answer: Dom0; DomU</ok>',
+    expect(formatFeedback(wrong, 80)).toEqual([
+      '≈ Almost: one letter off (counted as wrong)',
+      'Expected:      VMkern[e]l',
+      'You typed:     VMkern(a)l',
+      'Also accepted: the VMkernel',
+      'Why:           It takes over.',
     ]);
-    expect(formatFeedback(gradeResponse(q('t1'), undefined), 80)).toEqual(['✘ Not answered', 'Right answer: False']);
-    expect(formatDiff('VMkernal', 'VMkernel', paint)).toBe('VMkern<x>a</x><m>e</m>l');
+    expect(formatFeedback(wrong, 80, paint).slice(0, 3)).toEqual(['<error>≈ Almost: one letter off (counted as wrong)</error>', '<ok>Expected:      VMkern<m>e</m>l</ok>', 'You typed:     VMkern<x>a</x>l']);
+    expect(formatFeedback(overrule(wrong), 80, paint)[0]).toBe('<ok>✓ Counted as right (overruled: "I was right")</ok>');
+    expect(formatFeedback(gradeResponse(q('b1'), { kind: 'typed', text: 'vmkernel' }), 80)).toEqual(['✓ Correct', 'Why:           It takes over.']);
+    expect(formatFeedback(gradeResponse(q('m1'), { kind: 'choice', selected: ['Dom0'] }), 80, paint)).toEqual([
+      '<error>✗ Wrong</error>',
+      'Your answer:   Dom0',
+      '<ok>Expected:      Dom0; DomU</ok>',
+    ]);
+    expect(formatFeedback(gradeResponse(q('t1'), undefined), 80)).toEqual(['✗ Not answered', 'Expected:      False']);
+    // Unrelated answers: both lines, nothing highlighted.
+    expect(formatFeedback(gradeResponse(q('b1'), { kind: 'typed', text: 'a hypervisor shim' }), 80).slice(0, 3)).toEqual(['✗ Wrong', 'Expected:      VMkernel', 'You typed:     a hypervisor shim']);
   });
 
   it('paints the result one line at a time', () => {
     const outcomes = [gradeResponse(q('b1'), { kind: 'typed', text: 'x' }), gradeResponse(q('c1'), undefined)];
     const text = formatResult({ outcomes, passMark: 50 }, paint);
-    expect(text).toContain('<error>    Your answer:  x</error>\n<ok>    Right answer: VMkernel</ok>\n<dim>    Why:          It takes over.</dim>');
+    expect(text).toContain('<error>    You typed:     x</error>\n<ok>    Expected:      VMkernel</ok>\n    Also accepted: the VMkernel\n<dim>    Why:           It takes over.</dim>');
   });
 });

@@ -14,6 +14,15 @@ const id = z
 const text = z.string().min(1, { message: 'must not be empty' });
 const tags = z.array(text);
 
+/**
+ * Answers may be written as YAML numbers (`a: 2003`, `accept: [4, four]`, `choices: [1, 2, 4]`):
+ * they are read as the text of the number and compared as text. YAML reads `3.10` as 3.1 and
+ * `007` as 7, so an answer that needs its exact digits is quoted (`a: "3.10"`).
+ */
+const answerText = z.preprocess((value) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value), text);
+/** In the JSON Schema: a non-empty string or a number (the preprocess step has no JSON form). */
+const ANSWER_JSON = { anyOf: [{ type: 'string', minLength: 1 }, { type: 'number' }] };
+
 const cardCommon = {
   id,
   tags: tags.optional().describe('Labels used to filter cards (quiz --tag, print --tag).'),
@@ -25,8 +34,8 @@ export const basicCardSchema = z.strictObject({
   ...cardCommon,
   type: z.literal('basic').optional().describe('Card type; basic when omitted.'),
   q: text.describe('The question.'),
-  a: text.describe('The answer.'),
-  accept: z.array(text).optional().describe('Other answers accepted when typed.'),
+  a: answerText.describe('The answer (text, or a number compared as text).'),
+  accept: z.array(answerText).optional().describe('Other answers accepted when typed.'),
   reverse: z.boolean().optional().describe('Also ask from answer to question.'),
 });
 
@@ -34,9 +43,9 @@ export const choiceCardSchema = z.strictObject({
   ...cardCommon,
   type: z.literal('choice'),
   q: text,
-  choices: z.array(text).min(2, { message: 'needs at least 2 choices' }),
+  choices: z.array(answerText).min(2, { message: 'needs at least 2 choices' }),
   answer: z
-    .union([text, z.array(text).min(1, { message: 'must list at least one correct choice' })])
+    .union([answerText, z.array(answerText).min(1, { message: 'must list at least one correct choice' })])
     .describe('The correct choice, or a list of them; each must be one of `choices`.'),
 });
 
@@ -75,6 +84,7 @@ export const deckHeaderShape = {
   description: text.optional(),
   source: text.optional().describe('Where the facts come from.'),
   tags: tags.optional(),
+  lenient: z.boolean().optional().describe('quiz: typed answers the checker calls "almost" (a letter or two off) count as right, as with quiz --lenient.'),
 };
 
 export const deckSchema = z.strictObject({
@@ -95,7 +105,7 @@ export interface Deck extends Omit<DeckFile, 'lang'> {
   file: string;
 }
 
-export const DECK_KEYS = ['deck', 'title', 'lang', 'description', 'source', 'tags', 'cards'] as const;
+export const DECK_KEYS = ['deck', 'title', 'lang', 'description', 'source', 'tags', 'lenient', 'cards'] as const;
 export const CARD_KEYS: Record<CardType, readonly string[]> = {
   basic: Object.keys(basicCardSchema.shape),
   choice: Object.keys(choiceCardSchema.shape),
@@ -104,7 +114,17 @@ export const CARD_KEYS: Record<CardType, readonly string[]> = {
 };
 
 export function deckJsonSchema(): object {
-  const schema = z.toJSONSchema(deckSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(deckSchema, {
+    target: 'draft-2020-12',
+    io: 'input',
+    override: ({ zodSchema, jsonSchema }) => {
+      // Every preprocess step here is answerText's (`.describe` copies it, so identity does not do).
+      const def = zodSchema._zod.def as { type: string; in?: { _zod: { def: { type: string } } } };
+      if (def.type !== 'pipe' || def.in?._zod.def.type !== 'transform') return;
+      for (const key of Object.keys(jsonSchema)) if (key !== 'description') delete (jsonSchema as Record<string, unknown>)[key];
+      Object.assign(jsonSchema, ANSWER_JSON);
+    },
+  }) as Record<string, unknown>;
   return {
     $schema: schema.$schema,
     $id: 'https://quizdeck.dev/schema/deck.schema.json',

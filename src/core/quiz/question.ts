@@ -1,4 +1,5 @@
-import { checkTypedAnswer } from '../answer.js';
+import { checkAnswer, type AnswerCheck, type AnswerKey } from '../answer.js';
+import { itemAnswerKey } from '../deck/answer-key.js';
 import { itemAnswerText, type StudyItem } from '../deck/items.js';
 import { createRng, shuffle } from '../random.js';
 
@@ -9,7 +10,7 @@ import { createRng, shuffle } from '../random.js';
 export type Question =
   | { kind: 'choice'; item: Extract<StudyItem, { kind: 'choice' }>; choices: string[]; multi: boolean }
   | { kind: 'truefalse'; item: Extract<StudyItem, { kind: 'truefalse' }> }
-  | { kind: 'typed'; item: Extract<StudyItem, { kind: 'basic' | 'cloze' }> };
+  | { kind: 'typed'; item: Extract<StudyItem, { kind: 'basic' | 'cloze' }>; key: AnswerKey; lenient: boolean };
 
 export type Response = { kind: 'choice'; selected: string[] } | { kind: 'truefalse'; value: boolean } | { kind: 'typed'; text: string };
 
@@ -20,12 +21,19 @@ export interface Outcome {
   correct: boolean;
   /** The person said "I was right" about a typed answer the checker rejected. */
   overruled: boolean;
-  /** For typed answers: the accepted answer closest to what was typed, to show the difference. */
-  closest?: string;
+  /** For typed answers: the checker's verdict, its reason and the answer it compared with. */
+  check?: AnswerCheck;
+  /** A near miss ("almost") counted as right because of --lenient or the deck's `lenient: true`. */
+  lenient?: boolean;
+}
+
+export interface QuestionOptions {
+  /** Count a typed answer the checker calls "almost" as right. */
+  lenient?: boolean;
 }
 
 /** Choice order depends on the seed and the item, so one question looks the same in every attempt with that seed. */
-export function buildQuestion(item: StudyItem, seed: string): Question {
+export function buildQuestion(item: StudyItem, seed: string, options: QuestionOptions = {}): Question {
   switch (item.kind) {
     case 'choice':
       return { kind: 'choice', item, choices: shuffle(item.choices, createRng(`${seed}:choices:${item.deckId}:${item.key}`)), multi: item.correct.length > 1 };
@@ -33,7 +41,7 @@ export function buildQuestion(item: StudyItem, seed: string): Question {
       return { kind: 'truefalse', item };
     case 'basic':
     case 'cloze':
-      return { kind: 'typed', item };
+      return { kind: 'typed', item, key: itemAnswerKey(item), lenient: options.lenient ?? false };
   }
 }
 
@@ -49,8 +57,10 @@ export function gradeResponse(question: Question, response: Response | undefined
     return { question, response, correct: response.value === question.item.correct, overruled: false };
   }
   if (question.kind === 'typed' && response.kind === 'typed') {
-    const check = checkTypedAnswer(response.text, question.item.accept);
-    return { question, response, correct: check.correct, overruled: false, closest: check.closest };
+    // A near miss is wrong unless the quiz is lenient; either way it can be overruled.
+    const check = checkAnswer(response.text, question.key);
+    const lenient = check.verdict === 'almost' && question.lenient;
+    return { question, response, correct: check.verdict === 'correct' || lenient, overruled: false, check, ...(lenient ? { lenient } : {}) };
   }
   throw new TypeError(`a ${response.kind} answer cannot answer a ${question.kind} question`);
 }
@@ -78,8 +88,9 @@ export function responseText(response: Response | undefined): string | undefined
   }
 }
 
+/** The card's own answer (for a typed question, never an accept entry). */
 export function rightAnswerText(question: Question): string {
-  return itemAnswerText(question.item);
+  return question.kind === 'typed' ? question.key.answer : itemAnswerText(question.item);
 }
 
 /** The text asked, for one-line mentions (the missed list, the database). */

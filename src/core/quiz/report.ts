@@ -1,3 +1,4 @@
+import { alsoAcceptedText, describeCheck, LABEL_WIDTH, LABELS } from '../answer-feedback.js';
 import { displayWidth, neutralizeControls, padEndDisplay, wrapText } from '../text.js';
 import { questionPrompt, responseText, rightAnswerText, type Outcome } from './question.js';
 import { missedOutcomes, passes, scoreOutcomes, sectionTable, type Score } from './score.js';
@@ -41,6 +42,7 @@ export function formatResult(input: ResultInput, paint: QuizPaint = plainPaint):
   if (input.timedOut) note(`Time ran out: ${plural(score.unanswered, 'question')} unanswered, counted as wrong.`, paint.error);
   else if (score.unanswered > 0) note(`${plural(score.unanswered, 'question')} not answered, counted as wrong.`, paint.error);
   if (score.overruled > 0) note(`${plural(score.overruled, 'answer')} overruled as right ("I was right"), included in the score.`);
+  if (score.lenient > 0) note(`${plural(score.lenient, 'near miss', 'near misses')} ("almost") counted as right (lenient), included in the score.`);
   lines.push('', ...formatSectionTable(input.outcomes, input.sectionOrder));
   const missed = missedOutcomes(input.outcomes);
   if (missed.length > 0) {
@@ -67,16 +69,23 @@ function formatMissed(o: Outcome, n: number, width: number, paint: QuizPaint): s
   const indent = '    ';
   // The label stays in its own column; wrapText would collapse the spaces that align it.
   const wrap = (label: string, text: string) =>
-    wrapText(neutralizeControls(text), width - indent.length - label.length).map((l, i) => indent + (i === 0 ? label : ' '.repeat(label.length)) + l);
-  const section = o.question.item.section ? `[${o.question.item.section}] ` : '';
+    wrapText(neutralizeControls(text), width - indent.length - LABEL_WIDTH).map((l, i) => indent + (i === 0 ? label.padEnd(LABEL_WIDTH) : ' '.repeat(LABEL_WIDTH)) + l);
+  const { question, check } = o;
+  const section = question.item.section ? `[${question.item.section}] ` : '';
   const given = responseText(o.response);
-  const out = wrapText(`${section}${neutralizeControls(questionPrompt(o.question))}`, width - indent.length).map((l, i) => (i === 0 ? `${String(n).padStart(2)}. ${l}` : indent + l));
-  out.push(...wrap('Your answer:  ', given === undefined ? '(not answered)' : given || '(empty)').map((l) => paint.error(l)));
-  out.push(...wrap('Right answer: ', rightAnswerText(o.question)).map((l) => paint.ok(l)));
-  if (o.question.item.why) out.push(...wrap('Why:          ', o.question.item.why).map((l) => paint.dim(l)));
+  const out = wrapText(`${section}${neutralizeControls(questionPrompt(question))}`, width - indent.length).map((l, i) => (i === 0 ? `${String(n).padStart(2)}. ${l}` : indent + l));
+  if (question.kind === 'typed' && given !== undefined) {
+    // The reason tells a near miss and a partial answer from a plain wrong one.
+    const reason = check && check.reason !== 'different' ? ` (${describeCheck(check, question.key)})` : '';
+    out.push(...wrap(LABELS.typed, `${given || '(empty)'}${reason}`).map((l) => paint.error(l)));
+  } else out.push(...wrap('Your answer:', given === undefined ? '(not answered)' : given || '(empty)').map((l) => paint.error(l)));
+  out.push(...wrap(LABELS.expected, rightAnswerText(question)).map((l) => paint.ok(l)));
+  const also = question.kind === 'typed' ? alsoAcceptedText(question.key.accept) : undefined;
+  if (also !== undefined) out.push(...wrap(LABELS.alsoAccepted, also));
+  if (question.item.why) out.push(...wrap('Why:', question.item.why).map((l) => paint.dim(l)));
   return out;
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+export function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
 }

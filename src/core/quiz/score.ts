@@ -6,6 +6,8 @@ export interface Score {
   /** Whole percent, rounded down so a score shown as 80% never fails an 80% pass mark. */
   percent: number;
   overruled: number;
+  /** Near misses counted as right by --lenient (or the deck's `lenient: true`). */
+  lenient: number;
   unanswered: number;
 }
 
@@ -17,6 +19,7 @@ export function scoreOutcomes(outcomes: readonly Outcome[]): Score {
     total,
     percent: total === 0 ? 0 : Math.floor((correct * 100) / total),
     overruled: outcomes.filter((o) => o.overruled).length,
+    lenient: outcomes.filter((o) => o.lenient && !o.overruled).length,
     unanswered: outcomes.filter((o) => !o.response).length,
   };
 }

@@ -1,4 +1,4 @@
-import { diffAnswer } from '../answer.js';
+import { LABEL_WIDTH, LABELS, typedAnswerLines, VERDICT_MARK, verdictLine } from '../answer-feedback.js';
 import { neutralizeControls, wrapText } from '../text.js';
 import { formatClock } from './duration.js';
 import { questionPrompt, responseText, rightAnswerText, type Outcome, type Question } from './question.js';
@@ -31,39 +31,44 @@ export function formatQuestion(question: Question, header: QuestionHeader, width
   // A reverse item shows the answer side alone; without this line it reads like a bare word.
   if (item.key.endsWith(':reverse')) lines.push(paint.dim('Reverse: what is the question for this answer?'));
   lines.push(...wrapText(neutralizeControls(questionPrompt(question)), width).map((l) => paint.bold(l)));
-  if (question.kind === 'choice' && question.multi) lines.push(paint.dim(`Select all that apply (${question.item.correct.length} are right).`));
+  if (question.kind === 'choice' && question.multi) lines.push(paint.dim(`Choose all that apply (${question.item.correct.length} are right).`));
   return lines;
 }
 
 /**
  * What `--feedback immediate` shows after an answer, and the end-mode review of a rejected
- * typed answer: right or wrong, the right answer, the difference for typed answers, and why.
+ * typed answer: the verdict (with its reason for typed answers), the card's answer as
+ * "Expected" and any other accepted answers (the wording `study` uses too), and why.
  */
 export function formatFeedback(outcome: Outcome, width: number, paint: DiffPaint = plainDiffPaint): string[] {
-  const lines: string[] = [];
-  const wrapLabel = (label: string, text: string) => wrapText(neutralizeControls(text), Math.max(20, width - label.length)).map((l, i) => (i === 0 ? label : ' '.repeat(label.length)) + l);
-  if (!outcome.response) lines.push(paint.error('✘ Not answered'));
-  else if (outcome.overruled) lines.push(paint.ok('✔ Counted as right (overruled: "I was right")'));
-  else if (outcome.correct) lines.push(paint.ok('✔ Right'));
-  else lines.push(paint.error('✘ Wrong'));
-  const given = responseText(outcome.response);
-  if (!outcome.correct || outcome.overruled) {
-    if (outcome.question.kind === 'typed' && given !== undefined && outcome.closest !== undefined) {
-      lines.push(...wrapLabel('Your answer:  ', given || '(empty)'));
-      lines.push(`Difference:   ${formatDiff(given, outcome.closest, paint)}`);
-      lines.push(...wrapLabel('Right answer: ', outcome.closest).map((l) => paint.ok(l)));
-    } else {
-      if (given !== undefined) lines.push(...wrapLabel('Your answer:  ', given));
-      lines.push(...wrapLabel('Right answer: ', rightAnswerText(outcome.question)).map((l) => paint.ok(l)));
+  const wrapLabel = (label: string, text: string) => wrapText(neutralizeControls(text), Math.max(20, width - LABEL_WIDTH)).map((l, i) => (i === 0 ? label.padEnd(LABEL_WIDTH) : ' '.repeat(LABEL_WIDTH)) + l);
+  const lines = [verdictText(outcome, paint)];
+  const { question, check } = outcome;
+  if (question.kind === 'typed' && outcome.response?.kind === 'typed' && check) {
+    if (check.verdict !== 'correct' || outcome.overruled) {
+      for (const line of typedAnswerLines(outcome.response.text, check, question.key, paint)) {
+        const styled = line.label === LABELS.expected ? paint.ok : (s: string) => s;
+        if (line.plain === undefined) lines.push(styled(line.label.padEnd(LABEL_WIDTH) + line.text));
+        else lines.push(...wrapLabel(line.label, line.plain).map(styled));
+      }
     }
+  } else if (!outcome.correct || outcome.overruled) {
+    const given = responseText(outcome.response);
+    if (given !== undefined) lines.push(...wrapLabel('Your answer:', given));
+    lines.push(...wrapLabel(LABELS.expected, rightAnswerText(question)).map((l) => paint.ok(l)));
   }
-  if (outcome.question.item.why) lines.push(...wrapLabel('Why:          ', outcome.question.item.why).map((l) => paint.dim(l)));
+  if (question.item.why) lines.push(...wrapLabel('Why:', question.item.why).map((l) => paint.dim(l)));
   return lines;
 }
 
-/** The typed answer against the expected one, character by character (one line, not wrapped: it is short). */
-export function formatDiff(typed: string, expected: string, paint: DiffPaint = plainDiffPaint): string {
-  return diffAnswer(neutralizeControls(typed), neutralizeControls(expected))
-    .map((p) => (p.kind === 'same' ? p.text : p.kind === 'missing' ? paint.missing(p.text) : paint.extra(p.text)))
-    .join('');
+/** "✓ Correct", "✗ Wrong", "≈ Almost: one letter off (counted as wrong)", "✗ Not answered"... */
+export function verdictText(outcome: Outcome, paint: QuizPaint = plainPaint): string {
+  const { check, question } = outcome;
+  if (!outcome.response) return paint.error(`${VERDICT_MARK.wrong} Not answered`);
+  if (outcome.overruled) return paint.ok(`${VERDICT_MARK.correct} Counted as right (overruled: "I was right")`);
+  if (!check || question.kind !== 'typed') return outcome.correct ? paint.ok(`${VERDICT_MARK.correct} Correct`) : paint.error(`${VERDICT_MARK.wrong} Wrong`);
+  const text = verdictLine(check, question.key);
+  if (check.verdict === 'correct') return paint.ok(text);
+  if (check.verdict === 'almost') return outcome.lenient ? paint.ok(`${text} (counted as right: lenient)`) : paint.error(`${text} (counted as wrong)`);
+  return paint.error(text);
 }

@@ -12,6 +12,7 @@ export interface QuizOptionInput {
   timeLimit?: string;
   passMark?: string;
   retryMissed?: boolean;
+  lenient?: boolean;
 }
 
 export type Feedback = 'immediate' | 'end';
@@ -29,6 +30,8 @@ export interface QuizSettings {
   timeLimitMs?: number;
   passMark?: number;
   retryMissed: boolean;
+  /** Typed answers the checker calls "almost" count as right (decks can say so too: `lenient: true`). */
+  lenient: boolean;
 }
 
 export function parseQuizOptions(input: QuizOptionInput): Parsed<QuizSettings> {
@@ -58,6 +61,7 @@ export function parseQuizOptions(input: QuizOptionInput): Parsed<QuizSettings> {
       timeLimitMs,
       passMark: passMark.value,
       retryMissed: Boolean(input.retryMissed),
+      lenient: Boolean(input.lenient),
     },
   };
 }

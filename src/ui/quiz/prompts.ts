@@ -48,7 +48,8 @@ export function askQuestion(question: Question, context: Context = {}, deadline?
         return { kind: 'choice', selected: indexes.map((i) => question.choices[i]!) };
       }
       case 'truefalse': {
-        const [index] = await choiceAnswerPrompt({ message: 'True or false?', choices: ['True', 'False'], deadline }, context);
+        // t and f answer at once, as in `study`; the arrows and numbers work too.
+        const [index] = await choiceAnswerPrompt({ message: 'True or false?', choices: ['True', 'False'], letters: { t: 0, f: 1 }, deadline }, context);
         return { kind: 'truefalse', value: index === 0 };
       }
       case 'typed':

@@ -2,6 +2,7 @@ import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, makeTheme, us
 import chalk from 'chalk';
 import { formatClock } from '../../core/quiz/duration.js';
 import { neutralizeControls } from '../../core/text.js';
+import { numberKeys } from '../prompts.js';
 
 /**
  * The prompts a quiz question is answered with. Unlike @inquirer/select and friends they show
@@ -69,6 +70,8 @@ export interface ChoiceAnswerConfig extends ClockConfig {
   choices: readonly string[];
   /** Several may be picked: space or a number toggles, Enter submits. */
   multiple?: boolean;
+  /** Letter keys that pick a choice at once, e.g. `{ t: 0, f: 1 }` for True / False. */
+  letters?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -95,7 +98,9 @@ export const choiceAnswerPrompt = createPrompt<number[], ChoiceAnswerConfig>((co
     rl.clearLine(0);
     setError(undefined);
     const digit = /^[1-9]$/.test(key.name ?? '') ? Number(key.name) - 1 : -1;
-    if (isUpKey(key)) setActive((active - 1 + count) % count);
+    const letter = key.name ? config.letters?.[key.name.toLowerCase()] : undefined;
+    if (letter !== undefined && !config.multiple) finish([letter]);
+    else if (isUpKey(key)) setActive((active - 1 + count) % count);
     else if (isDownKey(key)) setActive((active + 1) % count);
     else if (digit >= 0 && digit < count) {
       setActive(digit);
@@ -115,6 +120,10 @@ export const choiceAnswerPrompt = createPrompt<number[], ChoiceAnswerConfig>((co
     const text = `${i === active ? '❯' : ' '} ${i + 1}. ${box}${neutralizeControls(choice)}`;
     return i === active ? chalk.cyan(text) : text;
   });
-  const help = config.multiple ? '↑↓ move · space or number: toggle · Enter: submit' : '↑↓ move · Enter or number: choose';
+  const letters = Object.entries(config.letters ?? {})
+    .map(([k, i]) => `${k} ${neutralizeControls(config.choices[i] ?? '').toLowerCase()}`)
+    .join(' · ');
+  const keys = letters ? `${letters} · ↑↓ Enter` : `${numberKeys(count)} or ↑↓ Enter`;
+  const help = config.multiple ? `space or ${numberKeys(count)}: toggle · ↑↓ move · Enter: submit` : `${keys}: choose`;
   return [`${prefix} ${message}\n${lines.join('\n')}`, bottomLine(help, left, error)];
 });

@@ -1,13 +1,23 @@
-import { checkTypedAnswer } from '../../core/answer.js';
+import { checkAnswer, type AnswerCheck, type AnswerKey } from '../../core/answer.js';
+import { itemAnswerKey } from '../../core/deck/answer-key.js';
 import type { StudyItem } from '../../core/deck/items.js';
 import { createRng, shuffle } from '../../core/random.js';
-import type { GradeOption, } from '../../core/schedule/grade.js';
+import type { GradeOption } from '../../core/schedule/grade.js';
 import type { GradeValue } from '../../core/schedule/fsrs.js';
-import { choicePrompt, keyPrompt, typedAnswerPrompt } from '../prompts.js';
+import { choicePrompt, keyPrompt, numberKeys, typedAnswerPrompt } from '../prompts.js';
 import type { Feedback } from './screen.js';
 
-/** What asking one item gave: an answer to show and grade, or a request to undo or quit. */
-export type AskResult = { action: 'answered'; feedback: Feedback; correct?: boolean } | { action: 'undo' } | { action: 'quit' };
+/**
+ * What asking one item gave: an answer to show and grade, or a request to undo or quit. A typed
+ * answer also carries the checker's verdict (`typed`) and the grade it suggests: Good when
+ * correct, Hard when almost, Again when wrong.
+ */
+export type AskResult =
+  | { action: 'answered'; feedback: Feedback; correct?: boolean; suggested?: GradeValue; typed?: { check: AnswerCheck; key: AnswerKey } }
+  | { action: 'undo' }
+  | { action: 'quit' };
+
+const SUGGESTED: Readonly<Record<AnswerCheck['verdict'], GradeValue>> = { correct: 3, almost: 2, wrong: 1 };
 
 const CONTROL_KEYS = { u: 'undo', q: 'quit' } as const;
 
@@ -22,7 +32,7 @@ export async function askItem(item: StudyItem, options: AskOptions): Promise<Ask
   switch (item.kind) {
     case 'basic':
     case 'cloze':
-      return wantsTyping(item, options) ? askTyped(item.accept) : askReveal();
+      return wantsTyping(item, options) ? askTyped(itemAnswerKey(item)) : askReveal();
     case 'choice':
       return askChoice(item.choices, item.correct, options.shuffleSeed);
     case 'truefalse': {
@@ -46,11 +56,13 @@ async function askReveal(): Promise<AskResult> {
   return { action: 'answered', feedback: { kind: 'revealed' } };
 }
 
-async function askTyped(accepted: readonly string[]): Promise<AskResult> {
+async function askTyped(key: AnswerKey): Promise<AskResult> {
   const result = await typedAnswerPrompt({ message: 'Your answer:', hint: 'Enter check · Esc show the answer (then u undo, q quit)' });
   if (result.action === 'skip') return { action: 'answered', feedback: { kind: 'revealed' } };
-  const check = checkTypedAnswer(result.text, accepted);
-  return { action: 'answered', feedback: { kind: 'typed', typed: result.text, correct: check.correct, closest: check.closest }, correct: check.correct };
+  const check = checkAnswer(result.text, key);
+  const correct = check.verdict === 'correct';
+  // "Expected" is always the card's own answer, never the accept entry that came closest.
+  return { action: 'answered', feedback: { kind: 'typed', typed: result.text, correct, closest: key.answer }, correct, suggested: SUGGESTED[check.verdict], typed: { check, key } };
 }
 
 async function askChoice(choices: readonly string[], correct: readonly string[], seed: string): Promise<AskResult> {
@@ -61,7 +73,7 @@ async function askChoice(choices: readonly string[], correct: readonly string[],
     choices: shown,
     multiple,
     keys: CONTROL_KEYS,
-    hint: multiple ? 'space or 1–9 toggle · Enter submit · u undo · q quit' : '1–9 or ↑↓ Enter · u undo · q quit',
+    hint: multiple ? `space or ${numberKeys(shown.length)} toggle · Enter submit · u undo · q quit` : `${numberKeys(shown.length)} or ↑↓ Enter · u undo · q quit`,
   });
   if (result.indexes === undefined) return { action: result.action === 'undo' ? 'undo' : 'quit' };
   const picked = result.indexes.map((i) => shown[i]!);
