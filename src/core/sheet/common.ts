@@ -1,7 +1,10 @@
 import { choiceLetter, type ClozeSegment, type QuestionBody, type Sheet, type SheetVersion } from './model.js';
-import { trueFalseWord, type SheetStrings } from './strings.js';
+import { alsoAcceptedNote, trueFalseWord, type SheetStrings } from './strings.js';
 
-/** The key entry as one line of text: "B", "A, C", "True", the answer, or "(1) x; (2) y". */
+/**
+ * The key entry as one line of text: "B", "A, C", "True", the answer, or "(1) x; (2) y". A
+ * basic answer's alternatives are not part of it: see `keyAlsoAccepted`.
+ */
 export function keyAnswerText(body: QuestionBody, s: SheetStrings): string {
   switch (body.type) {
     case 'basic':
@@ -13,6 +16,11 @@ export function keyAnswerText(body: QuestionBody, s: SheetStrings): string {
     case 'cloze':
       return body.answers.length === 1 ? body.answers[0]! : body.answers.map((a, i) => `(${i + 1}) ${a}`).join(s.listSeparator);
   }
+}
+
+/** " (also accepted: x; y)" after a basic question's answer in the key; '' for anything else. */
+export function keyAlsoAccepted(body: QuestionBody, s: SheetStrings): string {
+  return body.type === 'basic' ? alsoAcceptedNote(body.accept, s) : '';
 }
 
 /** The cloze text with each blank drawn by `blank` and the literal text passed through `text`. */

@@ -1,4 +1,4 @@
-import { keyAnswerText, renderClozeSegments, sheetParts } from './common.js';
+import { keyAlsoAccepted, keyAnswerText, renderClozeSegments, sheetParts } from './common.js';
 import { sheetCss, pageName } from './html-style.js';
 import { choiceLetter, showsVersionLabels, type Sheet, type SheetQuestion, type SheetVersion } from './model.js';
 import { sheetStrings, type SheetStrings } from './strings.js';
@@ -72,6 +72,8 @@ function bodyHtml(q: SheetQuestion, s: SheetStrings, lines: boolean): string {
     }
     case 'choice': {
       const choices = body.choices.map((c, i) => `<li><span class="letter">${choiceLetter(i)}</span><span>${escapeHtml(c)}</span></li>`).join('');
+      // Several right answers: said in words, and square boxes instead of circles.
+      if (body.multiple) return `<p class="prompt">${escapeHtml(body.prompt)}</p><p class="choose-all">${escapeHtml(s.chooseAll)}</p><ol class="choices multiple">${choices}</ol>`;
       return `<p class="prompt">${escapeHtml(body.prompt)}</p><ol class="choices">${choices}</ol>`;
     }
     case 'truefalse':
@@ -90,6 +92,8 @@ function bodyHtml(q: SheetQuestion, s: SheetStrings, lines: boolean): string {
 function keyEntryHtml(q: SheetQuestion, s: SheetStrings): string {
   const body = q.body;
   let answer = `<span class="key-answer">${escapeHtml(keyAnswerText(body, s))}</span>`;
+  const also = keyAlsoAccepted(body, s);
+  if (also !== '') answer += `<span class="also">${escapeHtml(also)}</span>`;
   if (body.type === 'choice') {
     const texts = body.correct.map((i) => body.choices[i]!).join(s.listSeparator);
     answer += ` <span class="choice-text">(${escapeHtml(texts)})</span>`;

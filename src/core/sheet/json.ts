@@ -7,8 +7,12 @@ export interface JsonSheetQuestion {
   type: string;
   prompt: string;
   choices?: string[];
+  /** For a choice question: several choices are right ("Choose all that apply"). */
+  multiple?: boolean;
   /** A choice's letter (or letters), true/false, the answer text, or a cloze card's blanks in order. */
   answer: string | string[] | boolean;
+  /** For a basic question: other answers accepted when typed (`accept`). */
+  accept?: string[];
   why?: string;
 }
 
@@ -38,8 +42,9 @@ function questionJson(q: SheetQuestion, s: SheetStrings): JsonSheetQuestion {
     number: q.number,
     type: body.type,
     prompt,
-    ...(body.type === 'choice' ? { choices: body.choices } : {}),
+    ...(body.type === 'choice' ? { choices: body.choices, multiple: body.multiple } : {}),
     answer: answerOf(body),
+    ...(body.type === 'basic' && body.accept.length > 0 ? { accept: body.accept } : {}),
     ...(q.why === undefined ? {} : { why: q.why }),
   };
 }

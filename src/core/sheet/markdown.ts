@@ -1,5 +1,5 @@
 import { neutralizeControls } from '../text.js';
-import { keyAnswerText, renderClozeSegments, sheetParts } from './common.js';
+import { keyAlsoAccepted, keyAnswerText, renderClozeSegments, sheetParts } from './common.js';
 import { choiceLetter, showsVersionLabels, type Sheet, type SheetQuestion, type SheetVersion } from './model.js';
 import { sheetStrings, type SheetStrings } from './strings.js';
 
@@ -44,7 +44,8 @@ function questionMd(q: SheetQuestion, s: SheetStrings, inline: boolean): string 
       lines.push(body.reverse ? `${escapeMarkdown(s.reversePrompt)} ${escapeMarkdown(body.prompt)}` : escapeMarkdown(body.prompt));
       break;
     case 'choice':
-      lines.push(escapeMarkdown(body.prompt), '', ...body.choices.map((c, i) => `   - **${choiceLetter(i)}.** ${escapeMarkdown(c)}`));
+      // Several right answers: said in words, and task-list boxes to tick.
+      lines.push(escapeMarkdown(body.prompt), ...(body.multiple ? ['', `   *${s.chooseAll}*`] : []), '', ...body.choices.map((c, i) => `   - ${body.multiple ? '[ ] ' : ''}**${choiceLetter(i)}.** ${escapeMarkdown(c)}`));
       break;
     case 'truefalse':
       lines.push(escapeMarkdown(body.prompt), '', `   ${s.trueWord} / ${s.falseWord}`);
@@ -59,7 +60,7 @@ function questionMd(q: SheetQuestion, s: SheetStrings, inline: boolean): string 
 
 function keyEntryMd(q: SheetQuestion, s: SheetStrings): string {
   const body = q.body;
-  let answer = `**${escapeMarkdown(keyAnswerText(body, s))}**`;
+  let answer = `**${escapeMarkdown(keyAnswerText(body, s))}**${escapeMarkdown(keyAlsoAccepted(body, s))}`;
   if (body.type === 'choice') answer += ` (${escapeMarkdown(body.correct.map((i) => body.choices[i]!).join(s.listSeparator))})`;
   return q.why === undefined ? answer : `${answer} — *${s.why}${s.colon.trimEnd()}* ${escapeMarkdown(q.why)}`;
 }

@@ -16,8 +16,9 @@ export const MAX_VERSIONS = 26;
 export type ClozeSegment = { text: string } | { blank: number; hint?: string };
 
 export type QuestionBody =
-  | { type: 'basic'; prompt: string; answer: string; reverse: boolean }
-  | { type: 'choice'; prompt: string; choices: string[]; correct: number[] }
+  | { type: 'basic'; prompt: string; answer: string; accept: string[]; reverse: boolean }
+  /** `multiple`: several choices are right, so the sheet says "Choose all that apply" and boxes the letters. */
+  | { type: 'choice'; prompt: string; choices: string[]; correct: number[]; multiple: boolean }
   | { type: 'truefalse'; prompt: string; correct: boolean }
   | { type: 'cloze'; segments: ClozeSegment[]; answers: string[] };
 

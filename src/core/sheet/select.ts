@@ -1,4 +1,5 @@
 import { parseCloze } from '../deck/cloze.js';
+import { itemAnswerKey } from '../deck/answer-key.js';
 import { deckItems, type StudyItem } from '../deck/items.js';
 import type { Deck } from '../deck/schema.js';
 import { filterItems, type QuestionFilter } from '../quiz/select.js';
@@ -33,21 +34,26 @@ export function collectQuestions(decks: readonly Deck[], filter: QuestionFilter,
         if (next?.kind === 'basic' && next.key === `${item.cardId}:reverse`) {
           i++;
           if (direction() < 0.5) {
-            out.push(question(next, next.key, { type: 'basic', prompt: next.prompt, answer: next.answer, reverse: true }));
+            out.push(question(next, next.key, basicBody(next)));
             continue;
           }
         }
-        out.push(question(item, item.key, { type: 'basic', prompt: item.prompt, answer: item.answer, reverse: item.key.endsWith(':reverse') }));
+        out.push(question(item, item.key, basicBody(item)));
       } else if (item.kind === 'choice') {
         const correct: number[] = [];
         item.choices.forEach((c, index) => item.correct.includes(c) && correct.push(index));
-        out.push(question(item, item.key, { type: 'choice', prompt: item.prompt, choices: item.choices, correct }));
+        out.push(question(item, item.key, { type: 'choice', prompt: item.prompt, choices: item.choices, correct, multiple: item.correct.length > 1 }));
       } else {
         out.push(question(item, item.key, { type: 'truefalse', prompt: item.prompt, correct: item.correct }));
       }
     }
   }
   return out;
+}
+
+/** A basic question, with the answers the checker also accepts, so the key gives a marker them too. */
+function basicBody(item: Extract<StudyItem, { kind: 'basic' }>): QuestionBody {
+  return { type: 'basic', prompt: item.prompt, answer: item.answer, accept: itemAnswerKey(item).accept.slice(), reverse: item.key.endsWith(':reverse') };
 }
 
 function clozeBody(text: string): QuestionBody {

@@ -21,6 +21,12 @@ export interface SheetStrings {
   colon: string;
   /** Separator between items in a list of answers. */
   listSeparator: string;
+  /** Before the other answers a typed answer may give (`accept`), as study and quiz say it. */
+  alsoAccepted: string;
+  /** Under a choice question with several right answers. */
+  chooseAll: string;
+  /** Brackets around a note after an answer. */
+  parens: [string, string];
 }
 
 const en: SheetStrings = {
@@ -38,6 +44,9 @@ const en: SheetStrings = {
   reversePrompt: 'Give the question whose answer is:',
   colon: ': ',
   listSeparator: '; ',
+  alsoAccepted: 'also accepted',
+  chooseAll: 'Choose all that apply',
+  parens: [' (', ')'],
 };
 
 const zh: SheetStrings = {
@@ -55,10 +64,18 @@ const zh: SheetStrings = {
   reversePrompt: '写出答案为下列内容的问题：',
   colon: '：',
   listSeparator: '；',
+  alsoAccepted: '亦可',
+  chooseAll: '选出所有正确答案',
+  parens: ['（', '）'],
 };
 
 export function sheetStrings(lang: string): SheetStrings {
   return /^zh\b/i.test(lang) ? zh : en;
+}
+
+/** "(also accepted: x; y)" after a basic answer, or '' when it has no alternatives. */
+export function alsoAcceptedNote(accept: readonly string[], s: SheetStrings): string {
+  return accept.length === 0 ? '' : `${s.parens[0]}${s.alsoAccepted}${s.colon}${accept.join(s.listSeparator)}${s.parens[1]}`;
 }
 
 export function trueFalseWord(value: boolean, s: SheetStrings): string {

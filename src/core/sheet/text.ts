@@ -1,5 +1,5 @@
 import { displayWidth, neutralizeControls, wrapText } from '../text.js';
-import { keyAnswerText, renderClozeSegments, sheetParts } from './common.js';
+import { keyAlsoAccepted, keyAnswerText, renderClozeSegments, sheetParts } from './common.js';
 import { choiceLetter, showsVersionLabels, type Sheet, type SheetQuestion, type SheetVersion } from './model.js';
 import { sheetStrings, type SheetStrings } from './strings.js';
 
@@ -57,10 +57,14 @@ function questionText(q: SheetQuestion, s: SheetStrings, inline: boolean): strin
       else out.push(...hanging(body.prompt, first));
       if (!inline) out.push(`${INDENT}${'_'.repeat(WIDTH - INDENT.length)}`, '', `${INDENT}${'_'.repeat(WIDTH - INDENT.length)}`);
       break;
-    case 'choice':
+    case 'choice': {
       out.push(...hanging(body.prompt, first));
-      body.choices.forEach((c, i) => out.push(...hanging(c, `${INDENT}${choiceLetter(i)}. `, `${INDENT}   `)));
+      // Several right answers: said in words, and a box to tick before each letter.
+      if (body.multiple) out.push(`${INDENT}(${s.chooseAll})`);
+      const box = body.multiple ? '[ ] ' : '';
+      body.choices.forEach((c, i) => out.push(...hanging(c, `${INDENT}${box}${choiceLetter(i)}. `, `${INDENT}${' '.repeat(box.length)}   `)));
       break;
+    }
     case 'truefalse':
       out.push(...hanging(body.prompt, first), `${INDENT}${s.trueWord} / ${s.falseWord}`);
       break;
@@ -74,7 +78,7 @@ function questionText(q: SheetQuestion, s: SheetStrings, inline: boolean): strin
 
 function keyLines(q: SheetQuestion, s: SheetStrings, first: string, rest: string): string[] {
   const body = q.body;
-  let answer = keyAnswerText(body, s);
+  let answer = keyAnswerText(body, s) + keyAlsoAccepted(body, s);
   if (body.type === 'choice') answer += ` (${body.correct.map((i) => body.choices[i]!).join(s.listSeparator)})`;
   const lines = hanging(answer, first, rest);
   if (q.why !== undefined) lines.push(...hanging(`${s.why}${s.colon}${q.why}`, rest, rest));
