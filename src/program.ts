@@ -120,5 +120,33 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
       await runPrint(paths, options);
     });
 
+  program
+    .command('export')
+    .description('write the decks for Anki (text or .apkg), Moodle (GIFT or XML) or as CSV/TSV; what a format cannot hold is named on stderr')
+    .argument('[paths...]', 'deck files or directories')
+    .option('--to <format>', 'anki, apkg, gift, moodle-xml, csv or tsv (default: from the -o extension)')
+    .option('-o, --output <file>', 'write to this file (default: stdout; apkg needs it)')
+    .addHelpText('after', '\nExit codes: 0 written, 2 bad option, bad deck or unwritable file.')
+    .action(async (paths: string[], options) => {
+      const { runExport } = await import('./commands/export.js');
+      await runExport(paths, options);
+    });
+
+  program
+    .command('import')
+    .description('read an Anki (.apkg or text), GIFT or CSV/TSV file as a deck; into an existing deck it merges by card id')
+    .argument('<file>', 'the file to import')
+    .option('-o, --output <file>', 'the deck file to write or merge into (default: stdout)')
+    .option('--from <format>', 'anki, apkg, gift, csv or tsv (default: from the file)')
+    .option('--lang <tag>', 'the deck language (default: guessed from the text)')
+    .option('--deck <id>', 'the deck id of a new deck (default: from the source)')
+    .option('--title <title>', 'the title of a new deck (default: from the source)')
+    .option('--force', 'take the imported version of cards you changed in the deck file')
+    .addHelpText('after', '\nExit codes: 0 imported, 2 bad option or a file that cannot be read.')
+    .action(async (file: string, options) => {
+      const { runImport } = await import('./commands/import.js');
+      await runImport(file, options);
+    });
+
   return program;
 }

@@ -1,0 +1,80 @@
+import { writeFileSync } from 'node:fs';
+import type { Deck } from '../core/deck/schema.js';
+import { renderAnkiText } from '../core/interchange/anki-text.js';
+import { buildAnkiCollection } from '../core/interchange/apkg.js';
+import { renderDelimited } from '../core/interchange/csv.js';
+import { parseExportFormat, type ExportFormat } from '../core/interchange/formats.js';
+import { renderGift } from '../core/interchange/gift.js';
+import { describeLosses, type Loss } from '../core/interchange/losses.js';
+import { renderMoodleXml } from '../core/interchange/moodle-xml.js';
+import { ExitError, UsageError } from '../errors.js';
+import { systemClock } from '../io/clock.js';
+
+export interface ExportOptionInput {
+  to?: string;
+  output?: string;
+}
+
+export interface ExportDeps {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  writeFile: (path: string, data: string | Uint8Array) => void;
+  /** Milliseconds since the epoch: an .apkg's rows are stamped with it. */
+  now: () => number;
+}
+
+export const defaultExportDeps: ExportDeps = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  writeFile: (path, data) => writeFileSync(path, data),
+  now: () => systemClock.now(),
+};
+
+const FORMAT_NAMES: Record<ExportFormat, string> = { anki: 'Anki text', apkg: 'Anki package', gift: 'GIFT', 'moodle-xml': 'Moodle XML', csv: 'CSV', tsv: 'TSV' };
+
+/** `quizdeck export --to FORMAT [paths...] -o FILE`: the decks in another tool's format; what it cannot carry is said on stderr. */
+export async function runExport(paths: string[], input: ExportOptionInput, deps: ExportDeps = defaultExportDeps): Promise<void> {
+  const format = parseExportFormat(input.to, input.output);
+  if ('error' in format) throw new UsageError(format.error);
+  if (format.value === 'apkg' && input.output === undefined) throw new UsageError('an .apkg is a binary file: name it with -o, e.g. -o deck.apkg');
+  const [{ requireValidDecks }, { describeFsError }] = await Promise.all([import('../io/decks.js'), import('../io/deckFiles.js')]);
+  const decks = await requireValidDecks(paths);
+  const { data, losses } = await render(format.value, decks, deps);
+  for (const line of describeLosses(FORMAT_NAMES[format.value], losses)) deps.err(`quizdeck: ${line}\n`);
+  if (input.output === undefined) {
+    deps.out(data as string);
+    return;
+  }
+  try {
+    deps.writeFile(input.output, data);
+  } catch (error) {
+    throw new ExitError(2, `cannot write ${input.output}: ${describeFsError(error)}`);
+  }
+  const cards = decks.reduce((n, d) => n + d.cards.length, 0);
+  const carried = cards - new Set(losses.filter((l) => l.whole).map((l) => `${l.deckId}/${l.cardId}`)).size;
+  deps.err(`quizdeck: wrote ${input.output} (${carried} of ${cards} ${cards === 1 ? 'card' : 'cards'})\n`);
+}
+
+async function render(format: ExportFormat, decks: readonly Deck[], deps: ExportDeps): Promise<{ data: string | Uint8Array; losses: Loss[] }> {
+  switch (format) {
+    case 'anki':
+      return asData(renderAnkiText(decks));
+    case 'gift':
+      return asData(renderGift(decks));
+    case 'moodle-xml':
+      return asData(renderMoodleXml(decks));
+    case 'csv':
+      return asData(renderDelimited(decks, ','));
+    case 'tsv':
+      return asData(renderDelimited(decks, '\t'));
+    case 'apkg': {
+      const collection = buildAnkiCollection(decks, deps.now());
+      const { writeApkg } = await import('../io/apkg.js');
+      return { data: writeApkg(collection), losses: collection.losses };
+    }
+  }
+}
+
+function asData(result: { text: string; losses: Loss[] }) {
+  return { data: result.text, losses: result.losses };
+}

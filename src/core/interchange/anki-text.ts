@@ -1,0 +1,99 @@
+import type { Deck } from '../deck/schema.js';
+import { cardToNote, noteToCard, type ForeignNote } from './anki-notes.js';
+import { formatRow, guessSeparator, parseRows } from './delimited.js';
+import { idAllocator } from './ids.js';
+import type { Loss, TextExport } from './losses.js';
+import type { ImportedCards } from './imported.js';
+
+/**
+ * Anki's plain-text import format (Anki 2.1.55+ "file headers"): one note per line, tab
+ * separated, HTML fields, with the columns named by headers so Anki needs no mapping dialog:
+ * GUID, note type, deck, tags, then the fields (Front, Back, Why; Cloze: Text, Back Extra).
+ */
+const HEADER = '#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:4\n';
+const FIELD_COLUMNS = 3;
+
+export function renderAnkiText(decks: readonly Deck[]): TextExport {
+  const losses: Loss[] = [];
+  const parts = [HEADER];
+  for (const deck of decks) {
+    for (const card of deck.cards) {
+      const note = cardToNote(deck, card, losses);
+      if (!note) continue;
+      const fields = [...note.fields];
+      while (fields.length < FIELD_COLUMNS) fields.push('');
+      parts.push(formatRow([note.guid, note.noteType, note.deckName, note.tags.join(' '), ...fields], '\t'));
+    }
+  }
+  return { text: parts.join(''), losses };
+}
+
+const SEPARATORS: Record<string, string> = { tab: '\t', comma: ',', semicolon: ';', pipe: '|', space: ' ', colon: ':' };
+
+interface AnkiHeaders {
+  separator?: string;
+  html?: boolean;
+  columns: { guid?: number; notetype?: number; deck?: number; tags?: number };
+  notetype?: string;
+  deck?: string;
+  tags: string[];
+}
+
+function readHeaders(text: string): AnkiHeaders {
+  const headers: AnkiHeaders = { columns: {}, tags: [] };
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('#')) break;
+    const match = /^#([a-z ]+):(.*)$/i.exec(line.replace(/\r$/, ''));
+    if (!match) continue;
+    const key = match[1]!.trim().toLowerCase();
+    const value = match[2]!.trim();
+    if (key === 'separator') headers.separator = SEPARATORS[value.toLowerCase()] ?? value;
+    else if (key === 'html') headers.html = value.toLowerCase() === 'true';
+    else if (key === 'notetype') headers.notetype = value;
+    else if (key === 'deck') headers.deck = value;
+    else if (key === 'tags') headers.tags = value.split(/\s+/).filter(Boolean);
+    else if (/^(guid|notetype|deck|tags) column$/.test(key)) headers.columns[key.split(' ')[0] as keyof AnkiHeaders['columns']] = Number(value);
+  }
+  return headers;
+}
+
+/** True when the text starts with Anki's `#separator:` / `#html:` style headers. */
+export function hasAnkiHeaders(text: string): boolean {
+  return /^(?:\ufeff)?#(separator|html|guid column|notetype|deck|tags|columns|notetype column|deck column|tags column):/im.test(text.slice(0, 2000));
+}
+
+/** Notes of an Anki text export, with or without headers (without: tab or guessed separator, fields only). */
+export function parseAnkiText(text: string): ImportedCards {
+  const headers = readHeaders(text);
+  const separator = headers.separator ?? guessSeparator(text);
+  // Without `#html:false`, Anki treats fields as HTML; so does quizdeck.
+  const html = headers.html ?? true;
+  const meta = new Set(Object.values(headers.columns).filter((c): c is number => c !== undefined && c > 0).map((c) => c - 1));
+  const allocate = idAllocator();
+  const result: ImportedCards = { cards: [], messages: [] };
+  const deckNames = new Map<string, number>();
+  for (const row of parseRows(text, separator, { comments: true })) {
+    const col = (n: number | undefined) => (n === undefined ? undefined : row.fields[n - 1]);
+    const fields = row.fields.filter((_, i) => !meta.has(i)).map((f) => (html ? f : escapePlain(f)));
+    const deckName = col(headers.columns.deck) ?? headers.deck;
+    if (deckName) deckNames.set(deckName, (deckNames.get(deckName) ?? 0) + 1);
+    const note: ForeignNote = {
+      guid: col(headers.columns.guid) || undefined,
+      noteType: col(headers.columns.notetype) ?? headers.notetype,
+      fields,
+      tags: [...headers.tags, ...(col(headers.columns.tags) ?? '').split(/\s+/).filter(Boolean)],
+      deckName,
+      where: `line ${row.line}`,
+    };
+    const { card, notes } = noteToCard(note, allocate);
+    if (card) result.cards.push(card);
+    for (const n of notes) result.messages.push(`${note.where}: ${n}`);
+  }
+  // The deck most notes belong to names the imported deck.
+  result.title = [...deckNames].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return result;
+}
+
+function escapePlain(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>');
+}

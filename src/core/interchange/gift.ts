@@ -1,0 +1,91 @@
+import { clozeDeletions, parseCloze } from '../deck/cloze.js';
+import type { Card, Deck } from '../deck/schema.js';
+import { rawCardType, type Loss, type TextExport } from './losses.js';
+import { formatPercent, shareOf100 } from './weights.js';
+
+/**
+ * Moodle's GIFT format (docs.moodle.org/en/GIFT_format): one question per paragraph,
+ * `::title::question{answers}####general feedback`. Titles are card ids, so importing the
+ * file back restores them; `$CATEGORY:` lines carry the deck and section.
+ */
+
+/** GIFT's special characters (`~ = # { } :`) and the backslash, escaped; line breaks as `\n`. */
+export function escapeGift(text: string): string {
+  return text.replace(/[\\~=#{}:]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+}
+
+export function renderGift(decks: readonly Deck[]): TextExport {
+  const losses: Loss[] = [];
+  const out: string[] = [];
+  for (const deck of decks) {
+    let category: string | undefined;
+    for (const card of deck.cards) {
+      const lost = (what: string, whole?: boolean) => losses.push({ deckId: deck.deck, cardId: card.id, what, ...(whole ? { whole } : {}) });
+      // General feedback goes inside the answer braces, after the answers.
+      const why = card.why === undefined ? '' : ` ####${escapeGift(card.why)}`;
+      const questions = giftQuestions(card, why, lost);
+      if (questions.length === 0) continue;
+      const wanted = card.section ? `${deck.deck}/${card.section}` : deck.deck;
+      if (wanted !== category) {
+        category = wanted;
+        out.push(`$CATEGORY: ${escapeCategory(wanted)}\n\n`);
+      }
+      const tags = card.tags?.length ? `// [tag:${card.tags.map((t) => t.replace(/[\]\n]/g, ' ')).join('] [tag:')}]\n` : '';
+      for (const q of questions) out.push(`${tags}${q}\n\n`);
+    }
+  }
+  return { text: out.join(''), losses };
+}
+
+function escapeCategory(path: string): string {
+  return path.replace(/\n/g, ' ');
+}
+
+function title(id: string): string {
+  return `::${escapeGift(id)}::`;
+}
+
+function giftQuestions(card: Card, why: string, lost: (what: string, whole?: boolean) => void): string[] {
+  const type = rawCardType(card);
+  switch (type) {
+    case 'basic': {
+      const c = card as Extract<Card, { q: string; a: string }>;
+      if (c.reverse) lost('the reverse direction (reverse: true)');
+      const answers = [c.a, ...(c.accept ?? [])].map((a) => `=${escapeGift(a)}`).join(' ');
+      return [`${title(c.id)}${escapeGift(c.q)}{${answers}${why}}`];
+    }
+    case 'choice': {
+      const c = card as Extract<Card, { type: 'choice' }>;
+      const correct = new Set(Array.isArray(c.answer) ? c.answer : [c.answer]);
+      if (!Array.isArray(c.answer)) {
+        const options = c.choices.map((ch) => `${correct.has(ch) ? '=' : '~'}${escapeGift(ch)}`).join(' ');
+        return [`${title(c.id)}${escapeGift(c.q)}{${options}${why}}`];
+      }
+      const right = formatPercent(shareOf100(correct.size));
+      const wrongCount = c.choices.length - correct.size;
+      const wrong = wrongCount ? formatPercent(-shareOf100(wrongCount)) : '0';
+      const options = c.choices.map((ch) => `~%${correct.has(ch) ? right : wrong}%${escapeGift(ch)}`).join(' ');
+      return [`${title(c.id)}${escapeGift(c.q)}{${options}${why}}`];
+    }
+    case 'truefalse': {
+      const c = card as Extract<Card, { type: 'truefalse' }>;
+      return [`${title(c.id)}${escapeGift(c.q)}{${c.answer ? 'TRUE' : 'FALSE'}${why}}`];
+    }
+    case 'cloze': {
+      const c = card as Extract<Card, { type: 'cloze' }>;
+      const parts = parseCloze(c.text);
+      const deletions = clozeDeletions(c.text);
+      if (deletions.some((d) => d.hint)) lost('cloze hints');
+      // GIFT's missing-word form has one blank: a card with several deletions becomes one
+      // question per deletion (titled id/c1, id/c2...), which quizdeck joins again on import.
+      return deletions.map((target) => {
+        let text = '';
+        for (const p of parts) text += p.kind === 'text' ? escapeGift(p.text) : p.index === target.index ? `{=${escapeGift(p.answer)}${why}}` : escapeGift(p.answer);
+        return `${title(deletions.length === 1 ? c.id : `${c.id}/c${target.index + 1}`)}${text}`;
+      });
+    }
+    default:
+      lost(`${/^[aeiou]/i.test(type) ? 'an' : 'a'} ${type} card (no GIFT question type for it)`, true);
+      return [];
+  }
+}
