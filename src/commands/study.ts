@@ -184,7 +184,7 @@ class StudySession {
     if (asked.action !== 'answered') return asked.action === 'quit' ? 'quit' : this.undo();
     const answeredAt = this.clock.now();
     this.out(`\n${formatFeedback(item, itemAnswerText(item), asked.feedback, width)}\n`);
-    const graded = await askGrade(gradeOptions(this.scheduler, entry, answeredAt), suggestedGrade(asked.correct));
+    const graded = await askGrade(gradeOptions(this.scheduler, entry, answeredAt), asked.suggested ?? suggestedGrade(asked.correct));
     this.raw.hold();
     if (graded.action !== 'grade') return graded.action === 'quit' ? 'quit' : this.undo();
     const outcome = gradeEntry(this.scheduler, entry, graded.grade, answeredAt);

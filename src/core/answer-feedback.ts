@@ -75,7 +75,7 @@ export function typedAnswerLines(typed: string, check: AnswerCheck, key: AnswerK
         { label: LABELS.expected, text: painted(diff.expected, paint.missing) },
         { label: LABELS.typed, text: painted(diff.typed, paint.extra) },
       ]
-    : [plainLine(LABELS.expected, key.answer), plainLine(LABELS.typed, typed)];
+    : [plainLine(LABELS.expected, key.answer), ...(check.verdict === 'correct' ? [] : [plainLine(LABELS.typed, typed)])];
   const also = alsoAcceptedText(key.accept);
   if (also !== undefined) lines.push(plainLine(LABELS.alsoAccepted, also));
   return lines;

@@ -1,6 +1,5 @@
 import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, makeTheme, useKeypress, usePrefix, useState, type Status } from '@inquirer/core';
 import chalk from 'chalk';
-import { diffAnswer } from '../core/answer-diff.js';
 import type { AnswerCheck, AnswerKey } from '../core/answer.js';
 import { LABEL_WIDTH, typedAnswerLines, verdictLine, type AnswerPaint } from '../core/answer-feedback.js';
 import { neutralizeControls } from '../core/text.js';
@@ -153,25 +152,12 @@ export function answerPaint(): AnswerPaint {
 }
 
 /**
- * What was typed against what was expected, the differing characters highlighted when the two
- * are close (in the expected line, characters the person missed; in the typed line, characters
- * that are extra). What the checker ignores (case, width, spacing, punctuation, a leading
- * article in English) is never highlighted; unrelated answers are shown without highlighting.
- */
-export function formatAnswerDiff(typed: string, expected: string, lang = 'en'): { expected: string; typed: string } {
-  const diff = diffAnswer(typed, expected, lang);
-  if (!diff) return { expected: neutralizeControls(expected), typed: neutralizeControls(typed) };
-  const paint = answerPaint();
-  const line = (segments: typeof diff.typed, style: (s: string) => string) => segments.map((p) => (p.kind === 'changed' ? style(neutralizeControls(p.text)) : neutralizeControls(p.text))).join('');
-  return { expected: line(diff.expected, paint.missing), typed: line(diff.typed, paint.extra) };
-}
-
-/**
  * The feedback on a typed answer, as `study` shows it: the verdict and its reason, then
  * Expected (the card's answer), You typed, Also accepted; `indent` before each line.
  */
 export function formatTypedFeedback(typed: string, check: AnswerCheck, key: AnswerKey, indent = '  '): string[] {
-  const verdict = verdictLine(check, key);
+  // In study a near miss is graded by the person; Hard is what it suggests.
+  const verdict = check.verdict === 'almost' ? `${verdictLine(check, key)} (Hard suggested)` : verdictLine(check, key);
   const style = check.verdict === 'correct' ? chalk.green : check.verdict === 'almost' ? chalk.yellow : chalk.red;
   return [style(verdict), ...typedAnswerLines(typed, check, key, answerPaint()).map((l) => `${indent}${chalk.dim(l.label.padEnd(LABEL_WIDTH))}${l.text}`)];
 }

@@ -2,7 +2,8 @@ import { render } from '@inquirer/testing';
 import chalk from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { ExitError, UsageError } from '../../src/errors.js';
-import { choicePrompt, formatAnswerDiff, keyPrompt, typedAnswerPrompt } from '../../src/ui/prompts.js';
+import { checkAnswer } from '../../src/core/answer.js';
+import { choicePrompt, formatTypedFeedback, keyPrompt, numberKeys, typedAnswerPrompt } from '../../src/ui/prompts.js';
 import { formatCardText, progressBar, requireTerminal, withInterrupt } from '../../src/ui/terminal.js';
 
 const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
@@ -99,11 +100,14 @@ describe('choicePrompt', () => {
 describe('terminal helpers', () => {
   it('highlights what differs between typed and expected', () => {
     chalk.level = 1;
-    const diff = formatAnswerDiff('VMkernal', 'VMkernel');
-    expect(diff.expected).toMatch(/^VMkern\u001b\[[0-9;]+m.*e.*\u001b\[[0-9;]+ml$/);
-    expect(diff.typed).toMatch(/^VMkern\u001b\[[0-9;]+m.*a.*\u001b\[[0-9;]+ml$/);
-    expect(strip(diff.expected)).toBe('VMkernel');
-    expect(strip(diff.typed)).toBe('VMkernal');
+    const key = { answer: 'VMkernel', accept: [], lang: 'en' };
+    const [, expected, typed] = formatTypedFeedback('VMkernal.', checkAnswer('VMkernal.', key), key, '');
+    expect(expected).toMatch(/VMkern\u001b\[[0-9;]+m.*e.*\u001b\[[0-9;]+ml$/);
+    // The "a" is highlighted; the full stop, which the checker ignores, is not.
+    expect(typed).toMatch(/VMkern\u001b\[[0-9;]+m.*a.*\u001b\[[0-9;]+ml\.$/);
+    expect(strip(expected!)).toBe('Expected:      VMkernel');
+    expect(strip(typed!)).toBe('You typed:     VMkernal.');
+    expect([numberKeys(4), numberKeys(12), numberKeys(1)]).toEqual(['1–4', '1–9', '1']);
   });
 
   it('refuses stdin that is not a terminal, suggesting print', () => {

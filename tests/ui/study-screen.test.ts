@@ -1,5 +1,6 @@
 import chalk from 'chalk';
 import { describe, expect, it } from 'vitest';
+import { checkAnswer } from '../../src/core/answer.js';
 import { expandCard } from '../../src/core/deck/items.js';
 import type { Card } from '../../src/core/deck/schema.js';
 import { formatFeedback, formatHeader, formatQuestion, formatSummary, truncateDisplay } from '../../src/ui/study/screen.js';
@@ -39,9 +40,12 @@ describe('study screens', () => {
 
   it('feedback shows the answer and why; the summary counts accuracy', () => {
     const basic = item({ id: 'x', q: 'q', a: 'VMkernel', why: 'Because.' } as Card);
-    const text = strip(formatFeedback(basic, 'VMkernel', { kind: 'typed', typed: 'vmkernal', correct: false, closest: 'VMkernel' }, 80));
-    expect(text).toMatch(/Expected:\s+VMkernel/);
-    expect(text).toMatch(/You typed: vmkernal/);
+    const key = { answer: 'VMkernel', accept: ['the VMkernel'], lang: 'en' };
+    const typed = (t: string) => ({ kind: 'typed' as const, typed: t, check: checkAnswer(t, key), key });
+    const text = strip(formatFeedback(basic, 'VMkernel', typed('vmkernal'), 80));
+    expect(text).toContain('≈ Almost: one letter off (Hard suggested)\n  Expected:      VMkernel\n  You typed:     vmkernal\n  Also accepted: the VMkernel\n');
+    expect(strip(formatFeedback(basic, 'VMkernel', typed('the vmkernel.'), 80))).toContain('✓ Correct\n  Expected:      VMkernel\n  Also accepted: the VMkernel\n');
+    expect(strip(formatFeedback(basic, 'VMkernel', typed('ESXi'), 80))).toContain('✗ Wrong\n  Expected:      VMkernel\n  You typed:     ESXi\n');
     expect(text).toContain('Because.');
     const summary = strip(formatSummary({ studied: 4, again: 1, elapsedMs: 95_000, dueTomorrow: 3, learningLater: 2, leeches: 0 }));
     expect(summary).toMatch(/Cards studied:\s+4/);

@@ -9,11 +9,11 @@ import type { Feedback } from './screen.js';
 
 /**
  * What asking one item gave: an answer to show and grade, or a request to undo or quit. A typed
- * answer also carries the checker's verdict (`typed`) and the grade it suggests: Good when
- * correct, Hard when almost, Again when wrong.
+ * answer also carries the grade the checker's verdict suggests: Good when correct, Hard when
+ * almost, Again when wrong.
  */
 export type AskResult =
-  | { action: 'answered'; feedback: Feedback; correct?: boolean; suggested?: GradeValue; typed?: { check: AnswerCheck; key: AnswerKey } }
+  | { action: 'answered'; feedback: Feedback; correct?: boolean; suggested?: GradeValue }
   | { action: 'undo' }
   | { action: 'quit' };
 
@@ -61,8 +61,7 @@ async function askTyped(key: AnswerKey): Promise<AskResult> {
   if (result.action === 'skip') return { action: 'answered', feedback: { kind: 'revealed' } };
   const check = checkAnswer(result.text, key);
   const correct = check.verdict === 'correct';
-  // "Expected" is always the card's own answer, never the accept entry that came closest.
-  return { action: 'answered', feedback: { kind: 'typed', typed: result.text, correct, closest: key.answer }, correct, suggested: SUGGESTED[check.verdict], typed: { check, key } };
+  return { action: 'answered', feedback: { kind: 'typed', typed: result.text, check, key }, correct, suggested: SUGGESTED[check.verdict] };
 }
 
 async function askChoice(choices: readonly string[], correct: readonly string[], seed: string): Promise<AskResult> {

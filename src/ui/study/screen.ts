@@ -4,7 +4,8 @@ import type { StudyItem } from '../../core/deck/items.js';
 import { formatInterval } from '../../core/schedule/day.js';
 import type { QueueCounts } from '../../core/schedule/queue.js';
 import { displayWidth, neutralizeControls } from '../../core/text.js';
-import { formatAnswerDiff } from '../prompts.js';
+import type { AnswerCheck, AnswerKey } from '../../core/answer.js';
+import { formatTypedFeedback } from '../prompts.js';
 import { formatCardText, progressBar } from '../terminal.js';
 
 /** The text of the study screens, as strings: printing is the caller's job. */
@@ -56,17 +57,16 @@ export function formatQuestion(item: StudyItem, width: number): string {
 
 export type Feedback =
   | { kind: 'revealed' }
-  | { kind: 'typed'; typed: string; correct: boolean; closest: string }
+  | { kind: 'typed'; typed: string; check: AnswerCheck; key: AnswerKey }
   | { kind: 'choice'; correct: boolean; picked: string[] }
   | { kind: 'truefalse'; correct: boolean };
 
 export function formatFeedback(item: StudyItem, answer: string, feedback: Feedback, width: number): string {
   const lines: string[] = [];
   const verdict = (ok: boolean) => (ok ? chalk.green('✓ Correct') : chalk.red('✗ Not quite'));
-  if (feedback.kind === 'typed' && !feedback.correct) {
-    const diff = formatAnswerDiff(feedback.typed, feedback.closest);
-    lines.push(verdict(false), `  Expected:  ${diff.expected}`, `  You typed: ${diff.typed}`);
-  } else {
+  // A typed answer: the checker's verdict and reason, Expected (the card's answer), You typed, Also accepted.
+  if (feedback.kind === 'typed') lines.push(...formatTypedFeedback(feedback.typed, feedback.check, feedback.key));
+  else {
     if (feedback.kind !== 'revealed') lines.push(verdict(feedback.correct));
     if (feedback.kind === 'choice' && !feedback.correct) lines.push(`  You picked: ${feedback.picked.map(neutralizeControls).join('; ')}`);
     lines.push(`${chalk.dim('Answer:')}\n${chalk.cyan(formatCardText(answer, width, '  '))}`);
