@@ -76,7 +76,7 @@ function reply(s: PtySession, screen: string, right: boolean): void {
   const typed = /Type the word (\w+)/.exec(screen);
   if (typed) return s.send(right ? typed[1]! : 'wrong', KEYS.enter);
   if (screen.includes('Escape')) return s.send(right ? 'yes' : 'no', KEYS.enter);
-  if (screen.includes('True or false?')) return s.send(...(right ? [] : [KEYS.down]), KEYS.enter);
+  if (screen.includes('True or false?')) return s.send(right ? 't' : 'f');
   // A choice: press the number in front of the right (or a wrong) choice.
   const numbers = [...screen.matchAll(/(\d+)\. (blue|red|green)/g)].map((m) => ({ n: m[1]!, colour: m[2]! }));
   s.send(numbers.find((c) => (c.colour === 'red') === right)!.n);
@@ -122,8 +122,8 @@ describe('quizdeck quiz in a terminal', () => {
     const s = start(['--seed', '9', '--count', '3', '--type', 'basic', '--feedback', 'immediate', '--pass-mark', '100']);
     await answer(s, 1, false);
     await s.waitFor('Enter: next question · r: I was right');
-    expect(s.text()).toContain('✘ Wrong');
-    expect(s.text()).toMatch(/Difference: +wrong/);
+    expect(s.text()).toContain('✗ Wrong');
+    expect(s.text()).toMatch(/Expected: +\w+\s+You typed: +wrong/);
     s.send('r');
     await s.waitFor('Counted as right (overruled)');
     for (let i = 2; i <= 3; i++) await answer(s, i, true);
@@ -178,6 +178,122 @@ describe('quizdeck quiz in a terminal', () => {
     }
     throw new Error('the CJK question was not asked');
   }, 30_000);
+});
+
+// Typed answers as a student types them (issue 10): each question names what to type, so the
+// order the seed gives does not matter.
+const TYPED_EN = `deck: typed-en
+title: Typed answers
+lang: en
+cards:
+  - id: parent
+    q: Which partition owns the drivers?
+    a: The parent partition
+    accept: [root partition]
+  - id: io
+    q: Name the Hyper-V I/O path.
+    a: VSC, VMBus and VSP
+  - id: kernel
+    q: What is the hypervisor of ESX called?
+    a: VMkernel
+  - id: year
+    q: When was Xen first released?
+    a: 2003
+  - id: sure
+    type: truefalse
+    q: This statement is true.
+    answer: true
+`;
+const TYPED_EN_ANSWERS: [RegExp, string][] = [
+  [/owns the drivers/, 'parent partition'], // article dropped: right
+  [/I\/O path/, 'VSC and VMBus'], // part of a list: wrong
+  [/hypervisor of ESX/, 'VMkernal'], // one letter off: almost
+  [/Xen first released/, '2003.'], // a number, with a full stop: right
+];
+
+const TYPED_ZH = `deck: typed-zh
+title: 中文题
+lang: zh
+cards:
+  - id: boot
+    q: ESX 启动时先加载什么？
+    a: Linux 内核
+  - id: mmu
+    q: EPT 属于哪种技术？
+    a: MMU 硬件辅助虚拟化
+  - id: parent
+    q: 哪个分区拥有驱动？
+    a: 父分区
+    accept: [parent partition]
+`;
+const TYPED_ZH_ANSWERS: [RegExp, string][] = [
+  [/先加载什么/, 'Linux内核'], // spacing between Latin and Chinese ignored: right
+  [/哪种技术/, 'MMU硬件辅助虚拟化'], // right
+  [/拥有驱动/, 'the parent partition'], // no English articles in a Chinese deck: wrong
+];
+
+/** Answers every question on screen from a table (true/false with `t`), passing over any feedback prompt. */
+async function answerAll(s: PtySession, count: number, answers: [RegExp, string][], immediate: boolean): Promise<string[]> {
+  const screens: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const screen = await waitQuestion(s, i);
+    screens.push(screen);
+    if (screen.includes('True or false?')) s.send('t');
+    else s.send(answers.find(([re]) => re.test(screen))![1], KEYS.enter);
+    if (immediate && !screen.includes('True or false?')) {
+      const seen = await s.waitFor(/Enter: next question|✓ Correct|counted as right/);
+      if (seen.includes('Enter: next question')) s.send(KEYS.enter);
+    }
+  }
+  return screens;
+}
+
+describe('quizdeck quiz judges typed answers as a teacher would (issue 10)', () => {
+  it('English: articles and punctuation ignored, a partial list wrong, a near miss wrong and named, t for true', async () => {
+    writeFileSync(deckFile, TYPED_EN);
+    const s = start(['--seed', '4', '--feedback', 'immediate']);
+    const screens = await answerAll(s, 5, TYPED_EN_ANSWERS, true);
+    expect(screens.find((x) => x.includes('True or false?'))).toContain('t true · f false');
+    expect((await s.exit()).exitCode).toBe(0);
+    const text = s.text();
+    expect(text).toContain('Score 3/5 (60%)');
+    expect(text).toContain('✗ Incomplete: missing “VSP”');
+    expect(text).toContain('≈ Almost: one letter off (counted as wrong)');
+    expect(text).toMatch(/Expected: +VMkernel\s+You typed: +VMkernal/);
+    expect(text).not.toContain('Expected:      root partition');
+    const conn = db();
+    expect(conn.prepare("SELECT card_key, given, correct FROM quiz_answers ORDER BY card_key").all()).toEqual([
+      { card_key: 'io', given: 'VSC and VMBus', correct: 0 },
+      { card_key: 'kernel', given: 'VMkernal', correct: 0 },
+      { card_key: 'parent', given: 'parent partition', correct: 1 },
+      { card_key: 'sure', given: 'True', correct: 1 },
+      { card_key: 'year', given: '2003.', correct: 1 },
+    ]);
+    conn.close();
+  }, 40_000);
+
+  it('--lenient counts the near miss as right', async () => {
+    writeFileSync(deckFile, TYPED_EN);
+    const s = start(['--seed', '4', '--feedback', 'immediate', '--lenient']);
+    await answerAll(s, 5, TYPED_EN_ANSWERS, true);
+    expect((await s.exit()).exitCode).toBe(0);
+    expect(s.text()).toContain('≈ Almost: one letter off (counted as right: lenient)');
+    expect(s.text()).toContain('Score 4/5 (80%)');
+    expect(s.text()).toContain('1 near miss ("almost") counted as right (lenient)');
+  }, 40_000);
+
+  it('Chinese: spacing between Chinese and Latin ignored, English articles not; the review shows the card answer and what else is accepted', async () => {
+    writeFileSync(deckFile, TYPED_ZH);
+    const s = start(['--seed', '4']);
+    await answerAll(s, 3, TYPED_ZH_ANSWERS, false);
+    await s.waitFor(/Were you right\?/);
+    s.send(KEYS.enter);
+    expect((await s.exit()).exitCode).toBe(0);
+    const text = s.text();
+    expect(text).toContain('The checker rejected 1 typed answer');
+    expect(text).toMatch(/Expected: +父分区\s+You typed: +the parent partition\s+Also accepted: parent partition/);
+    expect(text).toContain('Score 2/3 (66%)');
+  }, 40_000);
 });
 
 describe('quizdeck quiz without a terminal', () => {
