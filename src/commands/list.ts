@@ -66,7 +66,7 @@ function addStudyProgress(rows: DeckSummary[], decks: readonly Deck[], dbPath: s
   if (!db) return;
   try {
     const now = systemClock.now();
-    const day = studyDay(now, 4, systemClock.utcOffsetMinutes(now));
+    const day = studyDay(now, 4, (time) => systemClock.utcOffsetMinutes(time));
     const progress = decks.map((deck) => deckProgress(db, deck.deck, deck.cards.flatMap(itemKeys), day.end));
     progress.forEach((p, i) => (rows[i]!.study = p));
   } catch (error) {
