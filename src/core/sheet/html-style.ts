@@ -66,7 +66,7 @@ ol.questions, ol.key { list-style: none; margin: 0; padding: 0; }
 ol.choices { list-style: none; margin: 0; padding: 0 0 0 1mm; }
 ol.choices li { display: flex; gap: 2mm; margin: 0 0 1mm; white-space: pre-line; overflow-wrap: anywhere; }
 .letter { flex: 0 0 auto; display: inline-block; min-width: 5.5mm; height: 5.5mm; line-height: 5.3mm; border: 1px solid #777; border-radius: 50%; text-align: center; font-size: 8.5pt; font-weight: bold; }
-.multiple .letter { border-radius: 0.8mm; }
+.multiple .letter { border-radius: 0.3mm; }
 .choose-all { margin: 0 0 1.5mm; font-size: 9.5pt; font-style: italic; color: #333; }
 .also { color: #444; font-weight: normal; }
 .tf { margin: 0; letter-spacing: 0.02em; }
