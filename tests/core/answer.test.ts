@@ -88,6 +88,12 @@ const ENGLISH: Row[] = [
   ['4', ['four'], 'Four', 'correct', 'accepted'],
   ['1, 2', [], '12', 'wrong', 'number'],
   ['-5', [], '5', 'wrong', 'number'],
+  ['2003', [], '2003.', 'correct', 'match'],
+  ['1 2', [], '12', 'wrong', 'number'],
+  // A sequence written with arrows keeps its order; ß folds to ss.
+  ['BIOS → kernel → VMkernel', [], 'VMkernel → kernel → BIOS', 'wrong', 'different'],
+  ['BIOS → kernel → VMkernel', [], 'BIOS, kernel, VMkernel', 'correct', 'match'],
+  ['Straße', [], 'STRASSE', 'correct', 'match'],
   // Nothing to compare.
   ['VMkernel', [], '...', 'wrong', 'empty'],
   ['VMkernel', [], 'ESXi', 'wrong', 'different'],
