@@ -91,6 +91,15 @@ describe('askQuestion', () => {
     });
     expect(tf.screen).toContain('True or false?');
     expect(await tf.answer).toEqual({ kind: 'truefalse', value: false });
+    // t and f answer at once, as in study.
+    const t = await ask(question({ id: 't', type: 'truefalse', q: 'Yes?', answer: true }), (events) => events.keypress('t'));
+    expect(t.screen).toContain('t true · f false · ↑↓ Enter: choose');
+    expect(await t.answer).toEqual({ kind: 'truefalse', value: true });
+    const f = await ask(question({ id: 't', type: 'truefalse', q: 'Yes?', answer: true }), (events) => events.keypress('f'));
+    expect(await f.answer).toEqual({ kind: 'truefalse', value: false });
+    // The number keys named for the real number of choices.
+    const three = await ask(question({ id: 'c', type: 'choice', q: 'Which?', choices: ['a', 'b', 'c'], answer: 'a' }), (events) => events.keypress('2'));
+    expect(three.screen).toContain('1–3 or ↑↓ Enter: choose');
     const typed = await ask(question({ id: 'b', q: 'Name?', a: 'VMkernel' }), (events) => {
       events.type('vmkernel');
       events.keypress('enter');
