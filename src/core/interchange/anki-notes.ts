@@ -36,6 +36,7 @@ const SECTION_TAG = 'section::';
 export function cardToNote(deck: Pick<Deck, 'deck' | 'title'>, card: Card, losses: Loss[]): AnkiNote | undefined {
   const type = rawCardType(card);
   const tags = ankiTags(card);
+  if (card.tags?.some((t) => /\s/.test(t.trim()))) losses.push({ deckId: deck.deck, cardId: card.id, what: 'spaces in tags (Anki tags cannot hold them; written as _)' });
   const base = { guid: ankiGuid(deck.deck, card.id), deckName: deck.title, tags };
   const why = card.why === undefined ? '' : textToHtml(card.why);
   switch (type) {
@@ -133,7 +134,9 @@ export function noteToCard(note: ForeignNote, allocate: ReturnType<typeof idAllo
   const { section, tags } = splitTags(note.tags);
   const isCloze = note.cloze ?? (/cloze/i.test(note.noteType ?? '') || /\{\{c\d+::/.test(note.fields[0] ?? ''));
   const first = isCloze ? field('Text', 0) : field('Front', 0);
-  const id = allocate(note.guid ? (cardIdFromGuid(note.guid) ?? idFromKey('anki', note.guid)) : plain(first), 'card');
+  // Without a GUID the id comes from the text, read without cloze markup.
+  const idText = () => htmlToText(first).text.replace(/\{\{c\d+::([\s\S]*?)(?:::[\s\S]*?)?\}\}/g, '$1');
+  const id = allocate(note.guid ? (cardIdFromGuid(note.guid) ?? idFromKey('anki', note.guid)) : idText(), 'card');
   const common = { id, ...(tags.length ? { tags } : {}), ...(section ? { section } : {}) };
   const whyOf = (html: string) => {
     const why = plain(html);

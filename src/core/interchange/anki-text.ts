@@ -37,11 +37,17 @@ interface AnkiHeaders {
   notetype?: string;
   deck?: string;
   tags: string[];
+  /** `#columns:` labels, which name the fields of the note type. */
+  labels?: string[];
 }
 
 function readHeaders(text: string): AnkiHeaders {
   const headers: AnkiHeaders = { columns: {}, tags: [] };
-  for (const line of text.split('\n')) {
+  const lines = text.replace(/^\ufeff/, '').split('\n');
+  // Anki's older files may open with a bare `tags:` line.
+  if (lines[0]?.startsWith('tags:')) headers.tags = lines.shift()!.slice(5).trim().split(/\s+/).filter(Boolean);
+  const columns: string[] = [];
+  for (const line of lines) {
     if (!line.startsWith('#')) break;
     const match = /^#([a-z ]+):(.*)$/i.exec(line.replace(/\r$/, ''));
     if (!match) continue;
@@ -52,8 +58,10 @@ function readHeaders(text: string): AnkiHeaders {
     else if (key === 'notetype') headers.notetype = value;
     else if (key === 'deck') headers.deck = value;
     else if (key === 'tags') headers.tags = value.split(/\s+/).filter(Boolean);
+    else if (key === 'columns') columns.push(match[2]!.replace(/\r$/, ''));
     else if (/^(guid|notetype|deck|tags) column$/.test(key)) headers.columns[key.split(' ')[0] as keyof AnkiHeaders['columns']] = Number(value);
   }
+  if (columns[0] !== undefined) headers.labels = parseRows(columns[0], headers.separator ?? guessSeparator(columns[0]))[0]?.fields.map((l) => l.trim());
   return headers;
 }
 
@@ -66,13 +74,18 @@ export function hasAnkiHeaders(text: string): boolean {
 export function parseAnkiText(text: string): ImportedCards {
   const headers = readHeaders(text);
   const separator = headers.separator ?? guessSeparator(text);
-  // Without `#html:false`, Anki treats fields as HTML; so does quizdeck.
-  const html = headers.html ?? true;
+  // Without an `#html:` header Anki reads fields as HTML when any of them looks like HTML; so does quizdeck.
+  const html = headers.html ?? /<[a-z][^>]*>|&(?:[a-z]+|#\d+);/i.test(text);
+  const labelTags = headers.labels?.findIndex((l) => l.toLowerCase() === 'tags') ?? -1;
+  if (headers.columns.tags === undefined && labelTags >= 0) headers.columns.tags = labelTags + 1;
   const meta = new Set(Object.values(headers.columns).filter((c): c is number => c !== undefined && c > 0).map((c) => c - 1));
+  const fieldNames = headers.labels?.filter((_, i) => !meta.has(i));
   const allocate = idAllocator();
   const result: ImportedCards = { cards: [], messages: [] };
   const deckNames = new Map<string, number>();
+  const tagsLine = /^\ufeff?tags:/.test(text);
   for (const row of parseRows(text, separator, { comments: true })) {
+    if (tagsLine && row.line === 1) continue;
     const col = (n: number | undefined) => (n === undefined ? undefined : row.fields[n - 1]);
     const fields = row.fields.filter((_, i) => !meta.has(i)).map((f) => (html ? f : escapePlain(f)));
     const deckName = col(headers.columns.deck) ?? headers.deck;
@@ -81,6 +94,7 @@ export function parseAnkiText(text: string): ImportedCards {
       guid: col(headers.columns.guid) || undefined,
       noteType: col(headers.columns.notetype) ?? headers.notetype,
       fields,
+      ...(fieldNames?.some(Boolean) ? { fieldNames } : {}),
       tags: [...headers.tags, ...(col(headers.columns.tags) ?? '').split(/\s+/).filter(Boolean)],
       deckName,
       where: `line ${row.line}`,

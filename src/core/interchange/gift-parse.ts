@@ -13,6 +13,8 @@ import type { ImportedCards } from './imported.js';
  */
 interface GiftQuestion {
   title?: string;
+  /** The `[html]`, `[moodle]`, `[plain]` or `[markdown]` marker; `moodle` (HTML allowed) when none. */
+  format: string;
   before: string;
   after: string;
   body: string;
@@ -46,6 +48,9 @@ export function parseGift(source: string): ImportedCards {
     result.cards.push({ ...card, id: allocate(card.id, 'question') });
   }
   for (const parts of pieces.values()) joinCloze(result.cards, parts);
+  // In file order: descriptions are found while splitting, the rest while converting.
+  const lineOf = (m: string) => Number(/^line (\d+)/.exec(m)?.[1] ?? 0);
+  result.messages.sort((a, b) => lineOf(a) - lineOf(b));
   return result;
 }
 
@@ -122,24 +127,26 @@ function readQuestion(text: string, line: number, messages: string[]): Omit<Gift
       rest = rest.slice(end + 2);
     }
   }
+  const marker = /^\s*\[(html|moodle|plain|markdown)\]/i.exec(rest);
+  const format = marker ? marker[1]!.toLowerCase() : 'moodle';
+  if (marker) rest = rest.slice(marker[0].length);
   const open = findUnescaped(rest, '{');
   const close = open === -1 ? -1 : findUnescaped(rest, '}', open + 1);
   if (open === -1 || close === -1) {
     messages.push(`line ${line}: a description (text without answers) has no card type; skipped`);
     return undefined;
   }
-  return { title, before: rest.slice(0, open), body: rest.slice(open + 1, close), after: rest.slice(close + 1), line };
+  return { title, format, before: rest.slice(0, open), body: rest.slice(open + 1, close), after: rest.slice(close + 1), line };
 }
 
 function unescape(text: string): string {
   return text.replace(/\\(.)/gs, (_, c: string) => (c === 'n' ? '\n' : c));
 }
 
-/** The question text: GIFT's `[html]`/`[markdown]` format markers read, escapes undone. */
-function plainText(raw: string, messages: string[], line: number): string {
-  const format = /^\s*\[(html|moodle|plain|markdown)\]/i.exec(raw);
-  let text = unescape(format ? raw.slice(format[0].length) : raw);
-  if (!format || format[1]!.toLowerCase() === 'html' || format[1]!.toLowerCase() === 'moodle') {
+/** Question text, feedback or a choice: escapes undone, and HTML read as text unless the format says plain or markdown. */
+function plainText(raw: string, format: string, messages: string[], line: number): string {
+  let text = unescape(raw);
+  if (format === 'html' || format === 'moodle') {
     const { text: plain, dropped } = htmlToText(text);
     for (const d of dropped) messages.push(`line ${line}: ${d} dropped`);
     text = plain;
@@ -185,13 +192,13 @@ function toCard(q: GiftQuestion, messages: string[]): Card | undefined {
   let why: string | undefined;
   const general = findUnescaped(body, '####');
   if (general !== -1) {
-    why = plainText(body.slice(general + 4), messages, q.line) || undefined;
+    why = plainText(body.slice(general + 4), q.format, messages, q.line) || undefined;
     body = body.slice(0, general);
   }
-  const before = plainText(q.before, messages, q.line);
-  const after = plainText(q.after, messages, q.line);
+  const before = plainText(q.before, q.format, messages, q.line);
+  const after = plainText(q.after, q.format, messages, q.line);
   const missingWord = after !== '';
-  const stem = missingWord ? `${before} _____ ${after}` : before;
+  const stem = missingWord ? `${before}${/\s$/.test(q.before) ? ' ' : ''}_____${/^\s/.test(q.after) ? ' ' : ''}${after}` : before;
   const id = q.title ?? stem.split(/\s+/).slice(0, 8).join(' ');
   const section = sectionOf(q.category);
   const common = { id, ...(q.tags.length ? { tags: q.tags } : {}), ...(section ? { section } : {}), ...(why ? { why } : {}) };
@@ -213,13 +220,15 @@ function toCard(q: GiftQuestion, messages: string[]): Card | undefined {
     if (missingWord) {
       if (others.length) messages.push(`${where}: the other accepted answers of a missing-word question dropped (a cloze deletion has one answer)`);
       // The blank is marked with a private-use character while the text is read, so the spacing around it stays as written.
-      const text = plainText(`${q.before}\ue000${q.after}`, messages, q.line).replace('\ue000', `{{${first!.text}}}`);
+      const text = plainText(`${q.before}\ue000${q.after}`, q.format, messages, q.line).replace('\ue000', `{{${first!.text}}}`);
       return { ...common, type: 'cloze', text };
     }
     return { ...common, q: stem, a: first!.text, ...(others.length ? { accept: others.map((a) => a.text) } : {}) };
   }
-  const choices = [...new Set(answers.map((a) => a.text))];
-  const correct = answers.filter((a) => a.correct).map((a) => a.text);
+  // Choices are written in the question's format; short answers are compared as typed, so they stay plain.
+  const choiceText = (a: Answer) => (q.format === 'html' ? cleanText(htmlToText(a.text).text) : a.text);
+  const choices = [...new Set(answers.map(choiceText))];
+  const correct = answers.filter((a) => a.correct).map(choiceText);
   if (choices.length < 2 || correct.length === 0) return skip(messages, where, 'a multiple-choice question without two choices and a right one');
   const multi = answers.some((a) => a.weight !== undefined) && correct.length > 1;
   return { ...common, type: 'choice', q: stem, choices, answer: multi ? correct : correct[0]! };
@@ -233,13 +242,21 @@ function skip(messages: string[], where: string, what: string): undefined {
 /** `$course$/hypervisors/xen` -> `xen`: the category below the deck's own. */
 function sectionOf(category: string | undefined): string | undefined {
   if (!category) return undefined;
-  const parts = category.split('/').map((p) => p.trim()).filter((p) => p && !/^\$\w+\$$/.test(p) && p !== 'top');
+  const parts = categoryParts(category);
   return parts.length > 1 ? parts.slice(1).join('/') : undefined;
 }
 
 /** The first segment of the first `$CATEGORY:` (quizdeck writes the deck id there). */
 export function giftDeckName(source: string): string | undefined {
   const match = /^\$CATEGORY:\s*(.+)$/m.exec(source);
-  const parts = match?.[1]!.split('/').map((p) => p.trim()).filter((p) => p && !/^\$\w+\$$/.test(p) && p !== 'top');
-  return parts?.[0];
+  return match ? categoryParts(match[1]!)[0] : undefined;
+}
+
+/** A category path's names, without Moodle's `$course$` and `top`; `//` is a slash inside a name. */
+function categoryParts(path: string): string[] {
+  return path
+    .replace(/\/\//g, '\ue001')
+    .split('/')
+    .map((p) => p.replace(/\ue001/g, '/').trim())
+    .filter((p) => p && !/^\$\w+\$$/.test(p) && p !== 'top');
 }

@@ -1,5 +1,6 @@
 import { clozeDeletions, parseCloze } from '../deck/cloze.js';
 import type { Card, Deck } from '../deck/schema.js';
+import { textToHtml } from './html.js';
 import { rawCardType, type Loss, type TextExport } from './losses.js';
 import { formatPercent, shareOf100 } from './weights.js';
 
@@ -21,11 +22,16 @@ export function renderGift(decks: readonly Deck[]): TextExport {
     let category: string | undefined;
     for (const card of deck.cards) {
       const lost = (what: string, whole?: boolean) => losses.push({ deckId: deck.deck, cardId: card.id, what, ...(whole ? { whole } : {}) });
+      // Moodle reads question text as HTML: a card whose text has < or & is written in the
+      // [html] format with them escaped, so they show as typed.
+      const html = HTML_SPECIAL.test(cardText(card));
+      const text = html ? (t: string) => escapeGift(textToHtml(t)) : escapeGift;
       // General feedback goes inside the answer braces, after the answers.
-      const why = card.why === undefined ? '' : ` ####${escapeGift(card.why)}`;
-      const questions = giftQuestions(card, why, lost);
+      const why = card.why === undefined ? '' : ` ####${text(card.why)}`;
+      const questions = giftQuestions(card, { why, text, format: html ? '[html]' : '' }, lost);
       if (questions.length === 0) continue;
-      const wanted = card.section ? `${deck.deck}/${card.section}` : deck.deck;
+      // The deck id, then the section; a slash inside the section is doubled, as Moodle writes category paths.
+      const wanted = card.section ? `${deck.deck}/${card.section.replace(/\//g, '//')}` : deck.deck;
       if (wanted !== category) {
         category = wanted;
         out.push(`$CATEGORY: ${escapeCategory(wanted)}\n\n`);
@@ -41,35 +47,49 @@ function escapeCategory(path: string): string {
   return path.replace(/\n/g, ' ');
 }
 
-function title(id: string): string {
-  return `::${escapeGift(id)}::`;
+const HTML_SPECIAL = /[<>&]/;
+
+function cardText(card: Card): string {
+  const c = card as { q?: string; text?: string; why?: string; choices?: unknown };
+  return `${c.q ?? ''}${c.text ?? ''}${c.why ?? ''}${Array.isArray(c.choices) ? c.choices.join('') : ''}`;
 }
 
-function giftQuestions(card: Card, why: string, lost: (what: string, whole?: boolean) => void): string[] {
+interface Writer {
+  /** ` ####feedback`, or empty. */
+  why: string;
+  /** Question text, general feedback and choices as this question's format needs them. */
+  text: (text: string) => string;
+  /** `[html]` or empty. */
+  format: string;
+}
+
+function giftQuestions(card: Card, w: Writer, lost: (what: string, whole?: boolean) => void): string[] {
+  const { why, text: t } = w;
+  const title = (id: string) => `::${escapeGift(id)}::${w.format}`;
   const type = rawCardType(card);
   switch (type) {
     case 'basic': {
       const c = card as Extract<Card, { q: string; a: string }>;
       if (c.reverse) lost('the reverse direction (reverse: true)');
       const answers = [c.a, ...(c.accept ?? [])].map((a) => `=${escapeGift(a)}`).join(' ');
-      return [`${title(c.id)}${escapeGift(c.q)}{${answers}${why}}`];
+      return [`${title(c.id)}${t(c.q)}{${answers}${why}}`];
     }
     case 'choice': {
       const c = card as Extract<Card, { type: 'choice' }>;
       const correct = new Set(Array.isArray(c.answer) ? c.answer : [c.answer]);
       if (!Array.isArray(c.answer)) {
-        const options = c.choices.map((ch) => `${correct.has(ch) ? '=' : '~'}${escapeGift(ch)}`).join(' ');
-        return [`${title(c.id)}${escapeGift(c.q)}{${options}${why}}`];
+        const options = c.choices.map((ch) => `${correct.has(ch) ? '=' : '~'}${t(ch)}`).join(' ');
+        return [`${title(c.id)}${t(c.q)}{${options}${why}}`];
       }
       const right = formatPercent(shareOf100(correct.size));
       const wrongCount = c.choices.length - correct.size;
       const wrong = wrongCount ? formatPercent(-shareOf100(wrongCount)) : '0';
-      const options = c.choices.map((ch) => `~%${correct.has(ch) ? right : wrong}%${escapeGift(ch)}`).join(' ');
-      return [`${title(c.id)}${escapeGift(c.q)}{${options}${why}}`];
+      const options = c.choices.map((ch) => `~%${correct.has(ch) ? right : wrong}%${t(ch)}`).join(' ');
+      return [`${title(c.id)}${t(c.q)}{${options}${why}}`];
     }
     case 'truefalse': {
       const c = card as Extract<Card, { type: 'truefalse' }>;
-      return [`${title(c.id)}${escapeGift(c.q)}{${c.answer ? 'TRUE' : 'FALSE'}${why}}`];
+      return [`${title(c.id)}${t(c.q)}{${c.answer ? 'TRUE' : 'FALSE'}${why}}`];
     }
     case 'cloze': {
       const c = card as Extract<Card, { type: 'cloze' }>;
@@ -80,7 +100,7 @@ function giftQuestions(card: Card, why: string, lost: (what: string, whole?: boo
       // question per deletion (titled id/c1, id/c2...), which quizdeck joins again on import.
       return deletions.map((target) => {
         let text = '';
-        for (const p of parts) text += p.kind === 'text' ? escapeGift(p.text) : p.index === target.index ? `{=${escapeGift(p.answer)}${why}}` : escapeGift(p.answer);
+        for (const p of parts) text += p.kind === 'text' ? t(p.text) : p.index === target.index ? `{=${escapeGift(p.answer)}${why}}` : t(p.answer);
         return `${title(deletions.length === 1 ? c.id : `${c.id}/c${target.index + 1}`)}${text}`;
       });
     }

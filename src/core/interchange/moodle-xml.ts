@@ -19,7 +19,8 @@ export function renderMoodleXml(decks: readonly Deck[]): TextExport {
       const lost = (what: string, whole?: boolean) => losses.push({ deckId: deck.deck, cardId: card.id, what, ...(whole ? { whole } : {}) });
       const body = questionBody(card, lost);
       if (body === undefined) continue;
-      const wanted = `$course$/${deck.title}${card.section ? `/${card.section}` : ''}`;
+      // A slash inside a name is written doubled, as Moodle writes category paths.
+      const wanted = `$course$/${slashes(deck.title)}${card.section ? `/${slashes(card.section)}` : ''}`;
       if (wanted !== category) {
         category = wanted;
         out.push(`  <question type="category">\n    <category><text>${xml(wanted)}</text></category>\n  </question>\n`);
@@ -91,6 +92,10 @@ function answer(fraction: number, text: string, html = false): string {
 function tagsXml(tags: readonly string[] | undefined): string {
   if (!tags?.length) return '';
   return `    <tags>\n${tags.map((t) => `      <tag><text>${xml(t)}</text></tag>\n`).join('')}    </tags>\n`;
+}
+
+function slashes(name: string): string {
+  return name.replace(/\//g, '//');
 }
 
 function xml(text: string): string {

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { renderMoodleXml } from '../../src/core/interchange/moodle-xml.js';
+import { EDGE, fixture, loadDeck, SAMPLE } from './helpers.js';
+
+/** Every element closed in order, nothing but comments, declarations and CDATA in between: well-formed enough to tell a broken writer. */
+function checkWellFormed(xml: string): void {
+  const stack: string[] = [];
+  const body = xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '').replace(/<\?xml[^>]*\?>/, '');
+  for (const m of body.matchAll(/<(\/?)([a-z]+)([^>]*?)(\/?)>/g)) {
+    if (m[4]) continue;
+    if (m[1]) expect(stack.pop()).toBe(m[2]);
+    else stack.push(m[2]!);
+  }
+  expect(stack).toEqual([]);
+  expect(body.replace(/<[^>]*>/g, '')).not.toMatch(/[<>]|&(?!(amp|lt|gt|quot);)/);
+}
+
+function questions(xml: string) {
+  return [...xml.matchAll(/<question type="([a-z]+)">([\s\S]*?)<\/question>/g)].map((m) => ({ type: m[1]!, body: m[2]! }));
+}
+
+describe('Moodle XML export', () => {
+  it('writes the sample deck as expected', () => {
+    const { text, losses } = renderMoodleXml([loadDeck(SAMPLE)]);
+    expect(text).toBe(fixture('sample.moodle.xml'));
+    expect(losses.map((l) => l.what)).toEqual(['the reverse direction (reverse: true)', 'cloze hints']);
+  });
+
+  it('is well-formed, with one question of the right type per card and the categories between', () => {
+    const { text } = renderMoodleXml([loadDeck(SAMPLE), loadDeck(EDGE)]);
+    checkWellFormed(text);
+    expect(questions(text).filter((q) => q.type !== 'category').map((q) => q.type)).toEqual([
+      'shortanswer', 'multichoice', 'truefalse', 'cloze',
+      'shortanswer', 'shortanswer', 'multichoice', 'multichoice', 'cloze', 'shortanswer', 'shortanswer', 'truefalse',
+    ]);
+    expect(questions(text).filter((q) => q.type === 'category').map((q) => /<text>(.*)<\/text>/.exec(q.body)![1])).toContain('$course$/Edge cases &amp; &lt;specials&gt;/markup &amp; more');
+  });
+
+  it('weights a multi-select so the right answers sum to 100% and the wrong ones to -100%', () => {
+    const multi = questions(renderMoodleXml([loadDeck(EDGE)]).text).find((q) => q.body.includes('multi-select'))!;
+    expect(multi.body).toContain('<single>false</single>');
+    const fractions = [...multi.body.matchAll(/fraction="(-?[\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(fractions.filter((f) => f > 0).reduce((a, b) => a + b, 0)).toBeCloseTo(100, 3);
+    expect(fractions.filter((f) => f < 0).reduce((a, b) => a + b, 0)).toBeCloseTo(-100, 3);
+  });
+
+  it('writes cloze cards as embedded answers, short answers with every accepted answer, why as general feedback', () => {
+    const text = renderMoodleXml([loadDeck(SAMPLE), loadDeck(EDGE)]).text;
+    expect(text).toContain('<![CDATA[KVM was merged into Linux {1:SHORTANSWER:=2.6.20} in {1:SHORTANSWER:=February 2007}.]]>');
+    expect(text).toContain('<answer fraction="100"><text>VMkernel</text></answer>\n    <answer fraction="100"><text>the VMkernel</text></answer>');
+    expect(text).toContain('<generalfeedback format="html"><text><![CDATA[PV guests run a modified kernel, so they need no VT-x or AMD-V.]]></text></generalfeedback>');
+    expect(text).toContain('<answer fraction="0"><text>true</text></answer>\n    <answer fraction="100"><text>false</text></answer>');
+  });
+});
