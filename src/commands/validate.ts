@@ -2,6 +2,7 @@ import { compareDiagnostics, type Diagnostic } from '../core/deck/diagnostic.js'
 import { formatGithub, formatJson, formatText, type ReportFormat } from '../core/deck/report.js';
 import { formatSarif } from '../core/deck/sarif.js';
 import { ExitError, UsageError } from '../errors.js';
+import { UNREADABLE_FILE_RULES } from '../io/deckFiles.js';
 import { loadDecks } from '../io/decks.js';
 import { paint } from '../ui/paint.js';
 import pkg from '../../package.json' with { type: 'json' };
@@ -15,7 +16,10 @@ export interface ValidateOptions {
 type ValidateFormat = ReportFormat | 'sarif';
 const FORMATS: readonly ValidateFormat[] = ['text', 'json', 'github', 'sarif'];
 
-/** Exit 0 valid, 1 problems found (warnings too with --strict), 2 usage error or unreadable path. */
+/**
+ * Exit 0 valid, 1 problems found (warnings too with --strict), 2 usage error or a file that
+ * cannot be read or is not a regular file (reported with the rest: every other file is still checked).
+ */
 export async function runValidate(paths: string[], options: ValidateOptions, out: (s: string) => void = (s) => process.stdout.write(s)): Promise<void> {
   const format = (options.format ?? 'text') as ValidateFormat;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${options.format}"; use one of ${FORMATS.join(', ')}`);
@@ -26,6 +30,7 @@ export async function runValidate(paths: string[], options: ValidateOptions, out
   else if (format === 'github') out(formatGithub(shown));
   else if (format === 'sarif') out(formatSarif(shown, { name: 'quizdeck', version: pkg.version }));
   else out(formatText(shown, files.length, paint()));
+  if (diagnostics.some((d) => UNREADABLE_FILE_RULES.has(d.rule))) throw new ExitError(2);
   const failing = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
   if (failing) throw new ExitError(1);
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../core/deck/diagnostic.js';
@@ -60,25 +60,58 @@ function displayPath(full: string, cwd: string): string {
   return rel.startsWith('..') ? full : rel;
 }
 
-/** The file's bytes, or a diagnostic if it is too large. Throws UsageError if it cannot be read. */
+/**
+ * Rules of the problems that are about reading the file, not its content: `validate` exits 2
+ * for them (the path cannot be checked), after checking every other file.
+ */
+export const UNREADABLE_FILE_RULES: ReadonlySet<string> = new Set(['file-unreadable', 'file-not-regular']);
+
+/**
+ * The file's bytes, or a diagnostic if it cannot be read, is not a regular file or is too large.
+ * It is opened first and checked after, with fstat on what was opened: a check before opening
+ * could be raced. O_NONBLOCK keeps the open of a FIFO from waiting for a writer forever; a
+ * device (a link to /dev/urandom) would never end. Only `size` bytes are read, so a file that
+ * grows while it is read cannot take more memory than its size said.
+ */
 export function readDeckBytes(file: string, cwd = process.cwd(), maxBytes = MAX_DECK_BYTES): Buffer | Diagnostic {
-  const full = resolve(cwd, file);
-  let size: number;
+  let fd: number;
   try {
-    size = statSync(full).size;
+    fd = openSync(resolve(cwd, file), constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    throw new UsageError(`${file}: ${describeFsError(error)}`);
+    return problem(file, 'file-unreadable', `this file cannot be read: ${describeFsError(error)}`);
   }
-  if (size > maxBytes) return problem(file, 'file-too-large', `the file is ${formatBytes(size)}; deck files are limited to ${formatBytes(maxBytes)}, so split it into several decks`);
   try {
-    return readFileSync(full);
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return problem(file, 'file-not-regular', `not a regular file (${fileKind(stat)}); a deck must be a plain file`);
+    if (stat.size > maxBytes) return problem(file, 'file-too-large', `the file is ${formatBytes(stat.size)}; deck files are limited to ${formatBytes(maxBytes)}, so split it into several decks`);
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const n = readSync(fd, bytes, filled, bytes.length - filled, null);
+      if (n === 0) break;
+      filled += n;
+    }
+    return bytes.subarray(0, filled);
   } catch (error) {
-    throw new UsageError(`${file}: ${describeFsError(error)}`);
+    return problem(file, 'file-unreadable', `this file cannot be read: ${describeFsError(error)}`);
+  } finally {
+    closeSync(fd);
   }
+}
+
+function fileKind(stat: Stats): string {
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isDirectory()) return 'a directory';
+  return 'not a file';
 }
 
 /** The text of a deck file's bytes, or a diagnostic if they are binary or not UTF-8. */
 export function decodeDeckBytes(file: string, bytes: Buffer): string | Diagnostic {
+  const utf16 = utf16Kind(bytes);
+  if (utf16) return problem(file, 'file-encoding', `the file is ${utf16}, not UTF-8; save it as UTF-8`);
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const { line, column } = positionOfByte(bytes, nul);
@@ -91,6 +124,28 @@ export function decodeDeckBytes(file: string, bytes: Buffer): string | Diagnosti
     const { line, column } = positionOfByte(bytes, bad);
     return problem(file, 'file-encoding', `the file is not valid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')}); save it as UTF-8`, line, column);
   }
+}
+
+/**
+ * UTF-16 or UTF-32 by its byte order mark, or UTF-16 without one: text whose every other
+ * byte is NUL (ASCII characters in UTF-16) rather than a binary file with a NUL somewhere.
+ */
+function utf16Kind(bytes: Buffer): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes[2] === 0 && bytes[3] === 0 ? 'UTF-32' : 'UTF-16';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16';
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return 'UTF-32';
+  const sample = bytes.subarray(0, Math.min(bytes.length, 512) & ~1);
+  if (sample.length < 4) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2 === 0) evenNul++;
+    else oddNul++;
+  }
+  // Mostly ASCII (keys, ids): at least a quarter of one half is NUL, and none of the other.
+  const quarter = sample.length / 8;
+  return (evenNul >= quarter && oddNul === 0) || (oddNul >= quarter && evenNul === 0) ? 'UTF-16' : undefined;
 }
 
 function problem(file: string, rule: string, message: string, line = 1, column = 1): Diagnostic {
@@ -139,5 +194,10 @@ export function describeFsError(error: unknown): string {
   if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory';
-  return (error as Error)?.message ?? String(error);
+  if (code === 'ELOOP') return 'too many levels of symbolic links (a link that points back to itself?)';
+  if (code === 'ENOTDIR') return 'a part of the path is not a directory';
+  if (code === 'ENAMETOOLONG') return 'the name is too long';
+  if (code === 'EMFILE' || code === 'ENFILE') return 'too many open files';
+  // Node's own text repeats the path unescaped (`ELOOP: ..., open '/x'`): never print it.
+  return code ? `it cannot be read (${code})` : 'it cannot be read';
 }

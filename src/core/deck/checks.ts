@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { quoteText } from './diagnostic.js';
 import type { Locate, Reporter } from './parse.js';
 import { checkCard } from './rules.js';
 import { CARD_KEYS, CARD_TYPES, cardSchemas, deckHeaderShape, DECK_KEYS, type Card, type CardType, type Deck } from './schema.js';
@@ -17,7 +18,9 @@ const CONTROL_CHAR = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u206
 /** The deck's own keys and fields (not its cards). Returns false on any error in the fields. */
 export function validateHeader(value: Record<string, unknown>, at: Locate, report: Reporter['report']): boolean {
   checkKeys(value, [], DECK_KEYS, at, report, 'deck');
-  let ok = true;
+  // The header's text is shown in lists, headers and sheets as card text is.
+  const { cards: _, ...header } = value;
+  let ok = checkStrings(header, at, report);
   for (const [key, schema] of Object.entries(deckHeaderShape)) {
     const result = (schema as z.ZodType).safeParse(value[key], { reportInput: true });
     if (!result.success) {
@@ -43,14 +46,14 @@ export function validateCard(value: unknown, at: Locate, report: Reporter['repor
   const type = card.type ?? 'basic';
   if (typeof type !== 'string' || !(CARD_TYPES as readonly string[]).includes(type)) {
     const hint = typeof type === 'string' ? suggestWord(type, CARD_TYPES) : undefined;
-    report('error', 'unknown-card-type', `unknown card type ${JSON.stringify(type)}; expected one of ${CARD_TYPES.join(', ')}${hint ? ` (did you mean "${hint}"?)` : ''}`, at(['type']));
+    report('error', 'unknown-card-type', `unknown card type ${typeof type === 'string' ? quoteText(type) : JSON.stringify(type)}; expected one of ${CARD_TYPES.join(', ')}${hint ? ` (did you mean "${hint}"?)` : ''}`, at(['type']));
     return undefined;
   }
-  const name = typeof card.id === 'string' ? `card "${card.id}"` : 'this card';
+  const name = typeof card.id === 'string' ? `card ${quoteText(card.id)}` : 'this card';
   const known = CARD_KEYS[type as CardType];
-  let ok = checkKeys(card, [], known, at, report, name);
   // A misspelt key already says what is missing ("qestion": did you mean "q"?); don't also report `q` as missing.
-  const misspelt = new Set(Object.keys(card).filter((k) => !known.includes(k)).map((k) => suggestKey(k, known)));
+  const misspelt = new Set<string>();
+  let ok = checkKeys(card, [], known, at, report, name, misspelt);
   const result = cardSchemas[type as CardType].safeParse(value, { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) {
@@ -60,14 +63,14 @@ export function validateCard(value: unknown, at: Locate, report: Reporter['repor
     }
     ok = false;
   }
-  ok = checkControlChars(card, at, report) && ok;
+  ok = checkStrings(card, at, report) && ok;
   if (!ok) return undefined;
   const parsed = result.data as Card;
   return checkCard(parsed, at, report) ? parsed : undefined;
 }
 
-/** Unknown and forbidden keys, with the nearest known key suggested. Returns false on any. */
-function checkKeys(value: Record<string, unknown>, path: (string | number)[], known: readonly string[], at: Locate, report: Reporter['report'], owner: string): boolean {
+/** Unknown and forbidden keys, with the nearest known key suggested (and added to `hints`). Returns false on any. */
+function checkKeys(value: Record<string, unknown>, path: (string | number)[], known: readonly string[], at: Locate, report: Reporter['report'], owner: string, hints?: Set<string>): boolean {
   let ok = true;
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
@@ -77,25 +80,42 @@ function checkKeys(value: Record<string, unknown>, path: (string | number)[], kn
       continue;
     }
     const hint = suggestKey(key, known);
-    report('error', 'unknown-key', `unknown key "${key}" in ${owner}${hint ? `; did you mean "${hint}"?` : `; allowed keys: ${known.join(', ')}`}`, at([...path, key], 'key'));
+    if (hint) hints?.add(hint);
+    report('error', 'unknown-key', `unknown key ${quoteText(key)} in ${owner}${hint ? `; did you mean "${hint}"?` : `; allowed keys: ${known.join(', ')}`}`, at([...path, key], 'key'));
   }
   return ok;
 }
 
-function checkControlChars(card: Record<string, unknown>, at: Locate, report: Reporter['report']): boolean {
+/**
+ * Text that is there but shows nothing or something else: only whitespace (a question of
+ * spaces passes "must not be empty"), or control characters. Returns false on any.
+ */
+function checkStrings(fields: Record<string, unknown>, at: Locate, report: Reporter['report']): boolean {
   let ok = true;
   const visit = (value: unknown, path: (string | number)[]) => {
     if (typeof value === 'string') {
+      const label = `\`${path.map((p) => (typeof p === 'string' ? cutKey(p) : p)).join('.')}\``;
       const match = CONTROL_CHAR.exec(value);
       if (match) {
         ok = false;
         const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-        report('error', 'control-character', `\`${path.join('.')}\` contains the control character U+${code}, which can corrupt a terminal or hide text; remove it`, at(path));
+        report('error', 'control-character', `${label} contains the control character U+${code}, which can corrupt a terminal or hide text; remove it`, at(path));
+      } else if (value !== '' && value.trim() === '' && !FORMATTED_KEYS.has(String(path[0]))) {
+        ok = false;
+        report('error', 'empty-value', `${label} is only whitespace; write the text or remove the field`, at(path));
       }
     } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]));
   };
-  for (const [key, value] of Object.entries(card)) visit(value, [key]);
+  for (const [key, value] of Object.entries(fields)) visit(value, [key]);
   return ok;
+}
+
+// Fields whose own format check already rejects whitespace.
+const FORMATTED_KEYS = new Set(['deck', 'id', 'lang', 'type']);
+
+/** A key as part of a field path in a message: unknown keys can be long. */
+function cutKey(key: string): string {
+  return key.length > 40 ? `${key.slice(0, 40)}…` : key;
 }
 
 type Issue = z.core.$ZodIssue;
@@ -119,7 +139,7 @@ function reportIssue(issue: Issue, path: (string | number)[], at: Locate, report
       else report('error', 'empty-value', `${label} must not be empty`, at(path));
       return;
     case 'invalid_format':
-      report('error', field === 'lang' ? 'invalid-lang' : 'invalid-id', `${label} ${JSON.stringify(input)} ${issue.message}`, at(path));
+      report('error', field === 'lang' ? 'invalid-lang' : 'invalid-id', `${label} ${typeof input === 'string' ? quoteText(input) : JSON.stringify(input)} ${issue.message}`, at(path));
       return;
     case 'invalid_union':
       report('error', 'invalid-type', `${label} must be one of the choices or a list of them, got ${describe(input)}`, at(path));
@@ -140,7 +160,7 @@ export function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string') return `the string ${quoteText(value, 40)}`;
   return `${typeof value} ${String(value)}`;
 }
 

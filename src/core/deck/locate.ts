@@ -1,6 +1,9 @@
-import { isMap, isScalar, isSeq, LineCounter, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 
 export type Position = { line: number; column: number };
+
+/** Lists and mappings inside each other past this are refused before anything recurses into them. */
+export const MAX_DEPTH = 100;
 
 /** Where `path` (keys and indexes below `base`) starts, or where its nearest existing parent does. */
 export function locateNode(base: Node, path: readonly (string | number)[], at: 'key' | 'value', pos: (offset: number) => Position): Position {
@@ -8,7 +11,7 @@ export function locateNode(base: Node, path: readonly (string | number)[], at: '
   let keyNode: unknown;
   for (const step of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === step);
+      const pair = pairOf(node, step);
       if (!pair) break;
       keyNode = pair.key;
       node = pair.value;
@@ -20,6 +23,66 @@ export function locateNode(base: Node, path: readonly (string | number)[], at: '
   const target = (at === 'key' && keyNode) || node;
   const range = (target as Node | undefined)?.range;
   return range ? pos(range[0]) : { line: 1, column: 1 };
+}
+
+// Each mapping's pairs by key, built on the first lookup: a card with 100k unknown keys asks
+// for each of them, and a search of the pairs per key made that quadratic.
+const pairIndex = new WeakMap<YAMLMap, Map<unknown, Pair>>();
+
+function pairOf(map: YAMLMap, key: string | number): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      const k = keyValue(pair.key);
+      if (!index.has(k)) index.set(k, pair);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
+}
+
+function keyValue(key: unknown): unknown {
+  return isScalar(key) ? key.value : key;
+}
+
+/** The key nodes that repeat an earlier key of the same mapping, anywhere below `root`. */
+export function duplicateKeys(root: unknown): Node[] {
+  const found: Node[] = [];
+  walk(root, (node) => {
+    if (!isMap(node)) return;
+    const seen = new Set<unknown>();
+    for (const pair of node.items) {
+      // Only scalar keys can be equal (yaml compares other keys by identity).
+      if (!isScalar(pair.key)) continue;
+      if (seen.has(pair.key.value)) found.push(pair.key);
+      else seen.add(pair.key.value);
+    }
+  });
+  return found;
+}
+
+/** The first list or mapping nested more than MAX_DEPTH levels deep below `root`, if any. */
+export function deepestNode(root: unknown, max = MAX_DEPTH): Node | undefined {
+  let deep: Node | undefined;
+  walk(root, (node, depth) => {
+    if (!deep && depth > max) deep = node;
+  });
+  return deep;
+}
+
+/** Visits every list and mapping below `root` with its depth, without recursion (nesting can be deep). */
+function walk(root: unknown, visit: (node: Node, depth: number) => void): void {
+  const stack: Array<[unknown, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (isPair(node)) {
+      stack.push([node.value, depth], [node.key, depth]);
+    } else if (isMap(node) || isSeq(node)) {
+      visit(node, depth);
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push([node.items[i], depth + 1]);
+    }
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
 import { assembleDeck, describe, validateCard, validateHeader } from './checks.js';
-import type { Diagnostic, Severity } from './diagnostic.js';
-import { locateNode } from './locate.js';
+import { collectDiagnostics, type Diagnostic, type Report } from './diagnostic.js';
+import { deepestNode, duplicateKeys, locateNode, MAX_DEPTH } from './locate.js';
 import { checkDeckCards } from './rules.js';
 import type { Card, Deck } from './schema.js';
 import { parseDeckSliced } from './slices.js';
@@ -20,7 +20,7 @@ export interface ParsedDeck {
 export type Locate = (path: readonly (string | number)[], at?: 'key' | 'value') => { line: number; column: number };
 
 export interface Reporter {
-  report(severity: Severity, rule: string, message: string, where: { line: number; column: number }): void;
+  report: Report;
 }
 
 // Bounded expansion: yaml counts alias resolutions against this and throws past it.
@@ -30,45 +30,81 @@ const YAML_RULES: Record<string, string> = {
   DUPLICATE_KEY: 'yaml-duplicate-key',
   TAB_AS_INDENT: 'yaml-tab-indent',
   MULTIPLE_DOCS: 'yaml-multiple-documents',
+  RESOURCE_EXHAUSTION: 'yaml-too-deep',
 };
+const TOO_DEEP = `nested too deeply (lists or mappings more than ${MAX_DEPTH} levels inside each other); a deck needs only a few levels`;
+// yaml's own duplicate-key check compares each key with every earlier one (100k keys: hours);
+// duplicateKeys does it with a Set.
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true } as const;
 // Problems after which the document is still the one the author meant, so schema checks go on.
 const RECOVERABLE = new Set(['DUPLICATE_KEY', 'MULTIPLE_DOCS']);
 
 /** Parses and validates one deck file's text. Never throws on bad input. */
 export function parseDeck(file: string, source: string): ParsedDeck {
-  // Card by card when the layout allows (fast, small memory); whole otherwise, and always
-  // when the YAML itself has a problem, so its errors are reported from the whole file.
-  return parseDeckSliced(file, source, MAX_ALIAS_COUNT) ?? parseDeckWhole(file, source);
+  const lineEnding = loneCarriageReturn(file, source);
+  if (lineEnding) return { diagnostics: [lineEnding] };
+  try {
+    // Card by card when the layout allows (fast, small memory); whole otherwise, and always
+    // when the YAML itself has a problem, so its errors are reported from the whole file.
+    return parseDeckSliced(file, source, MAX_ALIAS_COUNT) ?? parseDeckWhole(file, source);
+  } catch (error) {
+    // Nesting is bounded before any recursion of ours, but yaml recurses too, as deep as the stack allows.
+    if (!(error instanceof RangeError)) throw error;
+    return { diagnostics: [{ file, line: 1, column: 1, severity: 'error', rule: 'yaml-too-deep', message: TOO_DEEP }] };
+  }
+}
+
+/** yaml reads a lone CR as a line break, but lines are counted at LF: a CR-only file would be one long line. */
+function loneCarriageReturn(file: string, source: string): Diagnostic | undefined {
+  const cr = /\r(?!\n)/.exec(source);
+  if (!cr) return undefined;
+  const before = source.slice(0, cr.index);
+  const line = before.split('\n').length;
+  const column = cr.index - before.lastIndexOf('\n');
+  const message = 'a line ends with CR alone (old Mac line endings); save the file with LF or CRLF line endings';
+  return { file, line, column, severity: 'error', rule: 'file-line-endings', message };
 }
 
 /** The whole file as one YAML document: every YAML error, reported as yaml finds it. */
 export function parseDeckWhole(file: string, source: string): ParsedDeck {
-  const diagnostics: Diagnostic[] = [];
+  const collected = collectDiagnostics(file);
+  const report = collected.report;
   const lineCounter = new LineCounter();
   const pos = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const report: Reporter['report'] = (severity, rule, message, where) =>
-    diagnostics.push({ file, line: where.line, column: where.column, severity, rule, message });
 
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const doc = parseDocument(source, { ...YAML_OPTIONS, lineCounter });
+  const errors = [...doc.errors, ...duplicateKeys(doc.contents).map((key) => ({ code: 'DUPLICATE_KEY', message: '', pos: [key.range![0], key.range![1]] as [number, number] }))];
+  errors.sort((a, b) => a.pos[0] - b.pos[0]);
   let fatal = false;
   // A tab in the indentation confuses the parser into follow-on errors on the same line; the tab is the one to report.
-  const tabLines = new Set(doc.errors.filter((e) => e.code === 'TAB_AS_INDENT').map((e) => pos(e.pos[0]).line));
-  for (const error of doc.errors) {
+  const tabLines = new Set(errors.filter((e) => e.code === 'TAB_AS_INDENT').map((e) => pos(e.pos[0]).line));
+  let tooDeep = false;
+  for (const error of errors) {
     if (!RECOVERABLE.has(error.code)) fatal = true;
     if (error.code !== 'TAB_AS_INDENT' && tabLines.has(pos(error.pos[0]).line)) continue;
+    // Running out of stack is reported once, where it happened, not for every level it unwinds.
+    if (error.code === 'RESOURCE_EXHAUSTION') {
+      if (tooDeep) continue;
+      tooDeep = true;
+    }
     reportYamlError(doc, error, pos, report);
   }
-  if (fatal) return { diagnostics };
+  if (fatal) return { diagnostics: collected.finish() };
 
   const root = doc.contents;
   if (!isMap(root)) {
     const where = root?.range ? pos(root.range[0]) : { line: 1, column: 1 };
     const what = root == null ? 'empty' : isSeq(root) ? 'a list' : 'a single value';
     report('error', 'top-level-not-mapping', `the top level must be a mapping with keys deck, title and cards; this file is ${what}`, where);
-    return { diagnostics };
+    return { diagnostics: collected.finish() };
+  }
+  const deep = deepestNode(root);
+  if (deep) {
+    report('error', 'yaml-too-deep', TOO_DEEP, deep.range ? pos(deep.range[0]) : { line: 1, column: 1 });
+    return { diagnostics: collected.finish() };
   }
 
   let value: unknown;
@@ -77,13 +113,14 @@ export function parseDeckWhole(file: string, source: string): ParsedDeck {
   } catch (error) {
     const alias = firstAlias(source);
     report('error', 'yaml-alias-limit', `aliases expand past the limit of ${MAX_ALIAS_COUNT} nodes (a "billion laughs" bomb?); expand them by hand`, pos(alias));
-    return { diagnostics };
+    return { diagnostics: collected.finish() };
   }
 
   const locate = (base: Node): Locate => (path, at = 'value') => locateNode(base, path, at, pos);
   const deck = validateDeck(value as Record<string, unknown>, root, locate, report, file);
   const id = (value as Record<string, unknown>).deck;
   const deckId = typeof id === 'string' ? { id, ...locate(root)(['deck']) } : undefined;
+  const diagnostics = collected.finish();
   return { deck: diagnostics.some((d) => d.severity === 'error') ? undefined : deck, deckId, diagnostics };
 }
 
@@ -102,6 +139,7 @@ function reportYamlError(doc: Document, error: { code: string; message: string; 
     error.code === 'DUPLICATE_KEY' ? 'duplicate key: this key already appears earlier in the same mapping'
     : error.code === 'TAB_AS_INDENT' ? 'tab used for indentation; YAML allows only spaces'
     : error.code === 'MULTIPLE_DOCS' ? 'a deck file holds one YAML document; remove the "---" separator and move this deck to its own file'
+    : error.code === 'RESOURCE_EXHAUSTION' ? TOO_DEEP
     : `YAML syntax error: ${lowerFirst(first.replace(/ at line \d+, column \d+.*$/, ''))}`;
   report('error', rule, message, pos(error.pos[0]));
 }

@@ -1,5 +1,6 @@
 import { normalizeAnswer } from '../answer.js';
 import { clozeDeletions } from './cloze.js';
+import { quoteText } from './diagnostic.js';
 import type { Locate, Reporter } from './parse.js';
 import { cardTypeOf, type Card } from './schema.js';
 
@@ -17,13 +18,13 @@ export function checkCard(card: Card, at: Locate, report: Reporter['report']): b
       c.choices.forEach((choice, i) => {
         const key = normalizeAnswer(choice);
         const first = seen.get(key);
-        if (first !== undefined) error('choice-duplicate', `choice ${i + 1} repeats choice ${first + 1} (${JSON.stringify(choice)})`, ['choices', i]);
+        if (first !== undefined) error('choice-duplicate', `choice ${i + 1} repeats choice ${first + 1} (${quoteText(choice)})`, ['choices', i]);
         else seen.set(key, i);
       });
       const answers = Array.isArray(c.answer) ? c.answer : [c.answer];
       answers.forEach((answer, i) => {
         if (!c.choices.includes(answer)) {
-          error('choice-answer-not-in-choices', `the answer ${JSON.stringify(answer)} is not one of the choices; it must match a choice exactly`, Array.isArray(c.answer) ? ['answer', i] : ['answer']);
+          error('choice-answer-not-in-choices', `the answer ${quoteText(answer)} is not one of the choices; it must match a choice exactly`, Array.isArray(c.answer) ? ['answer', i] : ['answer']);
         }
       });
       if (Array.isArray(c.answer) && new Set(c.answer).size !== c.answer.length) error('choice-duplicate', 'the answer list names the same choice twice', ['answer']);
@@ -36,6 +37,7 @@ export function checkCard(card: Card, at: Locate, report: Reporter['report']): b
       if (deletions.length === 0) error('cloze-no-deletion', 'cloze text has no {{deletion}}; mark the words to hide as {{answer}} or {{answer::hint}}', ['text']);
       for (const d of deletions) {
         if (d.answer === '') error('cloze-empty-deletion', `deletion ${d.index + 1} of the cloze text is empty; put the hidden words inside {{ }}`, ['text']);
+        else if (d.answer.includes('{{') || d.hint?.includes('{{')) error('cloze-nested', `deletion ${d.index + 1} of the cloze text has another {{ inside it; deletions cannot be nested, so close each one before the next opens`, ['text']);
       }
       break;
     }
@@ -43,7 +45,7 @@ export function checkCard(card: Card, at: Locate, report: Reporter['report']): b
       const c = card as Extract<Card, { type?: 'basic' }>;
       const q = normalizeAnswer(c.q);
       const a = normalizeAnswer(c.a);
-      if (a.length > 0 && containsWord(q, a)) report('warning', 'answer-in-question', `the answer ${JSON.stringify(c.a)} appears verbatim in the question, which gives it away`, at(['a']));
+      if (a.length > 0 && containsWord(q, a)) report('warning', 'answer-in-question', `the answer ${quoteText(c.a)} appears verbatim in the question, which gives it away`, at(['a']));
       break;
     }
   }
@@ -61,7 +63,7 @@ export function checkDeckCards(cards: unknown[], locateCard: (i: number) => Loca
     if (typeof card.id === 'string') {
       const first = ids.get(card.id);
       if (first !== undefined) {
-        report('error', 'duplicate-card-id', `duplicate card id "${card.id}"; it is first used on line ${locateCard(first)(['id']).line}`, at(['id']));
+        report('error', 'duplicate-card-id', `duplicate card id ${quoteText(card.id)}; it is first used on line ${locateCard(first)(['id']).line}`, at(['id']));
       } else ids.set(card.id, i);
     }
     const prompt = typeof card.q === 'string' ? card.q : typeof card.text === 'string' ? card.text : undefined;

@@ -1,4 +1,4 @@
-import type { Diagnostic } from './diagnostic.js';
+import { quoteText, type Diagnostic } from './diagnostic.js';
 import type { ParsedDeck } from './parse.js';
 import type { Deck } from './schema.js';
 
@@ -11,7 +11,7 @@ export function checkDeckIdsUnique(parsed: readonly ParsedDeck[], files: readonl
     const file = files[i]!;
     const seen = first.get(p.deckId.id);
     if (seen) {
-      diagnostics.push({ file, line: p.deckId.line, column: p.deckId.column, severity: 'error', rule: 'duplicate-deck-id', message: `deck id "${p.deckId.id}" is already used by ${seen.file}:${seen.line}; deck ids must be unique` });
+      diagnostics.push({ file, line: p.deckId.line, column: p.deckId.column, severity: 'error', rule: 'duplicate-deck-id', message: `deck id ${quoteText(p.deckId.id)} is already used by ${seen.file}:${seen.line}; deck ids must be unique` });
     } else first.set(p.deckId.id, { file, line: p.deckId.line });
   });
   return diagnostics;

@@ -16,11 +16,15 @@ export function editDistance(a: string, b: string): number {
 export function suggestWord(input: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  const limit = Math.max(2, Math.floor(input.length / 3));
+  const lower = input.toLowerCase();
   for (const candidate of candidates) {
-    const d = editDistance(input.toLowerCase(), candidate.toLowerCase());
+    // The distance is at least the difference in length: a 1 MB key is not compared letter by letter.
+    if (Math.abs(input.length - candidate.length) > limit) continue;
+    const d = editDistance(lower, candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(input.length / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 
 // Long names people write for the short keys of the format: `qestion` is nearer to
