@@ -55,11 +55,11 @@ describe('wrapText', () => {
     expect(wrapText('a😀😀b𠀀c', 3)).toEqual(['a😀', '😀b', '𠀀c']);
   });
   // Linear in the word's length: re-measuring the rest of the word for each line took 15 s
-  // here (past the test timeout) and made `print --format txt` of this word take 41 s.
-  // bench/wrap.bench.mjs measures 100 KB to 10 MB.
-  it('cuts a 400 KB word into full lines', () => {
-    const lines = wrapText('x'.repeat(400_000), 80);
-    expect(lines).toHaveLength(5000);
+  // for 400 KB and made `print --format txt` of it take 41 s; this 1 MB word would take about
+  // 90 s, past any test timeout. bench/wrap.bench.mjs measures 100 KB to 10 MB.
+  it('cuts a 1 MB word into full lines', () => {
+    const lines = wrapText('x'.repeat(1_000_000), 80);
+    expect(lines).toHaveLength(12_500);
     expect(lines.every((l) => l.length === 80)).toBe(true);
   });
 });
