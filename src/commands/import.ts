@@ -65,6 +65,8 @@ export async function runImport(file: string, input: ImportOptionInput, deps: Im
   const target = input.output;
   if (target !== undefined && deps.exists(target)) {
     const existing = new TextDecoder().decode(deps.readFile(target));
+    const problem = parseDeck(target, existing).diagnostics.find((d) => d.severity === 'error');
+    if (problem) throw new UsageError(`${target}:${problem.line}: ${problem.message}; fix the deck before importing into it (run \`quizdeck validate ${target}\`)`);
     const merged = mergeDeckYaml(existing, imported.cards, input.force === true);
     if ('error' in merged) throw new UsageError(`${target}: cannot merge into this file: ${merged.error}`);
     checkValid(parseDeck, target, merged.text);

@@ -81,8 +81,30 @@ export function mergeDeckYaml(existing: string, cards: readonly Card[], force: b
     updateInPlace(doc, old, card);
     result.updated.push(card.id);
   }
-  result.text = doc.toString(STRINGIFY);
+  if (result.added.length === 0 && result.updated.length === 0) result.text = existing;
+  else if (result.updated.length === 0 && appendable(doc, seq)) result.text = appendCards(existing, seq, cards.filter((c) => !byId.has(c.id)));
+  else result.text = doc.toString(STRINGIFY);
   return result;
+}
+
+/**
+ * New cards only, and `cards:` is the file's last key in block style: the cards are appended
+ * as text, so the rest of the file stays byte for byte as it was (yaml would re-space comments).
+ */
+function appendable(doc: Document, seq: YAMLSeq): boolean {
+  const root = doc.contents as YAMLMap;
+  const last = root.items[root.items.length - 1];
+  return !seq.flow && seq.items.length > 0 && (last?.key as { value?: unknown } | undefined)?.value === 'cards' && isMap(seq.items[0]);
+}
+
+function appendCards(existing: string, seq: YAMLSeq, cards: readonly Card[]): string {
+  const first = (seq.items[0] as YAMLMap).range![0];
+  const lineStart = existing.lastIndexOf('\n', first) + 1;
+  const indent = /^[ ]*/.exec(existing.slice(lineStart))![0];
+  const items = newDeckYaml({ deck: 'x', title: 'x', lang: 'x' }, cards).split('\ncards:\n')[1]!;
+  // newDeckYaml indents items by two spaces; the file's own indentation replaces it.
+  const lines = items.split('\n').map((line) => (line ? indent + line.slice(2) : line));
+  return `${existing}${existing.endsWith('\n') ? '' : '\n'}${lines.join('\n')}`;
 }
 
 /** Changes only the keys whose values differ, so comments on the others stay where they are. */
