@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 
 /**
@@ -118,6 +118,28 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
     .action(async (paths: string[], options) => {
       const { runPrint } = await import('./commands/print.js');
       await runPrint(paths, options);
+    });
+
+  program
+    .command('init')
+    .description('start a deck repository: an example deck, its schema, a GitHub workflow, a pre-commit config and a README')
+    .argument('[dir]', 'folder to create it in (default: the current folder)')
+    .option('--repo <owner/name>', 'GitHub repository of quizdeck for the workflow and the hook (default: OWNER/quizdeck)')
+    .option('--ref <ref>', 'branch or tag of quizdeck they use (default: main)')
+    .addHelpText('after', '\nNever overwrites a file: exit code 2 if one of the files exists.')
+    .action(async (dir: string | undefined, options) => {
+      const { runInit } = await import('./commands/init.js');
+      await runInit(dir, options);
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script for bash, zsh or fish')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .addHelpText('after', '\nbash: source <(quizdeck completion bash)\nzsh:  source <(quizdeck completion zsh)   (after compinit)\nfish: quizdeck completion fish | source')
+    .action(async (shell: string, _options, command: Command) => {
+      const { runCompletion } = await import('./commands/completion.js');
+      await runCompletion(shell, command.parent!);
     });
 
   program
