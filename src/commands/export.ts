@@ -40,9 +40,12 @@ export async function runExport(paths: string[], input: ExportOptionInput, deps:
   const [{ requireValidDecks }, { describeFsError }] = await Promise.all([import('../io/decks.js'), import('../io/deckFiles.js')]);
   const decks = await requireValidDecks(paths);
   const { data, losses } = await render(format.value, decks, deps);
-  for (const line of describeLosses(FORMAT_NAMES[format.value], losses)) deps.err(`quizdeck: ${line}\n`);
+  const sayLosses = () => {
+    for (const line of describeLosses(FORMAT_NAMES[format.value], losses)) deps.err(`quizdeck: ${line}\n`);
+  };
   if (input.output === undefined) {
     deps.out(data as string);
+    sayLosses();
     return;
   }
   try {
@@ -50,6 +53,7 @@ export async function runExport(paths: string[], input: ExportOptionInput, deps:
   } catch (error) {
     throw new ExitError(2, `cannot write ${input.output}: ${describeFsError(error)}`);
   }
+  sayLosses();
   const cards = decks.reduce((n, d) => n + d.cards.length, 0);
   const carried = cards - new Set(losses.filter((l) => l.whole).map((l) => `${l.deckId}/${l.cardId}`)).size;
   deps.err(`quizdeck: wrote ${input.output} (${carried} of ${cards} ${cards === 1 ? 'card' : 'cards'})\n`);
