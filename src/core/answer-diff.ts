@@ -52,6 +52,8 @@ export function similarity(a: string, b: string): number {
 
 /** The difference to show, or undefined when the answers are not close enough (or too long) for one to help. */
 export function diffAnswer(typed: string, expected: string, lang: string): AnswerDiff | undefined {
+  // Keys are never longer than the text (but for ß and ligatures, 2–3×), so longer text cannot pass the cap.
+  if (typed.length > 3 * MAX_DIFF_LENGTH || expected.length > 3 * MAX_DIFF_LENGTH) return undefined;
   const a = analyzeAnswer(typed, lang);
   const b = analyzeAnswer(expected, lang);
   if (similarity(a.key, b.key) < DIFF_SIMILARITY) return undefined;

@@ -65,6 +65,10 @@ export interface AnswerCheck {
 const MAX_KEY = 1000;
 
 export function checkAnswer(typed: string, key: AnswerKey): AnswerCheck {
+  // Typed text is untrusted: an answer several times longer than every candidate can be none of
+  // them (nor a part of one), so a pasted page is turned down before it is read character by character.
+  const longest = Math.max(key.answer.length, ...key.accept.map((a) => a.length));
+  if (typed.length > Math.max(MAX_KEY, 4 * longest)) return { verdict: 'wrong', reason: 'different', closest: key.answer };
   const given = analyzeAnswer(typed, key.lang);
   const candidates = [...new Set([key.answer, ...key.accept])].map((text) => ({ text, analyzed: analyzeAnswer(text, key.lang) }));
   const own = candidates[0]!;
