@@ -51,6 +51,20 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
     });
 
   program
+    .command('stats')
+    .description('where you stand: counts, review heatmap, due forecast, true retention, calibration, hardest items, quiz history')
+    .argument('[paths...]', 'deck files or directories')
+    .option('--db <file>', 'review database (default: as for study; never created or written)')
+    .option('--json', 'print everything as one JSON object')
+    .option('--html <file>', 'write a self-contained HTML report to this file')
+    .option('--retention <r>', 'desired retention to show beside the true one, 0.70-0.99 (default: 0.9)')
+    .option('--day-start <hour>', 'hour (0-23, local time) at which a study day starts (default: 4)')
+    .action(async (paths: string[], options) => {
+      const { runStats } = await import('./commands/stats.js');
+      await runStats(paths, options);
+    });
+
+  program
     .command('schema')
     .description('print the JSON Schema of the deck format (for editors)')
     .action(async () => {

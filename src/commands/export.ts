@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Deck } from '../core/deck/schema.js';
+import { preferredLanguages } from '../core/deck/translations.js';
 import { renderAnkiText } from '../core/interchange/anki-text.js';
 import { buildAnkiCollection } from '../core/interchange/apkg.js';
 import { renderDelimited } from '../core/interchange/csv.js';
@@ -33,12 +34,12 @@ export const defaultExportDeps: ExportDeps = {
 const FORMAT_NAMES: Record<ExportFormat, string> = { anki: 'Anki text', apkg: 'Anki package', gift: 'GIFT', 'moodle-xml': 'Moodle XML', csv: 'CSV', tsv: 'TSV' };
 
 /** `quizdeck export --to FORMAT [paths...] -o FILE`: the decks in another tool's format; what it cannot carry is said on stderr. */
-export async function runExport(paths: string[], input: ExportOptionInput, deps: ExportDeps = defaultExportDeps): Promise<void> {
+export async function runExport(paths: string[], input: ExportOptionInput & { lang?: string }, deps: ExportDeps = defaultExportDeps): Promise<void> {
   const format = parseExportFormat(input.to, input.output);
   if ('error' in format) throw new UsageError(format.error);
   if (format.value === 'apkg' && input.output === undefined) throw new UsageError('an .apkg is a binary file: name it with -o, e.g. -o deck.apkg');
   const [{ requireValidDecks }, { describeFsError }] = await Promise.all([import('../io/decks.js'), import('../io/deckFiles.js')]);
-  const decks = await requireValidDecks(paths);
+  const decks = await requireValidDecks(paths, { languages: preferredLanguages(input.lang, process.env) });
   const { data, losses } = await render(format.value, decks, deps);
   const sayLosses = () => {
     for (const line of describeLosses(FORMAT_NAMES[format.value], losses)) deps.err(`quizdeck: ${line}\n`);

@@ -4,6 +4,7 @@ import { hasErrors } from '../core/deck/diagnostic.js';
 import { displayWidth, neutralizeLine, padEndDisplay } from '../core/text.js';
 import { ExitError } from '../errors.js';
 import { loadDecks } from '../io/decks.js';
+import { pickLanguage, preferredLanguages } from '../core/deck/translations.js';
 import { itemKeys } from '../core/deck/items.js';
 import { studyDay } from '../core/schedule/day.js';
 import { systemClock } from '../io/clock.js';
@@ -14,6 +15,7 @@ import { deckProgress, type DeckProgress } from '../io/store.js';
 export interface ListOptions {
   json?: boolean;
   db?: string;
+  lang?: string;
 }
 
 export interface DeckSummary {
@@ -24,6 +26,10 @@ export interface DeckSummary {
   cards: number;
   byType: Record<CardType, number>;
   tags: string[];
+  /** The deck this one translates (`translates:`), if any. */
+  translates?: string;
+  /** With no path: whether study, quiz and print use this deck (one of each translation group). */
+  used?: boolean;
   /** Study progress from the review database, when there is one. */
   study?: DeckProgress;
 }
@@ -31,12 +37,16 @@ export interface DeckSummary {
 export function summarizeDeck(deck: Deck): DeckSummary {
   const byType = Object.fromEntries(CARD_TYPES.map((t) => [t, 0])) as Record<CardType, number>;
   for (const card of deck.cards) byType[cardTypeOf(card)]++;
-  return { id: deck.deck, title: deck.title, lang: deck.lang, file: deck.file, cards: deck.cards.length, byType, tags: deck.tags ?? [] };
+  return { id: deck.deck, title: deck.title, lang: deck.lang, file: deck.file, cards: deck.cards.length, byType, tags: deck.tags ?? [], ...(deck.translates ? { translates: deck.translates } : {}) };
 }
 
 export async function runList(paths: string[], options: ListOptions, out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<void> {
   const { decks, diagnostics } = await loadDecks(paths);
   const rows = decks.map(summarizeDeck);
+  if (paths.length === 0) {
+    const used = new Set(pickLanguage(decks, preferredLanguages(options.lang, process.env)));
+    decks.forEach((deck, i) => (rows[i]!.used = used.has(deck)));
+  }
   addStudyProgress(rows, decks, resolveDbPath(options.db), err);
   if (options.json) out(`${JSON.stringify(rows, null, 2)}\n`);
   else out(formatDeckTable(rows));
@@ -80,11 +90,19 @@ function addStudyProgress(rows: DeckSummary[], decks: readonly Deck[], dbPath: s
 export function formatDeckTable(rows: readonly DeckSummary[]): string {
   if (rows.length === 0) return 'No decks found.\n';
   const study = rows.some((r) => r.study);
-  const header = ['DECK', 'TITLE', 'LANG', 'CARDS', 'BASIC', 'CHOICE', 'T/F', 'CLOZE', ...(study ? ['NEW', 'LEARN', 'DUE'] : []), 'TAGS'];
+  const translated = rows.some((r) => r.translates);
+  const header = ['DECK', 'TITLE', 'LANG', ...(translated ? ['TRANSLATES'] : []), 'CARDS', 'BASIC', 'CHOICE', 'T/F', 'CLOZE', ...(study ? ['NEW', 'LEARN', 'DUE'] : []), 'TAGS'];
   const progress = (r: DeckSummary) => (study ? [r.study?.new ?? r.cards, r.study?.learning ?? 0, r.study?.dueToday ?? 0].map(String) : []);
-  const body = rows.map((r) => [r.id, r.title, r.lang, String(r.cards), String(r.byType.basic), String(r.byType.choice), String(r.byType.truefalse), String(r.byType.cloze), ...progress(r), r.tags.join(', ')].map(neutralizeLine));
+  const body = rows.map((r) => [r.id, r.title, r.lang, ...(translated ? [r.translates ?? '—'] : []), String(r.cards), String(r.byType.basic), String(r.byType.choice), String(r.byType.truefalse), String(r.byType.cloze), ...progress(r), r.tags.join(', ')].map(neutralizeLine));
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((row) => displayWidth(row[i]!))));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : padEndDisplay(c, widths[i]!))).join('  ').trimEnd();
   const removed = rows.filter((r) => r.study && r.study.removed > 0).map((r) => `${r.id}: ${r.study!.removed} studied ${r.study!.removed === 1 ? 'card is' : 'cards are'} no longer in the deck (history kept)`);
-  return `${[line(header), ...body.map(line), ...removed].join('\n')}\n`;
+  return `${[line(header), ...body.map(line), ...removed, ...usedNote(rows)].join('\n')}\n`;
+}
+
+/** Which translation of each group study, quiz and print take when no path is given. */
+function usedNote(rows: readonly DeckSummary[]): string[] {
+  if (!rows.some((r) => r.used === false)) return [];
+  const used = rows.filter((r) => r.used).map((r) => `${r.id} (${r.lang})`);
+  return [neutralizeLine(`With no path, study, quiz and print use one deck of each translation group: ${used.join(', ')}; choose the language with --lang or LANG, or name the files to use both.`)];
 }

@@ -4,6 +4,7 @@ import { deckItems } from '../core/deck/items.js';
 import type { Deck } from '../core/deck/schema.js';
 import { describeNoMatch } from '../core/quiz/select.js';
 import type { BaseQuestion, Sheet } from '../core/sheet/model.js';
+import { preferredLanguages } from '../core/deck/translations.js';
 import { parsePrintOptions, type PrintOptionInput, type PrintSettings } from '../core/sheet/options.js';
 import { renderSheet, type TextFormat } from '../core/sheet/render.js';
 import { renderSheetHtml } from '../core/sheet/html.js';
@@ -39,7 +40,7 @@ export const defaultPrintDeps: PrintDeps = {
   startPdfRenderer,
 };
 
-export async function runPrint(paths: string[], input: PrintOptionInput, deps: PrintDeps = defaultPrintDeps): Promise<void> {
+export async function runPrint(paths: string[], input: PrintOptionInput & { lang?: string }, deps: PrintDeps = defaultPrintDeps): Promise<void> {
   const parsed = parsePrintOptions(input);
   if ('error' in parsed) throw new UsageError(parsed.error);
   const settings = parsed.value;
@@ -49,7 +50,7 @@ export async function runPrint(paths: string[], input: PrintOptionInput, deps: P
   try {
     // Loaded only now (parsing a deck the cache has not seen imports yaml and zod), so the browser boots meanwhile.
     const [{ requireValidDecks }, { describeFsError }] = await Promise.all([import('../io/decks.js'), import('../io/deckFiles.js')]);
-    const decks = await requireValidDecks(paths);
+    const decks = await requireValidDecks(paths, { languages: preferredLanguages(input.lang, process.env) });
     const seed = settings.seed ?? deps.newSeed();
     const sheet = makeSheet(decks, settings, seed, deps);
     if (settings.seed === undefined) deps.err(`quizdeck: seed ${seed} (print again with --seed ${seed} for the same sheet)\n`);

@@ -11,6 +11,7 @@ import { neutralizeControls, wrapText } from '../core/text.js';
 import { ExitError, UsageError } from '../errors.js';
 import { describeDbError, isDbIoError, openDatabase, type Db } from '../io/db.js';
 import { requireValidDecks } from '../io/decks.js';
+import { preferredLanguages } from '../core/deck/translations.js';
 import { resolveDbPath } from '../io/paths.js';
 import { previousPercents, saveAttempt } from '../io/quizStore.js';
 import { QuizInterrupted } from '../ui/quiz/prompts.js';
@@ -20,6 +21,8 @@ import { requireTerminal } from '../ui/terminal.js';
 
 export interface QuizCommandOptions extends QuizOptionInput {
   db?: string;
+  /** With no path: the language of the deck used from each translation group. */
+  lang?: string;
 }
 
 export interface QuizDeps {
@@ -52,7 +55,7 @@ export async function runQuiz(paths: string[], options: QuizCommandOptions, make
   const parsed = parseQuizOptions(options);
   if ('error' in parsed) throw new UsageError(parsed.error);
   const settings = parsed.value;
-  const decks = await requireValidDecks(paths);
+  const decks = await requireValidDecks(paths, { languages: preferredLanguages(options.lang, process.env) });
   const items = decks.flatMap(deckItems);
   const candidates = filterItems(items, settings);
   if (candidates.length === 0) throw new UsageError(describeNoMatch(items, settings));

@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import { systemClock, type Clock } from '../io/clock.js';
 import { describeDbError, isDbIoError, openDatabase } from '../io/db.js';
 import { deckOutline, requireValidDecks } from '../io/decks.js';
+import { preferredLanguages } from '../core/deck/translations.js';
 import { resolveDbPath } from '../io/paths.js';
 import { ReviewStore } from '../io/store.js';
 import { askGrade, askItem } from '../ui/study/ask.js';
@@ -24,6 +25,8 @@ export interface StudyOptions {
   maxInterval?: string;
   dayStart?: string;
   type?: boolean;
+  /** With no path: the language of the deck used from each translation group. */
+  lang?: string;
 }
 
 interface Settings {
@@ -66,7 +69,7 @@ export interface StudyDeps {
 export async function runStudy(paths: string[], options: StudyOptions, deps: StudyDeps = {}): Promise<void> {
   requireTerminal('study', deps.stdin);
   const settings = parseStudyOptions(options);
-  const decks = await requireValidDecks(paths);
+  const decks = await requireValidDecks(paths, { languages: preferredLanguages(options.lang, process.env) });
   const db = openDatabase(settings.dbPath);
   let session: StudySession | undefined;
   try {

@@ -4,6 +4,8 @@ import { formatSarif } from '../core/deck/sarif.js';
 import { ExitError, UsageError } from '../errors.js';
 import { UNREADABLE_FILE_RULES } from '../io/deckFiles.js';
 import { loadDecks } from '../io/decks.js';
+import { checkTranslations, locateByText, type LocateInDeck } from '../core/deck/translations.js';
+import { readFileSync } from 'node:fs';
 import { paint } from '../ui/paint.js';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -24,7 +26,9 @@ export async function runValidate(paths: string[], options: ValidateOptions, out
   const format = (options.format ?? 'text') as ValidateFormat;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${options.format}"; use one of ${FORMATS.join(', ')}`);
   // Never the cache: CI wants every file checked by this very run.
-  const { files, diagnostics } = await loadDecks(paths, { cacheDir: null });
+  const loaded = await loadDecks(paths, { cacheDir: null });
+  const { files } = loaded;
+  const diagnostics = [...loaded.diagnostics, ...checkTranslations(loaded.decks, locateInFile())];
   const shown: Diagnostic[] = (options.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics).sort(compareDiagnostics);
   if (format === 'json') out(formatJson(shown));
   else if (format === 'github') out(formatGithub(shown));
@@ -33,4 +37,22 @@ export async function runValidate(paths: string[], options: ValidateOptions, out
   if (diagnostics.some((d) => UNREADABLE_FILE_RULES.has(d.rule))) throw new ExitError(2);
   const failing = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
   if (failing) throw new ExitError(1);
+}
+
+/** Card lines for checks across files, from each file read again only if such a check reports. */
+function locateInFile(): LocateInDeck {
+  const byFile = new Map<string, ReturnType<typeof locateByText>>();
+  return (deck, cardId) => {
+    let locate = byFile.get(deck.file);
+    if (!locate) {
+      let text = '';
+      try {
+        text = readFileSync(deck.file, 'utf8');
+      } catch {
+        // Gone since it was parsed: the deck's first line will do.
+      }
+      byFile.set(deck.file, (locate = locateByText(text)));
+    }
+    return locate(cardId);
+  };
 }

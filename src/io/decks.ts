@@ -8,6 +8,7 @@ import { outlineOf, type DeckOutline } from '../core/deck/outline.js';
 import type { ParsedDeck } from '../core/deck/parse.js';
 import type { Card, Deck } from '../core/deck/schema.js';
 import { combineParsedDecks } from '../core/deck/set.js';
+import { pickLanguage } from '../core/deck/translations.js';
 import { UsageError } from '../errors.js';
 import { decodeDeckBytes, describeFsError, findDeckFiles, readDeckBytes } from './deckFiles.js';
 
@@ -84,7 +85,17 @@ export async function loadDecks(paths: readonly string[], { cwd = process.cwd(),
  * The decks, for commands that use them (study, quiz, print): if any file has an error, refuse
  * with one sentence naming the first error's file and line and pointing at `quizdeck validate`.
  */
-export async function requireValidDecks(paths: readonly string[], cwd = process.cwd()): Promise<Deck[]> {
+export interface DeckChoice {
+  cwd?: string;
+  /**
+   * With no path: one deck of each translation group (`translates:`), the first of these
+   * languages that has one, so a first session does not ask everything twice. Named paths get
+   * every deck in them.
+   */
+  languages?: readonly string[];
+}
+
+export async function requireValidDecks(paths: readonly string[], { cwd = process.cwd(), languages = ['en'] }: DeckChoice = {}): Promise<Deck[]> {
   const { decks, diagnostics } = await loadDecks(paths, { cwd });
   const errors = diagnostics.filter((d) => d.severity === 'error').sort(compareDiagnostics);
   const first = errors[0];
@@ -93,7 +104,7 @@ export async function requireValidDecks(paths: readonly string[], cwd = process.
     const others = more > 0 ? ` (and ${more} more ${more === 1 ? 'problem' : 'problems'})` : '';
     throw new UsageError(`${first.file}:${first.line}: ${first.message}${others}; run \`quizdeck validate ${first.file}\` to see every problem`);
   }
-  return decks;
+  return paths.length === 0 ? pickLanguage(decks, languages) : decks;
 }
 
 /**

@@ -84,6 +84,7 @@ export const deckHeaderShape = {
   description: text.optional(),
   source: text.optional().describe('Where the facts come from.'),
   tags: tags.optional(),
+  translates: id.optional().describe('The id of the deck this one translates: same card ids, types and answers. With no path, one deck of each translation group is used, in the person\'s language.'),
   lenient: z.boolean().optional().describe('quiz: typed answers the checker calls "almost" (a letter or two off) count as right, as with quiz --lenient.'),
 };
 
@@ -105,7 +106,7 @@ export interface Deck extends Omit<DeckFile, 'lang'> {
   file: string;
 }
 
-export const DECK_KEYS = ['deck', 'title', 'lang', 'description', 'source', 'tags', 'lenient', 'cards'] as const;
+export const DECK_KEYS = ['deck', 'title', 'lang', 'description', 'source', 'tags', 'translates', 'lenient', 'cards'] as const;
 export const CARD_KEYS: Record<CardType, readonly string[]> = {
   basic: Object.keys(basicCardSchema.shape),
   choice: Object.keys(choiceCardSchema.shape),

@@ -1,0 +1,148 @@
+import { writeFileSync } from 'node:fs';
+import { hasErrors } from '../core/deck/diagnostic.js';
+import { expandCard } from '../core/deck/items.js';
+import type { DeckOutline } from '../core/deck/outline.js';
+import type { Deck } from '../core/deck/schema.js';
+import { type DayRule } from '../core/schedule/day.js';
+import { createScheduler, DEFAULT_SCHEDULER_OPTIONS } from '../core/schedule/fsrs.js';
+import type { StateRow } from '../core/stats/cards.js';
+import type { StatsReport } from '../core/stats/model.js';
+import type { MissedRow, SectionRow } from '../core/stats/quiz.js';
+import { buildStatsReport } from '../core/stats/report.js';
+import { ReviewAggregator, STUDY_DAYS_AS_UTC } from '../core/stats/reviews.js';
+import { renderStatsHtml } from '../core/stats/html.js';
+import { renderStatsText, type StatsPaint } from '../core/stats/text.js';
+import { neutralizeLine } from '../core/text.js';
+import { ExitError, UsageError } from '../errors.js';
+import { systemClock, type Clock } from '../io/clock.js';
+import { describeDbError, isDbIoError, openDatabase, type Db } from '../io/db.js';
+import { deckOutline, loadDecks } from '../io/decks.js';
+import { describeFsError } from '../io/deckFiles.js';
+import { resolveDbPath } from '../io/paths.js';
+import { foldReviews, readCardStates, readQuizHistory } from '../io/statsStore.js';
+
+export interface StatsOptions {
+  db?: string;
+  json?: boolean;
+  html?: string;
+  retention?: string;
+  dayStart?: string;
+}
+
+export interface StatsDeps {
+  clock?: Clock;
+  out?: (s: string) => void;
+  err?: (s: string) => void;
+  columns?: number;
+  paint?: StatsPaint;
+  writeFile?: (path: string, data: string) => void;
+}
+
+/** `quizdeck stats`: where the learner stands, per deck and in total; reads the database, never writes it. */
+export async function runStats(paths: string[], options: StatsOptions, deps: StatsDeps = {}): Promise<void> {
+  const out = deps.out ?? ((s: string) => process.stdout.write(s));
+  const err = deps.err ?? ((s: string) => process.stderr.write(s));
+  const clock = deps.clock ?? systemClock;
+  const retention = options.retention === undefined ? DEFAULT_SCHEDULER_OPTIONS.retention : Number(options.retention);
+  if (!(retention >= 0.7 && retention <= 0.99)) throw new UsageError(`--retention must be a number from 0.70 to 0.99 (the desired retention to show beside the true one), not "${options.retention}"`);
+  const dayStart = options.dayStart === undefined ? 4 : Number(options.dayStart);
+  if (!Number.isInteger(dayStart) || dayStart < 0 || dayStart > 23) throw new UsageError(`--day-start must be a whole number from 0 to 23, not "${options.dayStart}"`);
+  const dbPath = resolveDbPath(options.db);
+
+  const { decks, diagnostics } = await loadDecks(paths);
+  const now = clock.now();
+  const rule: DayRule = { startHour: dayStart, utcOffsetMinutes: (time) => clock.utcOffsetMinutes(time) };
+  const report = collect(decks, dbPath, now, rule, retention, err);
+
+  if (options.json) out(`${JSON.stringify(report, null, 2)}\n`);
+  else if (options.html !== undefined) {
+    try {
+      (deps.writeFile ?? ((p, d) => writeFileSync(p, d)))(options.html, renderStatsHtml(report));
+    } catch (error) {
+      throw new ExitError(2, `cannot write ${options.html}: ${describeFsError(error)}`);
+    }
+    err(`quizdeck: wrote ${options.html}\n`);
+  } else out(renderStatsText(report, { columns: deps.columns ?? Math.max(60, Math.min(process.stdout.columns ?? 80, 160)), paint: deps.paint ?? (await terminalPaint()) }));
+
+  if (hasErrors(diagnostics)) {
+    const files = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+    err(`${files.size} deck ${files.size === 1 ? 'file has' : 'files have'} problems and ${files.size === 1 ? 'is' : 'are'} left out (${[...files].map(neutralizeLine).join(', ')}); run \`quizdeck validate\` to see them.\n`);
+    throw new ExitError(1);
+  }
+}
+
+function collect(decks: readonly Deck[], dbPath: string, now: number, rule: DayRule, retention: number, err: (s: string) => void): StatsReport {
+  const outlines = decks.map(deckOutline);
+  const ids = decks.map((d) => d.deck);
+  const scheduler = createScheduler({ ...DEFAULT_SCHEDULER_OPTIONS, retention, day: STUDY_DAYS_AS_UTC });
+  const aggregator = new ReviewAggregator(decks.length, rule, scheduler.retrievability);
+  let states: StateRow[][] = decks.map(() => []);
+  let quiz: { sections: SectionRow[]; missed: MissedRow[] } = { sections: [], missed: [] };
+  let db: Db | null;
+  try {
+    db = openDatabase(dbPath, { readonly: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (!db) err(`quizdeck: no review database yet (${neutralizeLine(dbPath)}); every item counts as new\n`);
+  else {
+    try {
+      states = ids.map((id) => readCardStates(db!, id));
+      foldReviews(db, ids, aggregator);
+      quiz = readQuizHistory(db, ids);
+    } catch (error) {
+      if (!isDbIoError(error) && !/no such (table|column)/.test((error as Error).message)) throw error;
+      throw new UsageError(`${dbPath}: ${isDbIoError(error) ? describeDbError(error) : "this database is missing quizdeck's tables (is it damaged?)"}`);
+    } finally {
+      db.close();
+    }
+  }
+  return buildStatsReport({
+    now,
+    rule,
+    desiredRetention: retention,
+    decks: decks.map((d, i) => ({ id: d.deck, title: d.title, shape: outlines[i]!, states: states[i]!, reviews: aggregator.decks[i]! })),
+    quizSections: quiz.sections,
+    quizMissed: quiz.missed,
+    question: questionFinder(outlines),
+  });
+}
+
+/**
+ * An item's prompt by deck id and key. Item keys start with their card's id (`id`,
+ * `id:reverse`, `id:c2`; ids have no colon), so a deck's cards are indexed by id, on its first
+ * question, and only the cards asked about are read.
+ */
+function questionFinder(outlines: readonly DeckOutline[]): (deck: string, key: string) => string | null {
+  const byDeck = new Map(outlines.map((o) => [o.deck.deck, o]));
+  const indexes = new Map<string, Map<string, number>>();
+  return (deckId, key) => {
+    const outline = byDeck.get(deckId);
+    if (!outline) return null;
+    let index = indexes.get(deckId);
+    if (!index) {
+      index = new Map();
+      for (let i = 0; i < outline.size; i++) index.set(outline.id(i), i);
+      indexes.set(deckId, index);
+    }
+    const card = index.get(key.split(':')[0]!);
+    if (card === undefined) return null;
+    return expandCard(outline.deck, outline.card(card)).find((item) => item.key === key)?.prompt ?? null;
+  };
+}
+
+/** Colours from chalk (which the CLI has already set from --color, FORCE_COLOR, NO_COLOR and the terminal). */
+async function terminalPaint(): Promise<StatsPaint> {
+  const { default: chalk } = await import('chalk');
+  if (chalk.level === 0) return { colour: false, heading: (s) => s, dim: (s) => s, good: (s) => s, bad: (s) => s, bar: (s) => s, heat: (_l, s) => s };
+  const greens = ['#9be9a8', '#40c463', '#30a14e', '#216e39'];
+  return {
+    colour: true,
+    heading: chalk.bold,
+    dim: chalk.dim,
+    good: chalk.green,
+    bad: chalk.red,
+    bar: chalk.cyan,
+    heat: (level, s) => chalk.hex(greens[Math.min(4, Math.max(1, level)) - 1]!)(s),
+  };
+}

@@ -1,0 +1,120 @@
+import { STATE_LEARNING, STATE_NEW, STATE_RELEARNING } from '../schedule/fsrs.js';
+import type { HardItem, StatusCounts } from './model.js';
+
+/** Where each item stands, from `card_state`: counts by status, the due forecast, the hardest items. */
+
+/** A `card_state` row: card_key, state, due, stability, scheduled_days, lapses, leech. */
+export type StateRow = [key: string, state: number, due: number, stability: number, scheduledDays: number, lapses: number, leech: number];
+
+/** What stats needs of a deck: its card ids and each card's item keys (the outline, without card text). */
+export interface DeckShape {
+  readonly size: number;
+  id(index: number): string;
+  keys(index: number): readonly string[];
+}
+
+export const MATURE_DAYS = 21;
+export const FORECAST_DAYS = 30;
+export const HARDEST = 10;
+
+const NEW = 0;
+const LEARNING = 1;
+const YOUNG = 2;
+const MATURE = 3;
+const STATUS_NAMES = ['new', 'learning', 'young', 'mature'] as const;
+
+export function emptyCounts(): StatusCounts {
+  return { new: 0, learning: 0, young: 0, mature: 0, leeches: 0, total: 0 };
+}
+
+export function addCounts(into: StatusCounts, from: StatusCounts): void {
+  into.new += from.new;
+  into.learning += from.learning;
+  into.young += from.young;
+  into.mature += from.mature;
+  into.leeches += from.leeches;
+  into.total += from.total;
+}
+
+function statusOf(state: number, scheduledDays: number): number {
+  if (state === STATE_NEW) return NEW;
+  if (state === STATE_LEARNING || state === STATE_RELEARNING) return LEARNING;
+  return scheduledDays >= MATURE_DAYS ? MATURE : YOUNG;
+}
+
+export interface DeckCards {
+  items: StatusCounts;
+  /** A card counts in the least advanced status of its items (mature only when all are), a leech when any is. */
+  cards: StatusCounts;
+  removed: number;
+  forecast: number[];
+  /** The hardest items, without their questions yet. */
+  hardest: Omit<HardItem, 'question'>[];
+}
+
+/**
+ * `dayStarts[k]` is when study day today + k starts (k = 0..FORECAST_DAYS): a review due before
+ * `dayStarts[1]` (overdue ones too) is due today. One pass over the deck's cards.
+ */
+export function summarizeCards(deckId: string, shape: DeckShape, rows: readonly StateRow[], dayStarts: readonly number[]): DeckCards {
+  const byKey = new Map<string, StateRow>();
+  for (const row of rows) byKey.set(row[0], row);
+  const items = emptyCounts();
+  const cards = emptyCounts();
+  const forecast = new Array<number>(FORECAST_DAYS).fill(0);
+  const hardest: StateRow[] = [];
+  let present = 0;
+  for (let i = 0; i < shape.size; i++) {
+    let least = MATURE;
+    let leech = false;
+    for (const key of shape.keys(i)) {
+      const row = byKey.get(key);
+      const status = row ? statusOf(row[1], row[4]) : NEW;
+      if (row) {
+        present++;
+        if (row[6] === 1) {
+          items.leeches++;
+          leech = true;
+        }
+        if (row[1] !== STATE_NEW) {
+          addForecast(forecast, row[2], dayStarts);
+          keepHardest(hardest, row);
+        }
+      }
+      items[STATUS_NAMES[status]!]++;
+      items.total++;
+      least = Math.min(least, status);
+    }
+    cards[STATUS_NAMES[least]!]++;
+    cards.total++;
+    if (leech) cards.leeches++;
+  }
+  return { items, cards, removed: byKey.size - present, forecast, hardest: hardest.map((r) => ({ deck: deckId, key: r[0], lapses: r[5], stability: r[3], leech: r[6] === 1, state: r[1] })) };
+}
+
+function addForecast(forecast: number[], due: number, dayStarts: readonly number[]): void {
+  // dayStarts is short (31): a linear scan is as fast as a binary search.
+  for (let k = 0; k < FORECAST_DAYS; k++) {
+    if (due < dayStarts[k + 1]!) {
+      forecast[k]!++;
+      return;
+    }
+  }
+}
+
+/** Leeches first, then the most lapses, then the lowest stability (then by key, so ties repeat). */
+export function harder(a: StateRow, b: StateRow): number {
+  return b[6] - a[6] || b[5] - a[5] || a[3] - b[3] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+}
+
+/** Keeps the HARDEST hardest rows, sorted: an insertion into a list of ten, not a sort of every item. */
+function keepHardest(top: StateRow[], row: StateRow): void {
+  if (top.length === HARDEST && harder(row, top[HARDEST - 1]!) >= 0) return;
+  let i = Math.min(top.length, HARDEST - 1);
+  if (top.length < HARDEST) top.push(row);
+  while (i > 0 && harder(row, top[i - 1]!) < 0) {
+    top[i] = top[i - 1]!;
+    i--;
+  }
+  top[i] = row;
+}

@@ -1,0 +1,54 @@
+import type { StateRow } from '../core/stats/cards.js';
+import type { MissedRow, SectionRow } from '../core/stats/quiz.js';
+import type { ReviewAggregator } from '../core/stats/reviews.js';
+import type { Db } from './db.js';
+
+/**
+ * The SQL of `quizdeck stats`: reads only (the database is opened read-only). The review log is
+ * folded by the core's aggregator inside SQLite, one call per row, so a log of 500k reviews
+ * never becomes 500k JavaScript rows (reading them as rows took seconds).
+ */
+
+/** Every `card_state` row of a deck, as `StateRow`s. */
+export function readCardStates(db: Db, deckId: string): StateRow[] {
+  return db.prepare('SELECT card_key, state, due, stability, scheduled_days, lapses, leech FROM card_state WHERE deck_id = ?').raw().all(deckId) as StateRow[];
+}
+
+/** Feeds every review of these decks to `aggregator` in the order they were saved (by id). */
+export function foldReviews(db: Db, deckIds: readonly string[], aggregator: ReviewAggregator): number {
+  if (deckIds.length === 0) return 0;
+  db.aggregate('quizdeck_stats_fold', {
+    start: 0,
+    // @types/better-sqlite3 types step as two-argument; SQLite passes one value per argument.
+    step: ((n: number, deck: number, key: string, at: number, rating: number, stateBefore: number, stability: number) => {
+      aggregator.add(deck, key, at, rating, stateBefore, stability);
+      return n + 1;
+    }) as unknown as (total: number, next: number) => number,
+  });
+  // The deck as its index (CASE in SQL): one JavaScript string less per review. NOT INDEXED: a
+  // scan of the table goes in rowid order, the order of saving; a walk of reviews_card (which
+  // the deck filter could pick) would read the table in random order.
+  // Read the file through a memory map: the scan reads every page of the table (each review
+  // carries its `previous` JSON), and copying them into SQLite's page cache cost a third more.
+  db.pragma('mmap_size = 1073741824');
+  const placeholders = deckIds.map(() => '?').join(', ');
+  const index = `CASE deck_id ${deckIds.map((_, i) => `WHEN ? THEN ${i}`).join(' ')} END`;
+  return db
+    .prepare(`SELECT quizdeck_stats_fold(${index}, card_key, reviewed_at, rating, state_before, stability) FROM reviews NOT INDEXED WHERE deck_id IN (${placeholders})`)
+    .pluck()
+    .get(...deckIds, ...deckIds) as number;
+}
+
+/** Complete first-round quiz attempts, per attempt and section, oldest first; and the questions missed, most missed first. */
+export function readQuizHistory(db: Db, deckIds: readonly string[]): { sections: SectionRow[]; missed: MissedRow[] } {
+  const exists = db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('quiz_attempts', 'quiz_answers')`).pluck().get() === 2;
+  if (!exists || deckIds.length === 0) return { sections: [], missed: [] };
+  const placeholders = deckIds.map(() => '?').join(', ');
+  const from = `FROM quiz_attempts a JOIN quiz_answers q ON q.attempt_id = a.id WHERE a.retry_of IS NULL AND a.interrupted = 0 AND q.deck_id IN (${placeholders})`;
+  const sections = db.prepare(`SELECT a.id, a.started_at, q.deck_id, q.section, count(*), sum(q.correct) ${from} GROUP BY a.id, q.deck_id, q.section ORDER BY a.started_at, a.id`).raw().all(...deckIds) as SectionRow[];
+  const missed = db
+    .prepare(`SELECT q.deck_id, q.card_key, max(q.section), sum(q.correct = 0) AS misses, count(*) AS asked ${from} GROUP BY q.deck_id, q.card_key HAVING misses > 0 ORDER BY misses DESC, asked ASC, q.deck_id, q.card_key`)
+    .raw()
+    .all(...deckIds) as MissedRow[];
+  return { sections, missed };
+}
