@@ -95,7 +95,7 @@ describe('quizdeck import (built binary)', { timeout: 60_000 }, () => {
   });
 
   it('round trips a deck through .apkg and Anki text with the CLI', () => {
-    for (const [format, name] of [['apkg', 'rt.apkg'], ['anki', 'rt.txt']]) {
+    for (const [format, name] of [['apkg', 'rt.apkg'], ['anki', 'rt.txt']] as const) {
       const file = join(dir, name);
       expect(runCli(['export', '--to', format, SAMPLE, '-o', file]).code).toBe(0);
       const r = runCli(['import', file, '--deck', 'sample', '--title', 'Hypervisor basics', '--lang', 'en']);
