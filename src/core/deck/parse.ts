@@ -46,12 +46,50 @@ export function parseDeck(file: string, source: string): ParsedDeck {
   try {
     // Card by card when the layout allows (fast, small memory); whole otherwise, and always
     // when the YAML itself has a problem, so its errors are reported from the whole file.
-    return parseDeckSliced(file, source, MAX_ALIAS_COUNT) ?? parseDeckWhole(file, source);
+    return withSplitNumbers(parseDeckSliced(file, source, MAX_ALIAS_COUNT) ?? parseDeckWhole(file, source), file, source);
   } catch (error) {
     // Nesting is bounded before any recursion of ours, but yaml recurses too, as deep as the stack allows.
     if (!(error instanceof RangeError)) throw error;
     return { diagnostics: [{ file, line: 1, column: 1, severity: 'error', rule: 'yaml-too-deep', message: TOO_DEEP }] };
   }
+}
+
+// A list written inline under a key whose items are answers: `accept: [a, "b"]`.
+const FLOW_ANSWER_LIST = /^(\s*(?:-\s+)?(?:accept|choices|answer|steps):\s*\[)(.*)\]\s*(?:#.*)?$/;
+
+/**
+ * `accept: [fewer than 150,000 lines]` is two items to YAML, "fewer than 150" and "000 lines",
+ * and both are then accepted as right answers (issue 11: the zh deck had one). The values no
+ * longer show it, so the text is read: an unquoted digit, comma, three digits inside a flow list.
+ */
+export function splitNumbers(file: string, source: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  source.split('\n').forEach((line, i) => {
+    const list = FLOW_ANSWER_LIST.exec(line);
+    if (!list) return;
+    const start = list[1]!.length;
+    const inner = list[2]!;
+    let quote = '';
+    for (let k = 0; k < inner.length; k++) {
+      const c = inner[k]!;
+      if (quote) {
+        if (c === quote && !(quote === '"' && inner[k - 1] === '\\')) quote = '';
+      } else if ((c === '"' || c === "'") && /^\s*$|,\s*$/.test(inner.slice(Math.max(0, k - 2), k))) quote = c;
+      else if (c === ',' && /\d/.test(inner[k - 1] ?? '') && /^\d{3}(?!\d)/.test(inner.slice(k + 1, k + 5))) {
+        const number = /[\d,]*$/.exec(inner.slice(0, k))![0] + inner.slice(k, k + 4);
+        const message = `YAML splits this list at the comma of ${number} (every comma separates items in [ ]); quote the item, e.g. ["… ${number} …"]`;
+        found.push({ file, line: i + 1, column: start + k + 1, severity: 'error', rule: 'list-split-number', message });
+      }
+    }
+  });
+  return found;
+}
+
+function withSplitNumbers(parsed: ParsedDeck, file: string, source: string): ParsedDeck {
+  if (!source.includes(',')) return parsed;
+  const split = splitNumbers(file, source);
+  if (split.length === 0) return parsed;
+  return { ...parsed, deck: undefined, diagnostics: [...parsed.diagnostics, ...split] };
 }
 
 /** yaml reads a lone CR as a line break, but lines are counted at LF: a CR-only file would be one long line. */

@@ -29,6 +29,10 @@ export function checkCard(card: Card, at: Locate, report: Reporter['report']): b
       });
       if (Array.isArray(c.answer) && new Set(c.answer).size !== c.answer.length) error('choice-duplicate', 'the answer list names the same choice twice', ['answer']);
       if (answers.length === c.choices.length && c.choices.length > 1) report('warning', 'choice-all-correct', 'every choice is marked correct, so the question tests nothing', at(['answer']));
+      else if (Array.isArray(c.answer) && answers.length >= 2 && c.choices.length - answers.length === 1) {
+        report('warning', 'choice-one-wrong', 'all but one choice is correct, so spotting the odd one out is enough; add wrong choices or ask for the wrong one', at(['answer']));
+      }
+      checkWhy(c.why, answers, at, report);
       break;
     }
     case 'cloze': {
@@ -46,6 +50,15 @@ export function checkCard(card: Card, at: Locate, report: Reporter['report']): b
       const q = normalizeAnswer(c.q);
       const a = normalizeAnswer(c.a);
       if (a.length > 0 && containsWord(q, a)) report('warning', 'answer-in-question', `the answer ${quoteText(c.a)} appears verbatim in the question, which gives it away`, at(['a']));
+      const accepted = new Map<string, number>();
+      (c.accept ?? []).forEach((entry, i) => {
+        const key = normalizeAnswer(entry);
+        const first = accepted.get(key);
+        if (key === a) report('warning', 'accept-repeats-answer', `accept entry ${quoteText(entry)} is the answer itself (as the checker compares them); remove it`, at(['accept', i]));
+        else if (first !== undefined) report('warning', 'accept-duplicate', `accept entry ${i + 1} repeats entry ${first + 1} (${quoteText(entry)}) as the checker compares them; remove it`, at(['accept', i]));
+        else accepted.set(key, i);
+      });
+      checkWhy(c.why, [c.a], at, report);
       break;
     }
   }
@@ -75,6 +88,19 @@ export function checkDeckCards(cards: unknown[], locateCard: (i: number) => Loca
       } else questions.set(key, i);
     }
   });
+}
+
+/** A `why` that says nothing but the answer teaches nothing: it should say why. */
+function checkWhy(why: string | undefined, answers: readonly string[], at: Locate, report: Reporter['report']): void {
+  if (why === undefined) return;
+  const said = normalizeAnswer(why);
+  for (const answer of answers) {
+    const rest = said.replace(normalizeAnswer(answer), '').replace(/\b(the|an?)\b/g, '');
+    if (said.length > 0 && (rest.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 3) {
+      report('warning', 'why-repeats-answer', '`why` only repeats the answer; explain why it is right (or leave `why` out)', at(['why']));
+      return;
+    }
+  }
 }
 
 function containsWord(haystack: string, needle: string): boolean {
