@@ -143,6 +143,10 @@ async function terminalPaint(): Promise<StatsPaint> {
     good: chalk.green,
     bad: chalk.red,
     bar: chalk.cyan,
-    heat: (level, s) => chalk.hex(greens[Math.min(4, Math.max(1, level)) - 1]!)(s),
+    // 16-colour terminals (FORCE_COLOR=1) get four greens of their own: hex colours would all round to one.
+    heat: (level, s) => {
+      const l = Math.min(4, Math.max(1, level)) - 1;
+      return chalk.level >= 2 ? chalk.hex(greens[l]!)(s) : [chalk.dim.green, chalk.green, chalk.greenBright, chalk.bold.greenBright][l]!(s);
+    },
   };
 }

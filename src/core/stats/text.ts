@@ -1,4 +1,4 @@
-import { displayWidth, padEndDisplay } from '../text.js';
+import { displayWidth, padEndDisplay, wrapText } from '../text.js';
 import { heatWeeks, monthStarting, niceMax } from './charts.js';
 import { STATS_LABELS, type StatsLabels } from './labels.js';
 import type { DeckStats, Retention, StatsReport, StatusCounts } from './model.js';
@@ -39,13 +39,13 @@ export function renderStatsText(report: StatsReport, options: { columns: number;
   out.push(paint.heading(`${L.title} · ${L.decks(report.decks.length)} · ${L.studyDay(report.today.date, report.dayStartHour)}`), '');
   out.push(...countsTable(L.items, all, (d) => d.items, paint, L), '');
   out.push(...countsTable(L.cards, all, (d) => d.cards, paint, L));
-  out.push(paint.dim(L.countsNote));
+  out.push(...note(L.countsNote, width, paint));
   for (const d of report.decks) if (d.removed > 0) out.push(paint.dim(L.removed(d.id!, d.removed)));
   out.push('');
   out.push(...heatmap(total, paint, L), '');
   out.push(...forecast(total, paint, L), '');
   out.push(...retentionTable(all, paint, L), '');
-  out.push(...calibration(all, total, paint, L), '');
+  out.push(...calibration(all, total, width, paint, L), '');
   out.push(...hardest(total, width, paint, L), '');
   out.push(...quiz(total, width, paint, L));
   return `${out.join('\n').replace(/[ \t]+$/gm, '')}\n`;
@@ -122,11 +122,11 @@ function retentionTable(decks: DeckStats[], paint: StatsPaint, L: StatsLabels): 
   return [paint.heading(L.retention), ...table(rows, true, paint)];
 }
 
-function calibration(decks: DeckStats[], total: DeckStats, paint: StatsPaint, L: StatsLabels): string[] {
+function calibration(decks: DeckStats[], total: DeckStats, width: number, paint: StatsPaint, L: StatsLabels): string[] {
   const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
   const num = (x: number | null) => (x === null ? '—' : x.toFixed(4));
   const rows = [['', ...L.calibrationColumns], ...decks.map((d) => [name(d, L), group(d.calibration.reviews), pct(d.calibration.predicted), pct(d.calibration.actual), num(d.calibration.rmseBins), num(d.calibration.logLoss)])];
-  const lines = [paint.heading(L.calibration), paint.dim(L.calibrationNote), ...table(rows, true, paint)];
+  const lines = [paint.heading(L.calibration), ...note(L.calibrationNote, width, paint), ...table(rows, true, paint)];
   const bins = total.calibration.bins;
   if (bins.length > 0) {
     lines.push('');
@@ -176,6 +176,10 @@ function quiz(d: DeckStats, width: number, paint: StatsPaint, L: StatsLabels): s
     });
   }
   return lines;
+}
+
+function note(text: string, width: number, paint: StatsPaint): string[] {
+  return wrapText(text, width).map((line) => paint.dim(line));
 }
 
 function stability(days: number): string {

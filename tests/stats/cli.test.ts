@@ -1,0 +1,114 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StatsReport } from '../../src/core/stats/model.js';
+import { runCli } from '../helpers/cli.js';
+import { writeQuizzes, writeReviews } from './helpers.js';
+
+// The built binary (npm test builds dist/ first) on a database written as study and quiz write it.
+const DECK = resolve(import.meta.dirname, '../fixtures/valid/sample.yaml');
+const CHROMIUM = '/usr/bin/chromium';
+let dir: string;
+let db: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'quizdeck-e2e-stats-'));
+  db = join(dir, 'q.db');
+  // Two hours into the current study day (4 a.m. UTC; the CLI runs with TZ=UTC): answers 0.01
+  // days apart stay in one study day, whatever time the test runs.
+  const now = Math.floor((Date.now() - 4 * 3_600_000) / 86_400_000) * 86_400_000 + 6 * 3_600_000;
+  writeReviews(db, 'sample', now, [
+    ['esx-hypervisor-name', 'esx-hypervisor-name', 20, 3],
+    ['hyperv-parent', 'hyperv-parent', 20, 3],
+    ['esx-hypervisor-name', 'esx-hypervisor-name', 19.99, 3],
+    ['hyperv-parent', 'hyperv-parent', 19.99, 3],
+    ['esx-hypervisor-name', 'esx-hypervisor-name', 16, 3],
+    ['hyperv-parent', 'hyperv-parent', 15, 1],
+    ['hyperv-parent', 'hyperv-parent', 14.99, 3],
+    ['esx-hypervisor-name', 'esx-hypervisor-name', 6, 3],
+    ['hyperv-parent', 'hyperv-parent', 5, 1],
+    ['hyperv-parent', 'hyperv-parent', 4.99, 3],
+    ['removed-card', 'removed-card', 4, 3],
+  ]);
+  writeQuizzes(db, 'sample', now, [
+    [3, [['xen-pv-hw', 'xen', false], ['hyperv-parent', 'hyper-v', true]]],
+    [1, [['xen-pv-hw', 'xen', false], ['hyperv-parent', 'hyper-v', true]]],
+  ]);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('quizdeck stats (built CLI)', () => {
+  it('--json: one object with counts, activity, forecast, retention, calibration, hardest and quizzes', () => {
+    const r = runCli(['stats', DECK, '--db', db, '--json'], { env: { TZ: 'UTC' } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as StatsReport;
+    expect(report.version).toBe(1);
+    expect(report.decks.map((d) => d.id)).toEqual(['sample']);
+    const d = report.decks[0]!;
+    expect(d.items.total).toBe(6); // a reverse card and a cloze card of two deletions
+    expect(d.items.new).toBe(4);
+    expect(d.items.young + d.items.mature + d.items.learning).toBe(2);
+    expect(d.removed).toBe(1);
+    expect(d.activity.reviews.total).toBe(11); // the removed card's review is history too
+    expect(d.activity.heatmap.counts.reduce((a, b) => a + b, 0)).toBe(11);
+    expect(d.forecast).toHaveLength(30);
+    expect(d.retention.last30.reviews).toBe(4);
+    expect(d.retention.last30.recalled).toBe(2);
+    expect(d.calibration.reviews).toBe(4); // not the first answers, nor the second ones on the same day
+    expect(d.calibration.rmseBins).toBeGreaterThan(0);
+    expect(d.hardest[0]).toMatchObject({ key: 'hyperv-parent', lapses: 2, question: 'In Hyper-V, which partition owns the physical device drivers?' });
+    expect(d.quiz.attempts).toBe(2);
+    expect(d.quiz.missed[0]).toMatchObject({ key: 'xen-pv-hw', missed: 2, asked: 2, question: 'Xen paravirtualized guests require hardware-assisted CPU virtualization.' });
+    expect(report.total.activity.reviews.total).toBe(11);
+  });
+
+  it('the screen without colour: shade characters, every section, 80 columns', () => {
+    const r = runCli(['stats', DECK, '--db', db]);
+    expect(r.code).toBe(0);
+    for (const heading of ['Items', 'Cards', 'Reviews, last 26 weeks', 'Due in the next 30 days', 'True retention', 'Calibration', 'Hardest items', 'Quizzes: 2 complete attempts', 'Missed most often']) expect(r.stdout).toContain(heading);
+    expect(r.stdout).toMatch(/[░▒▓█]/);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+    expect(Math.max(...r.stdout.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(80);
+  });
+
+  it('with colour: ANSI colours in the heatmap', () => {
+    const r = runCli(['stats', DECK, '--db', db, '--color'], { env: { NO_COLOR: undefined, FORCE_COLOR: undefined } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\u001b\[[\d;]+m■/);
+  });
+
+  it('a database that does not exist: every item new, said on stderr, nothing created', () => {
+    const missing = join(dir, 'none.db');
+    const r = runCli(['stats', DECK, '--db', missing, '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('no review database yet');
+    expect((JSON.parse(r.stdout) as StatsReport).total.items.new).toBe(6);
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('a bad option value is refused with exit code 2', () => {
+    expect(runCli(['stats', DECK, '--db', db, '--retention', '2']).code).toBe(2);
+    expect(runCli(['stats', DECK, '--db', db, '--day-start', '24']).code).toBe(2);
+  });
+
+  it('--html: a self-contained report that headless Chromium renders', () => {
+    const html = join(dir, 'report.html');
+    const r = runCli(['stats', DECK, '--db', db, '--html', html]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`quizdeck: wrote ${html}\n`);
+    const text = readFileSync(html, 'utf8');
+    expect(text).toContain('<svg');
+    expect(text).toContain('prefers-color-scheme: dark');
+    expect(text).toContain('@media print');
+    expect(text).not.toMatch(/<script|<link|src=|url\(|https?:/);
+    if (!existsSync(CHROMIUM)) return;
+    const png = join(dir, 'report.png');
+    const profile = join(dir, 'profile');
+    const shot = spawnSync(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, `--screenshot=${png}`, '--window-size=1000,1400', `file://${html}`], { timeout: 90_000 });
+    expect(shot.status).toBe(0);
+    expect(statSync(png).size).toBeGreaterThan(10_000);
+  }, 120_000);
+});
