@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { quoteText } from './diagnostic.js';
-import type { Locate, Reporter } from './parse.js';
+import type { Locate, Reporter } from './parsed.js';
 import { checkCard } from './rules.js';
 import { CARD_KEYS, CARD_TYPES, cardSchemas, deckHeaderShape, DECK_KEYS, type Card, type CardType, type Deck } from './schema.js';
 import { suggestKey, suggestWord } from './suggest.js';

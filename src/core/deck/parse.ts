@@ -3,25 +3,14 @@ import { assembleDeck, describe, validateCard, validateHeader } from './checks.j
 import { collectDiagnostics, type Diagnostic, type Report } from './diagnostic.js';
 import { deepestNode, duplicateKeys, locateNode, MAX_DEPTH } from './locate.js';
 import { checkDeckCards } from './rules.js';
+import type { Locate, ParsedDeck, Reporter } from './parsed.js';
 import type { Card, Deck } from './schema.js';
 import { parseDeckSliced } from './slices.js';
 
 export { describe } from './checks.js';
 
 /** One file's result: the deck if it has no errors, and every problem found in it. */
-export interface ParsedDeck {
-  /** Present when the file has no errors. */
-  deck?: Deck;
-  /** The deck id and where it is written, for the check across files. */
-  deckId?: { id: string; line: number; column: number };
-  diagnostics: Diagnostic[];
-}
-
-export type Locate = (path: readonly (string | number)[], at?: 'key' | 'value') => { line: number; column: number };
-
-export interface Reporter {
-  report: Report;
-}
+export type { Locate, ParsedDeck, Reporter } from './parsed.js';
 
 // Bounded expansion: yaml counts alias resolutions against this and throws past it.
 const MAX_ALIAS_COUNT = 100;

@@ -1,7 +1,7 @@
 import { normalizeAnswer } from '../answer.js';
 import { clozeDeletions } from './cloze.js';
 import { quoteText } from './diagnostic.js';
-import type { Locate, Reporter } from './parse.js';
+import type { Locate, Reporter } from './parsed.js';
 import { cardTypeOf, type Card } from './schema.js';
 
 /** Cross-field rules for one card that passed the schema. Returns false if it has errors. */

@@ -1,5 +1,5 @@
 import { quoteText, type Diagnostic } from './diagnostic.js';
-import type { ParsedDeck } from './parse.js';
+import type { ParsedDeck } from './parsed.js';
 import type { Deck } from './schema.js';
 
 /** Deck ids must be unique across every deck loaded together (review history is keyed on them). */

@@ -3,7 +3,7 @@ import { assembleDeck, validateCard, validateHeader } from './checks.js';
 import { collectDiagnostics } from './diagnostic.js';
 import { deepestNode, duplicateKeys, lazyPositions, locateNode, type Position } from './locate.js';
 import { readPlainCard } from './plain-card.js';
-import type { Locate, ParsedDeck } from './parse.js';
+import type { Locate, ParsedDeck } from './parsed.js';
 import { checkDeckCards } from './rules.js';
 import type { Card } from './schema.js';
 
