@@ -52,7 +52,8 @@ h3 { font-size: 14px; margin: 18px 0 6px; }
 .muted { color: var(--muted); }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 th, td { padding: 3px 10px; border-bottom: 1px solid var(--line); text-align: right; }
-th:first-child, td:first-child, td.text { text-align: left; }
+th:first-child, td:first-child, td.text, th.text { text-align: left; }
+td { white-space: nowrap; } td.text { white-space: normal; }
 th { color: var(--muted); font-weight: 600; }
 .grid { display: flex; flex-wrap: wrap; gap: 8px 40px; align-items: flex-start; }
 svg text { fill: var(--muted); font-size: 10px; }
@@ -98,7 +99,8 @@ function heatmapSvg(d: DeckStats, L: StatsLabels): string {
     });
   });
   L.weekdays.forEach((name, y) => name && cells.push(`<text x="0" y="${top + y * (size + gap) + 10}">${esc(name)}</text>`));
-  const width = left + weeks.length * (size + gap);
+  // Room on the right for a month label that starts in the last week.
+  const width = left + weeks.length * (size + gap) + 24;
   const height = top + 7 * (size + gap);
   return `<svg role="img" aria-label="${esc(L.heatmap(HEATMAP_WEEKS))}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${cells.join('')}</svg>`;
 }
@@ -139,6 +141,7 @@ function calibrationSvg(c: Calibration, L: StatsLabels): string {
     `<line class="diag" x1="${x(0)}" y1="${y(0)}" x2="${x(1)}" y2="${y(1)}"/>`,
     `<text x="${x(0.5) - 30}" y="${y(0) + 24}">${esc(L.html.predictedAxis)}</text>`,
     `<text x="0" y="${y(1) + 4}">1</text><text x="0" y="${y(0)}">0</text>`,
+    `<text transform="translate(12 ${y(0.5) + 20}) rotate(-90)">${esc(L.html.actualAxis)}</text>`,
     ...c.bins.map((b) => `<circle class="dot" cx="${x(b.predicted).toFixed(1)}" cy="${y(b.actual).toFixed(1)}" r="${(3 + 7 * Math.sqrt(b.count / max)).toFixed(1)}"><title>${pctText(b.predicted)} → ${pctText(b.actual)} (${b.count})</title></circle>`),
   ];
   return `<svg role="img" aria-label="${esc(L.calibration)}" width="${s + pad + 10}" height="${s + pad + 10}" viewBox="0 0 ${s + pad + 10} ${s + pad + 10}">${parts.join('')}</svg>`;
@@ -155,7 +158,7 @@ function calibrationTable(c: Calibration, L: StatsLabels): string {
 
 function hardestTable(d: DeckStats, L: StatsLabels): string {
   if (d.hardest.length === 0) return `<p class="muted">${esc(L.none)}</p>`;
-  return `<table><tr>${L.hardestColumns.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${d.hardest
+  return `<table><tr>${L.hardestColumns.map((h, i) => `<th${i >= 2 ? ' class="text"' : ''}>${esc(h)}</th>`).join('')}</tr>${d.hardest
     .map((h) => `<tr><td>${h.lapses}${h.leech ? ` <span class="leech">${esc(L.leech)}</span>` : ''}</td><td>${h.stability.toFixed(1)}</td><td class="text">${esc(`${h.deck}/${h.key}`)}</td><td class="text">${esc(h.question ?? L.gone)}</td></tr>`)
     .join('')}</table>`;
 }

@@ -42,8 +42,8 @@ export function renderStatsText(report: StatsReport, options: { columns: number;
   out.push(...note(L.countsNote, width, paint));
   for (const d of report.decks) if (d.removed > 0) out.push(paint.dim(L.removed(d.id!, d.removed)));
   out.push('');
-  out.push(...heatmap(total, paint, L), '');
-  out.push(...forecast(total, paint, L), '');
+  out.push(...heatmap(total, width, paint, L), '');
+  out.push(...forecast(total, width, paint, L), '');
   out.push(...retentionTable(all, paint, L), '');
   out.push(...calibration(all, total, width, paint, L), '');
   out.push(...hardest(total, width, paint, L), '');
@@ -65,16 +65,17 @@ const name = (d: DeckStats, L: StatsLabels) => d.id ?? L.total;
 function countsTable(title: string, decks: DeckStats[], pick: (d: DeckStats) => StatusCounts, paint: StatsPaint, L: StatsLabels): string[] {
   const keys = ['new', 'learning', 'young', 'mature', 'leeches', 'total'] as const;
   const rows = [[title, ...keys.map((k) => L.statuses[k])], ...decks.map((d) => [name(d, L), ...keys.map((k) => group(pick(d)[k]))])];
-  const lines = table(rows, true, paint);
-  lines[0] = paint.heading(rows[0]![0]!) + lines[0]!.slice(displayWidth(rows[0]![0]!));
-  return lines;
+  // The title cell is a heading, the column names dim: the header row is painted in two parts.
+  const plain = table(rows, false);
+  const split = displayWidth(title);
+  return [paint.heading(title) + paint.dim(plain[0]!.slice(title.length)), ...plain.slice(1)];
 }
 
-function heatmap(d: DeckStats, paint: StatsPaint, L: StatsLabels): string[] {
+function heatmap(d: DeckStats, width: number, paint: StatsPaint, L: StatsLabels): string[] {
   const a = d.activity;
   const weeks = heatWeeks(a.heatmap.from, a.heatmap.counts);
   const cell = (level: number) => (paint.colour ? (level === 0 ? paint.dim('·') : paint.heat(level, '■')) : SHADES[level]!);
-  const lines = [paint.heading(`${L.heatmap(HEATMAP_WEEKS)} (${name(d, L)})`) + `  ${L.streak(a.streak.current, a.streak.longest)}`];
+  const lines = headingWith(`${L.heatmap(HEATMAP_WEEKS)} (${name(d, L)})`, L.streak(a.streak.current, a.streak.longest), width, paint);
   let months = '';
   weeks.forEach((w, i) => {
     const m = monthStarting(w);
@@ -90,11 +91,11 @@ function heatmap(d: DeckStats, paint: StatsPaint, L: StatsLabels): string[] {
   return lines;
 }
 
-function forecast(d: DeckStats, paint: StatsPaint, L: StatsLabels): string[] {
+function forecast(d: DeckStats, width: number, paint: StatsPaint, L: StatsLabels): string[] {
   const f = d.forecast;
   const sum = f.reduce((a, b) => a + b, 0);
   const week = f.slice(0, 7).reduce((a, b) => a + b, 0);
-  const lines = [paint.heading(`${L.forecast(f.length)} (${name(d, L)})`) + `  ${L.forecastSummary(sum, f[0] ?? 0, week)}`];
+  const lines = headingWith(`${L.forecast(f.length)} (${name(d, L)})`, L.forecastSummary(sum, f[0] ?? 0, week), width, paint);
   const top = niceMax(Math.max(...f));
   const height = 6;
   const label = String(top).length;
@@ -153,7 +154,7 @@ function hardest(d: DeckStats, width: number, paint: StatsPaint, L: StatsLabels)
   rows.forEach((r, n) => {
     const head = `  ${padStartDisplay(r[0]!, widths[0]!)}  ${padStartDisplay(r[1]!, widths[1]!)}  ${padEndDisplay(r[2]!, widths[2]!)}  `;
     const q = n === 0 ? L.hardestColumns[3]! : (d.hardest[n - 1]!.question ?? L.gone);
-    const text = `${head}${truncate(q, width - displayWidth(head))}`;
+    const text = n === 0 && width - displayWidth(head) < 30 ? head.trimEnd() : withQuestion(head, q, width);
     lines.push(n === 0 ? paint.dim(text) : d.hardest[n - 1]!.leech ? text.replace(` ${L.leech}`, ` ${paint.bad(L.leech)}`) : text);
   });
   return lines;
@@ -172,10 +173,21 @@ function quiz(d: DeckStats, width: number, paint: StatsPaint, L: StatsLabels): s
     const w1 = Math.max(...heads.map((h) => displayWidth(h[1]!)));
     q.missed.forEach((m, i) => {
       const head = `  ${padStartDisplay(heads[i]![0]!, w0)}  ${padEndDisplay(heads[i]![1]!, w1)}  `;
-      lines.push(`${head}${truncate(m.question ?? L.gone, width - displayWidth(head))}`);
+      lines.push(withQuestion(head, m.question ?? L.gone, width));
     });
   }
   return lines;
+}
+
+/** A row and its question: on the same line when 30 columns are left for it, else on the next. */
+function withQuestion(head: string, question: string, width: number): string {
+  const room = width - displayWidth(head);
+  return room >= 30 ? `${head}${truncate(question, room)}` : `${head.trimEnd()}\n      ${truncate(question, width - 6)}`;
+}
+
+/** A heading and what sums it up, on one line when they fit, else the summary on the next. */
+function headingWith(title: string, summary: string, width: number, paint: StatsPaint): string[] {
+  return displayWidth(title) + 2 + displayWidth(summary) <= width ? [`${paint.heading(title)}  ${summary}`] : [paint.heading(title), summary];
 }
 
 function note(text: string, width: number, paint: StatsPaint): string[] {
