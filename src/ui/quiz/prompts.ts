@@ -1,5 +1,5 @@
 import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState, type Theme } from '@inquirer/core';
-import { confirm } from '@inquirer/prompts';
+import confirm from '@inquirer/confirm';
 import type { Context } from '@inquirer/type';
 import type { Question, Response } from '../../core/quiz/question.js';
 import { isPromptExit } from '../terminal.js';
