@@ -1,0 +1,198 @@
+/**
+ * The shape of the message catalogue: every label `study`, `quiz` and `print` show, one object
+ * per language (`en.ts`, `zh.ts`). Both are typed as `Messages`, so a key missing in one
+ * language does not compile. Plurals and word order live in the functions, since they differ
+ * between languages ("1 question" / "2 questions", "第 3/10 题").
+ */
+
+/** Words a sheet prints around the cards (print's txt, md, html, json and pdf). */
+export interface SheetStrings {
+  name: string;
+  date: string;
+  score: string;
+  version: (label: string) => string;
+  answerKey: string;
+  answer: string;
+  why: string;
+  seed: (seed: string) => string;
+  /** Text before and after the page number in the page footer. */
+  page: [string, string];
+  trueWord: string;
+  falseWord: string;
+  /** Lead-in for the reverse direction of a basic card, whose prompt is the card's answer. */
+  reversePrompt: string;
+  /** After a field name or label: ": " in English, a full-width colon in Chinese. */
+  colon: string;
+  /** Separator between items in a list of answers. */
+  listSeparator: string;
+  /** Before the other answers a typed answer may give (`accept`), as study and quiz say it. */
+  alsoAccepted: string;
+  /** Under a choice question with several right answers. */
+  chooseAll: string;
+  /** Brackets around a note after an answer. */
+  parens: [string, string];
+}
+
+/** The verdict on an answer and the labels of the lines under it, the same in study and quiz. */
+export interface FeedbackStrings {
+  expected: string;
+  typed: string;
+  alsoAccepted: string;
+  /** A choice or true/false answer given (quiz). */
+  yourAnswer: string;
+  /** A choice answer given (study). */
+  youPicked: string;
+  /** Above the card's answer when it is revealed (study). */
+  answer: string;
+  why: string;
+  correct: string;
+  /** A wrong choice or true/false answer in study. */
+  notQuite: string;
+  wrong: string;
+  /** A typed answer one or two characters off the answer. */
+  almost: (edits: number) => string;
+  /** ... off an accepted answer, which is quoted. */
+  almostAccepted: (edits: number, closest: string) => string;
+  /** The parts of a list answer not given, each already quoted. */
+  incomplete: (missing: readonly string[]) => string;
+  wrongEmpty: string;
+  wrongNumber: string;
+  /** Quotes around answer text in a verdict. */
+  quote: (text: string) => string;
+  /** After a near miss in study. */
+  hardSuggested: string;
+}
+
+/** Suffixes of an interval: "10m", "3d" in English. */
+export interface IntervalUnits {
+  m: string;
+  h: string;
+  d: string;
+  mo: string;
+  y: string;
+}
+
+export interface StudyStrings {
+  newCount: (n: number) => string;
+  learningCount: (n: number) => string;
+  dueCount: (n: number) => string;
+  position: (n: number, total: number) => string;
+  reverse: string;
+  trueOrFalse: string;
+  trueFalseHint: string;
+  reveal: string;
+  revealHint: string;
+  typeAnswer: string;
+  typeHint: string;
+  pickOne: string;
+  pickAll: (right: number) => string;
+  /** `keys`: "1–4". */
+  pickOneHint: (keys: string) => string;
+  pickAllHint: (keys: string) => string;
+  pickAtLeastOne: string;
+  gradeSuggested: string;
+  gradeAsk: string;
+  /** Again, Hard, Good, Easy: grades 1 to 4. */
+  grades: readonly [string, string, string, string];
+  gradeHint: string;
+  nothingToStudy: string;
+  doneForNow: string;
+  leech: (cardId: string, deckId: string, lapses: number) => string;
+  nothingToUndo: string;
+  undid: (key: string) => string;
+  summaryTitle: string;
+  studied: string;
+  again: string;
+  accuracy: string;
+  timeSpent: string;
+  dueTomorrow: string;
+  leeches: string;
+  leechesValue: (n: number) => string;
+  duration: (minutes: number, seconds: number) => string;
+  /** `firstIn`: how soon the first comes back ("10m"), undefined for "later today". */
+  learningLater: (n: number, firstIn: string | undefined) => string;
+}
+
+export interface QuizIntro {
+  questions: number;
+  /** Deck titles, already joined. */
+  decks: string;
+  feedbackAtEnd: boolean;
+  timeLimit?: string;
+  passMark?: number;
+  /** --count, when fewer questions matched. */
+  fewerThan?: number;
+}
+
+export interface QuizStrings {
+  intro: (q: QuizIntro) => string;
+  introNote: string;
+  question: (n: number, total: number, round: string | undefined) => string;
+  retryRound: string;
+  timeLeft: (clock: string) => string;
+  reversePrompt: string;
+  chooseAll: (right: number) => string;
+  notAnswered: string;
+  overruled: string;
+  countedLenient: string;
+  countedWrong: string;
+  score: string;
+  retryScore: string;
+  scoreSoFar: string;
+  scoreLine: (label: string, correct: number, total: number, percent: number) => string;
+  passed: (mark: number) => string;
+  belowPass: (mark: number) => string;
+  timeRanOut: (unanswered: number) => string;
+  unanswered: (n: number) => string;
+  overruledNote: (n: number) => string;
+  lenientNote: (n: number) => string;
+  sectionHeader: readonly [string, string, string];
+  missed: (n: number) => string;
+  empty: string;
+  notAnsweredParen: string;
+  previous: (percents: string) => string;
+  timeUp: (clock: string) => string;
+  seedNote: (seed: string) => string;
+  nothingMissed: string;
+  retryIntro: (missed: number) => string;
+  interrupted: string;
+  interruptedBody: (answered: number, total: number, right: number, percentOfAnswered: number | undefined) => string;
+  partialSaved: string;
+  choose: string;
+  trueOrFalse: string;
+  answer: string;
+  continue: string;
+  iWasRight: string;
+  next: string;
+  overruleHelp: string;
+  confirmOverrule: string;
+  countedRight: string;
+  rejected: (n: number) => string;
+  typeSomething: string;
+  submitHelp: string;
+  pickAtLeastOne: string;
+  /** `keys`: "1–4". */
+  toggleHelp: (keys: string) => string;
+  numberHelp: (keys: string) => string;
+  /** `keys`: "t true · f false · ↑↓ Enter" or "1–4 or ↑↓ Enter". */
+  chooseHelp: (keys: string) => string;
+  noMatch: (given: string, have: string) => string;
+  tags: string;
+  sections: string;
+  cardTypes: string;
+  none: string;
+}
+
+export interface Messages {
+  /** The primary language subtag this catalogue is for. */
+  lang: 'en' | 'zh';
+  trueWord: string;
+  falseWord: string;
+  /** Between items of a list of answers on screen. */
+  listSeparator: string;
+  intervals: IntervalUnits;
+  feedback: FeedbackStrings;
+  study: StudyStrings;
+  quiz: QuizStrings;
+  sheet: SheetStrings;
+}
