@@ -82,7 +82,8 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
     .option('--retention <r>', 'desired retention, 0.70-0.99 (default: 0.9)')
     .option('--max-interval <days>', 'longest interval between reviews (default: 36500)')
     .option('--day-start <hour>', 'hour (0-23, local time) at which a study day starts (default: 4)')
-    .option('--type', 'type the answers of basic and cloze cards instead of revealing them')
+    .option('--typed', 'type the answers of basic and cloze cards instead of revealing them')
+    .addOption(new Option('--type', 'old name of --typed').hideHelp())
     .addHelpText('after', '\nKeys: Enter reveal, 1-4 grade (Again/Hard/Good/Easy), u undo, q quit, Ctrl-C quit.\nExit codes: 0 done or quit with q, 2 bad option, bad deck, bad database or no terminal, 130 Ctrl-C.')
     .action(async (paths: string[], options) => {
       const { runStudy } = await import('./commands/study.js');

@@ -24,6 +24,9 @@ export interface StudyOptions {
   retention?: string;
   maxInterval?: string;
   dayStart?: string;
+  /** Type the answers of basic and cloze cards. */
+  typed?: boolean;
+  /** The old name of --typed (it read like quiz's and print's --type filter); still accepted, with a note. */
   type?: boolean;
   /** With no path: the language of the deck used from each translation group. */
   lang?: string;
@@ -55,7 +58,7 @@ export function parseStudyOptions(options: StudyOptions, env: NodeJS.ProcessEnv 
     retention,
     maximumIntervalDays: int(options.maxInterval, '--max-interval', DEFAULT_SCHEDULER_OPTIONS.maximumIntervalDays, 1, 36500),
     dayStartHour: int(options.dayStart, '--day-start', 4, 0, 23),
-    type: Boolean(options.type),
+    type: Boolean(options.typed ?? options.type),
   };
 }
 
@@ -68,6 +71,7 @@ export interface StudyDeps {
 /** `quizdeck study`: one spaced-repetition session over the decks; every answer is saved before the next card. */
 export async function runStudy(paths: string[], options: StudyOptions, deps: StudyDeps = {}): Promise<void> {
   requireTerminal('study', deps.stdin);
+  if (options.type && !options.typed) process.stderr.write('quizdeck: study --type is now --typed (quiz and print use --type to filter card types); --type still works for now\n');
   const settings = parseStudyOptions(options);
   const decks = await requireValidDecks(paths, { languages: preferredLanguages(options.lang, process.env) });
   const db = openDatabase(settings.dbPath);
