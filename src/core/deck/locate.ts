@@ -85,6 +85,19 @@ function walk(root: unknown, visit: (node: Node, depth: number) => void): void {
   }
 }
 
+/** A position worked out only when it is read: problems past the per-file cap are never located. */
+export function lazyPosition(find: () => Position): Position {
+  let found: Position | undefined;
+  return {
+    get line() {
+      return (found ??= find()).line;
+    },
+    get column() {
+      return (found ??= find()).column;
+    },
+  };
+}
+
 /**
  * Offset to line and column, counting lines the way yaml's LineCounter does while parsing
  * (a line starts after every "\n"), but built only when the first position is asked for:

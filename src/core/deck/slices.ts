@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { assembleDeck, validateCard, validateHeader } from './checks.js';
 import { collectDiagnostics } from './diagnostic.js';
-import { deepestNode, duplicateKeys, lazyPositions, locateNode, type Position } from './locate.js';
+import { deepestNode, duplicateKeys, lazyPosition, lazyPositions, locateNode, type Position } from './locate.js';
 import { readPlainCard } from './plain-card.js';
 import type { Locate, ParsedDeck } from './parsed.js';
 import { checkDeckCards } from './rules.js';
@@ -27,6 +27,8 @@ const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true } as
 // Anchors and aliases can cross cards; tabs, CR and BOMs change how lines are read;
 // directives and document markers change what the file holds.
 const NOT_SLICEABLE = /[\t\r\uFEFF&*]|^(?:---|\.\.\.|%)/m;
+/** Cards whose parsed positions are kept at once. */
+const LOCATED_CARDS = 8;
 const SPACE = 32;
 const HASH = 35;
 const DASH = 45;
@@ -94,18 +96,22 @@ export function parseDeckSliced(file: string, source: string, maxAliasCount: num
   const headerPos = (offset: number) => pos(offset < blockStart ? offset : offset + removed);
   const at: Locate = (path, where = 'value') => locateNode(header.node, path, where, headerPos);
 
-  // Only a problem needs a card's position: parse its slice with yaml then, once (a card with
-  // 1,000 unknown keys was parsed 1,000 times, 12 s).
-  let located: { index: number; locate: Locate } | undefined;
-  const locateCard = (i: number): Locate => (path, where) => {
-    if (located?.index !== i) {
+  // Only a problem needs a card's position: parse its slice with yaml then, and keep the last
+  // few (a card with 1,000 unknown keys was parsed 1,000 times, 12 s; a duplicate id asks for
+  // its own card and the first one's in turn).
+  const located = new Map<number, Locate>();
+  const locateCard = (i: number): Locate => (path, where) => lazyPosition(() => {
+    let locate = located.get(i);
+    if (!locate) {
       const start = items[i]!;
       const card = parseCard(source, start, items[i + 1] ?? blockEnd, maxAliasCount, false);
       if (!card) throw new Error(`card at offset ${start} was read without yaml but yaml rejects it`);
-      located = { index: i, locate: cardLocate(card.node, start, pos) };
+      locate = cardLocate(card.node, start, pos);
+      if (located.size >= LOCATED_CARDS) located.delete(located.keys().next().value!);
+      located.set(i, locate);
     }
-    return located.locate(path, where);
-  };
+    return locate(path, where);
+  });
   let ok = validateHeader(value, at, report);
   const values: unknown[] = [];
   const cards: Card[] = [];

@@ -49,8 +49,16 @@ const KEY_ALIASES: Record<string, string> = {
   reversed: 'reverse',
 };
 
+// The known keys and the aliases of them, per list of known keys (a card with 100k unknown keys asks 100k times).
+const candidatesOf = new WeakMap<readonly string[], string[]>();
+
 export function suggestKey(input: string, known: readonly string[]): string | undefined {
-  const aliases = Object.keys(KEY_ALIASES).filter((alias) => known.includes(KEY_ALIASES[alias]!) && !known.includes(alias));
-  const hit = suggestWord(input, [...known, ...aliases]);
+  let candidates = candidatesOf.get(known);
+  if (!candidates) {
+    const aliases = Object.keys(KEY_ALIASES).filter((alias) => known.includes(KEY_ALIASES[alias]!) && !known.includes(alias));
+    candidates = [...known, ...aliases];
+    candidatesOf.set(known, candidates);
+  }
+  const hit = suggestWord(input, candidates);
   return hit === undefined ? undefined : known.includes(hit) ? hit : KEY_ALIASES[hit];
 }
