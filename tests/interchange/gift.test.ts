@@ -101,3 +101,20 @@ describe('GIFT import', () => {
     }
   });
 });
+
+describe('asterisks in short answers', () => {
+  const deck = {
+    deck: 'd', title: 'D', lang: 'en', file: 'd.yaml',
+    cards: [
+      { id: 'product', q: 'Write two times three as a product', a: '2*3', accept: ['2 * 3'] },
+      { id: 'glob', type: 'cloze', text: 'The pattern {{*.txt}} matches text files.' },
+    ],
+  } as Deck;
+
+  it('are escaped, since Moodle reads * in a short answer as "anything", and read back', () => {
+    const { text } = renderGift([deck]);
+    expect(text).toContain('{=2\\*3 =2 \\* 3}');
+    expect(text).toContain('{=\\*.txt}');
+    expect(parseGift(text).cards).toEqual(deck.cards);
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Deck } from '../../src/core/deck/schema.js';
 import { renderMoodleXml } from '../../src/core/interchange/moodle-xml.js';
 import { EDGE, fixture, loadDeck, SAMPLE } from './helpers.js';
 
@@ -50,5 +51,14 @@ describe('Moodle XML export', () => {
     expect(text).toContain('<answer fraction="100"><text>VMkernel</text></answer>\n    <answer fraction="100"><text>the VMkernel</text></answer>');
     expect(text).toContain('<generalfeedback format="html"><text><![CDATA[PV guests run a modified kernel, so they need no VT-x or AMD-V.]]></text></generalfeedback>');
     expect(text).toContain('<answer fraction="0"><text>true</text></answer>\n    <answer fraction="100"><text>false</text></answer>');
+  });
+});
+
+describe('asterisks', () => {
+  it('are escaped in short answers and embedded answers, where Moodle reads * as "anything"', () => {
+    const deck = { deck: 'd', title: 'D', lang: 'en', file: 'd.yaml', cards: [{ id: 'p', q: 'Two times three?', a: '2*3' }, { id: 'g', type: 'cloze', text: 'The pattern {{*.txt}} matches.' }] } as Deck;
+    const { text } = renderMoodleXml([deck]);
+    expect(text).toContain('<answer fraction="100"><text>2\\*3</text></answer>');
+    expect(text).toContain('The pattern {1:SHORTANSWER:=\\*.txt} matches.');
   });
 });

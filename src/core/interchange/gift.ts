@@ -15,6 +15,11 @@ export function escapeGift(text: string): string {
   return text.replace(/[\\~=#{}:]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
 }
 
+/** A short answer: Moodle reads `*` in one as "anything", so a literal one is escaped too. */
+function shortAnswer(text: string): string {
+  return escapeGift(text).replace(/\*/g, '\\*');
+}
+
 export function renderGift(decks: readonly Deck[]): TextExport {
   const losses: Loss[] = [];
   const out: string[] = [];
@@ -71,7 +76,7 @@ function giftQuestions(card: Card, w: Writer, lost: (what: string, whole?: boole
     case 'basic': {
       const c = card as Extract<Card, { q: string; a: string }>;
       if (c.reverse) lost('the reverse direction (reverse: true)');
-      const answers = [c.a, ...(c.accept ?? [])].map((a) => `=${escapeGift(a)}`).join(' ');
+      const answers = [c.a, ...(c.accept ?? [])].map((a) => `=${shortAnswer(a)}`).join(' ');
       return [`${title(c.id)}${t(c.q)}{${answers}${why}}`];
     }
     case 'choice': {
@@ -100,7 +105,7 @@ function giftQuestions(card: Card, w: Writer, lost: (what: string, whole?: boole
       // question per deletion (titled id/c1, id/c2...), which quizdeck joins again on import.
       return deletions.map((target) => {
         let text = '';
-        for (const p of parts) text += p.kind === 'text' ? t(p.text) : p.index === target.index ? `{=${escapeGift(p.answer)}${why}}` : t(p.answer);
+        for (const p of parts) text += p.kind === 'text' ? t(p.text) : p.index === target.index ? `{=${shortAnswer(p.answer)}${why}}` : t(p.answer);
         return `${title(deletions.length === 1 ? c.id : `${c.id}/c${target.index + 1}`)}${text}`;
       });
     }

@@ -48,7 +48,8 @@ function questionBody(card: Card, lost: (what: string, whole?: boolean) => void)
     case 'basic': {
       const c = card as Extract<Card, { q: string; a: string }>;
       if (c.reverse) lost('the reverse direction (reverse: true)');
-      const answers = [c.a, ...(c.accept ?? [])].map((a) => answer(100, a)).join('');
+      // Moodle reads `*` in a short answer as "anything"; a literal one is written `\*`.
+      const answers = [c.a, ...(c.accept ?? [])].map((a) => answer(100, a.replace(/\*/g, '\\*'))).join('');
       return { type: 'shortanswer', html: textToHtml(c.q), rest: `    <usecase>0</usecase>\n${answers}` };
     }
     case 'choice': {
@@ -107,7 +108,7 @@ function cdata(text: string): string {
   return `<![CDATA[${text.replace(/\]\]>/g, ']]]]><![CDATA[>')}]]>`;
 }
 
-/** Moodle's embedded answers reserve `} # ~ / " \` inside an answer; each is escaped with a backslash. */
+/** Moodle's embedded answers reserve `} # ~ / " \` inside an answer, and `*` means "anything"; each is escaped with a backslash. */
 function escapeEmbedded(text: string): string {
-  return textToHtml(text).replace(/[}#~/"\\]/g, (c) => `\\${c}`);
+  return textToHtml(text).replace(/[}#~/"\\*]/g, (c) => `\\${c}`);
 }
