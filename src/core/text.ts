@@ -1,3 +1,5 @@
+import stringWidth from 'string-width';
+
 /**
  * Terminal text helpers shared by every screen: control characters neutralised, display
  * width that counts CJK characters as two columns, and wrapping by that width.
@@ -30,7 +32,8 @@ function escapeControl(c: string): string {
   return code < 0x20 ? `^${String.fromCharCode(code + 64)}` : `\\u{${code.toString(16)}}`;
 }
 
-// East Asian wide characters (CJK, Hangul, full-width forms, wide emoji): two columns each.
+// East Asian wide characters (CJK, Hangul, full-width forms, wide emoji): lines may break
+// between any two of them (CJK text has no spaces); widths themselves come from string-width.
 const WIDE_CODES: ReadonlyArray<readonly [number, number]> = [
   [0x1100, 0x115f], [0x2e80, 0x303e], [0x3041, 0x33ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xa000, 0xa4cf], [0xac00, 0xd7a3],
   [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x1f300, 0x1f64f], [0x1f900, 0x1f9ff], [0x20000, 0x3fffd],
@@ -40,30 +43,29 @@ const WIDE_RANGES = WIDE_CODES.map(([from, to]) => `\\u{${from.toString(16)}}-\\
 // not start a line, or spaces: the units wrapping may break between.
 const WRAP_TOKEN = new RegExp(`\\s+|[${WIDE_RANGES}][，。、；：！？）」』】》〉”’]*|[^\\s${WIDE_RANGES}]+`, 'gu');
 
-const ANSI = /\u001b\[[0-9;]*m/g;
+// Printable ASCII: one column a character, no clusters; most text, and the fast path.
+const ASCII = /^[\x20-\x7e]*$/;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** Columns one code point occupies: 0 for controls, combining marks and zero-width space, 2 for wide ones. */
-function codeWidth(code: number): number {
-  if (code < 0x20 || (code >= 0x300 && code <= 0x36f) || code === 0x200b) return 0;
-  if (code < 0x1100) return 1;
-  for (const [from, to] of WIDE_CODES) {
-    if (code < from) return 1;
-    if (code <= to) return 2;
-  }
-  return 1;
-}
-
-/** Columns the text occupies in a terminal (ANSI colour codes count zero). */
+/**
+ * Columns the text occupies in a terminal (ANSI colour codes count zero), by grapheme cluster
+ * with string-width: an emoji with a skin tone or a family of four is 2 columns, not 4 or 8,
+ * as the hand-written table measured them (issue 12).
+ */
 export function displayWidth(text: string): number {
-  const plain = text.replace(ANSI, '');
-  let width = 0;
-  for (let i = 0; i < plain.length; i++) {
-    const code = plain.codePointAt(i)!;
-    if (code > 0xffff) i++;
-    width += codeWidth(code);
+  if (ASCII.test(text)) return text.length;
+  if (text.length > 8) return stringWidth(text);
+  // Wrapping measures CJK text one character at a time, and string-width costs about 25 µs a
+  // call (a 1 MB Chinese paragraph: 25 s): short strings are remembered, up to a bound, since
+  // the text is untrusted.
+  let width = shortWidths.get(text);
+  if (width === undefined) {
+    width = stringWidth(text);
+    if (shortWidths.size < 50_000) shortWidths.set(text, width);
   }
   return width;
 }
+const shortWidths = new Map<string, number>();
 
 export function padEndDisplay(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
@@ -99,18 +101,24 @@ export function wrapText(text: string, width: number): string[] {
         lineWidth += w;
         continue;
       }
-      // A word longer than a line (the line is empty here): cut between characters, at least one per line.
+      // A word longer than a line (the line is empty here): cut between grapheme clusters, at
+      // least one per line; printable ASCII is cut by length, with no segmenting at all.
+      if (ASCII.test(token)) {
+        let start = 0;
+        for (; token.length - start > width; start += width) out.push(token.slice(start, start + width));
+        line = token.slice(start);
+        lineWidth = line.length;
+        continue;
+      }
       let start = 0;
-      for (let i = 0; i < token.length; i++) {
-        const code = token.codePointAt(i)!;
-        const cw = codeWidth(code);
+      for (const { segment, index } of graphemes.segment(token)) {
+        const cw = displayWidth(segment);
         if (lineWidth + cw > width && lineWidth > 0) {
-          out.push(token.slice(start, i));
-          start = i;
+          out.push(token.slice(start, index));
+          start = index;
           lineWidth = 0;
         }
         lineWidth += cw;
-        if (code > 0xffff) i++;
       }
       line = token.slice(start);
     }

@@ -71,3 +71,27 @@ describe('wrapText and CJK punctuation', () => {
     for (const line of lines) expect(line).not.toMatch(/^[，。]/);
   });
 });
+
+describe('display width by grapheme cluster (string-width)', () => {
+  it.each([
+    ['🚀', 2],
+    ['✅', 2],
+    ['👍🏽', 2],
+    ['👨‍👩‍👧‍👦', 2],
+    ['e\u0301', 1],
+    ['中文 ok', 7],
+    ['\u001b[31mred\u001b[39m', 3],
+  ])('%j is %i columns', (text, width) => {
+    expect(displayWidth(text)).toBe(width);
+  });
+
+  it('never cuts an emoji or a combining mark apart when a long word is wrapped', () => {
+    const word = '👍🏽'.repeat(5) + 'e\u0301'.repeat(3);
+    const lines = wrapText(word, 4);
+    expect(lines.join('')).toBe(word);
+    for (const line of lines) {
+      expect(displayWidth(line)).toBeLessThanOrEqual(4);
+      expect(line).not.toMatch(/^[\u{1f3fb}-\u{1f3ff}\u0301]/u);
+    }
+  });
+});
