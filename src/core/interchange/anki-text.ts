@@ -65,11 +65,6 @@ function readHeaders(text: string): AnkiHeaders {
   return headers;
 }
 
-/** True when the text starts with Anki's `#separator:` / `#html:` style headers. */
-export function hasAnkiHeaders(text: string): boolean {
-  return /^(?:\ufeff)?#(separator|html|guid column|notetype|deck|tags|columns|notetype column|deck column|tags column):/im.test(text.slice(0, 2000));
-}
-
 /** Notes of an Anki text export, with or without headers (without: tab or guessed separator, fields only). */
 export function parseAnkiText(text: string): ImportedCards {
   const headers = readHeaders(text);
