@@ -154,21 +154,29 @@ export function noteToCard(note: ForeignNote, allocate: ReturnType<typeof idAllo
   const frontHtml = first;
   const back = plain(field('Back', 1));
   const why = whyOf(field('Why', 2));
-  const choices = new RegExp(`<ol[^>]*class="${CHOICES_CLASS}"[^>]*>([\\s\\S]*?)</ol>`).exec(frontHtml);
-  if (choices) {
-    const q = plain(frontHtml.slice(0, choices.index));
-    const list = [...choices[1]!.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => plain(m[1]!));
-    const answer = back.split('\n').map((line) => list[line.charCodeAt(0) - 65]).filter((a): a is string => a !== undefined);
-    if (q && list.length >= 2 && answer.length) return { card: { ...common, type: 'choice', q, choices: list, answer: answer.length === 1 ? answer[0]! : answer, ...why }, notes: messages };
-  }
-  if (frontHtml.includes(`class="${TRUEFALSE_CLASS}"`) && /^(true|false)$/i.test(back)) {
-    const q = plain(frontHtml.replace(new RegExp(`<div class="${TRUEFALSE_CLASS}">[\\s\\S]*?</div>`), ''));
-    if (q) return { card: { ...common, type: 'truefalse', q, answer: back.toLowerCase() === 'true', ...why }, notes: messages };
-  }
+  const shaped = exportedShape(frontHtml, back, plain);
+  if (shaped) return { card: { ...common, ...shaped, ...why } as Card, notes: messages };
   const q = plain(frontHtml);
   if (!q || !back) return { notes: [...messages, `an empty ${q ? 'back' : 'front'}; skipped`] };
   const reverse = (note.templates ?? 0) >= 2 || /revers/i.test(note.noteType ?? '');
   return { card: { ...common, q, a: back, ...(reverse ? { reverse: true } : {}), ...why }, notes: messages };
+}
+
+/** The choice or true/false card behind a Basic note that quizdeck exported (its lists carry a class). */
+function exportedShape(frontHtml: string, back: string, plain: (html: string) => string): Partial<Card> | undefined {
+  const choices = new RegExp(`<ol[^>]*class="${CHOICES_CLASS}"[^>]*>([\\s\\S]*?)</ol>`).exec(frontHtml);
+  if (choices) {
+    const q = plain(frontHtml.slice(0, choices.index));
+    const list = [...choices[1]!.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => plain(m[1]!));
+    // The back lists the right choices by letter: `A. Parent partition`.
+    const answer = back.split('\n').map((line) => list[line.charCodeAt(0) - 65]).filter((a): a is string => a !== undefined);
+    if (q && list.length >= 2 && answer.length) return { type: 'choice', q, choices: list, answer: answer.length === 1 ? answer[0]! : answer };
+  }
+  if (frontHtml.includes(`class="${TRUEFALSE_CLASS}"`) && /^(true|false)$/i.test(back)) {
+    const q = plain(frontHtml.replace(new RegExp(`<div class="${TRUEFALSE_CLASS}">[\\s\\S]*?</div>`), ''));
+    if (q) return { type: 'truefalse', q, answer: back.toLowerCase() === 'true' };
+  }
+  return undefined;
 }
 
 function splitTags(tags: readonly string[]): { section?: string; tags: string[] } {
