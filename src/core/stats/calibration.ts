@@ -18,6 +18,37 @@ export const DISPLAY_EDGES = [0, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1] as cons
 const LN_DELTA = Math.log(3.62);
 const LN_I = Math.log(1.89);
 const LN_LAPSE = Math.log(1.73);
+// Bin counts on each axis: 3.62^12 days, 1.89^24 reviews and 1.73^23 lapses are beyond any log.
+const D_BINS = 12;
+const I_BINS = 24;
+const L_BINS = 24;
+const BINS = D_BINS * I_BINS * L_BINS;
+
+/** floor(log_b(x)) for x = 1..size-1 from a table: the pass over a log asks for three per review. */
+function logTable(size: number, ln: number): Int8Array {
+  const table = new Int8Array(size);
+  for (let x = 1; x < size; x++) table[x] = Math.floor(Math.log(x) / ln);
+  return table;
+}
+const DELTA_TABLE = logTable(4096, LN_DELTA);
+const I_TABLE = logTable(1024, LN_I);
+const LAPSE_TABLE = logTable(256, LN_LAPSE);
+
+function binOf(x: number, table: Int8Array, ln: number, bins: number): number {
+  const k = x < table.length ? table[x]! : Math.floor(Math.log(x) / ln);
+  return Math.min(bins - 1, Math.max(0, k));
+}
+
+/**
+ * The (elapsed days, review number, lapses) bin as one index: elapsed days ≥ 1 (days under one
+ * are not predicted here), the first review is number 1, lapses 0 have a bin of their own.
+ */
+export function benchmarkBin(elapsedDays: number, reviewNumber: number, lapses: number): number {
+  const d = binOf(Math.max(1, Math.floor(elapsedDays)), DELTA_TABLE, LN_DELTA, D_BINS);
+  const i = binOf(Math.max(1, reviewNumber), I_TABLE, LN_I, I_BINS);
+  const l = lapses === 0 ? 0 : binOf(lapses, LAPSE_TABLE, LN_LAPSE, L_BINS - 1) + 1;
+  return (d * I_BINS + i) * L_BINS + l;
+}
 
 interface Sums {
   n: number;
@@ -31,7 +62,10 @@ export class CalibrationSums {
   sumY = 0;
   logLoss = 0;
   readonly display: Sums[] = DISPLAY_EDGES.slice(1).map(() => ({ n: 0, p: 0, y: 0 }));
-  readonly benchmark = new Map<number, Sums>();
+  /** Per benchmark bin (benchmarkBin): count, sum of predictions, sum of outcomes. */
+  readonly binN = new Float64Array(BINS);
+  readonly binP = new Float64Array(BINS);
+  readonly binY = new Float64Array(BINS);
 
   /**
    * One review: `p` predicted recall, `recalled` whether it was not Again, `elapsedDays` since
@@ -47,11 +81,14 @@ export class CalibrationSums {
     this.logLoss -= recalled ? Math.log(clipped) : Math.log(1 - clipped);
     let d = 0;
     while (d < this.display.length - 1 && p >= DISPLAY_EDGES[d + 1]!) d++;
-    addTo(this.display[d]!, p, y);
-    const key = benchmarkBin(elapsedDays, reviewNumber, lapses);
-    let bin = this.benchmark.get(key);
-    if (!bin) this.benchmark.set(key, (bin = { n: 0, p: 0, y: 0 }));
-    addTo(bin, p, y);
+    const s = this.display[d]!;
+    s.n++;
+    s.p += p;
+    s.y += y;
+    const bin = benchmarkBin(elapsedDays, reviewNumber, lapses);
+    this.binN[bin]!++;
+    this.binP[bin]! += p;
+    this.binY[bin]! += y;
   }
 
   merge(other: CalibrationSums): void {
@@ -59,11 +96,16 @@ export class CalibrationSums {
     this.sumP += other.sumP;
     this.sumY += other.sumY;
     this.logLoss += other.logLoss;
-    other.display.forEach((s, i) => mergeInto(this.display[i]!, s));
-    for (const [key, s] of other.benchmark) {
-      const mine = this.benchmark.get(key);
-      if (mine) mergeInto(mine, s);
-      else this.benchmark.set(key, { ...s });
+    other.display.forEach((s, i) => {
+      const mine = this.display[i]!;
+      mine.n += s.n;
+      mine.p += s.p;
+      mine.y += s.y;
+    });
+    for (let b = 0; b < BINS; b++) {
+      this.binN[b]! += other.binN[b]!;
+      this.binP[b]! += other.binP[b]!;
+      this.binY[b]! += other.binY[b]!;
     }
   }
 
@@ -73,7 +115,9 @@ export class CalibrationSums {
       if (s.n > 0) bins.push({ from: DISPLAY_EDGES[i]!, to: DISPLAY_EDGES[i + 1]!, count: s.n, predicted: s.p / s.n, actual: s.y / s.n });
     });
     if (this.n === 0) return { reviews: 0, predicted: null, actual: null, rmseBins: null, logLoss: null, bins };
-    return { reviews: this.n, predicted: this.sumP / this.n, actual: this.sumY / this.n, rmseBins: rmseBins(this.benchmark.values()), logLoss: this.logLoss / this.n, bins };
+    const benchmark: Sums[] = [];
+    for (let b = 0; b < BINS; b++) if (this.binN[b]! > 0) benchmark.push({ n: this.binN[b]!, p: this.binP[b]!, y: this.binY[b]! });
+    return { reviews: this.n, predicted: this.sumP / this.n, actual: this.sumY / this.n, rmseBins: rmseBins(benchmark), logLoss: this.logLoss / this.n, bins };
   }
 }
 
@@ -87,24 +131,4 @@ export function rmseBins(bins: Iterable<Sums>): number {
     total += b.n;
   }
   return total === 0 ? 0 : Math.sqrt(weighted / total);
-}
-
-/** One number for the (elapsed days, review number, lapses) bin. */
-export function benchmarkBin(elapsedDays: number, reviewNumber: number, lapses: number): number {
-  const d = Math.floor(Math.log(Math.max(elapsedDays, 1e-6)) / LN_DELTA) + 20;
-  const i = Math.floor(Math.log(Math.max(reviewNumber, 1)) / LN_I);
-  const l = lapses === 0 ? 0 : Math.floor(Math.log(lapses) / LN_LAPSE) + 1;
-  return (d * 1000 + i) * 1000 + l;
-}
-
-function addTo(s: Sums, p: number, y: number): void {
-  s.n++;
-  s.p += p;
-  s.y += y;
-}
-
-function mergeInto(s: Sums, o: Sums): void {
-  s.n += o.n;
-  s.p += o.p;
-  s.y += o.y;
 }
