@@ -52,6 +52,25 @@ describe('statsStore', () => {
     }
   });
 
+  it('folds several decks at once, each review to its own deck', () => {
+    const path = join(dir, 'q.db');
+    writeReviews(path, 'd', NOW, [['a', 'a', 3, 3], ['a', 'a', 1, 1]]);
+    writeReviews(path, 'other', NOW, [['x', 'x', 5, 3]]);
+    writeReviews(path, 'not-asked', NOW, [['y', 'y', 5, 3]]);
+    const aggregator = new ReviewAggregator(2, UTC_DAY_RULE, () => 0.5);
+    const db = openDatabase(path, { readonly: true })!;
+    try {
+      expect(foldReviews(db, ['other', 'd'], aggregator)).toBe(3);
+    } finally {
+      db.close();
+    }
+    expect(aggregator.decks.map((d) => d.total)).toEqual([1, 2]);
+    const days = [...aggregator.decks[1]!.days.values()];
+    // The second answer is to an item still in learning (state_before 1): no review-state answer.
+    expect(days.map((c) => [c.reviews, c.reviewState])).toEqual([[1, 0], [1, 0]]);
+    expect(aggregator.decks[1]!.calibration.result()).toMatchObject({ reviews: 1, predicted: 0.5, actual: 0 });
+  });
+
   it('reads quiz history: complete first rounds only, per section, and the questions missed most', () => {
     const path = join(dir, 'q.db');
     writeQuizzes(path, 'd', NOW, [
