@@ -61,9 +61,9 @@ describe('quizdeck completion bash', () => {
     const program = buildProgram();
     for (const command of program.commands) {
       expect(bash).toContain(`    ${command.name()})`);
-      for (const option of command.options) expect(bash).toContain(option.long!);
+      for (const option of command.options) expect(bash).toContain((option.long ?? option.short)!);
     }
-    for (const option of program.options) expect(bash).toContain(option.long!);
+    for (const option of program.options) expect(bash).toContain((option.long ?? option.short)!);
   });
 });
 
