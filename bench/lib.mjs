@@ -157,6 +157,26 @@ export function writeSyntheticDeck(cards) {
   return file;
 }
 
+/** A deck of one card with `keys` unknown keys besides its own (each one a problem to report). */
+export function manyKeysDeck(keys) {
+  const parts = [`deck: keys-${keys}\ntitle: One card with ${keys} unknown keys\ncards:\n  - id: one\n    q: What is this card?\n    a: A card with many keys\n`];
+  for (let i = 0; i < keys; i++) parts.push(`    extra-${i}: value ${i}\n`);
+  return parts.join('');
+}
+
+/** A valid deck of one card whose question holds a single word of `bytes` letters (no space to wrap at). */
+export function longWordDeck(bytes) {
+  return `deck: word-${bytes}\ntitle: One word of ${bytes} bytes\ncards:\n  - id: one\n    q: Spell ${'x'.repeat(bytes)}?\n    a: yes\n`;
+}
+
+/** Writes (or reuses) bench/out/<name> with `text` and returns its path. */
+export function writeBenchFile(name, text) {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const file = join(OUT_DIR, name);
+  if (!existsSync(file) || statSync(file).size !== Buffer.byteLength(text) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+  return file;
+}
+
 export function markdownTable(headers, rows) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
