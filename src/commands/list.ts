@@ -91,9 +91,9 @@ export function formatDeckTable(rows: readonly DeckSummary[]): string {
   if (rows.length === 0) return 'No decks found.\n';
   const study = rows.some((r) => r.study);
   const translated = rows.some((r) => r.translates);
-  const header = ['DECK', 'TITLE', 'LANG', ...(translated ? ['TRANSLATES'] : []), 'CARDS', 'BASIC', 'CHOICE', 'T/F', 'CLOZE', ...(study ? ['NEW', 'LEARN', 'DUE'] : []), 'TAGS'];
+  const header = ['DECK', 'TITLE', 'LANG', ...(translated ? ['TRANSLATES'] : []), 'CARDS', 'BASIC', 'CHOICE', 'T/F', 'CLOZE', 'ORDER', ...(study ? ['NEW', 'LEARN', 'DUE'] : []), 'TAGS'];
   const progress = (r: DeckSummary) => (study ? [r.study?.new ?? r.cards, r.study?.learning ?? 0, r.study?.dueToday ?? 0].map(String) : []);
-  const body = rows.map((r) => [r.id, r.title, r.lang, ...(translated ? [r.translates ?? '—'] : []), String(r.cards), String(r.byType.basic), String(r.byType.choice), String(r.byType.truefalse), String(r.byType.cloze), ...progress(r), r.tags.join(', ')].map(neutralizeLine));
+  const body = rows.map((r) => [r.id, r.title, r.lang, ...(translated ? [r.translates ?? '—'] : []), String(r.cards), String(r.byType.basic), String(r.byType.choice), String(r.byType.truefalse), String(r.byType.cloze), String(r.byType.order), ...progress(r), r.tags.join(', ')].map(neutralizeLine));
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((row) => displayWidth(row[i]!))));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : padEndDisplay(c, widths[i]!))).join('  ').trimEnd();
   const removed = rows.filter((r) => r.study && r.study.removed > 0).map((r) => `${r.id}: ${r.study!.removed} studied ${r.study!.removed === 1 ? 'card is' : 'cards are'} no longer in the deck (history kept)`);

@@ -63,7 +63,7 @@ export function saveAttempt(db: Db, record: AttemptRecord): number {
         section: item.section ?? null,
         kind: o.question.kind,
         answered: o.response ? 1 : 0,
-        given: responseText(o.response) ?? null,
+        given: responseText(o.response, o.question) ?? null,
         correct: o.correct ? 1 : 0,
         overruled: o.overruled ? 1 : 0,
       });

@@ -18,27 +18,36 @@ export interface TypedConfig {
   message: string;
   /** Shown under the input, e.g. which keys do what. */
   hint?: string;
+  /** What Enter says about the line: an error keeps the prompt open (an order such as `3142` that is not one). */
+  validate?: (value: string) => string | undefined;
 }
 
 /** A line of text typed as the answer. Esc gives up typing (to reveal the answer instead). */
 export const typedAnswerPrompt = createPrompt<TypedResult, TypedConfig>((config, done) => {
   const [status, setStatus] = useState<Status>('idle');
   const [value, setValue] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
   const prefix = usePrefix({ status });
   useKeypress((key, rl) => {
     if (status !== 'idle') return;
     if (isEnterKey(key)) {
       if (value.trim() === '') return;
+      const invalid = config.validate?.(value);
+      if (invalid !== undefined) return setError(invalid);
       setStatus('done');
       done({ action: 'answer', text: value });
     } else if (key.name === 'escape') {
       setStatus('done');
       done({ action: 'skip' });
-    } else setValue(rl.line);
+    } else {
+      setValue(rl.line);
+      setError(undefined);
+    }
   });
   const theme = makeTheme({});
   const line = [prefix, theme.style.message(config.message, status), status === 'done' ? theme.style.answer(neutralizeControls(value)) : neutralizeControls(value)].join(' ');
-  return [line, status === 'done' || !config.hint ? undefined : chalk.dim(config.hint)];
+  const bottom = [error ? chalk.red(error) : undefined, config.hint ? chalk.dim(config.hint) : undefined].filter(Boolean).join('\n');
+  return [line, status === 'done' || !bottom ? undefined : bottom];
 });
 
 export type KeyResult = string;

@@ -68,7 +68,7 @@ describe('quizdeck print (built binary)', { timeout: 60_000 }, () => {
   it.each([
     [['--versions', '0'], '--versions "0" is not a whole number from 1 to 26; use e.g. --versions 2'],
     [['--paper', 'a5'], '--paper "a5" is not valid; use one of a4, letter'],
-    [['--type', 'essay'], '--type "essay" is not a card type; use one or more of basic, choice, truefalse, cloze'],
+    [['--type', 'essay'], '--type "essay" is not a card type; use one or more of basic, choice, truefalse, cloze, order'],
     [['--format', 'pdf'], '--format pdf needs an output file: add -o sheet.pdf'],
     [['--tag', 'nothing-has-this'], 'no questions match --tag nothing-has-this (the decks have tags: drivers, esx, history, hyper-v, kvm, xen)'],
   ])('%j exits 2 with one sentence', (args, message) => {

@@ -92,9 +92,9 @@ describe('quizdeck list, schema, --help, --version', () => {
   it('lists decks with counts by type, as a table and as JSON', () => {
     const table = runCli(['list', 'tests/fixtures/valid']);
     expect(table.code).toBe(0);
-    expect(table.stdout.split('\n')[1]).toMatch(/^sample\s+Hypervisor basics\s+en\s+4\s+1\s+1\s+1\s+1\s+virtualization/);
+    expect(table.stdout.split('\n')[1]).toMatch(/^sample\s+Hypervisor basics\s+en\s+4\s+1\s+1\s+1\s+1\s+0\s+virtualization/);
     const json = JSON.parse(runCli(['list', '--json', 'tests/fixtures/valid']).stdout);
-    expect(json[0]).toMatchObject({ id: 'sample', lang: 'en', cards: 4, byType: { basic: 1, choice: 1, truefalse: 1, cloze: 1 } });
+    expect(json[0]).toMatchObject({ id: 'sample', lang: 'en', cards: 4, byType: { basic: 1, choice: 1, truefalse: 1, cloze: 1, order: 0 } });
   });
 
   it('list names decks with errors on stderr and exits 1', () => {

@@ -70,7 +70,7 @@ describe('parseQuizOptions', () => {
     [{ passMark: '-1' }, '--pass-mark "-1" is not a percentage between 0 and 100; use e.g. --pass-mark 80'],
     [{ passMark: 'half' }, '--pass-mark "half" is not a percentage between 0 and 100; use e.g. --pass-mark 80'],
     [{ feedback: 'later' }, '--feedback "later" is not a feedback mode; use immediate or end'],
-    [{ type: ['essay'] }, '--type "essay" is not a card type; use one or more of basic, choice, truefalse, cloze'],
+    [{ type: ['essay'] }, '--type "essay" is not a card type; use one or more of basic, choice, truefalse, cloze, order'],
     [{ seed: ' ' }, '--seed must not be empty; use any word or number, e.g. --seed 42'],
   ])('%j → %s', (input, error) => expect(parseQuizOptions(input)).toEqual({ error }));
 });

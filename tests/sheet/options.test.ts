@@ -48,7 +48,7 @@ describe('parsePrintOptions', () => {
     [{ format: 'pdf' }, '--format pdf needs an output file: add -o sheet.pdf'],
     [{ output: 'sheet.docx' }, '-o "sheet.docx": ".docx" is not an output format; name the file .html, .md, .txt, .json or .pdf, or choose one with --format'],
     [{ output: 'out/v1.2' }, '-o "out/v1.2": ".2" is not an output format; name the file .html, .md, .txt, .json or .pdf, or choose one with --format'],
-    [{ type: ['essay'] }, '--type "essay" is not a card type; use one or more of basic, choice, truefalse, cloze'],
+    [{ type: ['essay'] }, '--type "essay" is not a card type; use one or more of basic, choice, truefalse, cloze, order'],
     [{ seed: ' ' }, '--seed must not be empty; use any word or number, e.g. --seed 42'],
     [{ title: '' }, '--title must not be empty'],
   ])('%j is refused with one sentence', (input, error) => {

@@ -136,7 +136,13 @@ function reportIssue(issue: Issue, path: (string | number)[], at: Locate, report
       return;
     case 'too_small':
       if (field === 'choices') report('error', 'choice-too-few', `a choice card needs at least 2 choices, found ${Array.isArray(input) ? input.length : 0}`, at(path));
+      else if (field === 'steps') report('error', 'order-too-few', `an order card needs at least 2 steps, found ${Array.isArray(input) ? input.length : 0}`, at(path));
       else report('error', 'empty-value', `${label} must not be empty`, at(path));
+      return;
+    case 'too_big':
+      // Typed as one digit per step (`3142`), so 9 at most.
+      if (field === 'steps') report('error', 'order-too-many', `an order card has at most ${issue.maximum} steps (one digit each when typed), found ${Array.isArray(input) ? input.length : 0}; split it into two cards`, at(path));
+      else report('error', 'invalid-value', `${label}: ${issue.message}`, at(path));
       return;
     case 'invalid_format':
       report('error', field === 'lang' ? 'invalid-lang' : 'invalid-id', `${label} ${typeof input === 'string' ? quoteText(input) : JSON.stringify(input)} ${issue.message}`, at(path));

@@ -1,3 +1,4 @@
+import { stepsText } from '../order.js';
 import { clozeDeletions, parseCloze, renderClozeParts } from './cloze.js';
 import type { Card, Deck } from './schema.js';
 
@@ -10,7 +11,9 @@ export type StudyItem =
   | (ItemBase & { kind: 'basic'; prompt: string; answer: string; accept: string[] })
   | (ItemBase & { kind: 'choice'; prompt: string; choices: string[]; correct: string[] })
   | (ItemBase & { kind: 'truefalse'; prompt: string; correct: boolean })
-  | (ItemBase & { kind: 'cloze'; text: string; deletion: number; prompt: string; answer: string; accept: string[]; hint?: string });
+  | (ItemBase & { kind: 'cloze'; text: string; deletion: number; prompt: string; answer: string; accept: string[]; hint?: string })
+  /** `steps` in the right order; study, quiz and print show them shuffled (core/order.ts). */
+  | (ItemBase & { kind: 'order'; prompt: string; steps: string[] });
 
 interface ItemBase {
   deckId: string;
@@ -42,6 +45,8 @@ export function expandCard(deck: Pick<Deck, 'deck'> & Partial<Pick<Deck, 'lang'>
       return [{ deckId, lang, cardId: card.id, key: card.id, card, why: card.why, section: card.section, tags, kind: 'choice', prompt: card.q, choices: card.choices, correct: Array.isArray(card.answer) ? card.answer : [card.answer] }];
     case 'truefalse':
       return [{ deckId, lang, cardId: card.id, key: card.id, card, why: card.why, section: card.section, tags, kind: 'truefalse', prompt: card.q, correct: card.answer }];
+    case 'order':
+      return [{ deckId, lang, cardId: card.id, key: card.id, card, why: card.why, section: card.section, tags, kind: 'order', prompt: card.q, steps: card.steps }];
     case 'cloze': {
       const parts = parseCloze(card.text);
       return parts.flatMap((d) =>
@@ -80,5 +85,7 @@ export function itemAnswerText(item: StudyItem): string {
       return item.correct.join('; ');
     case 'truefalse':
       return item.correct ? 'True' : 'False';
+    case 'order':
+      return stepsText(item.steps);
   }
 }

@@ -45,6 +45,18 @@ export function checkCard(card: Card, at: Locate, report: Reporter['report']): b
       }
       break;
     }
+    case 'order': {
+      const c = card as Extract<Card, { type: 'order' }>;
+      // Two equal steps make two right orders, and the person cannot tell which number is which.
+      const seen = new Map<string, number>();
+      c.steps.forEach((step, i) => {
+        const key = normalizeAnswer(step);
+        const first = seen.get(key);
+        if (first !== undefined) error('order-duplicate-step', `step ${i + 1} repeats step ${first + 1} (${quoteText(step)}); every step must be different`, ['steps', i]);
+        else seen.set(key, i);
+      });
+      break;
+    }
     case 'basic': {
       const c = card as Extract<Card, { type?: 'basic' }>;
       const q = normalizeAnswer(c.q);

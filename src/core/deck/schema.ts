@@ -62,6 +62,20 @@ export const clozeCardSchema = z.strictObject({
   text: text.describe('Text with one or more {{deletions}}; {{answer::hint}} adds a hint.'),
 });
 
+/** The longest order a person can type as one digit per step (`3142`). */
+export const MAX_ORDER_STEPS = 9;
+
+export const orderCardSchema = z.strictObject({
+  ...cardCommon,
+  type: z.literal('order'),
+  q: text,
+  steps: z
+    .array(answerText)
+    .min(2, { message: 'needs at least 2 steps' })
+    .max(MAX_ORDER_STEPS, { message: `has at most ${MAX_ORDER_STEPS} steps` })
+    .describe('The steps in the right order (2 to 9, all different); study, quiz and print shuffle them.'),
+});
+
 export { CARD_TYPES, cardTypeOf, type CardType } from './types.js';
 
 export const cardSchemas = {
@@ -69,9 +83,10 @@ export const cardSchemas = {
   choice: choiceCardSchema,
   truefalse: trueFalseCardSchema,
   cloze: clozeCardSchema,
+  order: orderCardSchema,
 } as const;
 
-export const cardSchema = z.union([basicCardSchema, choiceCardSchema, trueFalseCardSchema, clozeCardSchema]);
+export const cardSchema = z.union([basicCardSchema, choiceCardSchema, trueFalseCardSchema, clozeCardSchema, orderCardSchema]);
 
 export const deckHeaderShape = {
   deck: id.describe('Deck id, unique across all decks loaded together.'),
@@ -97,7 +112,8 @@ export type BasicCard = z.infer<typeof basicCardSchema>;
 export type ChoiceCard = z.infer<typeof choiceCardSchema>;
 export type TrueFalseCard = z.infer<typeof trueFalseCardSchema>;
 export type ClozeCard = z.infer<typeof clozeCardSchema>;
-export type Card = BasicCard | ChoiceCard | TrueFalseCard | ClozeCard;
+export type OrderCard = z.infer<typeof orderCardSchema>;
+export type Card = BasicCard | ChoiceCard | TrueFalseCard | ClozeCard | OrderCard;
 export type DeckFile = z.infer<typeof deckSchema>;
 
 /** A deck after loading: defaults applied and the file it came from. */
@@ -112,6 +128,7 @@ export const CARD_KEYS: Record<CardType, readonly string[]> = {
   choice: Object.keys(choiceCardSchema.shape),
   truefalse: Object.keys(trueFalseCardSchema.shape),
   cloze: Object.keys(clozeCardSchema.shape),
+  order: Object.keys(orderCardSchema.shape),
 };
 
 export function deckJsonSchema(): object {

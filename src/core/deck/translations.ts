@@ -95,6 +95,7 @@ function compareCards(original: Card, translation: Card): string | undefined {
     };
     if (right(original) !== right(translation)) return `has other correct choices (positions ${right(translation)}, not ${right(original)})`;
   }
+  if ('steps' in original && 'steps' in translation && original.steps.length !== translation.steps.length) return `has another number of steps (${translation.steps.length}, not ${original.steps.length})`;
   if (type === 'truefalse' && 'answer' in original && 'answer' in translation && original.answer !== translation.answer) return `has the other true/false answer`;
   if ('text' in original && 'text' in translation) {
     const [a, b] = [clozeDeletions(original.text).length, clozeDeletions(translation.text).length];

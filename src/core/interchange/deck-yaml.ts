@@ -15,8 +15,8 @@ export interface DeckHeader {
 }
 
 // The key order of the bundled decks.
-const KEY_ORDER = ['id', 'type', 'q', 'text', 'a', 'accept', 'reverse', 'choices', 'answer', 'section', 'tags', 'why'];
-const FLOW_KEYS = new Set(['accept', 'choices', 'tags']);
+const KEY_ORDER = ['id', 'type', 'q', 'text', 'a', 'accept', 'reverse', 'choices', 'answer', 'steps', 'section', 'tags', 'why'];
+const FLOW_KEYS = new Set(['accept', 'choices', 'steps', 'tags']);
 const STRINGIFY = { lineWidth: 0, flowCollectionPadding: false } as const;
 
 function ordered(card: Card): Record<string, unknown> {

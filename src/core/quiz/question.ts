@@ -1,6 +1,7 @@
 import { checkAnswer, type AnswerCheck, type AnswerKey } from '../answer.js';
 import { itemAnswerKey } from '../deck/answer-key.js';
 import { itemAnswerText, type StudyItem } from '../deck/items.js';
+import { checkOrder, shuffleSteps, stepsText, type OrderCheck, type ShownSteps } from '../order.js';
 import { createRng, shuffle } from '../random.js';
 
 /**
@@ -10,9 +11,11 @@ import { createRng, shuffle } from '../random.js';
 export type Question =
   | { kind: 'choice'; item: Extract<StudyItem, { kind: 'choice' }>; choices: string[]; multi: boolean }
   | { kind: 'truefalse'; item: Extract<StudyItem, { kind: 'truefalse' }> }
-  | { kind: 'typed'; item: Extract<StudyItem, { kind: 'basic' | 'cloze' }>; key: AnswerKey; lenient: boolean };
+  | { kind: 'typed'; item: Extract<StudyItem, { kind: 'basic' | 'cloze' }>; key: AnswerKey; lenient: boolean }
+  | { kind: 'order'; item: Extract<StudyItem, { kind: 'order' }>; steps: ShownSteps };
 
-export type Response = { kind: 'choice'; selected: string[] } | { kind: 'truefalse'; value: boolean } | { kind: 'typed'; text: string };
+/** An order: the shown steps' indexes (0-based) in the order given. */
+export type Response = { kind: 'choice'; selected: string[] } | { kind: 'truefalse'; value: boolean } | { kind: 'typed'; text: string } | { kind: 'order'; picked: number[] };
 
 /** One asked question and how it went. `response` is absent when time ran out or the quiz was interrupted first. */
 export interface Outcome {
@@ -25,6 +28,8 @@ export interface Outcome {
   check?: AnswerCheck;
   /** A near miss ("almost") counted as right because of --lenient or the deck's `lenient: true`. */
   lenient?: boolean;
+  /** For order questions: which places were right. */
+  order?: OrderCheck;
 }
 
 export interface QuestionOptions {
@@ -39,6 +44,8 @@ export function buildQuestion(item: StudyItem, seed: string, options: QuestionOp
       return { kind: 'choice', item, choices: shuffle(item.choices, createRng(`${seed}:choices:${item.deckId}:${item.key}`)), multi: item.correct.length > 1 };
     case 'truefalse':
       return { kind: 'truefalse', item };
+    case 'order':
+      return { kind: 'order', item, steps: shuffleSteps(item.steps, `${seed}:steps:${item.deckId}:${item.key}`) };
     case 'basic':
     case 'cloze':
       return { kind: 'typed', item, key: itemAnswerKey(item), lenient: options.lenient ?? false };
@@ -55,6 +62,11 @@ export function gradeResponse(question: Question, response: Response | undefined
   }
   if (question.kind === 'truefalse' && response.kind === 'truefalse') {
     return { question, response, correct: response.value === question.item.correct, overruled: false };
+  }
+  if (question.kind === 'order' && response.kind === 'order') {
+    // All or nothing: one step out of place is a wrong answer, as a swapped pair is.
+    const order = checkOrder(response.picked, question.steps);
+    return { question, response, correct: order.verdict === 'correct', overruled: false, order };
   }
   if (question.kind === 'typed' && response.kind === 'typed') {
     // A near miss is wrong unless the quiz is lenient; either way it can be overruled.
@@ -75,10 +87,12 @@ export function overrule(outcome: Outcome): Outcome {
   return { ...outcome, correct: true, overruled: true };
 }
 
-/** What was answered, as text for the result and the database. */
-export function responseText(response: Response | undefined): string | undefined {
+/** What was answered, as text for the result and the database; an order needs its question to name the steps. */
+export function responseText(response: Response | undefined, question?: Question): string | undefined {
   if (!response) return undefined;
   switch (response.kind) {
+    case 'order':
+      return question?.kind === 'order' ? stepsText(response.picked.map((i) => question.steps.shown[i]!)) : response.picked.map((i) => i + 1).join('');
     case 'choice':
       return response.selected.join('; ');
     case 'truefalse':

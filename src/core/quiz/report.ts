@@ -1,4 +1,5 @@
 import { alsoAcceptedText, describeCheck, LABEL_WIDTH, LABELS } from '../answer-feedback.js';
+import { orderDiff, type OrderCheck } from '../order.js';
 import { displayWidth, neutralizeControls, padEndDisplay, wrapText } from '../text.js';
 import { questionPrompt, responseText, rightAnswerText, type Outcome } from './question.js';
 import { missedOutcomes, passes, scoreOutcomes, sectionTable, type Score } from './score.js';
@@ -72,7 +73,7 @@ function formatMissed(o: Outcome, n: number, width: number, paint: QuizPaint): s
     wrapText(neutralizeControls(text), width - indent.length - LABEL_WIDTH).map((l, i) => indent + (i === 0 ? label.padEnd(LABEL_WIDTH) : ' '.repeat(LABEL_WIDTH)) + l);
   const { question, check } = o;
   const section = question.item.section ? `[${question.item.section}] ` : '';
-  const given = responseText(o.response);
+  const given = responseText(o.response, question);
   const out = wrapText(`${section}${neutralizeControls(questionPrompt(question))}`, width - indent.length).map((l, i) => (i === 0 ? `${String(n).padStart(2)}. ${l}` : indent + l));
   if (question.kind === 'typed' && given !== undefined) {
     // The reason tells a near miss and a partial answer from a plain wrong one.
@@ -80,10 +81,25 @@ function formatMissed(o: Outcome, n: number, width: number, paint: QuizPaint): s
     out.push(...wrap(LABELS.typed, `${given || '(empty)'}${reason}`).map((l) => paint.error(l)));
   } else out.push(...wrap('Your answer:', given === undefined ? '(not answered)' : given || '(empty)').map((l) => paint.error(l)));
   out.push(...wrap(LABELS.expected, rightAnswerText(question)).map((l) => paint.ok(l)));
+  if (question.kind === 'order' && o.order) out.push(...orderDiffLines(question.item.steps, o.order, width, paint, indent));
   const also = question.kind === 'typed' ? alsoAcceptedText(question.key.accept) : undefined;
   if (also !== undefined) out.push(...wrap(LABELS.alsoAccepted, also));
   if (question.item.why) out.push(...wrap('Why:', question.item.why).map((l) => paint.dim(l)));
   return out;
+}
+
+/**
+ * The right order, one step a line, each place marked ✓ or ✗ with the step the person put there:
+ * the diff of an order answer, in quiz feedback and the missed list.
+ */
+export function orderDiffLines(steps: readonly string[], check: OrderCheck, width: number, paint: QuizPaint = plainPaint, indent = ''): string[] {
+  const lines = [`${indent}Right order:`];
+  for (const line of orderDiff(steps, check)) {
+    const mark = line.ok ? paint.ok('✓') : paint.error('✗');
+    const text = `${line.position + 1}. ${neutralizeControls(line.step)}${line.given === undefined ? '' : `  (you: ${neutralizeControls(line.given)})`}`;
+    lines.push(...wrapText(text, Math.max(20, width - indent.length - 4)).map((l, k) => `${indent}  ${k === 0 ? mark : ' '} ${l}`));
+  }
+  return lines;
 }
 
 export function plural(n: number, word: string, words = `${word}s`): string {

@@ -2,7 +2,7 @@ import { LABEL_WIDTH, LABELS, typedAnswerLines, VERDICT_MARK, verdictLine } from
 import { neutralizeControls, wrapText } from '../text.js';
 import { formatClock } from './duration.js';
 import { questionPrompt, responseText, rightAnswerText, type Outcome, type Question } from './question.js';
-import { plainPaint, type QuizPaint } from './report.js';
+import { orderDiffLines, plainPaint, type QuizPaint } from './report.js';
 
 /** Paint for the typed-answer difference: what was missing from the answer, what was typed extra. */
 export interface DiffPaint extends QuizPaint {
@@ -32,6 +32,10 @@ export function formatQuestion(question: Question, header: QuestionHeader, width
   if (item.key.endsWith(':reverse')) lines.push(paint.dim('Reverse: what is the question for this answer?'));
   lines.push(...wrapText(neutralizeControls(questionPrompt(question)), width).map((l) => paint.bold(l)));
   if (question.kind === 'choice' && question.multi) lines.push(paint.dim(`Choose all that apply (${question.item.correct.length} are right).`));
+  if (question.kind === 'order') {
+    lines.push(paint.dim('Put the steps in the right order:'));
+    question.steps.shown.forEach((step, i) => lines.push(...wrapText(neutralizeControls(step), Math.max(20, width - 5)).map((l, k) => `${k === 0 ? `  ${i + 1}. ` : '     '}${l}`)));
+  }
   return lines;
 }
 
@@ -52,8 +56,10 @@ export function formatFeedback(outcome: Outcome, width: number, paint: DiffPaint
         else lines.push(...wrapLabel(line.label, line.plain).map(styled));
       }
     }
+  } else if (question.kind === 'order' && outcome.order && !outcome.correct) {
+    lines.push(...orderDiffLines(question.item.steps, outcome.order, width, paint));
   } else if (!outcome.correct || outcome.overruled) {
-    const given = responseText(outcome.response);
+    const given = responseText(outcome.response, question);
     if (given !== undefined) lines.push(...wrapLabel('Your answer:', given));
     lines.push(...wrapLabel(LABELS.expected, rightAnswerText(question)).map((l) => paint.ok(l)));
   }
@@ -66,6 +72,10 @@ export function verdictText(outcome: Outcome, paint: QuizPaint = plainPaint): st
   const { check, question } = outcome;
   if (!outcome.response) return paint.error(`${VERDICT_MARK.wrong} Not answered`);
   if (outcome.overruled) return paint.ok(`${VERDICT_MARK.correct} Counted as right (overruled: "I was right")`);
+  if (question.kind === 'order' && outcome.order && !outcome.correct) {
+    const placed = question.item.steps.length - outcome.order.wrong.length;
+    return paint.error(`${VERDICT_MARK.wrong} Wrong: ${placed} of ${question.item.steps.length} steps in the right place`);
+  }
   if (!check || question.kind !== 'typed') return outcome.correct ? paint.ok(`${VERDICT_MARK.correct} Correct`) : paint.error(`${VERDICT_MARK.wrong} Wrong`);
   const text = verdictLine(check, question.key);
   if (check.verdict === 'correct') return paint.ok(text);

@@ -1,4 +1,5 @@
-import { choiceLetter, type ClozeSegment, type QuestionBody, type Sheet, type SheetVersion } from './model.js';
+import { stepsText } from '../order.js';
+import { choiceLetter, orderLetters, type ClozeSegment, type QuestionBody, type Sheet, type SheetVersion } from './model.js';
 import { alsoAcceptedNote, trueFalseWord, type SheetStrings } from './strings.js';
 
 /**
@@ -15,7 +16,17 @@ export function keyAnswerText(body: QuestionBody, s: SheetStrings): string {
       return trueFalseWord(body.correct, s);
     case 'cloze':
       return body.answers.length === 1 ? body.answers[0]! : body.answers.map((a, i) => `(${i + 1}) ${a}`).join(s.listSeparator);
+    case 'order':
+      return orderLetters(body).join(', ');
   }
+}
+
+/** After an order question's letters in the key: the steps in the right order, " (BIOS → Xen → Dom0)". */
+export function keyOrderSteps(body: QuestionBody, s: SheetStrings): string {
+  if (body.type !== 'order') return '';
+  const inOrder: string[] = [];
+  body.rank.forEach((place, i) => (inOrder[place] = body.steps[i]!));
+  return `${s.parens[0]}${stepsText(inOrder)}${s.parens[1]}`;
 }
 
 /** " (also accepted: x; y)" after a basic question's answer in the key; '' for anything else. */

@@ -70,6 +70,11 @@ ol.choices li { display: flex; gap: 2mm; margin: 0 0 1mm; white-space: pre-line;
 .choose-all { margin: 0 0 1.5mm; font-size: 9.5pt; font-style: italic; color: #333; }
 .also { color: #444; font-weight: normal; }
 .tf { margin: 0; letter-spacing: 0.02em; }
+.number-steps { margin: 0 0 1.5mm; font-size: 9.5pt; font-style: italic; color: #333; }
+ol.steps { list-style: none; margin: 0; padding: 0 0 0 1mm; }
+ol.steps li { display: flex; align-items: center; gap: 2mm; margin: 0 0 1.2mm; white-space: pre-line; overflow-wrap: anywhere; }
+.box { flex: 0 0 auto; display: inline-block; width: 7mm; height: 7mm; border: 1px solid #555; border-radius: 0.5mm; }
+.step-letter { flex: 0 0 auto; font-weight: bold; font-size: 9.5pt; min-width: 4mm; }
 .blank { white-space: nowrap; }
 .blank .gap { display: inline-block; min-width: 24mm; border-bottom: 1px solid #111; }
 .blank .n { font-weight: bold; font-size: 9pt; }

@@ -1,4 +1,5 @@
-import { keyAlsoAccepted, keyAnswerText, renderClozeSegments, sheetParts } from './common.js';
+import { keyAlsoAccepted, keyAnswerText, keyOrderSteps, renderClozeSegments, sheetParts } from './common.js';
+import { orderStrings } from './order-strings.js';
 import { sheetCss, pageName } from './html-style.js';
 import { choiceLetter, showsVersionLabels, type Sheet, type SheetQuestion, type SheetVersion } from './model.js';
 import { sheetStrings, type SheetStrings } from './strings.js';
@@ -78,6 +79,11 @@ function bodyHtml(q: SheetQuestion, s: SheetStrings, lines: boolean): string {
     }
     case 'truefalse':
       return `<p class="prompt">${escapeHtml(body.prompt)}</p><p class="tf">${s.trueWord} / ${s.falseWord}</p>`;
+    case 'order': {
+      // A square box before each step to write its place in.
+      const steps = body.steps.map((step, i) => `<li><span class="box"></span><span class="step-letter">${choiceLetter(i)}.</span><span>${escapeHtml(step)}</span></li>`).join('');
+      return `<p class="prompt">${escapeHtml(body.prompt)}</p><p class="number-steps">${escapeHtml(orderStrings(q.lang).numberSteps)}</p><ol class="steps">${steps}</ol>`;
+    }
     case 'cloze': {
       const text = renderClozeSegments(
         body.segments,
@@ -94,6 +100,8 @@ function keyEntryHtml(q: SheetQuestion, s: SheetStrings): string {
   let answer = `<span class="key-answer">${escapeHtml(keyAnswerText(body, s))}</span>`;
   const also = keyAlsoAccepted(body, s);
   if (also !== '') answer += `<span class="also">${escapeHtml(also)}</span>`;
+  const steps = keyOrderSteps(body, s);
+  if (steps !== '') answer += `<span class="choice-text">${escapeHtml(steps)}</span>`;
   if (body.type === 'choice') {
     const texts = body.correct.map((i) => body.choices[i]!).join(s.listSeparator);
     answer += ` <span class="choice-text">(${escapeHtml(texts)})</span>`;

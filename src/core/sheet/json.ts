@@ -7,6 +7,8 @@ export interface JsonSheetQuestion {
   type: string;
   prompt: string;
   choices?: string[];
+  /** For an order question: the steps as printed (lettered A, B, C...); `answer` lists their letters in the right order. */
+  steps?: string[];
   /** For a choice question: several choices are right ("Choose all that apply"). */
   multiple?: boolean;
   /** A choice's letter (or letters), true/false, the answer text, or a cloze card's blanks in order. */
@@ -43,6 +45,7 @@ function questionJson(q: SheetQuestion, s: SheetStrings): JsonSheetQuestion {
     type: body.type,
     prompt,
     ...(body.type === 'choice' ? { choices: body.choices, multiple: body.multiple } : {}),
+    ...(body.type === 'order' ? { steps: body.steps } : {}),
     answer: answerOf(body),
     ...(body.type === 'basic' && body.accept.length > 0 ? { accept: body.accept } : {}),
     ...(q.why === undefined ? {} : { why: q.why }),

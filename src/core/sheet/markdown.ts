@@ -1,5 +1,6 @@
 import { neutralizeControls } from '../text.js';
-import { keyAlsoAccepted, keyAnswerText, renderClozeSegments, sheetParts } from './common.js';
+import { keyAlsoAccepted, keyAnswerText, keyOrderSteps, renderClozeSegments, sheetParts } from './common.js';
+import { orderStrings } from './order-strings.js';
 import { choiceLetter, showsVersionLabels, type Sheet, type SheetQuestion, type SheetVersion } from './model.js';
 import { sheetStrings, type SheetStrings } from './strings.js';
 
@@ -50,6 +51,10 @@ function questionMd(q: SheetQuestion, s: SheetStrings, inline: boolean): string 
     case 'truefalse':
       lines.push(escapeMarkdown(body.prompt), '', `   ${s.trueWord} / ${s.falseWord}`);
       break;
+    case 'order':
+      // A box before each step to write its place in.
+      lines.push(escapeMarkdown(body.prompt), '', `   *${orderStrings(q.lang).numberSteps}*`, '', ...body.steps.map((step, i) => `   - \\[   \\] **${choiceLetter(i)}.** ${escapeMarkdown(step)}`));
+      break;
     case 'cloze':
       lines.push(renderClozeSegments(body.segments, (n, hint) => `**(${n})** \\_\\_\\_\\_\\_\\_\\_\\_${hint === undefined ? '' : ` \\[${escapeMarkdown(hint)}\\]`}`, escapeMarkdown));
       break;
@@ -60,7 +65,7 @@ function questionMd(q: SheetQuestion, s: SheetStrings, inline: boolean): string 
 
 function keyEntryMd(q: SheetQuestion, s: SheetStrings): string {
   const body = q.body;
-  let answer = `**${escapeMarkdown(keyAnswerText(body, s))}**${escapeMarkdown(keyAlsoAccepted(body, s))}`;
+  let answer = `**${escapeMarkdown(keyAnswerText(body, s))}**${escapeMarkdown(keyAlsoAccepted(body, s) + keyOrderSteps(body, s))}`;
   if (body.type === 'choice') answer += ` (${escapeMarkdown(body.correct.map((i) => body.choices[i]!).join(s.listSeparator))})`;
   return q.why === undefined ? answer : `${answer} — *${s.why}${s.colon.trimEnd()}* ${escapeMarkdown(q.why)}`;
 }

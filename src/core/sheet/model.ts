@@ -20,7 +20,9 @@ export type QuestionBody =
   /** `multiple`: several choices are right, so the sheet says "Choose all that apply" and boxes the letters. */
   | { type: 'choice'; prompt: string; choices: string[]; correct: number[]; multiple: boolean }
   | { type: 'truefalse'; prompt: string; correct: boolean }
-  | { type: 'cloze'; segments: ClozeSegment[]; answers: string[] };
+  | { type: 'cloze'; segments: ClozeSegment[]; answers: string[] }
+  /** `steps` as printed (lettered A, B, C...); `rank[i]`: the place of step i in the right order (0-based). */
+  | { type: 'order'; prompt: string; steps: string[]; rank: number[] };
 
 /** A question as selected from the decks, before a version orders it. */
 export interface BaseQuestion {
@@ -76,7 +78,16 @@ export function answerOf(body: QuestionBody): string | string[] | boolean {
       return body.correct;
     case 'cloze':
       return body.answers;
+    case 'order':
+      return orderLetters(body);
   }
+}
+
+/** The letters of an order question's steps in the right order: `['C', 'A', 'D', 'B']`. */
+export function orderLetters(body: Extract<QuestionBody, { type: 'order' }>): string[] {
+  const letters: string[] = [];
+  body.rank.forEach((place, i) => (letters[place] = choiceLetter(i)));
+  return letters;
 }
 
 /** Only one version is printed: its label would be noise on the page. */

@@ -42,7 +42,7 @@ export type Parsed<T> = { value: T } | { error: string };
 
 // The card types, listed here rather than imported from the schema so that printing a PDF does
 // not load zod before it starts the browser; the type below fails to compile if they drift.
-const CARD_TYPES = ['basic', 'choice', 'truefalse', 'cloze'] as const satisfies readonly CardType[];
+const CARD_TYPES = ['basic', 'choice', 'truefalse', 'cloze', 'order'] as const satisfies readonly CardType[];
 type MissingCardType = Exclude<CardType, (typeof CARD_TYPES)[number]>;
 const allCardTypesListed: [MissingCardType] extends [never] ? true : false = true;
 void allCardTypesListed;

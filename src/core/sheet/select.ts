@@ -43,6 +43,9 @@ export function collectQuestions(decks: readonly Deck[], filter: QuestionFilter,
         const correct: number[] = [];
         item.choices.forEach((c, index) => item.correct.includes(c) && correct.push(index));
         out.push(question(item, item.key, { type: 'choice', prompt: item.prompt, choices: item.choices, correct, multiple: item.correct.length > 1 }));
+      } else if (item.kind === 'order') {
+        // In the right order here; each version shuffles them (versions.ts).
+        out.push(question(item, item.key, { type: 'order', prompt: item.prompt, steps: item.steps, rank: item.steps.map((_, place) => place) }));
       } else {
         out.push(question(item, item.key, { type: 'truefalse', prompt: item.prompt, correct: item.correct }));
       }

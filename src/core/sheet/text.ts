@@ -1,5 +1,6 @@
 import { displayWidth, neutralizeControls, wrapText } from '../text.js';
-import { keyAlsoAccepted, keyAnswerText, renderClozeSegments, sheetParts } from './common.js';
+import { keyAlsoAccepted, keyAnswerText, keyOrderSteps, renderClozeSegments, sheetParts } from './common.js';
+import { orderStrings } from './order-strings.js';
 import { choiceLetter, showsVersionLabels, type Sheet, type SheetQuestion, type SheetVersion } from './model.js';
 import { sheetStrings, type SheetStrings } from './strings.js';
 
@@ -71,6 +72,11 @@ function questionText(q: SheetQuestion, s: SheetStrings, inline: boolean): strin
     case 'cloze':
       out.push(...hanging(renderClozeSegments(body.segments, (n, hint) => `(${n})________${hint === undefined ? '' : ` [${hint}]`}`), first));
       break;
+    case 'order':
+      // A box before each step to write its place in: 1, 2, 3...
+      out.push(...hanging(body.prompt, first), `${INDENT}(${orderStrings(q.lang).numberSteps})`);
+      body.steps.forEach((step, i) => out.push(...hanging(step, `${INDENT}[  ] ${choiceLetter(i)}. `, `${INDENT}        `)));
+      break;
   }
   if (inline) out.push(...keyLines(q, s, `${INDENT}${s.answer}${s.colon}`, INDENT));
   return out;
@@ -78,7 +84,7 @@ function questionText(q: SheetQuestion, s: SheetStrings, inline: boolean): strin
 
 function keyLines(q: SheetQuestion, s: SheetStrings, first: string, rest: string): string[] {
   const body = q.body;
-  let answer = keyAnswerText(body, s) + keyAlsoAccepted(body, s);
+  let answer = keyAnswerText(body, s) + keyAlsoAccepted(body, s) + keyOrderSteps(body, s);
   if (body.type === 'choice') answer += ` (${body.correct.map((i) => body.choices[i]!).join(s.listSeparator)})`;
   const lines = hanging(answer, first, rest);
   if (q.why !== undefined) lines.push(...hanging(`${s.why}${s.colon}${q.why}`, rest, rest));

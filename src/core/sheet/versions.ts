@@ -1,3 +1,4 @@
+import { shuffleStepOrder } from '../order.js';
 import { createRng, shuffle, type Rng } from '../random.js';
 import { versionLabel, type BaseQuestion, type QuestionBody, type Sheet, type SheetQuestion, type SheetVersion } from './model.js';
 
@@ -16,7 +17,9 @@ export function buildSheet(questions: readonly BaseQuestion[], settings: SheetSe
     const choiceRng = createRng(`${settings.seed}:${label}:choices`);
     // Choices are shuffled in selection order, before the questions are, so a question's
     // choice order does not depend on where it lands.
-    const bodies = questions.map((q) => shuffleChoices(q.body, choiceRng));
+    // Steps of order questions from a stream of their own, so adding one leaves the choices of the others as they were.
+    const stepRng = createRng(`${settings.seed}:${label}:steps`);
+    const bodies = questions.map((q) => (q.body.type === 'order' ? shuffleOrder(q.body, stepRng) : shuffleChoices(q.body, choiceRng)));
     const order = shuffle(
       questions.map((_, i) => i),
       createRng(`${settings.seed}:${label}:order`),
@@ -29,6 +32,12 @@ export function buildSheet(questions: readonly BaseQuestion[], settings: SheetSe
 
 function sheetQuestion(q: BaseQuestion, body: QuestionBody, number: number): SheetQuestion {
   return { key: q.key, deckId: q.deckId, lang: q.lang, tags: q.tags, section: q.section, why: q.why, body, number };
+}
+
+/** The steps in a shuffled order that is never the right one (shuffleStepOrder). */
+function shuffleOrder(body: Extract<QuestionBody, { type: 'order' }>, rng: Rng): QuestionBody {
+  const order = shuffleStepOrder(body.steps.length, rng);
+  return { ...body, steps: order.map((i) => body.steps[i]!), rank: order.map((i) => body.rank[i]!) };
 }
 
 function shuffleChoices(body: QuestionBody, rng: Rng): QuestionBody {

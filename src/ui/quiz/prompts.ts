@@ -1,6 +1,7 @@
 import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState, type Theme } from '@inquirer/core';
 import confirm from '@inquirer/confirm';
 import type { Context } from '@inquirer/type';
+import { orderExample, parseOrderInput } from '../../core/order.js';
 import type { Question, Response } from '../../core/quiz/question.js';
 import { isPromptExit } from '../terminal.js';
 import { choiceAnswerPrompt, quizTheme as theme, typedAnswerPrompt } from './questionPrompts.js';
@@ -54,8 +55,19 @@ export function askQuestion(question: Question, context: Context = {}, deadline?
       }
       case 'typed':
         return { kind: 'typed', text: await typedAnswerPrompt({ message: 'Answer', deadline }, context) };
+      case 'order': {
+        const count = question.steps.shown.length;
+        const read = (text: string) => parseOrderInput(text, count);
+        const text = await typedAnswerPrompt({ message: 'Order', deadline, validate: (t) => errorOf(read(t)), help: `the step numbers in order, e.g. ${orderExample(count)} · Enter: submit` }, context);
+        const parsed = read(text);
+        return { kind: 'order', picked: 'value' in parsed ? parsed.value : [] };
+      }
     }
   }, context.signal);
+}
+
+function errorOf(parsed: { value: unknown } | { error: string }): string | undefined {
+  return 'error' in parsed ? parsed.error : undefined;
 }
 
 export type AfterFeedback = 'next' | 'overrule';

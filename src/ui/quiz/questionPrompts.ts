@@ -38,6 +38,10 @@ function bottomLine(help: string, left: number | undefined, error?: string): str
 
 export interface TypedAnswerConfig extends ClockConfig {
   message: string;
+  /** What Enter says about the line: an error keeps the prompt open (an order such as `3142` that is not one). */
+  validate?: (value: string) => string | undefined;
+  /** The keys line under the prompt (default "Enter: submit"). */
+  help?: string;
 }
 
 /** A line of text; Enter on an empty line is refused, so a stray Enter does not cost a question. */
@@ -55,6 +59,8 @@ export const typedAnswerPrompt = createPrompt<string, TypedAnswerConfig>((config
       setError(undefined);
     } else if (value.trim() === '') {
       setError('Type an answer (a guess is fine), then Enter.');
+    } else if (config.validate?.(value) !== undefined) {
+      setError(config.validate(value));
     } else {
       setStatus('done');
       done(value);
@@ -62,7 +68,7 @@ export const typedAnswerPrompt = createPrompt<string, TypedAnswerConfig>((config
   });
   const message = theme.style.message(config.message, status);
   if (status === 'done') return `${prefix} ${message} ${theme.style.answer(neutralizeControls(value))}`;
-  return [`${prefix} ${message} ${neutralizeControls(value)}`, bottomLine('Enter: submit', left, error)];
+  return [`${prefix} ${message} ${neutralizeControls(value)}`, bottomLine(config.help ?? 'Enter: submit', left, error)];
 });
 
 export interface ChoiceAnswerConfig extends ClockConfig {

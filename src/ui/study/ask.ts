@@ -5,6 +5,7 @@ import { createRng, shuffle } from '../../core/random.js';
 import type { GradeOption } from '../../core/schedule/grade.js';
 import type { GradeValue } from '../../core/schedule/fsrs.js';
 import { choicePrompt, keyPrompt, numberKeys, typedAnswerPrompt } from '../prompts.js';
+import { askOrder } from './order.js';
 import type { Feedback } from './screen.js';
 
 /**
@@ -40,6 +41,12 @@ export async function askItem(item: StudyItem, options: AskOptions): Promise<Ask
       if (action === 'undo' || action === 'quit') return { action };
       const correct = (action === 'true') === item.correct;
       return { action: 'answered', feedback: { kind: 'truefalse', correct }, correct };
+    }
+    case 'order': {
+      const check = await askOrder(item.steps, options.shuffleSeed);
+      if (!check) return { action: 'answered', feedback: { kind: 'revealed' } };
+      const correct = check.verdict === 'correct';
+      return { action: 'answered', feedback: { kind: 'order', correct, check }, correct, suggested: SUGGESTED[check.verdict] };
     }
   }
 }

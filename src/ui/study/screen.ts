@@ -5,7 +5,9 @@ import { formatInterval } from '../../core/schedule/day.js';
 import type { QueueCounts } from '../../core/schedule/queue.js';
 import { displayWidth, neutralizeControls } from '../../core/text.js';
 import type { AnswerCheck, AnswerKey } from '../../core/answer.js';
+import type { OrderCheck } from '../../core/order.js';
 import { formatTypedFeedback } from '../prompts.js';
+import { formatOrderFeedback } from './order.js';
 import { formatCardText, progressBar } from '../terminal.js';
 
 /** The text of the study screens, as strings: printing is the caller's job. */
@@ -59,13 +61,15 @@ export type Feedback =
   | { kind: 'revealed' }
   | { kind: 'typed'; typed: string; check: AnswerCheck; key: AnswerKey }
   | { kind: 'choice'; correct: boolean; picked: string[] }
-  | { kind: 'truefalse'; correct: boolean };
+  | { kind: 'truefalse'; correct: boolean }
+  | { kind: 'order'; correct: boolean; check: OrderCheck };
 
 export function formatFeedback(item: StudyItem, answer: string, feedback: Feedback, width: number): string {
   const lines: string[] = [];
   const verdict = (ok: boolean) => (ok ? chalk.green('✓ Correct') : chalk.red('✗ Not quite'));
   // A typed answer: the checker's verdict and reason, Expected (the card's answer), You typed, Also accepted.
   if (feedback.kind === 'typed') lines.push(...formatTypedFeedback(feedback.typed, feedback.check, feedback.key));
+  else if (feedback.kind === 'order' && item.kind === 'order') lines.push(...formatOrderFeedback(item.steps, feedback.check, width));
   else {
     if (feedback.kind !== 'revealed') lines.push(verdict(feedback.correct));
     if (feedback.kind === 'choice' && !feedback.correct) lines.push(`  You picked: ${feedback.picked.map(neutralizeControls).join('; ')}`);

@@ -1,0 +1,51 @@
+import chalk from 'chalk';
+import { checkOrder, orderDiff, orderExample, parseOrderInput, shuffleSteps, type OrderCheck } from '../../core/order.js';
+import { neutralizeControls } from '../../core/text.js';
+import { typedAnswerPrompt } from '../prompts.js';
+import { formatCardText, terminalColumns } from '../terminal.js';
+
+/**
+ * Asks an order card: the steps shuffled by `seed` (the card and its review count, as choices
+ * are) and numbered, then the numbers typed in the right order (`3142`; spaces and commas are
+ * fine). Esc reveals the answer instead. Returns the check, or undefined when revealed.
+ */
+export async function askOrder(steps: readonly string[], seed: string): Promise<OrderCheck | undefined> {
+  const shown = shuffleSteps(steps, seed);
+  const read = (text: string) => parseOrderInput(text, steps.length);
+  const message = `Put the steps in order:\n${formatShownSteps(shown.shown, terminalColumns())}\nOrder:`;
+  const hint = `the step numbers in order, e.g. ${orderExample(steps.length)} · Enter check · Esc show the answer (then u undo, q quit)`;
+  const result = await typedAnswerPrompt({ message, hint, validate: (text) => {
+    const parsed = read(text);
+    return 'error' in parsed ? parsed.error : undefined;
+  } });
+  if (result.action === 'skip') return undefined;
+  const parsed = read(result.text);
+  return checkOrder('value' in parsed ? parsed.value : [], shown);
+}
+
+/** The shown steps, numbered, as the order prompt lists them above its input line. */
+export function formatShownSteps(shown: readonly string[], width: number): string {
+  return shown.map((step, i) => formatCardText(step, width, '     ').replace(/^ {5}/, `  ${i + 1}. `)).join('\n');
+}
+
+/**
+ * The feedback on an order: the verdict (two neighbours swapped is "almost", Hard suggested),
+ * then the right order with each place marked ✓ or ✗ and what was put there instead.
+ */
+export function formatOrderFeedback(steps: readonly string[], check: OrderCheck, width: number): string[] {
+  const placed = steps.length - check.wrong.length;
+  const verdict =
+    check.verdict === 'correct'
+      ? chalk.green('✓ Correct')
+      : check.verdict === 'almost'
+        ? chalk.yellow('≈ Almost: two neighbouring steps swapped (Hard suggested)')
+        : chalk.red(`✗ Not quite: ${placed} of ${steps.length} steps in the right place`);
+  const lines = [verdict, chalk.dim('Right order:')];
+  for (const line of orderDiff(steps, check)) {
+    const mark = line.ok ? chalk.green('✓') : chalk.red('✗');
+    const given = line.given === undefined ? '' : chalk.dim(`  (you: ${neutralizeControls(line.given)})`);
+    const text = formatCardText(`${line.position + 1}. ${line.step}`, width, '    ').replace(/^ {4}/, '');
+    lines.push(`  ${mark} ${chalk.cyan(text)}${given}`);
+  }
+  return lines;
+}
