@@ -90,6 +90,20 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
       await runStudy(paths, options);
     });
 
+  program
+    .command('optimize')
+    .description('fit FSRS to your own reviews; adopted for study only when it predicts your later reviews better')
+    .option('--db <file>', 'review database (default: as for study)')
+    .option('--dry-run', 'show the comparison with the default parameters; save nothing')
+    .option('--reset', 'remove the fitted parameters: study goes back to the defaults')
+    .option('--day-start <hour>', 'hour (0-23, local time) at which a study day starts (default: 4)')
+    .option('--timings', 'print on stderr how long reading, converting, fitting and testing took')
+    .addHelpText('after', '\nExit codes: 0 done (adopted or not), 2 bad option, bad database, or the optimiser cannot be loaded.')
+    .action(async (options) => {
+      const { runOptimize } = await import('./commands/optimize.js');
+      await runOptimize(options);
+    });
+
   const collect = (value: string, previous: string[] = []) => [...previous, value];
   program
     .command('quiz')

@@ -1,7 +1,8 @@
 import { itemRefs, resolveItem, type DeckOutline, type ItemRef } from '../core/deck/outline.js';
 import type { StudyItem } from '../core/deck/items.js';
 import { studyDay, type DayRule } from '../core/schedule/day.js';
-import { createScheduler, DEFAULT_SCHEDULER_OPTIONS, type Scheduler } from '../core/schedule/fsrs.js';
+import { createScheduler, DEFAULT_SCHEDULER_OPTIONS } from '../core/schedule/fsrs.js';
+import { deckSchedulers, type DeckSchedulers } from '../core/optimize/deckSchedulers.js';
 import { gradeEntry, gradeOptions, suggestedGrade } from '../core/schedule/grade.js';
 import { StudyQueue, type QueueEntry } from '../core/schedule/queue.js';
 import { UsageError } from '../errors.js';
@@ -11,6 +12,7 @@ import { deckOutline, requireValidDecks } from '../io/decks.js';
 import { preferredLanguages } from '../core/deck/translations.js';
 import { resolveDbPath } from '../io/paths.js';
 import { ReviewStore } from '../io/store.js';
+import { loadParameters } from '../io/parametersStore.js';
 import { askGrade, askItem } from '../ui/study/ask.js';
 import { formatFeedback, formatHeader, formatQuestion, formatSummary } from '../ui/study/screen.js';
 import { CLEAR_SCREEN, rawModeBetweenPrompts, requireTerminal, terminalColumns, withInterrupt } from '../ui/terminal.js';
@@ -77,7 +79,7 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
   const db = openDatabase(settings.dbPath);
   let session: StudySession | undefined;
   try {
-    session = new StudySession(decks.map(deckOutline), new ReviewStore(db), settings, deps.clock ?? systemClock, deps.out ?? ((s) => process.stdout.write(s)));
+    session = new StudySession(decks.map(deckOutline), new ReviewStore(db), settings, deps.clock ?? systemClock, deps.out ?? ((s) => process.stdout.write(s)), loadParameters(db));
     const started = session;
     await withInterrupt(() => started.run(), () => started.printSummary());
   } catch (error) {
@@ -103,7 +105,8 @@ interface Answered {
 }
 
 class StudySession {
-  private readonly scheduler: Scheduler;
+  /** Each deck's scheduler: with the parameters `quizdeck optimize` adopted for it, else the defaults. */
+  private readonly schedulers: DeckSchedulers;
   private readonly deckIds: string[];
   private readonly titles: Map<string, string>;
   private readonly started: number;
@@ -116,10 +119,10 @@ class StudySession {
   private notice = '';
   private readonly raw = rawModeBetweenPrompts();
 
-  constructor(private readonly outlines: DeckOutline[], private readonly store: ReviewStore, private readonly settings: Settings, private readonly clock: Clock, private readonly out: (s: string) => void) {
+  constructor(private readonly outlines: DeckOutline[], private readonly store: ReviewStore, private readonly settings: Settings, private readonly clock: Clock, private readonly out: (s: string) => void, fitted: ReadonlyMap<string, readonly number[]> = new Map()) {
     this.dayRule = { startHour: settings.dayStartHour, utcOffsetMinutes: (time) => clock.utcOffsetMinutes(time) };
-    this.scheduler = createScheduler({ retention: settings.retention, maximumIntervalDays: settings.maximumIntervalDays, day: this.dayRule });
     this.deckIds = outlines.map((o) => o.deck.deck);
+    this.schedulers = deckSchedulers(this.deckIds, fitted, (weights) => createScheduler({ retention: settings.retention, maximumIntervalDays: settings.maximumIntervalDays, day: this.dayRule, weights }));
     this.titles = new Map(outlines.map((o) => [o.deck.deck, o.deck.title]));
     this.started = clock.now();
     this.queue = this.buildQueue(this.started);
@@ -143,7 +146,7 @@ class StudySession {
       limits: { newPerDay: this.settings.newPerDay, reviewsPerDay: this.settings.reviewsPerDay },
       day,
       now,
-      retrievability: this.scheduler.retrievability,
+      retrievability: this.schedulers.retrievability(states),
     });
   }
 
@@ -191,10 +194,10 @@ class StudySession {
     if (asked.action !== 'answered') return asked.action === 'quit' ? 'quit' : this.undo();
     const answeredAt = this.clock.now();
     this.out(`\n${formatFeedback(item, itemAnswerText(item), asked.feedback, width)}\n`);
-    const graded = await askGrade(gradeOptions(this.scheduler, entry, answeredAt), asked.suggested ?? suggestedGrade(asked.correct));
+    const graded = await askGrade(gradeOptions(this.schedulers.of(item.deckId), entry, answeredAt), asked.suggested ?? suggestedGrade(asked.correct));
     this.raw.hold();
     if (graded.action !== 'grade') return graded.action === 'quit' ? 'quit' : this.undo();
-    const outcome = gradeEntry(this.scheduler, entry, graded.grade, answeredAt);
+    const outcome = gradeEntry(this.schedulers.of(item.deckId), entry, graded.grade, answeredAt);
     const reviewId = this.store.record({ deckId: item.deckId, cardKey: item.key, cardId: item.cardId, rating: graded.grade, reviewedAt: answeredAt, durationMs: answeredAt - shownAt, before: outcome.before, after: outcome.after });
     this.queue.answered(entry, outcome.after);
     this.history.push({ reviewId, entry, rating: graded.grade, becameLeech: outcome.becameLeech });

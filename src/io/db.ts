@@ -107,6 +107,25 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX quiz_answers_card ON quiz_answers (deck_id, card_key);
     `,
   },
+  {
+    name: 'optimize: fsrs_parameters',
+    // FSRS-6 parameters fitted to the learner by `quizdeck optimize` and adopted because they
+    // predicted the held-out later reviews better than the defaults. `deck_id` is a deck, or
+    // '*' for those fitted on all decks together (used by decks without their own). `weights`
+    // is a JSON array of 21 numbers; the four metrics are on the held-out reviews.
+    sql: `
+      CREATE TABLE fsrs_parameters (
+        deck_id          TEXT PRIMARY KEY,
+        weights          TEXT NOT NULL,
+        fitted_at        INTEGER,
+        reviews          INTEGER,
+        log_loss         REAL,
+        rmse             REAL,
+        default_log_loss REAL,
+        default_rmse     REAL
+      );
+    `,
+  },
 ];
 
 export interface OpenOptions {

@@ -1,4 +1,4 @@
-import { createEmptyCard, fsrs, generatorParameters, Rating, State, StrategyMode, type AbstractScheduler, type Card, type FSRS, type Grade } from 'ts-fsrs';
+import { createEmptyCard, default_w, fsrs, generatorParameters, Rating, State, StrategyMode, type AbstractScheduler, type Card, type FSRS, type Grade } from 'ts-fsrs';
 import { DAY, fromStudyTime, studyDaysBetween, toStudyTime, UTC_DAY_RULE, type DayRule } from './day.js';
 
 /**
@@ -36,7 +36,12 @@ export interface SchedulerOptions {
   maximumIntervalDays: number;
   /** Where study days begin: elapsed days are counted in study days (default 4 a.m. UTC). */
   day?: DayRule;
+  /** FSRS-6 parameters fitted to the learner (`quizdeck optimize`); FSRS-6's defaults when absent. */
+  weights?: readonly number[];
 }
+
+/** FSRS-6's default parameters (21 numbers). */
+export const DEFAULT_WEIGHTS: readonly number[] = default_w;
 
 export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = { retention: 0.9, maximumIntervalDays: 36500 };
 
@@ -64,6 +69,7 @@ export function createScheduler(options: SchedulerOptions = DEFAULT_SCHEDULER_OP
     generatorParameters({
       request_retention: options.retention,
       maximum_interval: options.maximumIntervalDays,
+      ...(options.weights ? { w: [...options.weights] } : {}),
       enable_fuzz: true,
       enable_short_term: true,
       learning_steps: ['1m', '10m'],
@@ -124,6 +130,32 @@ function fromStudyDue(due: number, at: number, now: number, day: DayRule): numbe
 function capInterval(memory: CardMemory, at: number, maximumDays: number): CardMemory {
   if (memory.state !== STATE_REVIEW || memory.scheduledDays <= maximumDays) return memory;
   return { ...memory, scheduledDays: maximumDays, due: at + maximumDays * DAY };
+}
+
+/** Stability (days) and difficulty (1–10): what FSRS carries from one review to the next. */
+export interface MemoryModelState {
+  stability: number;
+  difficulty: number;
+}
+
+export interface MemoryModel {
+  /** The memory after a review graded `grade`, `elapsedDays` study days after the previous one (`null` before the first). */
+  next(state: MemoryModelState | null, elapsedDays: number, grade: GradeValue): MemoryModelState;
+  /** Probability of recall `elapsedDays` after a review that left `stability`: the scheduler's `retrievability`. */
+  recall(elapsedDays: number, stability: number): number;
+}
+
+/**
+ * FSRS's memory model alone, with the scheduler's settings (short-term stability on), for
+ * replaying a review log fast: `answer` builds Dates and cards and fuzzes intervals, none of
+ * which the stability and difficulty depend on.
+ */
+export function createMemoryModel(weights: readonly number[] = DEFAULT_WEIGHTS): MemoryModel {
+  const f = fsrs(generatorParameters({ w: [...weights], enable_short_term: true }));
+  return {
+    next: (state, elapsedDays, grade) => f.next_state(state, Math.max(elapsedDays, 0), grade),
+    recall: (elapsedDays, stability) => f.forgetting_curve(Math.max(elapsedDays, 0), +stability.toFixed(8)),
+  };
 }
 
 export function newMemory(now: number): CardMemory {
