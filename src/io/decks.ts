@@ -10,7 +10,7 @@ import type { Card, Deck } from '../core/deck/schema.js';
 import { combineParsedDecks } from '../core/deck/set.js';
 import { pickLanguage } from '../core/deck/translations.js';
 import { UsageError } from '../errors.js';
-import { decodeDeckBytes, describeFsError, findDeckFiles, readDeckBytes } from './deckFiles.js';
+import { decodeDeckBytes, findDeckFiles, readDeckBytes } from './deckFiles.js';
 
 declare const __QUIZDECK_BUILD__: string | undefined;
 
@@ -53,8 +53,10 @@ export async function loadDecks(paths: readonly string[], { cwd = process.cwd(),
   let pruned = false;
   const parsed: ParsedDeck[] = [];
   for (const file of files) {
-    const key = dir ? entryKey(file, cwd) : '';
-    const hit = dir ? readEntry(dir, key, file) : undefined;
+    // A file that cannot be stat'ed (a link loop, a dangling link) skips the cache: reading it
+    // reports the problem for that file alone, and the other decks are still used.
+    const key = dir ? entryKey(file, cwd) : undefined;
+    const hit = dir && key ? readEntry(dir, key, file) : undefined;
     if (hit) {
       parsed.push(hit);
       continue;
@@ -72,7 +74,7 @@ export async function loadDecks(paths: readonly string[], { cwd = process.cwd(),
     parseDeck ??= (await import('../core/deck/parse.js')).parseDeck;
     const result = parseDeck(file, text);
     parsed.push(result);
-    if (dir) {
+    if (dir && key) {
       if (!pruned) pruneOtherBuilds(dir);
       pruned = true;
       writeEntry(dir, key, result);
@@ -100,7 +102,8 @@ export async function requireValidDecks(paths: readonly string[], { cwd = proces
   const errors = diagnostics.filter((d) => d.severity === 'error').sort(compareDiagnostics);
   const first = errors[0];
   if (first) {
-    const more = errors.length - 1;
+    // A file's problems past the cap stand in one `too-many-problems` diagnostic; count them all.
+    const more = errors.reduce((n, d) => n + (d.omitted ? d.omitted.errors : 1), 0) - 1;
     const others = more > 0 ? ` (and ${more} more ${more === 1 ? 'problem' : 'problems'})` : '';
     throw new UsageError(`${first.file}:${first.line}: ${first.message}${others}; run \`quizdeck validate ${first.file}\` to see every problem`);
   }
@@ -112,13 +115,13 @@ export async function requireValidDecks(paths: readonly string[], { cwd = proces
  * incremental builds do: its path, size, modification and change times, and inode. Reading
  * and hashing a large deck just to find its entry cost as much as a tenth of the launch.
  */
-function entryKey(file: string, cwd: string): string {
+function entryKey(file: string, cwd: string): string | undefined {
   const full = resolve(cwd, file);
   let stat;
   try {
     stat = statSync(full, { bigint: true });
-  } catch (error) {
-    throw new UsageError(`${file}: ${describeFsError(error)}`);
+  } catch {
+    return undefined;
   }
   return createHash('sha256').update(`${full}\0${stat.size}\0${stat.mtimeNs}\0${stat.ctimeNs}\0${stat.ino}`).digest('hex');
 }

@@ -1,5 +1,5 @@
 import '../helpers/cache.js';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, symlinkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -141,6 +141,21 @@ describe('pruning the entries of other builds', () => {
       expect(existsSync(join(root, 'decks-x'))).toBe(true);
     } finally {
       rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a file that cannot be stat\'ed', () => {
+  it('skips the cache for that file alone: a link loop is reported, the other decks are used', async () => {
+    const dir = temp('decks');
+    try {
+      copyFileSync('tests/fixtures/valid/sample.yaml', join(dir, 'good.yaml'));
+      symlinkSync('loop.yaml', join(dir, 'loop.yaml'));
+      const { decks, diagnostics } = await loadDecks([dir], { cacheDir: temp('cache') });
+      expect(decks.map((d) => d.deck)).toEqual(['sample']);
+      expect(diagnostics.map((d) => d.rule)).toEqual(['file-unreadable']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -39,9 +39,15 @@ function questionsText(sheet: Sheet, version: SheetVersion, s: SheetStrings): st
   const date = sheet.date === undefined ? '______________' : clean(sheet.date);
   const lines = [...heading(sheet, version, s), `${s.name}${s.colon}______________________________  ${s.date}${s.colon}${date}  ${s.score}${s.colon}_____ / ${version.questions.length}`, ''];
   for (const q of version.questions) {
-    lines.push(...questionText(q, s, sheet.answers === 'inline'), '');
+    pushAll(lines, questionText(q, s, sheet.answers === 'inline'));
+    lines.push('');
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** push(...lines) passes every line as an argument: a 10 MB word wrapped into 141k lines overflowed the stack. */
+function pushAll(target: string[], lines: readonly string[]): void {
+  for (const line of lines) target.push(line);
 }
 
 function numberPrefix(n: number): string {
@@ -54,31 +60,35 @@ function questionText(q: SheetQuestion, s: SheetStrings, inline: boolean): strin
   const out: string[] = [];
   switch (body.type) {
     case 'basic':
-      if (body.reverse) out.push(`${first}${s.reversePrompt}`, ...hanging(body.prompt, INDENT));
-      else out.push(...hanging(body.prompt, first));
+      if (body.reverse) {
+        out.push(`${first}${s.reversePrompt}`);
+        pushAll(out, hanging(body.prompt, INDENT));
+      } else pushAll(out, hanging(body.prompt, first));
       if (!inline) out.push(`${INDENT}${'_'.repeat(WIDTH - INDENT.length)}`, '', `${INDENT}${'_'.repeat(WIDTH - INDENT.length)}`);
       break;
     case 'choice': {
-      out.push(...hanging(body.prompt, first));
+      pushAll(out, hanging(body.prompt, first));
       // Several right answers: said in words, and a box to tick before each letter.
       if (body.multiple) out.push(`${INDENT}(${s.chooseAll})`);
       const box = body.multiple ? '[ ] ' : '';
-      body.choices.forEach((c, i) => out.push(...hanging(c, `${INDENT}${box}${choiceLetter(i)}. `, `${INDENT}${' '.repeat(box.length)}   `)));
+      body.choices.forEach((c, i) => pushAll(out, hanging(c, `${INDENT}${box}${choiceLetter(i)}. `, `${INDENT}${' '.repeat(box.length)}   `)));
       break;
     }
     case 'truefalse':
-      out.push(...hanging(body.prompt, first), `${INDENT}${s.trueWord} / ${s.falseWord}`);
+      pushAll(out, hanging(body.prompt, first));
+      out.push(`${INDENT}${s.trueWord} / ${s.falseWord}`);
       break;
     case 'cloze':
-      out.push(...hanging(renderClozeSegments(body.segments, (n, hint) => `(${n})________${hint === undefined ? '' : ` [${hint}]`}`), first));
+      pushAll(out, hanging(renderClozeSegments(body.segments, (n, hint) => `(${n})________${hint === undefined ? '' : ` [${hint}]`}`), first));
       break;
     case 'order':
       // A box before each step to write its place in: 1, 2, 3...
-      out.push(...hanging(body.prompt, first), `${INDENT}(${orderStrings(q.lang).numberSteps})`);
-      body.steps.forEach((step, i) => out.push(...hanging(step, `${INDENT}[  ] ${choiceLetter(i)}. `, `${INDENT}        `)));
+      pushAll(out, hanging(body.prompt, first));
+      out.push(`${INDENT}(${orderStrings(q.lang).numberSteps})`);
+      body.steps.forEach((step, i) => pushAll(out, hanging(step, `${INDENT}[  ] ${choiceLetter(i)}. `, `${INDENT}        `)));
       break;
   }
-  if (inline) out.push(...keyLines(q, s, `${INDENT}${s.answer}${s.colon}`, INDENT));
+  if (inline) pushAll(out, keyLines(q, s, `${INDENT}${s.answer}${s.colon}`, INDENT));
   return out;
 }
 
@@ -87,12 +97,12 @@ function keyLines(q: SheetQuestion, s: SheetStrings, first: string, rest: string
   let answer = keyAnswerText(body, s) + keyAlsoAccepted(body, s) + keyOrderSteps(body, s);
   if (body.type === 'choice') answer += ` (${body.correct.map((i) => body.choices[i]!).join(s.listSeparator)})`;
   const lines = hanging(answer, first, rest);
-  if (q.why !== undefined) lines.push(...hanging(`${s.why}${s.colon}${q.why}`, rest, rest));
+  if (q.why !== undefined) pushAll(lines, hanging(`${s.why}${s.colon}${q.why}`, rest, rest));
   return lines;
 }
 
 function keyText(sheet: Sheet, version: SheetVersion, s: SheetStrings): string {
   const lines = heading(sheet, version, s, s.answerKey);
-  for (const q of version.questions) lines.push(...keyLines(q, s, numberPrefix(q.number), INDENT));
+  for (const q of version.questions) pushAll(lines, keyLines(q, s, numberPrefix(q.number), INDENT));
   return `${lines.join('\n')}\n`;
 }
