@@ -35,41 +35,47 @@ const SECTION_TAG = 'section::';
 
 export function cardToNote(deck: Pick<Deck, 'deck' | 'title'>, card: Card, losses: Loss[]): AnkiNote | undefined {
   const type = rawCardType(card);
-  const tags = ankiTags(card);
+  const content = noteContent(type, card);
+  if (!content) {
+    losses.push({ deckId: deck.deck, cardId: card.id, what: `${article(type)} ${type} card (no Anki note type for it)`, whole: true });
+    return undefined;
+  }
+  if (type === 'basic' && (card as { accept?: string[] }).accept?.length) losses.push({ deckId: deck.deck, cardId: card.id, what: 'accepted alternative answers (accept)' });
   if (card.tags?.some((t) => /\s/.test(t.trim()))) losses.push({ deckId: deck.deck, cardId: card.id, what: 'spaces in tags (Anki tags cannot hold them; written as _)' });
-  const base = { guid: ankiGuid(deck.deck, card.id), deckName: deck.title, tags };
   const why = card.why === undefined ? '' : textToHtml(card.why);
+  content.fields.push(why);
+  // Written out rather than spread from a shared base: a 10k-card export makes one per card.
+  return { guid: ankiGuid(deck.deck, card.id), noteType: content.noteType, deckName: deck.title, fields: content.fields, tags: ankiTags(card) };
+}
+
+/** The note type and the fields before the why (Front and Back; Cloze: Text). */
+function noteContent(type: string, card: Card): { noteType: NoteTypeName; fields: string[] } | undefined {
   switch (type) {
     case 'basic': {
       const c = card as Extract<Card, { q: string; a: string }>;
-      if (c.accept?.length) losses.push({ deckId: deck.deck, cardId: card.id, what: 'accepted alternative answers (accept)' });
-      return { ...base, noteType: c.reverse ? 'Basic (and reversed card)' : 'Basic', fields: [textToHtml(c.q), textToHtml(c.a), why] };
+      return { noteType: c.reverse ? 'Basic (and reversed card)' : 'Basic', fields: [textToHtml(c.q), textToHtml(c.a)] };
     }
     case 'choice': {
       const c = card as Extract<Card, { type: 'choice' }>;
       const correct = Array.isArray(c.answer) ? c.answer : [c.answer];
       const list = c.choices.map((choice) => `<li>${textToHtml(choice)}</li>`).join('');
       const front = `${textToHtml(c.q)}<ol type="A" class="${CHOICES_CLASS}">${list}</ol>`;
-      const back = correct.map((a) => `${letter(c.choices.indexOf(a))}. ${textToHtml(a)}`).join('<br>');
-      return { ...base, noteType: 'Basic', fields: [front, back, why] };
+      return { noteType: 'Basic', fields: [front, correct.map((a) => `${letter(c.choices.indexOf(a))}. ${textToHtml(a)}`).join('<br>')] };
     }
     case 'truefalse': {
       const c = card as Extract<Card, { type: 'truefalse' }>;
-      return { ...base, noteType: 'Basic', fields: [`${textToHtml(c.q)}<div class="${TRUEFALSE_CLASS}">True or false?</div>`, c.answer ? 'True' : 'False', why] };
+      return { noteType: 'Basic', fields: [`${textToHtml(c.q)}<div class="${TRUEFALSE_CLASS}">True or false?</div>`, c.answer ? 'True' : 'False'] };
     }
-    case 'cloze': {
-      const c = card as Extract<Card, { type: 'cloze' }>;
-      return { ...base, noteType: 'Cloze', fields: [ankiClozeText(c.text), why] };
-    }
+    case 'cloze':
+      return { noteType: 'Cloze', fields: [ankiClozeText((card as Extract<Card, { type: 'cloze' }>).text)] };
     default:
-      losses.push({ deckId: deck.deck, cardId: card.id, what: `${article(type)} ${type} card (no Anki note type for it)`, whole: true });
       return undefined;
   }
 }
 
 function ankiTags(card: Card): string[] {
   // Anki tags are separated by spaces, so a space inside one becomes an underscore.
-  const tags = (card.tags ?? []).map((t) => t.trim().replace(/\s+/g, '_')).filter(Boolean);
+  const tags = card.tags ? card.tags.map((t) => t.trim().replace(/\s+/g, '_')).filter(Boolean) : [];
   if (card.section) tags.push(SECTION_TAG + card.section.trim().replace(/\s+/g, '_'));
   return tags;
 }

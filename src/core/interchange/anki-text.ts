@@ -20,9 +20,10 @@ export function renderAnkiText(decks: readonly Deck[]): TextExport {
     for (const card of deck.cards) {
       const note = cardToNote(deck, card, losses);
       if (!note) continue;
-      const fields = [...note.fields];
+      const fields = note.fields;
       while (fields.length < FIELD_COLUMNS) fields.push('');
-      parts.push(formatRow([note.guid, note.noteType, note.deckName, note.tags.join(' '), ...fields], '\t'));
+      fields.unshift(note.guid, note.noteType, note.deckName, note.tags.join(' '));
+      parts.push(formatRow(fields, '\t'));
     }
   }
   return { text: parts.join(''), losses };

@@ -1,6 +1,6 @@
 import type { Deck } from '../deck/schema.js';
 import { cardToNote, NOTE_FIELDS, type NoteTypeName } from './anki-notes.js';
-import { htmlToText } from './html.js';
+import { stripHtml } from './html.js';
 import { hash64 } from './ids.js';
 import type { Loss } from './losses.js';
 
@@ -106,7 +106,7 @@ export function buildAnkiCollection(decks: readonly Deck[], now: number): AnkiCo
       if (!note) continue;
       const nid = now + notes.length;
       const fields = note.fields.slice(0, NOTE_FIELDS[note.noteType].length);
-      const first = htmlToText(fields[0]!).text;
+      const first = stripHtml(fields[0]!);
       notes.push({ id: nid, guid: note.guid, mid: MODEL_IDS[note.noteType], mod: secs, tags: note.tags.length ? ` ${note.tags.join(' ')} ` : '', flds: fields.join('\x1f'), sfld: first, checksumText: first });
       const ords = note.noteType === 'Cloze' ? clozeOrds(fields[0]!) : note.noteType === 'Basic' ? [0] : [0, 1];
       for (const ord of ords) cards.push({ id: nextCard++, nid, did, ord, mod: secs, due: notes.length });

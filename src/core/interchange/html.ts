@@ -56,3 +56,12 @@ export function htmlToText(html: string): HtmlText {
     .trim();
   return { text, dropped };
 }
+
+/**
+ * A field as Anki sorts and checksums it (rslib's strip_html): comments and tags removed,
+ * entities decoded, nothing put in their place.
+ */
+export function stripHtml(html: string): string {
+  if (!/[<&]/.test(html)) return html;
+  return decodeEntities(html.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, ''));
+}
