@@ -37,30 +37,39 @@ const conn = new Database(db, { readonly: true });
 const reviews = conn.prepare('SELECT count(*) FROM reviews').pluck().get();
 conn.close();
 
+const STEPS = ['read', 'load', 'convert', 'fit', 'evaluate'];
 const runs = [];
 for (let i = 0; i < RUNS; i++) {
   const run = await peakRssMb(process.execPath, [QUIZDECK, 'optimize', '--dry-run', '--timings', '--db', db]);
   if (run.code !== 0) throw new Error(`optimize failed: ${run.stderr}`);
-  const t = /read (\d+) ms, load optimiser (\d+) ms, convert (\d+) ms, fit (\d+) ms, evaluate (\d+) ms/.exec(run.stderr);
-  if (!t) throw new Error(`no timings in: ${run.stderr}`);
-  const [read, load, convert, fit, evaluate] = t.slice(1).map(Number);
-  runs.push({ ms: run.ms, mb: run.mb, read, load, convert, fit, evaluate });
+  const result = { ms: run.ms, mb: run.mb };
+  for (const step of STEPS) {
+    const m = new RegExp(`${step} (\\d+) ms \\(cpu (\\d+) ms\\)`).exec(run.stderr);
+    if (!m) throw new Error(`no ${step} timing in: ${run.stderr}`);
+    result[step] = Number(m[1]);
+    result[`${step}Cpu`] = Number(m[2]);
+  }
+  runs.push(result);
   if (i === 0) process.stdout.write(`${run.stdout}\n`);
 }
 const med = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-const overhead = med('read') + med('convert');
+const ms = (key) => `${fmt.ms(med(key))} ms`;
+const share = (a, b) => `${((a / b) * 100).toFixed(0)}%`;
+const label = {
+  fit: 'binding: computeParameters (its own time)',
+  read: 'read the log (SQLite) and count study days',
+  convert: 'convert into the binding\'s items',
+  load: 'load the native addon',
+  evaluate: 'test fitted and default parameters (replay)',
+};
 process.stdout.write(
   markdownTable(
-    ['optimize --dry-run, ' + reviews.toLocaleString('en-US') + ' reviews', `median of ${RUNS}`],
+    [`optimize --dry-run, ${reviews.toLocaleString('en-US')} reviews (median of ${RUNS})`, 'wall', 'CPU (all threads)'],
     [
-      ['whole command (wall)', `${fmt.ms(med('ms'))} ms`],
-      ['peak memory (RSS)', `${med('mb').toFixed(0)} MB`],
-      ['binding: computeParameters (its own time)', `${fmt.ms(med('fit'))} ms`],
-      ['read the log (SQLite) and group by item', `${fmt.ms(med('read'))} ms`],
-      ['convert into binding items', `${fmt.ms(med('convert'))} ms`],
-      ['load the native addon', `${fmt.ms(med('load'))} ms`],
-      ['test fitted and default parameters (replay)', `${fmt.ms(med('evaluate'))} ms`],
-      ['overhead (read + convert) / binding', `${((overhead / med('fit')) * 100).toFixed(0)}% (target ≤ 25%)`],
+      ['whole command', ms('ms'), ''],
+      ['peak memory (RSS)', `${med('mb').toFixed(0)} MB`, ''],
+      ...['fit', 'read', 'convert', 'load', 'evaluate'].map((step) => [label[step], ms(step), ms(`${step}Cpu`)]),
+      ['overhead: (read + convert) / binding (target ≤ 25%)', share(med('read') + med('convert'), med('fit')), share(med('readCpu') + med('convertCpu'), med('fitCpu'))],
     ],
-  ),
+  ) + '\n',
 );
