@@ -80,14 +80,14 @@ describe('quizdeck import (built binary)', { timeout: 60_000 }, () => {
     expect(runCli(['import', gift, '-o', deck, '--lang', 'en']).code).toBe(0);
     const again = runCli(['import', gift, '-o', deck]);
     expect(again.code).toBe(0);
-    expect(again.stderr).toMatch(/quizdeck: merged into .*merge\.yaml: 0 added, 0 updated, 9 unchanged\n$/);
+    expect(again.stderr).toMatch(/quizdeck: merged into .*merge\.yaml: 0 added, 0 updated, 10 unchanged\n$/);
     const edited = `# my notes\n${readFileSync(deck, 'utf8').replace('a: Moon\n', 'a: The Moon  # I prefer this\n')}`;
     writeFileSync(deck, edited);
     const kept = runCli(['import', gift, '-o', deck]);
-    expect(kept.stderr).toMatch(/0 added, 0 updated, 8 unchanged, 1 kept as the file has them \(your edits; --force takes the imported ones: earth-moon\)\n$/);
+    expect(kept.stderr).toMatch(/0 added, 0 updated, 9 unchanged, 1 kept as the file has them \(your edits; --force takes the imported ones: earth-moon\)\n$/);
     expect(readFileSync(deck, 'utf8')).toBe(edited);
     const forced = runCli(['import', gift, '-o', deck, '--force']);
-    expect(forced.stderr).toMatch(/0 added, 1 updated, 8 unchanged\n$/);
+    expect(forced.stderr).toMatch(/0 added, 1 updated, 9 unchanged\n$/);
     const text = readFileSync(deck, 'utf8');
     expect(text).toMatch(/^# my notes\n/);
     expect(text).toContain('a: Moon\n');

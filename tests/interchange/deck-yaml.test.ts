@@ -51,6 +51,11 @@ describe('merging an import into an existing deck', () => {
     expect(hablar).toContain('# the first verb\n  - id: hablar\n    q: hablar\n    a: to speak # my own wording\n  - id: comer');
   });
 
+  it('takes a YAML number in the file as equal to the same answer as text', () => {
+    const result = mergeDeckYaml('deck: d\ntitle: D\ncards:\n  - id: year\n    q: Which year?\n    a: 2007\n', [{ id: 'year', q: 'Which year?', a: '2007' }], false);
+    expect(result).toMatchObject({ unchanged: 1, kept: [] });
+  });
+
   it('refuses a file it cannot merge into', () => {
     expect(mergeDeckYaml('cards: [unclosed', [], false)).toEqual({ error: 'it is not valid YAML' });
     expect(mergeDeckYaml('deck: x\ntitle: X\n', [], false)).toEqual({ error: 'it has no `cards:` list' });

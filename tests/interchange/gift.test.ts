@@ -76,12 +76,13 @@ describe('GIFT import', () => {
       { id: 'titan', section: 'moons', type: 'cloze', text: 'The largest moon of Saturn is {{Titan}}, larger than Mercury.' },
       { id: 'escapes', section: 'moons', q: 'Which symbol means "approximately" in {math}: ~ or =?', a: '~ (tilde)', accept: ['tilde'] },
       { id: 'what-colour-is-mars-in-the-night-sky', section: 'moons', q: 'What colour is Mars in the night sky?', a: 'red', accept: ['reddish'] },
+      { id: 'moons-of-mars', section: 'moons', q: 'How many moons does Mars have?', a: '2' },
     ]);
     expect(messages).toEqual([
-      'line 44 (moon-distance): a numerical question has no quizdeck card type; skipped',
-      'line 47 (match): a matching question has no quizdeck card type; skipped',
-      'line 50 (essay): an essay question has no quizdeck card type; skipped',
-      'line 53: a description (text without answers) has no card type; skipped',
+      'line 47 (moon-distance): a numerical question with a range or tolerance has no quizdeck card type; skipped',
+      'line 50 (match): a matching question has no quizdeck card type; skipped',
+      'line 53 (essay): an essay question has no quizdeck card type; skipped',
+      'line 56: a description (text without answers) has no card type; skipped',
     ]);
   });
 

@@ -124,6 +124,8 @@ function updateInPlace(doc: Document, old: YAMLMap, card: Card): void {
 
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  // A deck may write a numeric answer as a YAML number (`a: 2003`); the import has its text.
+  if (typeof a === 'number' || typeof b === 'number') return String(a) === String(b);
   if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);

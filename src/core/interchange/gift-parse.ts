@@ -210,7 +210,12 @@ function toCard(q: GiftQuestion, messages: string[]): Card | undefined {
   const tf = /^(T|TRUE|F|FALSE)\s*(?:#[\s\S]*)?$/i.exec(trimmed);
   if (tf) return { ...common, type: 'truefalse', q: stem, answer: tf[1]!.toUpperCase().startsWith('T') };
   if (trimmed === '') return skip(messages, where, 'an essay question');
-  if (trimmed.startsWith('#')) return skip(messages, where, 'a numerical question');
+  if (trimmed.startsWith('#')) {
+    // An exact number is a basic card's answer (typed answers compare numbers as text); a range or tolerance has no card type.
+    const exact = /^#\s*=?\s*(-?\d+(?:\.\d+)?)(?:\s*:\s*0+(?:\.0+)?)?\s*(?:#[\s\S]*)?$/.exec(trimmed);
+    if (exact) return { ...common, q: stem, a: exact[1]! };
+    return skip(messages, where, 'a numerical question with a range or tolerance');
+  }
   if (/->/.test(trimmed) && !/~/.test(trimmed)) return skip(messages, where, 'a matching question');
   const answers = splitAnswers(trimmed);
   if (answers.length === 0) return skip(messages, where, 'a question without answers');
