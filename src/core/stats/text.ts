@@ -33,8 +33,10 @@ export function renderStatsText(report: StatsReport, options: { columns: number;
   const paint = options.paint ?? PLAIN;
   const L = options.labels ?? STATS_LABELS;
   const width = Math.max(60, options.columns);
-  const all = [...report.decks, report.total];
-  const total = report.total;
+  // With one deck its rows are the total's: shown once.
+  const all = report.decks.length === 1 ? report.decks : [...report.decks, report.total];
+  // The charts and lists are for all the decks together: with one deck, they are its own.
+  const total = report.decks.length === 1 ? report.decks[0]! : report.total;
   const out: string[] = [];
   out.push(paint.heading(`${L.title} · ${L.decks(report.decks.length)} · ${L.studyDay(report.today.date, report.dayStartHour)}`), '');
   out.push(...countsTable(L.items, all, (d) => d.items, paint, L), '');
