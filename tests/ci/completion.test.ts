@@ -38,7 +38,7 @@ describe('quizdeck completion bash', () => {
     [['quizdeck', 'va'], ['validate']],
     [['quizdeck', 'co'], ['completion']],
     [['quizdeck', '--de'], ['--debug']],
-    [['quizdeck', '--debug', 'st'], ['study']],
+    [['quizdeck', '--debug', 'stu'], ['study']],
     [['quizdeck', 'validate', '--fo'], ['--format']],
     [['quizdeck', 'validate', '--format', ''], ['github', 'json', 'sarif', 'text']],
     [['quizdeck', 'validate', '-f', 's'], ['sarif']],
@@ -68,10 +68,12 @@ describe('quizdeck completion bash', () => {
 });
 
 describe('quizdeck completion zsh and fish', () => {
-  it.skipIf(!has('zsh'))('zsh parses the script', () => {
+  it.skipIf(!has('zsh'))('zsh parses the script, and sourcing it after compinit registers it for quizdeck', () => {
     const r = spawnSync('zsh', ['-n', 'script.zsh'], { cwd: dir, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+    const loaded = spawnSync('zsh', ['-f', '-c', 'autoload -U compinit; compinit -u -D; source script.zsh; print -r -- $_comps[quizdeck]'], { cwd: dir, encoding: 'utf8' });
+    expect(loaded).toMatchObject({ status: 0, stdout: '_quizdeck\n', stderr: '' });
     expect(script('zsh')).toContain("'(-f --format)--format=[output format]:format:(text json github sarif)'");
   });
 
