@@ -19,7 +19,8 @@ import { describeDbError, isDbIoError, openDatabase, type Db } from '../io/db.js
 import { deckOutline, loadDecks } from '../io/decks.js';
 import { describeFsError } from '../io/deckFiles.js';
 import { resolveDbPath } from '../io/paths.js';
-import { foldReviews, readCardStates, readQuizHistory } from '../io/statsStore.js';
+import { foldReviews, readAdoptedParameters, readCardStates, readQuizHistory } from '../io/statsStore.js';
+import { deckSchedulers } from '../core/optimize/deckSchedulers.js';
 
 export interface StatsOptions {
   db?: string;
@@ -74,10 +75,10 @@ export async function runStats(paths: string[], options: StatsOptions, deps: Sta
 function collect(decks: readonly Deck[], dbPath: string, now: number, rule: DayRule, retention: number, err: (s: string) => void): StatsReport {
   const outlines = decks.map(deckOutline);
   const ids = decks.map((d) => d.deck);
-  const scheduler = createScheduler({ ...DEFAULT_SCHEDULER_OPTIONS, retention, day: STUDY_DAYS_AS_UTC });
-  const aggregator = new ReviewAggregator(decks.length, rule, scheduler.retrievability);
+  let fitted = new Map<string, number[]>();
   let states: StateRow[][] = decks.map(() => []);
   let quiz: { sections: SectionRow[]; missed: MissedRow[] } = { sections: [], missed: [] };
+  let aggregator = new ReviewAggregator(decks.length, rule, createScheduler({ ...DEFAULT_SCHEDULER_OPTIONS, retention, day: STUDY_DAYS_AS_UTC }).retrievability);
   let db: Db | null;
   try {
     db = openDatabase(dbPath, { readonly: true });
@@ -87,6 +88,11 @@ function collect(decks: readonly Deck[], dbPath: string, now: number, rule: DayR
   if (!db) err(`quizdeck: no review database yet (${neutralizeLine(dbPath)}); every item counts as new\n`);
   else {
     try {
+      fitted = readAdoptedParameters(db);
+      // Each deck's predictions from the scheduler study uses for it (parameters adopted by
+      // `quizdeck optimize`, else the defaults), with study days already counted (see reviews.ts).
+      const schedulers = deckSchedulers(ids, fitted, (weights) => createScheduler({ ...DEFAULT_SCHEDULER_OPTIONS, retention, day: STUDY_DAYS_AS_UTC, weights }));
+      aggregator = new ReviewAggregator(decks.length, rule, ids.map((id) => schedulers.of(id).retrievability));
       states = ids.map((id) => readCardStates(db!, id));
       foldReviews(db, ids, aggregator);
       quiz = readQuizHistory(db, ids);
@@ -101,7 +107,7 @@ function collect(decks: readonly Deck[], dbPath: string, now: number, rule: DayR
     now,
     rule,
     desiredRetention: retention,
-    decks: decks.map((d, i) => ({ id: d.deck, title: d.title, shape: outlines[i]!, states: states[i]!, reviews: aggregator.decks[i]! })),
+    decks: decks.map((d, i) => ({ id: d.deck, title: d.title, fitted: fitted.has(d.deck) || fitted.has('*'), shape: outlines[i]!, states: states[i]!, reviews: aggregator.decks[i]! })),
     quizSections: quiz.sections,
     quizMissed: quiz.missed,
     question: questionFinder(outlines),

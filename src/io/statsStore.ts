@@ -2,6 +2,7 @@ import type { StateRow } from '../core/stats/cards.js';
 import type { MissedRow, SectionRow } from '../core/stats/quiz.js';
 import type { ReviewAggregator } from '../core/stats/reviews.js';
 import type { Db } from './db.js';
+import { loadParameters } from './parametersStore.js';
 
 /**
  * The SQL of `quizdeck stats`: reads only (the database is opened read-only). The review log is
@@ -55,4 +56,10 @@ export function readQuizHistory(db: Db, deckIds: readonly string[]): { sections:
     .raw()
     .all(...deckIds) as MissedRow[];
   return { sections, missed };
+}
+
+/** The FSRS parameters `quizdeck optimize` adopted, by deck id or `*` (none in a database from before it). */
+export function readAdoptedParameters(db: Db): Map<string, number[]> {
+  const exists = db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'fsrs_parameters'`).pluck().get() === 1;
+  return exists ? loadParameters(db) : new Map();
 }

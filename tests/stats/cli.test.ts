@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatsReport } from '../../src/core/stats/model.js';
 import { runCli } from '../helpers/cli.js';
+import { DEFAULT_WEIGHTS } from '../../src/core/schedule/fsrs.js';
+import { openDatabase } from '../../src/io/db.js';
+import { saveParameters } from '../../src/io/parametersStore.js';
 import { writeQuizzes, writeReviews } from './helpers.js';
 
 // The built binary (npm test builds dist/ first) on a database written as study and quiz write it.
@@ -78,6 +81,23 @@ describe('quizdeck stats (built CLI)', () => {
     const r = runCli(['stats', DECK, '--db', db, '--color'], { env: { NO_COLOR: undefined, FORCE_COLOR: undefined } });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\u001b\[[\d;]+m■/);
+  });
+
+  it('predicts with the parameters quizdeck optimize adopted, as study schedules with them', () => {
+    const fittedDb = join(dir, 'fitted.db');
+    writeFileSync(fittedDb, readFileSync(db));
+    const handle = openDatabase(fittedDb);
+    // Stabilities read from the log are what they are; a faster forgetting curve (decay w[20]) lowers every prediction.
+    const weights = [...DEFAULT_WEIGHTS];
+    weights[20] = 0.5;
+    saveParameters(handle, { deckId: 'sample', weights, fittedAt: 1, reviews: 10, logLoss: 0.3, rmse: 0.1, defaultLogLoss: 0.4, defaultRmse: 0.2 });
+    handle.close();
+    const before = JSON.parse(runCli(['stats', DECK, '--db', db, '--json'], { env: { TZ: 'UTC' } }).stdout) as StatsReport;
+    const after = JSON.parse(runCli(['stats', DECK, '--db', fittedDb, '--json'], { env: { TZ: 'UTC' } }).stdout) as StatsReport;
+    expect([before.decks[0]!.parameters, after.decks[0]!.parameters, after.total.parameters]).toEqual(['default', 'fitted', 'fitted']);
+    expect(after.decks[0]!.calibration.reviews).toBe(before.decks[0]!.calibration.reviews);
+    expect(after.decks[0]!.calibration.predicted!).toBeLessThan(before.decks[0]!.calibration.predicted! - 0.01);
+    expect(runCli(['stats', DECK, '--db', fittedDb]).stdout).toContain('predicted with FSRS parameters fitted by quizdeck optimize: sample');
   });
 
   it('a database that does not exist: every item new, said on stderr, nothing created', () => {

@@ -32,7 +32,7 @@ const reviews: [number, number][] = [
 function report(rule: DayRule) {
   const aggregator = new ReviewAggregator(1, rule, retrievability);
   [...reviews].sort((x, y) => x[0] - y[0]).forEach(([at, rating], i) => aggregator.add(0, `k${i}`, at, rating, 2, 5));
-  return buildStatsReport({ now: NOW, rule, desiredRetention: 0.9, decks: [{ id: 'deck', title: 'Deck', shape, states, reviews: aggregator.decks[0]! }], quizSections: [], quizMissed: [], question: (_d, key) => `Q ${key}\u001b[2J` });
+  return buildStatsReport({ now: NOW, rule, desiredRetention: 0.9, decks: [{ id: 'deck', title: 'Deck', fitted: false, shape, states, reviews: aggregator.decks[0]! }], quizSections: [], quizMissed: [], question: (_d, key) => `Q ${key}\u001b[2J` });
 }
 
 describe('stats report', () => {

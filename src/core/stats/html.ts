@@ -73,7 +73,7 @@ function deckSection(d: DeckStats, L: StatsLabels): string {
 <p>${esc(L.streak(d.activity.streak.current, d.activity.streak.longest))} · ${esc(L.perDay(d.activity.reviews.today, d.activity.reviews.perDay.toFixed(1), d.activity.reviews.perStudiedDay.toFixed(1)))}</p></div>
 <div class="block"><h3>${esc(L.forecast(d.forecast.length))}</h3>${forecastSvg(d.forecast, L)}</div>
 <div class="block"><h3>${esc(L.retention)}</h3>${retentionTable(d, L)}</div>
-<div class="block"><h3>${esc(L.calibration)}</h3><p class="muted">${esc(L.calibrationNote)}</p><div class="grid">${calibrationSvg(d.calibration, L)}${calibrationTable(d.calibration, L)}</div></div>
+<div class="block"><h3>${esc(L.calibration)}</h3><p class="muted">${esc(L.calibrationNote)}${d.parameters === 'fitted' ? ` · ${esc(L.parameters([d.id ?? L.total], []))}` : ''}</p><div class="grid">${calibrationSvg(d.calibration, L)}${calibrationTable(d.calibration, L)}</div></div>
 <div class="block"><h3>${esc(L.hardest)}</h3>${hardestTable(d, L)}</div>
 <div class="block"><h3>${esc(L.quiz(d.quiz.attempts))}</h3>${quizTables(d, L)}</div>
 </section>`;

@@ -28,6 +28,8 @@ export const STATS_LABELS = {
   calibrationNote: 'reviews a study day or more after the one before; RMSE(bins) and log loss as srs-benchmark defines them (lower is better)',
   calibrationColumns: ['reviews', 'predicted', 'actual', 'RMSE(bins)', 'log loss'],
   binColumns: ['predicted', 'reviews', 'mean predicted', 'recalled'],
+  parameters: (fitted: string[], defaults: string[]) =>
+    `predicted with FSRS parameters fitted by quizdeck optimize: ${fitted.join(', ')}${defaults.length > 0 ? `; with the defaults: ${defaults.join(', ')}` : ''}`,
   hardest: 'Hardest items',
   hardestColumns: ['lapses', 'stability', 'item', 'question'],
   leech: 'leech',

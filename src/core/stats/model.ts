@@ -107,6 +107,11 @@ export interface DeckStats {
   title: string;
   items: StatusCounts;
   cards: StatusCounts;
+  /**
+   * The FSRS parameters the predictions (calibration) come from, as study schedules with them:
+   * `fitted` by `quizdeck optimize`, `default` (FSRS-6's), or `mixed` in a total of both.
+   */
+  parameters: 'fitted' | 'default' | 'mixed';
   /** Items with history whose card is no longer in the deck (left out of the counts). */
   removed: number;
   activity: Activity;

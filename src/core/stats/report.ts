@@ -14,6 +14,8 @@ export const HEATMAP_WEEKS = 26;
 export interface StatsDeckInput {
   id: string;
   title: string;
+  /** Whether its predictions come from parameters fitted by `quizdeck optimize`. */
+  fitted: boolean;
   shape: DeckShape;
   states: readonly StateRow[];
   reviews: DeckReviews;
@@ -55,7 +57,7 @@ export function buildStatsReport(input: StatsInput): StatsReport {
   };
   const perDeck = input.decks.map((d) => ({ d, cards: summarizeCards(d.id, d.shape, d.states, dayStarts) }));
   const decks = perDeck.map(({ d, cards }) =>
-    deckStats(d.id, d.title, cards, d.reviews.days, d.reviews.calibration, today, input, question),
+    deckStats(d.id, d.title, d.fitted ? 'fitted' : 'default', cards, d.reviews.days, d.reviews.calibration, today, input, question),
   );
   const total = totalStats(perDeck.map((p) => p.cards), input, today, question);
   return {
@@ -92,12 +94,15 @@ function totalStats(cards: readonly DeckCards[], input: StatsInput, today: numbe
       } else days.set(day, { ...c });
     }
   }
-  return deckStats(null, STATS_LABELS.total, merged, days, calibration, today, input, question);
+  const fitted = new Set(input.decks.map((d) => d.fitted));
+  const parameters = fitted.size > 1 ? 'mixed' : fitted.has(true) ? 'fitted' : 'default';
+  return deckStats(null, STATS_LABELS.total, parameters, merged, days, calibration, today, input, question);
 }
 
 function deckStats(
   id: string | null,
   title: string,
+  parameters: DeckStats['parameters'],
   cards: DeckCards,
   days: ReadonlyMap<number, DayCounts>,
   calibration: CalibrationSums,
@@ -112,6 +117,7 @@ function deckStats(
   return {
     id,
     title,
+    parameters,
     items: cards.items,
     cards: cards.cards,
     removed: cards.removed,

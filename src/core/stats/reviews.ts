@@ -86,8 +86,12 @@ export class ReviewAggregator {
   // One object reused for every prediction: retrievability reads it and keeps nothing.
   private readonly probe: CardMemory = { state: STATE_REVIEW, due: 0, stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, lastReview: null };
 
-  constructor(deckCount: number, rule: DayRule, private readonly retrievability: Retrievability) {
+  private readonly recall: readonly Retrievability[];
+
+  /** `retrievability`: one for all decks, or each deck's (its scheduler's, with the parameters adopted for it). */
+  constructor(deckCount: number, rule: DayRule, retrievability: Retrievability | readonly Retrievability[]) {
     this.decks = Array.from({ length: deckCount }, () => new DeckReviews());
+    this.recall = typeof retrievability === 'function' ? this.decks.map(() => retrievability) : retrievability;
     this.days = new DayIndex(rule);
   }
 
@@ -119,7 +123,7 @@ export class ReviewAggregator {
     if (elapsed >= 1 && d.stability[slot]! > 0) {
       this.probe.stability = d.stability[slot]!;
       this.probe.lastReview = d.day[slot]! * DAY;
-      const p = this.retrievability(this.probe, day * DAY);
+      const p = this.recall[deck]!(this.probe, day * DAY);
       d.calibration.add(p, rating > 1, elapsed, d.reviews[slot]! + 1, d.lapses[slot]!);
       if (rating === 1) d.lapses[slot]!++;
     }

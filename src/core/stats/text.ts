@@ -130,6 +130,8 @@ function calibration(decks: DeckStats[], total: DeckStats, width: number, paint:
   const num = (x: number | null) => (x === null ? '—' : x.toFixed(4));
   const rows = [['', ...L.calibrationColumns], ...decks.map((d) => [name(d, L), group(d.calibration.reviews), pct(d.calibration.predicted), pct(d.calibration.actual), num(d.calibration.rmseBins), num(d.calibration.logLoss)])];
   const lines = [paint.heading(L.calibration), ...note(L.calibrationNote, width, paint), ...table(rows, true, paint)];
+  const fitted = decks.filter((d) => d.id !== null && d.parameters === 'fitted').map((d) => d.id!);
+  if (fitted.length > 0) lines.push(...note(L.parameters(fitted, decks.filter((d) => d.id !== null && d.parameters === 'default').map((d) => d.id!)), width, paint));
   const bins = total.calibration.bins;
   if (bins.length > 0) {
     lines.push('');
