@@ -5,6 +5,7 @@ import type { Deck } from '../core/deck/schema.js';
 import { describeNoMatch } from '../core/quiz/select.js';
 import type { BaseQuestion, Sheet } from '../core/sheet/model.js';
 import { preferredLanguages } from '../core/deck/translations.js';
+import { messagesFor, screenLanguage } from '../core/messages/index.js';
 import { parsePrintOptions, type PrintOptionInput, type PrintSettings } from '../core/sheet/options.js';
 import { renderSheet, type TextFormat } from '../core/sheet/render.js';
 import { renderSheetHtml } from '../core/sheet/html.js';
@@ -52,7 +53,7 @@ export async function runPrint(paths: string[], input: PrintOptionInput & { lang
     const [{ requireValidDecks }, { describeFsError }] = await Promise.all([import('../io/decks.js'), import('../io/deckFiles.js')]);
     const decks = await requireValidDecks(paths, { languages: preferredLanguages(input.lang, process.env) });
     const seed = settings.seed ?? deps.newSeed();
-    const sheet = makeSheet(decks, settings, seed, deps);
+    const sheet = makeSheet(decks, settings, seed, deps, input.lang);
     if (settings.seed === undefined) deps.err(`quizdeck: seed ${seed} (print again with --seed ${seed} for the same sheet)\n`);
     if (renderer !== undefined) save(settings.output!, await renderer.render(renderSheetHtml(sheet)), deps, describeFsError);
     else {
@@ -69,11 +70,11 @@ function noBrowser(): never {
   throw new UsageError(NO_BROWSER_MESSAGE);
 }
 
-function makeSheet(decks: readonly Deck[], settings: PrintSettings, seed: string, deps: PrintDeps): Sheet {
+function makeSheet(decks: readonly Deck[], settings: PrintSettings, seed: string, deps: PrintDeps, lang: string | undefined): Sheet {
   const all = collectQuestions(decks, settings.filter, seed);
   if (all.length === 0) {
     const items = decks.flatMap(deckItems);
-    throw new UsageError(items.length === 0 ? 'the decks have no cards to print' : describeNoMatch(items, settings.filter));
+    throw new UsageError(items.length === 0 ? 'the decks have no cards to print' : describeNoMatch(items, settings.filter, messagesFor(screenLanguage(lang, decks.map((d) => d.lang)))));
   }
   if (settings.count !== undefined && settings.count > all.length) {
     deps.err(`quizdeck: only ${all.length} ${all.length === 1 ? 'question matches' : 'questions match'}; printing all of them\n`);
@@ -81,7 +82,7 @@ function makeSheet(decks: readonly Deck[], settings: PrintSettings, seed: string
   const questions = pickQuestions(all, settings.count, seed);
   return buildSheet(questions, {
     title: settings.title ?? defaultTitle(decks, questions),
-    lang: sheetLang(decks, questions),
+    lang: sheetLang(decks, questions, lang),
     seed,
     date: settings.date?.toLowerCase() === 'today' ? deps.today() : settings.date,
     paper: settings.paper,
@@ -99,9 +100,14 @@ function defaultTitle(decks: readonly Deck[], questions: readonly BaseQuestion[]
     .join(' · ');
 }
 
-/** The language of the first question's deck: decks printed together usually share one. */
-function sheetLang(decks: readonly Deck[], questions: readonly BaseQuestion[]): string {
-  return questions[0]?.lang ?? decks[0]?.lang ?? 'en';
+/**
+ * The sheet's language (its labels, fonts and `<html lang>`), as study and quiz pick the
+ * screen's: --lang, else the language of the decks the questions come from when they share
+ * one, else English.
+ */
+function sheetLang(decks: readonly Deck[], questions: readonly BaseQuestion[], lang: string | undefined): string {
+  const langs = questions.length > 0 ? questions.map((q) => q.lang) : decks.map((d) => d.lang);
+  return screenLanguage(lang, langs);
 }
 
 function save(path: string, data: string | Uint8Array, deps: PrintDeps, describeFsError: (error: unknown) => string): void {

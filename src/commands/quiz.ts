@@ -3,7 +3,8 @@ import { deckItems } from '../core/deck/items.js';
 import type { Deck } from '../core/deck/schema.js';
 import { formatClock } from '../core/quiz/duration.js';
 import { buildQuestion, type Outcome, type Question } from '../core/quiz/question.js';
-import { formatResult, plural, scoreLine } from '../core/quiz/report.js';
+import { messagesFor, screenLanguage, type Messages } from '../core/messages/index.js';
+import { formatResult, scoreLine } from '../core/quiz/report.js';
 import { missedOutcomes, passes, scoreOutcomes } from '../core/quiz/score.js';
 import { describeNoMatch, filterItems, selectQuestions } from '../core/quiz/select.js';
 import { parseQuizOptions, type QuizOptionInput, type QuizSettings } from '../core/quiz/settings.js';
@@ -34,8 +35,8 @@ export interface QuizDeps {
   onInterrupt?: RoundOptions['onInterrupt'];
 }
 
-function defaultDeps(): QuizDeps {
-  return { ui: terminalQuizUi(), now: Date.now, interactive: Boolean(process.stdin.isTTY), randomSeed: () => String(randomInt(1, 1_000_000)) };
+function defaultDeps(messages: Messages): QuizDeps {
+  return { ui: terminalQuizUi(messages), now: Date.now, interactive: Boolean(process.stdin.isTTY), randomSeed: () => String(randomInt(1, 1_000_000)) };
 }
 
 interface Quiz {
@@ -45,21 +46,24 @@ interface Quiz {
   questions: Question[];
   sectionOrder: string[];
   dbPath: string;
+  /** The screen's words: --lang, else the decks' language (English for decks of several). */
+  messages: Messages;
 }
 
 /**
  * `quizdeck quiz`: an exam over the decks. Bad options, broken decks, empty filters and a
  * missing terminal are refused (exit 2) before anything is asked; the schedule is never touched.
  */
-export async function runQuiz(paths: string[], options: QuizCommandOptions, makeDeps: () => QuizDeps = defaultDeps): Promise<void> {
+export async function runQuiz(paths: string[], options: QuizCommandOptions, makeDeps: (messages: Messages) => QuizDeps = defaultDeps): Promise<void> {
   const parsed = parseQuizOptions(options);
   if ('error' in parsed) throw new UsageError(parsed.error);
   const settings = parsed.value;
   const decks = await requireValidDecks(paths, { languages: preferredLanguages(options.lang, process.env) });
   const items = decks.flatMap(deckItems);
+  const messages = messagesFor(screenLanguage(options.lang, decks.map((d) => d.lang)));
   const candidates = filterItems(items, settings);
-  if (candidates.length === 0) throw new UsageError(describeNoMatch(items, settings));
-  const deps = makeDeps();
+  if (candidates.length === 0) throw new UsageError(describeNoMatch(items, settings, messages));
+  const deps = makeDeps(messages);
   requireTerminal('quiz', { isTTY: deps.interactive });
   const dbPath = resolveDbPath(options.db);
   const db = openDatabase(dbPath);
@@ -69,7 +73,7 @@ export async function runQuiz(paths: string[], options: QuizCommandOptions, make
     const lenientDecks = new Set(decks.filter((d) => d.lenient).map((d) => d.deck));
     const questions = selectQuestions(candidates, settings.count, seed).map((item) => buildQuestion(item, seed, { lenient: settings.lenient || lenientDecks.has(item.deckId) }));
     const sectionOrder = [...new Set(items.flatMap((i) => (i.section ? [i.section] : [])))];
-    await takeQuiz({ settings, decks, seed, questions, sectionOrder, dbPath }, deps, db);
+    await takeQuiz({ settings, decks, seed, questions, sectionOrder, dbPath, messages }, deps, db);
   } finally {
     db.close();
   }
@@ -77,16 +81,16 @@ export async function runQuiz(paths: string[], options: QuizCommandOptions, make
 
 async function takeQuiz(quiz: Quiz, deps: QuizDeps, db: Db): Promise<void> {
   const { ui } = deps;
-  const { settings } = quiz;
+  const { settings, messages: m } = quiz;
   ui.print(introduction(quiz, ui));
   const startedAt = deps.now();
-  const round = await runRound(quiz.questions, { ...roundOptions(deps, settings), timeLimitMs: settings.timeLimitMs });
+  const round = await runRound(quiz.questions, { ...roundOptions(deps, quiz), timeLimitMs: settings.timeLimitMs });
   let outcomes = round.outcomes;
   let interrupted = round.interrupted;
-  if (round.timedOut) ui.print(`\n${ui.paint.error(`Time is up (${formatClock(settings.timeLimitMs ?? 0)}).`)}\n`);
+  if (round.timedOut) ui.print(`\n${ui.paint.error(m.quiz.timeUp(formatClock(settings.timeLimitMs ?? 0)))}\n`);
   if (!interrupted && settings.feedback === 'end') {
     try {
-      outcomes = await reviewRejected(outcomes, ui);
+      outcomes = await reviewRejected(outcomes, ui, m);
     } catch (error) {
       if (!(error instanceof QuizInterrupted)) throw error;
       interrupted = true;
@@ -95,13 +99,13 @@ async function takeQuiz(quiz: Quiz, deps: QuizDeps, db: Db): Promise<void> {
   const record = { startedAt, finishedAt: deps.now(), deckIds: quiz.decks.map((d) => d.deck), seed: quiz.seed, options: storedOptions(settings), outcomes, passMark: settings.passMark, timeLimitHit: round.timedOut, interrupted };
   const saved = trySave(() => saveAttempt(db, record), quiz.dbPath);
   if (interrupted) {
-    ui.print(interruptedSummary(outcomes, ui));
+    ui.print(interruptedSummary(outcomes, ui, m));
     if (saved.error) throw saved.error;
     throw new ExitError(130);
   }
   const previous = saved.error ? [] : previousPercents(db, record.deckIds, { before: saved.id });
-  ui.print(`\n${formatResult({ outcomes, sectionOrder: quiz.sectionOrder, passMark: settings.passMark, timedOut: round.timedOut, previous, width: ui.width }, ui.paint)}`);
-  ui.print(`\n${ui.paint.dim(wrapText(neutralizeControls(`Seed ${quiz.seed}: run with --seed ${quiz.seed} to get the same questions in the same order.`), ui.width).join('\n'))}\n`);
+  ui.print(`\n${formatResult({ outcomes, sectionOrder: quiz.sectionOrder, passMark: settings.passMark, timedOut: round.timedOut, previous, width: ui.width, messages: m }, ui.paint)}`);
+  ui.print(`\n${ui.paint.dim(wrapText(neutralizeControls(m.quiz.seedNote(quiz.seed)), ui.width).join('\n'))}\n`);
   if (saved.error) throw saved.error;
   if (settings.retryMissed) await retryMissed(quiz, outcomes, saved.id, deps, db);
   if (settings.passMark !== undefined && !passes(scoreOutcomes(outcomes), settings.passMark)) throw new ExitError(1);
@@ -120,8 +124,8 @@ function trySave(save: () => number, dbPath: string): { id: number; error?: unde
   }
 }
 
-function roundOptions(deps: QuizDeps, settings: QuizSettings): RoundOptions {
-  return { ui: deps.ui, feedback: settings.feedback, now: deps.now, startTimer: deps.startTimer, onInterrupt: deps.onInterrupt };
+function roundOptions(deps: QuizDeps, quiz: Quiz): RoundOptions {
+  return { ui: deps.ui, feedback: quiz.settings.feedback, now: deps.now, startTimer: deps.startTimer, onInterrupt: deps.onInterrupt, messages: quiz.messages };
 }
 
 /**
@@ -130,19 +134,20 @@ function roundOptions(deps: QuizDeps, settings: QuizSettings): RoundOptions {
  */
 async function retryMissed(quiz: Quiz, first: readonly Outcome[], firstId: number, deps: QuizDeps, db: Db): Promise<void> {
   const { ui } = deps;
+  const m = quiz.messages;
   const missed = missedOutcomes(first).map((o) => o.question);
   if (missed.length === 0) {
-    ui.print('Nothing missed, nothing to retry.\n');
+    ui.print(`${m.quiz.nothingMissed}\n`);
     return;
   }
-  ui.print(`\n${ui.paint.bold(`Retry: the ${plural(missed.length, 'missed question')} again (scored separately).`)}\n`);
+  ui.print(`\n${ui.paint.bold(m.quiz.retryIntro(missed.length))}\n`);
   const startedAt = deps.now();
-  const round = await runRound(missed, { ...roundOptions(deps, quiz.settings), label: 'Retry' });
+  const round = await runRound(missed, { ...roundOptions(deps, quiz), label: m.quiz.retryRound });
   let outcomes = round.outcomes;
   let interrupted = round.interrupted;
   if (!interrupted && quiz.settings.feedback === 'end') {
     try {
-      outcomes = await reviewRejected(outcomes, ui);
+      outcomes = await reviewRejected(outcomes, ui, m);
     } catch (error) {
       if (!(error instanceof QuizInterrupted)) throw error;
       interrupted = true;
@@ -150,31 +155,36 @@ async function retryMissed(quiz: Quiz, first: readonly Outcome[], firstId: numbe
   }
   const saved = trySave(() => saveAttempt(db, { startedAt, finishedAt: deps.now(), deckIds: quiz.decks.map((d) => d.deck), seed: quiz.seed, options: { ...storedOptions(quiz.settings), round: 'retry-missed' }, outcomes, timeLimitHit: false, interrupted, retryOf: firstId }), quiz.dbPath);
   if (interrupted) {
-    ui.print(interruptedSummary(outcomes, ui));
+    ui.print(interruptedSummary(outcomes, ui, m));
     if (saved.error) throw saved.error;
     throw new ExitError(130);
   }
-  ui.print(`\n${formatResult({ outcomes, label: 'Retry score', sectionOrder: quiz.sectionOrder, width: ui.width }, ui.paint)}`);
+  ui.print(`\n${formatResult({ outcomes, label: m.quiz.retryScore, sectionOrder: quiz.sectionOrder, width: ui.width, messages: m }, ui.paint)}`);
   if (saved.error) throw saved.error;
 }
 
 function introduction(quiz: Quiz, ui: QuizUi): string {
-  const { settings } = quiz;
+  const { settings, messages: m } = quiz;
   const names = quiz.decks.filter((d) => quiz.questions.some((q) => q.item.deckId === d.deck)).map((d) => neutralizeControls(d.title));
-  const parts = [`${plural(quiz.questions.length, 'question')} from ${names.join(', ')}`, `feedback ${settings.feedback === 'end' ? 'at the end' : 'after each answer'}`];
-  if (settings.timeLimitMs !== undefined) parts.push(`time limit ${formatClock(settings.timeLimitMs)}`);
-  if (settings.passMark !== undefined) parts.push(`pass mark ${settings.passMark}%`);
-  const fewer = quiz.questions.length < settings.count ? ` (only ${quiz.questions.length} match, fewer than --count ${settings.count})` : '';
-  const wrap = (text: string) => wrapText(text, ui.width).join('\n');
-  return `${wrap(`Quiz: ${parts.join(', ')}${fewer}.`)}\n${ui.paint.dim(wrap('Ctrl-C stops the quiz and saves what you have answered. Your study schedule is not changed.'))}\n`;
+  const text = m.quiz.intro({
+    questions: quiz.questions.length,
+    decks: names.join(m.nameSeparator),
+    feedbackAtEnd: settings.feedback === 'end',
+    timeLimit: settings.timeLimitMs === undefined ? undefined : formatClock(settings.timeLimitMs),
+    passMark: settings.passMark,
+    fewerThan: quiz.questions.length < settings.count ? settings.count : undefined,
+  });
+  const wrap = (line: string) => wrapText(line, ui.width).join('\n');
+  return `${wrap(text)}\n${ui.paint.dim(wrap(m.quiz.introNote))}\n`;
 }
 
-function interruptedSummary(outcomes: readonly Outcome[], ui: QuizUi): string {
+function interruptedSummary(outcomes: readonly Outcome[], ui: QuizUi, m: Messages): string {
   const answered = outcomes.filter((o) => o.response).length;
   const right = outcomes.filter((o) => o.correct).length;
   const score = scoreOutcomes(outcomes);
-  const ofAnswered = answered > 0 ? ` (${Math.floor((right * 100) / answered)}% of those answered)` : '';
-  return `\n${ui.paint.bold('Quiz interrupted.')} Answered ${answered} of ${outcomes.length}: ${right} right${ofAnswered}; ${scoreLine(score, 'score so far')}.\nThe partial attempt was saved.\n`;
+  const ofAnswered = answered > 0 ? Math.floor((right * 100) / answered) : undefined;
+  const line = m.quiz.interruptedLine(ui.paint.bold(m.quiz.interrupted), answered, outcomes.length, right, ofAnswered, scoreLine(score, m.quiz.scoreSoFar, m));
+  return `\n${line}\n${m.quiz.partialSaved}\n`;
 }
 
 /** The choices that shaped the attempt, so later comparisons know what was asked. */

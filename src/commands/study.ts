@@ -17,6 +17,7 @@ import { askGrade, askItem } from '../ui/study/ask.js';
 import { formatFeedback, formatHeader, formatQuestion, formatSummary } from '../ui/study/screen.js';
 import { CLEAR_SCREEN, rawModeBetweenPrompts, requireTerminal, terminalColumns, withInterrupt } from '../ui/terminal.js';
 import { itemAnswerText } from '../core/deck/items.js';
+import { messagesFor, screenLanguage, type Messages } from '../core/messages/index.js';
 import chalk from 'chalk';
 
 export interface StudyOptions {
@@ -42,6 +43,8 @@ interface Settings {
   maximumIntervalDays: number;
   dayStartHour: number;
   type: boolean;
+  /** --lang: the screen's language when given (else the decks'). */
+  lang?: string;
 }
 
 export function parseStudyOptions(options: StudyOptions, env: NodeJS.ProcessEnv = process.env): Settings {
@@ -61,6 +64,7 @@ export function parseStudyOptions(options: StudyOptions, env: NodeJS.ProcessEnv 
     maximumIntervalDays: int(options.maxInterval, '--max-interval', DEFAULT_SCHEDULER_OPTIONS.maximumIntervalDays, 1, 36500),
     dayStartHour: int(options.dayStart, '--day-start', 4, 0, 23),
     type: Boolean(options.typed ?? options.type),
+    lang: options.lang,
   };
 }
 
@@ -118,12 +122,15 @@ class StudySession {
   private leeches = 0;
   private notice = '';
   private readonly raw = rawModeBetweenPrompts();
+  /** The screen's words: --lang, else the decks' language (English for decks of several). */
+  private readonly m: Messages;
 
   constructor(private readonly outlines: DeckOutline[], private readonly store: ReviewStore, private readonly settings: Settings, private readonly clock: Clock, private readonly out: (s: string) => void, fitted: ReadonlyMap<string, readonly number[]> = new Map()) {
     this.dayRule = { startHour: settings.dayStartHour, utcOffsetMinutes: (time) => clock.utcOffsetMinutes(time) };
     this.deckIds = outlines.map((o) => o.deck.deck);
     this.schedulers = deckSchedulers(this.deckIds, fitted, (weights) => createScheduler({ retention: settings.retention, maximumIntervalDays: settings.maximumIntervalDays, day: this.dayRule, weights }));
     this.titles = new Map(outlines.map((o) => [o.deck.deck, o.deck.title]));
+    this.m = messagesFor(screenLanguage(settings.lang, outlines.map((o) => o.deck.lang)));
     this.started = clock.now();
     this.queue = this.buildQueue(this.started);
   }
@@ -163,7 +170,7 @@ class StudySession {
       const shownAt = this.clock.now();
       const entry = this.queue.next(shownAt);
       if (!entry) {
-        this.out(CLEAR_SCREEN + (this.history.length === 0 ? 'Nothing to study right now: no new cards left today and no reviews due.\n\n' : chalk.green('Done for now.\n\n')));
+        this.out(CLEAR_SCREEN + (this.history.length === 0 ? `${this.m.study.nothingToStudy}\n\n` : chalk.green(`${this.m.study.doneForNow}\n\n`)));
         this.printSummary();
         return;
       }
@@ -186,15 +193,15 @@ class StudySession {
   private async study(entry: QueueEntry<ItemRef>, shownAt: number): Promise<'next' | 'quit'> {
     const width = terminalColumns();
     const item = this.itemOf(entry);
-    const header = formatHeader({ deckId: item.deckId, deckTitle: this.titles.get(item.deckId) ?? '', position: this.history.length + 1, counts: this.queue.counts(shownAt), width });
-    this.out(`${CLEAR_SCREEN}${header}${this.notice}\n${formatQuestion(item, width)}\n`);
+    const header = formatHeader({ deckId: item.deckId, deckTitle: this.titles.get(item.deckId) ?? '', position: this.history.length + 1, counts: this.queue.counts(shownAt), width }, this.m);
+    this.out(`${CLEAR_SCREEN}${header}${this.notice}\n${formatQuestion(item, width, this.m)}\n`);
     this.notice = '';
-    const asked = await askItem(item, { type: this.settings.type, shuffleSeed: `${item.deckId}/${item.key}:${entry.state?.memory.reps ?? 0}` });
+    const asked = await askItem(item, { type: this.settings.type, shuffleSeed: `${item.deckId}/${item.key}:${entry.state?.memory.reps ?? 0}`, messages: this.m });
     this.raw.hold();
     if (asked.action !== 'answered') return asked.action === 'quit' ? 'quit' : this.undo();
     const answeredAt = this.clock.now();
-    this.out(`\n${formatFeedback(item, itemAnswerText(item), asked.feedback, width)}\n`);
-    const graded = await askGrade(gradeOptions(this.schedulers.of(item.deckId), entry, answeredAt), asked.suggested ?? suggestedGrade(asked.correct));
+    this.out(`\n${formatFeedback(item, this.answerText(item), asked.feedback, width, this.m)}\n`);
+    const graded = await askGrade(gradeOptions(this.schedulers.of(item.deckId), entry, answeredAt, this.m), asked.suggested ?? suggestedGrade(asked.correct), this.m);
     this.raw.hold();
     if (graded.action !== 'grade') return graded.action === 'quit' ? 'quit' : this.undo();
     const outcome = gradeEntry(this.schedulers.of(item.deckId), entry, graded.grade, answeredAt);
@@ -203,23 +210,28 @@ class StudySession {
     this.history.push({ reviewId, entry, rating: graded.grade, becameLeech: outcome.becameLeech });
     if (outcome.becameLeech) {
       this.leeches++;
-      this.notice = chalk.yellow(`⚑ Leech: "${item.cardId}" in ${item.deckId} has been forgotten ${outcome.after.memory.lapses} times; consider rewriting or splitting it.\n`);
+      this.notice = chalk.yellow(`${this.m.study.leech(item.cardId, item.deckId, outcome.after.memory.lapses)}\n`);
     }
     return 'next';
+  }
+
+  /** The card's answer as the screen says it: True and False in the screen's language. */
+  private answerText(item: StudyItem): string {
+    return item.kind === 'truefalse' ? (item.correct ? this.m.trueWord : this.m.falseWord) : itemAnswerText(item);
   }
 
   /** Takes back the last answer of this session and shows that card again. */
   private undo(): 'next' {
     const last = this.history.pop();
     if (!last) {
-      this.notice = chalk.yellow('Nothing to undo in this session.\n');
+      this.notice = chalk.yellow(`${this.m.study.nothingToUndo}\n`);
       return 'next';
     }
     this.store.undo(last.reviewId);
     if (last.becameLeech) this.leeches--;
     this.queue = this.buildQueue(this.clock.now());
     this.queue.prioritize(last.entry.id);
-    this.notice = chalk.yellow(`↶ Undid your answer to "${last.entry.item.key}".\n`);
+    this.notice = chalk.yellow(`${this.m.study.undid(last.entry.item.key)}\n`);
     return 'next';
   }
 
@@ -237,7 +249,7 @@ class StudySession {
         learningLater: later.count,
         learningFirstInMs: later.firstInMs,
         leeches: this.leeches,
-      }),
+      }, this.m),
     );
   }
 }

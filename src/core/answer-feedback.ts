@@ -1,46 +1,54 @@
 import { diffAnswer, type DiffSegment } from './answer-diff.js';
 import type { AnswerCheck, AnswerKey } from './answer.js';
-import { neutralizeControls } from './text.js';
+import { ENGLISH, type Messages } from './messages/index.js';
+import { displayWidth, neutralizeControls, padEndDisplay } from './text.js';
 
 /**
  * The words of typed-answer feedback, the same in `study`, in `quiz` (after each answer, in the
  * end-of-quiz review and in the missed list): the verdict and its reason, the card's own answer
  * as "Expected", what was typed, and the other accepted answers as "Also accepted" (an accept
- * entry is never presented as the answer).
+ * entry is never presented as the answer). The words come from the message catalogue, in the
+ * deck's language.
  */
 
-export const LABELS = { expected: 'Expected:', typed: 'You typed:', alsoAccepted: 'Also accepted:' } as const;
-/** Every label padded to this width, so the answers line up. */
-export const LABEL_WIDTH = 15;
+/** Columns every label is padded to, so the answers line up: 15 in English. */
+export function labelWidth(m: Messages = ENGLISH): number {
+  const f = m.feedback;
+  return Math.max(...[f.expected, f.typed, f.alsoAccepted, f.yourAnswer, f.why].map(displayWidth)) + 1;
+}
+
+/** A label padded by display width (a Chinese label's characters take two columns each). */
+export function padLabel(label: string, m: Messages = ENGLISH): string {
+  return padEndDisplay(label, labelWidth(m));
+}
 
 export const VERDICT_MARK = { correct: '✓', almost: '≈', wrong: '✗' } as const;
 
 /** "Correct", "Almost: one letter off", "Incomplete: missing “VSP”", "Wrong". */
-export function describeCheck(check: AnswerCheck, key: Pick<AnswerKey, 'answer'>): string {
+export function describeCheck(check: AnswerCheck, key: Pick<AnswerKey, 'answer'>, m: Messages = ENGLISH): string {
+  const f = m.feedback;
   switch (check.reason) {
     case 'match':
     case 'accepted':
     case 'same-items':
-      return 'Correct';
-    case 'typo': {
-      const off = `${check.edits === 2 ? 'two letters' : 'one letter'} off`;
+      return f.correct;
+    case 'typo':
       // Close to an accept entry rather than to the answer: say which, so the difference makes sense.
-      return check.closest === key.answer ? `Almost: ${off}` : `Almost: ${off} “${neutralizeControls(check.closest)}” (also accepted)`;
-    }
+      return check.closest === key.answer ? f.almost(check.edits ?? 1) : f.almostAccepted(check.edits ?? 1, f.quote(neutralizeControls(check.closest)));
     case 'partial':
-      return `Incomplete: missing ${(check.missing ?? []).map((m) => `“${neutralizeControls(m)}”`).join(' and ')}`;
+      return f.incomplete((check.missing ?? []).map((missing) => f.quote(neutralizeControls(missing))));
     case 'empty':
-      return 'Wrong: nothing but punctuation';
+      return f.wrongEmpty;
     case 'number':
-      return 'Wrong: a different number';
+      return f.wrongNumber;
     case 'different':
-      return 'Wrong';
+      return f.wrong;
   }
 }
 
 /** The verdict line: mark and words, e.g. "≈ Almost: one letter off". */
-export function verdictLine(check: AnswerCheck, key: Pick<AnswerKey, 'answer'>): string {
-  return `${VERDICT_MARK[check.verdict]} ${describeCheck(check, key)}`;
+export function verdictLine(check: AnswerCheck, key: Pick<AnswerKey, 'answer'>, m: Messages = ENGLISH): string {
+  return `${VERDICT_MARK[check.verdict]} ${describeCheck(check, key, m)}`;
 }
 
 /** How the pieces of a feedback line are painted: a difference, or plain text. */
@@ -64,7 +72,8 @@ export interface FeedbackLine {
  * card's answer, only when the two are close (see answer-diff.ts) and never for a partial
  * answer; what the checker ignores is never highlighted.
  */
-export function typedAnswerLines(typed: string, check: AnswerCheck, key: AnswerKey, paint: AnswerPaint): FeedbackLine[] {
+export function typedAnswerLines(typed: string, check: AnswerCheck, key: AnswerKey, paint: AnswerPaint, m: Messages = ENGLISH): FeedbackLine[] {
+  const f = m.feedback;
   // A partial answer names its missing parts instead: a character diff of "VSC and VMBus"
   // against "VSC, VMBus and VSP" would mark the "and" as well.
   const diffs = check.verdict !== 'correct' && check.reason !== 'partial' && check.closest === key.answer;
@@ -72,12 +81,12 @@ export function typedAnswerLines(typed: string, check: AnswerCheck, key: AnswerK
   const painted = (segments: readonly DiffSegment[], style: (s: string) => string) => segments.map((s) => (s.kind === 'changed' ? style(neutralizeControls(s.text)) : neutralizeControls(s.text))).join('');
   const lines: FeedbackLine[] = diff
     ? [
-        { label: LABELS.expected, text: painted(diff.expected, paint.missing) },
-        { label: LABELS.typed, text: painted(diff.typed, paint.extra) },
+        { label: f.expected, text: painted(diff.expected, paint.missing) },
+        { label: f.typed, text: painted(diff.typed, paint.extra) },
       ]
-    : [plainLine(LABELS.expected, key.answer), ...(check.verdict === 'correct' ? [] : [plainLine(LABELS.typed, typed)])];
-  const also = alsoAcceptedText(key.accept);
-  if (also !== undefined) lines.push(plainLine(LABELS.alsoAccepted, also));
+    : [plainLine(f.expected, key.answer), ...(check.verdict === 'correct' ? [] : [plainLine(f.typed, typed)])];
+  const also = alsoAcceptedText(key.accept, m.listSeparator);
+  if (also !== undefined) lines.push(plainLine(f.alsoAccepted, also));
   return lines;
 }
 

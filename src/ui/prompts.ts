@@ -1,7 +1,8 @@
 import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, makeTheme, useKeypress, usePrefix, useState, type Status } from '@inquirer/core';
 import chalk from 'chalk';
 import type { AnswerCheck, AnswerKey } from '../core/answer.js';
-import { LABEL_WIDTH, typedAnswerLines, verdictLine, type AnswerPaint } from '../core/answer-feedback.js';
+import { padLabel, typedAnswerLines, verdictLine, type AnswerPaint } from '../core/answer-feedback.js';
+import { ENGLISH, type Messages } from '../core/messages/index.js';
 import { neutralizeControls } from '../core/text.js';
 
 /**
@@ -33,7 +34,11 @@ export const typedAnswerPrompt = createPrompt<TypedResult, TypedConfig>((config,
     if (isEnterKey(key)) {
       if (value.trim() === '') return;
       const invalid = config.validate?.(value);
-      if (invalid !== undefined) return setError(invalid);
+      if (invalid !== undefined) {
+        // Enter emptied readline's line: put the text back so it can be corrected, not retyped.
+        rl.write(value);
+        return setError(invalid);
+      }
       setStatus('done');
       done({ action: 'answer', text: value });
     } else if (key.name === 'escape') {
@@ -93,6 +98,8 @@ export interface ChoiceConfig {
   /** Letter keys that end the prompt with an action instead of a choice. */
   keys?: ActionKeys;
   hint?: string;
+  /** Said when Enter is pressed with nothing picked (multiple). */
+  pickAtLeastOne?: string;
 }
 
 /**
@@ -128,7 +135,7 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
     else if (isEnterKey(key)) {
       if (!config.multiple) finish({ action: 'choose', indexes: [active] });
       else if (picked.length > 0) finish({ action: 'choose', indexes: [...picked] });
-      else setError('Pick at least one answer (space or its number), then Enter.');
+      else setError(config.pickAtLeastOne ?? ENGLISH.study.pickAtLeastOne);
     } else {
       const action = key.name ? config.keys?.[key.name.toLowerCase()] : undefined;
       if (action !== undefined) finish({ action });
@@ -164,9 +171,9 @@ export function answerPaint(): AnswerPaint {
  * The feedback on a typed answer, as `study` shows it: the verdict and its reason, then
  * Expected (the card's answer), You typed, Also accepted; `indent` before each line.
  */
-export function formatTypedFeedback(typed: string, check: AnswerCheck, key: AnswerKey, indent = '  '): string[] {
+export function formatTypedFeedback(typed: string, check: AnswerCheck, key: AnswerKey, indent = '  ', m: Messages = ENGLISH): string[] {
   // In study a near miss is graded by the person; Hard is what it suggests.
-  const verdict = check.verdict === 'almost' ? `${verdictLine(check, key)} (Hard suggested)` : verdictLine(check, key);
+  const verdict = check.verdict === 'almost' ? `${verdictLine(check, key, m)}${m.feedback.hardSuggested}` : verdictLine(check, key, m);
   const style = check.verdict === 'correct' ? chalk.green : check.verdict === 'almost' ? chalk.yellow : chalk.red;
-  return [style(verdict), ...typedAnswerLines(typed, check, key, answerPaint()).map((l) => `${indent}${chalk.dim(l.label.padEnd(LABEL_WIDTH))}${l.text}`)];
+  return [style(verdict), ...typedAnswerLines(typed, check, key, answerPaint(), m).map((l) => `${indent}${chalk.dim(padLabel(l.label, m))}${l.text}`)];
 }

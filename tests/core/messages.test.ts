@@ -6,6 +6,7 @@ import { zh } from '../../src/core/messages/zh.js';
 /** Arguments for the functions that take more than numbers and strings. */
 const SAMPLE_ARGS: Record<string, unknown[]> = {
   'feedback.incomplete': [['“VSP”', '“VMBus”']],
+  'quiz.interruptedLine': ['Quiz interrupted.', 2, 4, 1, 50, 'score so far 1/4 (25%)'],
   'quiz.intro': [{ questions: 2, decks: 'Deck', feedbackAtEnd: true, timeLimit: '1:00', passMark: 80, fewerThan: 5 }],
 };
 

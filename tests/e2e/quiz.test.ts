@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { KEYS, runInPty, type PtySession } from '../helpers/pty.js';
+import { displayWidth } from '../../src/core/text.js';
 
 // The built binary (npm test runs tsup first) in a real pseudo-terminal. Every question says
 // its own answer ("Type the word alpha"), so the test can answer right or wrong whatever order
@@ -59,11 +60,12 @@ function start(args: string[], cols = 100): PtySession {
  * feedback, the header and the prompt together.
  */
 async function waitQuestion(s: PtySession, n: number, timeout = 10_000): Promise<string> {
-  const header = new RegExp(`Question ${n}/\\d+`);
+  // English or Chinese screens ("Question 2/5", "第 2/5 题").
+  const header = new RegExp(`(?:Question |第 )${n}/\\d+`);
   for (const end = Date.now() + timeout; Date.now() < end; await new Promise((r) => setTimeout(r, 20))) {
     const all = s.text();
     const at = all.search(header);
-    if (at !== -1 && /\? (Answer|Choose|True or false\?)/.test(all.slice(at))) {
+    if (at !== -1 && /\? (Answer|Choose|True or false\?|答案|选择|正确还是错误？)/.test(all.slice(at))) {
       s.mark();
       return all.slice(at);
     }
@@ -282,17 +284,23 @@ describe('quizdeck quiz judges typed answers as a teacher would (issue 10)', () 
     expect(s.text()).toContain('1 near miss ("almost") counted as right (lenient)');
   }, 40_000);
 
-  it('Chinese: spacing between Chinese and Latin ignored, English articles not; the review shows the card answer and what else is accepted', async () => {
+  it('Chinese: spacing between Chinese and Latin ignored, English articles not; the review shows the card answer and what else is accepted, in Chinese at 40 columns', async () => {
     writeFileSync(deckFile, TYPED_ZH);
-    const s = start(['--seed', '4']);
+    const s = start(['--seed', '4'], 40);
     await answerAll(s, 3, TYPED_ZH_ANSWERS, false);
-    await s.waitFor(/Were you right\?/);
+    await s.waitFor(/你答对了吗？/);
     s.send(KEYS.enter);
     expect((await s.exit()).exitCode).toBe(0);
     const text = s.text();
-    expect(text).toContain('The checker rejected 1 typed answer');
-    expect(text).toMatch(/Expected: +父分区\s+You typed: +the parent partition\s+Also accepted: parent partition/);
-    expect(text).toContain('Score 2/3 (66%)');
+    expect(text).toMatch(/测验：3 道题，来自 中文题，最后统一反馈\s*（只有 3 道题符合，少于 --count 20）。/);
+    expect(text).toMatch(/章节 +答对 +百分比\s+（无章节） +2\/3 +66%/);
+    expect(text).toContain('检查器判错了 1 个输入的答案');
+    expect(text).toMatch(/正确答案： +父分区\s+你的输入： +the parent partition\s+也可接受： +parent partition/);
+    expect(text).toContain('得分 2/3（66%）');
+    expect(text).toMatch(/答错的题（1）：\s+1\. 哪个分区拥有驱动？\s+你的输入： the parent partition\s+正确答案： 父分区/);
+    expect(text).not.toMatch(/Score|Expected|You typed|Question \d/);
+    // Labels padded by display width: every line of the result fits the 40 columns.
+    for (const line of text.slice(text.indexOf('得分')).split(/\r?\n/)) expect(displayWidth(line), line).toBeLessThanOrEqual(40);
   }, 40_000);
 });
 

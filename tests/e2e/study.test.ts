@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { BIN, KEYS, runInPty } from '../helpers/pty.js';
+import { displayWidth } from '../../src/core/text.js';
 
 // Runs the built binary: `npx tsup` first (npm test does).
 const DECK = 'tests/fixtures/valid/sample.yaml';
@@ -300,5 +301,56 @@ describe('quizdeck study counts (issue 9.6)', { timeout: 30_000 }, () => {
     await again.exit();
     expect(again.text()).toContain('0 new · 3 learning · 0 due');
     expect(again.text()).toContain('card 1 of 3');
+  });
+});
+
+describe('quizdeck study speaks the deck’s language (issue 11.3)', { timeout: 30_000 }, () => {
+  const ZH_DECK = `deck: zh-small
+title: 中文小卡组
+lang: zh
+cards:
+  - id: kernel
+    q: ESX 的 Hypervisor 组件叫什么？
+    a: VMkernel
+    accept: [ESX 内核]
+    why: 它在引导用的 Linux 内核之后加载，并从它手里接管硬件。
+  - id: parent
+    type: choice
+    q: 哪个分区拥有物理设备的驱动？
+    choices: [父分区, 子分区]
+    answer: 父分区
+`;
+  /** Every line from `from` to `to` (or the end) of what was shown, at most `columns` wide. */
+  const expectFits = (text: string, from: string, to: string | undefined, columns: number) => {
+    const part = text.slice(text.indexOf(from), to === undefined ? undefined : text.indexOf(to, text.indexOf(from)));
+    for (const line of part.split(/\r?\n/)) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
+  };
+
+  it('a Chinese deck at 40 columns: header, typed feedback, grades, choice feedback and summary in Chinese', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'zh.yaml'), ZH_DECK);
+    const s = runInPty(['study', join(dir, 'zh.yaml'), '--db', join(dir, 'q.db')], { cols: 40 });
+    await s.waitFor('新卡 2 · 学习中 0 · 待复习 0');
+    await s.waitFor('第 1 张，共 2 张');
+    await s.waitFor('? 你的答案：');
+    s.send('VMkernal', KEYS.enter);
+    await s.waitFor('≈ 接近：差一个字符（建议：困难）');
+    await s.waitFor(/正确答案： +VMkernel\s+你的输入： +VMkernal\s+也可接受： +ESX 内核\s+解析：/);
+    await s.waitFor('评分（Enter 接受建议）');
+    await s.waitFor('3. 良好 · 10分钟');
+    await s.waitFor('1 重来 · 2 困难 · 3 良好 · 4 简单');
+    expectFits(s.text(), '≈ 接近', '评分', 40);
+    s.send('3');
+    const choices = await s.waitFor(/选择一项[\s\S]*子分区[\s\S]*u 撤销 · q 退出/);
+    s.send(/(\d)\. 子分区/.exec(choices)![1]!); // the wrong one, wherever the shuffle put it
+    await s.waitFor(/✗ 不对\s+你的选择： +子分区\s+答案：\s+父分区/);
+    await s.waitFor('? 评分（Enter 接受建议）');
+    s.send('q');
+    await s.waitFor('学习小结');
+    expect((await s.exit()).exitCode).toBe(0);
+    const text = s.text();
+    expect(text).toMatch(/学习小结\s+学习卡片：  1\s+重来：      0\s+正确率：    100%\s+用时：      \d+ 秒\s+明天到期：  \d/);
+    expect(text).not.toMatch(/Session summary|Expected|Grade|card \d of/);
+    expectFits(text, '学习小结', undefined, 40);
   });
 });

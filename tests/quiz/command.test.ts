@@ -123,6 +123,22 @@ async function exitCode(run: Promise<void>): Promise<number> {
 }
 
 describe('runQuiz', () => {
+  it('--lang zh gives Chinese screens for an English deck: intro, verdicts, score, sections, missed list; the database keeps English', async () => {
+    const s = scriptedUi(['wrong', 'wrong', 'wrong', 'wrong']);
+    expect(await exitCode(runQuiz([deck], { db: dbFile, seed: 'a', feedback: 'immediate', lang: 'zh' }, s.deps))).toBe(0);
+    const text = s.output();
+    expect(text).toContain('测验：4 道题，来自 Tiny deck，每题答完即反馈');
+    expect(text).toMatch(/第 1\/4 题 · /);
+    expect(text).toContain('选出所有正确答案（共 2 个）。');
+    expect(text).toMatch(/你的答案： +正确\s+正确答案： +错误/);
+    expect(text).toContain('得分 0/4（0%）');
+    expect(text).toMatch(/章节 +答对 +百分比/);
+    expect(text).toContain('答错的题（4）：');
+    expect(text).toContain('种子 a：用 --seed a 运行');
+    expect(text).not.toMatch(/Score|Expected|Your answer|Question \d/);
+    expect(rows("SELECT given FROM quiz_answers WHERE card_key = 'pv'")).toEqual([{ given: 'True' }]);
+  });
+
   it('scores a quiz, shows the table and missed answers, stores the attempt and leaves reviews alone', async () => {
     const s = scriptedUi(['wrong', 'right', 'right', 'right']);
     expect(await exitCode(runQuiz([deck], { db: dbFile, seed: 'a' }, s.deps))).toBe(0);

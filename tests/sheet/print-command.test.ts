@@ -22,6 +22,22 @@ function fakeDeps(over: Partial<PrintDeps> = {}) {
 }
 
 describe('runPrint', () => {
+  it('a Chinese deck prints Chinese labels in txt and html, --lang en English ones, decks of two languages English', async () => {
+    const zh = 'decks/hypervisors.zh.yaml';
+    const print = async (paths: string[], input: Record<string, string>) => {
+      const { deps, out } = fakeDeps();
+      await runPrint(paths, { seed: '7', versions: '2', ...input }, deps);
+      return out.join('');
+    };
+    const txt = await print([zh], { format: 'txt' });
+    for (const label of ['姓名：', '日期：', '得分：', 'A 卷', '答案 — B 卷', '种子 7', '选出所有正确答案', '正确 / 错误', '解析：']) expect(txt).toContain(label);
+    expect(txt).not.toMatch(/Name:|Answer key|Version|Choose all that apply/);
+    const html = await print([zh], { format: 'html' });
+    for (const label of ['<html lang="zh">', '姓名：', '<h2>答案 — A 卷</h2>', '<p class="choose-all">选出所有正确答案</p>', '第 ']) expect(html).toContain(label);
+    expect(await print([zh], { format: 'txt', lang: 'en' })).toContain('Answer key — Version B');
+    expect(await print([zh, SAMPLE], { format: 'txt' })).toContain('Answer key — Version B');
+  });
+
   it('picks a seed when none is given and shows it on stderr and in the sheet', async () => {
     const { deps, out, err } = fakeDeps();
     await runPrint([SAMPLE], {}, deps);

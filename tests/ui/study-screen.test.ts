@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { checkAnswer } from '../../src/core/answer.js';
 import { expandCard } from '../../src/core/deck/items.js';
 import type { Card } from '../../src/core/deck/schema.js';
+import { messagesFor } from '../../src/core/messages/index.js';
+import { displayWidth } from '../../src/core/text.js';
 import { formatFeedback, formatHeader, formatQuestion, formatSummary, truncateDisplay } from '../../src/ui/study/screen.js';
 
 const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
@@ -53,5 +55,23 @@ describe('study screens', () => {
     expect(summary).toMatch(/Time spent:\s+1m 35s/);
     expect(summary).toMatch(/Due tomorrow:\s+3/);
     expect(summary).toContain('2 learning cards come back later today');
+  });
+
+  it('Chinese: header, feedback and summary in Chinese, lined up by display width within 40 columns', () => {
+    const zh = messagesFor('zh-CN');
+    const header = strip(formatHeader({ deckId: 'hypervisors-zh', deckTitle: 'Hypervisor：VMware ESX、Hyper-V、Xen 与 KVM', position: 12, counts: { new: 4, learning: 1, due: 2 }, width: 40 }, zh));
+    expect(header).toContain('新卡 4 · 学习中 1 · 待复习 2');
+    expect(header).toContain('第 12 张，共 18 张');
+    const basic = expandCard({ deck: 'd', lang: 'zh' }, { id: 'x', q: '问', a: '父分区', accept: ['根分区'], why: '驱动在父分区里。' } as Card)[0]!;
+    const key = { answer: '父分区', accept: ['根分区'], lang: 'zh' };
+    const feedback = strip(formatFeedback(basic, '父分区', { kind: 'typed', typed: '子分区', check: checkAnswer('子分区', key), key }, 40, zh));
+    expect(feedback).toContain('  正确答案： 父分区\n  你的输入： 子分区\n  也可接受： 根分区\n解析：\n  驱动在父分区里。');
+    const choice = strip(formatFeedback(basic, '父分区', { kind: 'choice', correct: false, picked: ['子分区'] }, 40, zh));
+    expect(choice).toContain('✗ 不对\n  你的选择： 子分区\n答案：\n  父分区');
+    const summary = strip(formatSummary({ studied: 4, again: 1, elapsedMs: 95_000, dueTomorrow: 3, learningLater: 2, learningFirstInMs: 600_000, leeches: 1 }, zh));
+    expect(summary).toBe(
+      ['学习小结', '  学习卡片：  4', '  重来：      1', '  正确率：    75%', '  用时：      1 分 35 秒', '  明天到期：  3', '  难记卡片：  1（忘记 8 次的卡片；考虑改写）', '  2 张学习中的卡片陆续回来，第一张在 10分钟后；届时再运行 `quizdeck study`。', ''].join('\n'),
+    );
+    for (const text of [header, feedback, choice]) for (const line of text.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(40);
   });
 });

@@ -147,6 +147,8 @@ export interface QuizStrings {
   overruledNote: (n: number) => string;
   lenientNote: (n: number) => string;
   sectionHeader: readonly [string, string, string];
+  /** The row of questions whose card names no section. */
+  noSection: string;
   missed: (n: number) => string;
   empty: string;
   notAnsweredParen: string;
@@ -156,7 +158,8 @@ export interface QuizStrings {
   nothingMissed: string;
   retryIntro: (missed: number) => string;
   interrupted: string;
-  interruptedBody: (answered: number, total: number, right: number, percentOfAnswered: number | undefined) => string;
+  /** `title`: `interrupted`, painted; `scoreSoFar`: a `scoreLine`. */
+  interruptedLine: (title: string, answered: number, total: number, right: number, percentOfAnswered: number | undefined, scoreSoFar: string) => string;
   partialSaved: string;
   choose: string;
   trueOrFalse: string;
@@ -166,6 +169,9 @@ export interface QuizStrings {
   next: string;
   overruleHelp: string;
   confirmOverrule: string;
+  /** The answer to confirmOverrule, once given. */
+  yes: string;
+  no: string;
   countedRight: string;
   rejected: (n: number) => string;
   typeSomething: string;
@@ -190,6 +196,8 @@ export interface Messages {
   falseWord: string;
   /** Between items of a list of answers on screen. */
   listSeparator: string;
+  /** Between names in a sentence: deck titles. */
+  nameSeparator: string;
   intervals: IntervalUnits;
   feedback: FeedbackStrings;
   study: StudyStrings;

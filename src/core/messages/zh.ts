@@ -6,6 +6,7 @@ export const zh: Messages = {
   trueWord: '正确',
   falseWord: '错误',
   listSeparator: '；',
+  nameSeparator: '、',
   intervals: { m: '分钟', h: '小时', d: '天', mo: '个月', y: '年' },
   feedback: {
     expected: '正确答案：',
@@ -68,7 +69,7 @@ export const zh: Messages = {
   },
   quiz: {
     intro: (q) => {
-      const parts = [`${q.decks}中的 ${q.questions} 道题`, q.feedbackAtEnd ? '最后统一反馈' : '每题答完即反馈'];
+      const parts = [`${q.questions} 道题，来自 ${q.decks}`, q.feedbackAtEnd ? '最后统一反馈' : '每题答完即反馈'];
       if (q.timeLimit !== undefined) parts.push(`限时 ${q.timeLimit}`);
       if (q.passMark !== undefined) parts.push(`及格线 ${q.passMark}%`);
       const fewer = q.fewerThan === undefined ? '' : `（只有 ${q.questions} 道题符合，少于 --count ${q.fewerThan}）`;
@@ -95,6 +96,7 @@ export const zh: Messages = {
     overruledNote: (n) => `${n} 个回答已改判为正确（“我答对了”），计入得分。`,
     lenientNote: (n) => `${n} 个接近的回答（“接近”）在宽松模式下算作正确，计入得分。`,
     sectionHeader: ['章节', '答对', '百分比'],
+    noSection: '（无章节）',
     missed: (n) => `答错的题（${n}）：`,
     empty: '（空）',
     notAnsweredParen: '（未作答）',
@@ -104,7 +106,7 @@ export const zh: Messages = {
     nothingMissed: '没有答错的题，无需重做。',
     retryIntro: (n) => `重做：再做一遍答错的 ${n} 道题（单独计分）。`,
     interrupted: '测验已中断。',
-    interruptedBody: (answered, total, right, percent) => `已答 ${answered}/${total} 题：答对 ${right} 题${percent === undefined ? '' : `（占已答的 ${percent}%）`}`,
+    interruptedLine: (title, answered, total, right, percent, score) => `${title}已答 ${answered}/${total} 题：答对 ${right} 题${percent === undefined ? '' : `（占已答的 ${percent}%）`}；${score}。`,
     partialSaved: '已保存这次未完成的测验。',
     choose: '选择',
     trueOrFalse: '正确还是错误？',
@@ -114,6 +116,8 @@ export const zh: Messages = {
     next: '下一题',
     overruleHelp: 'Enter：下一题 · r：我答对了（算作正确）',
     confirmOverrule: '你答对了吗？算作正确',
+    yes: '是',
+    no: '否',
     countedRight: '✔ 已改判为正确。',
     rejected: (n) => `检查器判错了 ${n} 个输入的答案；答对的请改判：`,
     typeSomething: '请输入答案（猜也可以），然后按 Enter。',

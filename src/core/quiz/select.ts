@@ -1,5 +1,6 @@
 import type { StudyItem } from '../deck/items.js';
 import type { CardType } from '../deck/schema.js';
+import { ENGLISH, type Messages } from '../messages/index.js';
 import { createRng, shuffle } from '../random.js';
 
 export interface QuestionFilter {
@@ -43,12 +44,14 @@ export function selectQuestions(items: readonly StudyItem[], count: number, seed
 }
 
 /** The sentence for filters that leave nothing to ask, naming what does exist. */
-export function describeNoMatch(items: readonly StudyItem[], filter: QuestionFilter): string {
+export function describeNoMatch(items: readonly StudyItem[], filter: QuestionFilter, m: Messages = ENGLISH): string {
+  const q = m.quiz;
   const given = [...filter.tags.map((t) => `--tag ${t}`), ...filter.sections.map((s) => `--section ${s}`), ...filter.types.map((t) => `--type ${t}`)];
-  const known = (values: Iterable<string>) => [...new Set(values)].sort().slice(0, 12).join(', ') || 'none';
+  const known = (values: Iterable<string>) => [...new Set(values)].sort().slice(0, 12).join(', ') || q.none;
   const hint: string[] = [];
-  if (filter.tags.length > 0) hint.push(`tags: ${known(items.flatMap((i) => i.tags))}`);
-  if (filter.sections.length > 0) hint.push(`sections: ${known(items.flatMap((i) => (i.section ? [i.section] : [])))}`);
-  if (filter.types.length > 0) hint.push(`card types: ${known(items.map((i) => i.card.type ?? 'basic'))}`);
-  return `no questions match ${given.join(' ')} (the decks have ${hint.join('; ')})`;
+  const colon = m.sheet.colon;
+  if (filter.tags.length > 0) hint.push(`${q.tags}${colon}${known(items.flatMap((i) => i.tags))}`);
+  if (filter.sections.length > 0) hint.push(`${q.sections}${colon}${known(items.flatMap((i) => (i.section ? [i.section] : [])))}`);
+  if (filter.types.length > 0) hint.push(`${q.cardTypes}${colon}${known(items.map((i) => i.card.type ?? 'basic'))}`);
+  return q.noMatch(given.join(' '), hint.join(m.listSeparator));
 }

@@ -5,6 +5,9 @@
  * the machine's time zone, and each end of a day gets the offset in force at that end.
  */
 
+import { ENGLISH } from '../messages/index.js';
+import type { IntervalUnits } from '../messages/types.js';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
@@ -69,16 +72,16 @@ export function studyDay(now: number, dayStartHour: number, offset: number | Utc
   return { start: fromStudyTime(day, rule), end: fromStudyTime(day + DAY, rule) };
 }
 
-/** A short interval for grade buttons: 1m, 10m, 5h, 3d, 2.5mo, 1.2y. */
-export function formatInterval(ms: number): string {
+/** A short interval for grade buttons: 1m, 10m, 5h, 3d, 2.5mo, 1.2y (`units` from the message catalogue). */
+export function formatInterval(ms: number, units: IntervalUnits = ENGLISH.intervals): string {
   const minutes = Math.max(1, Math.round(ms / 60_000));
-  if (minutes < 60) return `${minutes}m`;
+  if (minutes < 60) return `${minutes}${units.m}`;
   const hours = ms / HOUR;
-  if (hours < 24) return `${Math.round(hours)}h`;
+  if (hours < 24) return `${Math.round(hours)}${units.h}`;
   const days = ms / DAY;
-  if (days < 30) return `${Math.round(days)}d`;
-  if (days < 365) return `${trim(days / 30)}mo`;
-  return `${trim(days / 365)}y`;
+  if (days < 30) return `${Math.round(days)}${units.d}`;
+  if (days < 365) return `${trim(days / 30)}${units.mo}`;
+  return `${trim(days / 365)}${units.y}`;
 }
 
 function trim(n: number): string {

@@ -1,5 +1,6 @@
 import { formatInterval } from './day.js';
-import { GRADE_NAMES, GRADES, newMemory, type GradeValue, type Scheduler } from './fsrs.js';
+import { GRADES, newMemory, type GradeValue, type Scheduler } from './fsrs.js';
+import { ENGLISH, type Messages } from '../messages/index.js';
 import type { ItemState, QueueEntry, QueueItem } from './queue.js';
 
 /** Lapses after which a card is a leech (Anki's default threshold). */
@@ -28,9 +29,10 @@ export interface GradeOption {
   interval: string;
 }
 
-export function gradeOptions(scheduler: Scheduler, entry: QueueEntry<QueueItem>, now: number): GradeOption[] {
+/** The grades with the interval each would give, named in the screen's language. */
+export function gradeOptions(scheduler: Scheduler, entry: QueueEntry<QueueItem>, now: number, m: Messages = ENGLISH): GradeOption[] {
   const preview = scheduler.preview(entry.state?.memory ?? newMemory(now), seedKeyOf(entry.item), now);
-  return GRADES.map((grade) => ({ grade, name: GRADE_NAMES[grade], interval: formatInterval(preview[grade].due - now) }));
+  return GRADES.map((grade) => ({ grade, name: m.study.grades[grade - 1]!, interval: formatInterval(preview[grade].due - now, m.intervals) }));
 }
 
 /** For answers the program checked: wrong suggests Again, right suggests Good. */

@@ -2,6 +2,7 @@ import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState, 
 import confirm from '@inquirer/confirm';
 import type { Context } from '@inquirer/type';
 import { orderExample, parseOrderInput } from '../../core/order.js';
+import { ENGLISH, type Messages } from '../../core/messages/index.js';
 import type { Question, Response } from '../../core/quiz/question.js';
 import { isPromptExit } from '../terminal.js';
 import { choiceAnswerPrompt, quizTheme as theme, typedAnswerPrompt } from './questionPrompts.js';
@@ -41,20 +42,21 @@ export async function guarded<T>(run: () => Promise<T>, signal?: AbortSignal): P
 }
 
 /** Asks one question in its form: a choice (several for multi-answer cards), True/False, or a typed answer. */
-export function askQuestion(question: Question, context: Context = {}, deadline?: number): Promise<Response> {
+export function askQuestion(question: Question, context: Context = {}, deadline?: number, messages: Messages = ENGLISH): Promise<Response> {
+  const q = messages.quiz;
   return guarded(async () => {
     switch (question.kind) {
       case 'choice': {
-        const indexes = await choiceAnswerPrompt({ message: 'Choose', choices: question.choices, multiple: question.multi, deadline }, context);
+        const indexes = await choiceAnswerPrompt({ message: q.choose, choices: question.choices, multiple: question.multi, deadline, messages }, context);
         return { kind: 'choice', selected: indexes.map((i) => question.choices[i]!) };
       }
       case 'truefalse': {
         // t and f answer at once, as in `study`; the arrows and numbers work too.
-        const [index] = await choiceAnswerPrompt({ message: 'True or false?', choices: ['True', 'False'], letters: { t: 0, f: 1 }, deadline }, context);
+        const [index] = await choiceAnswerPrompt({ message: q.trueOrFalse, choices: [messages.trueWord, messages.falseWord], letters: { t: 0, f: 1 }, deadline, messages }, context);
         return { kind: 'truefalse', value: index === 0 };
       }
       case 'typed':
-        return { kind: 'typed', text: await typedAnswerPrompt({ message: 'Answer', deadline }, context) };
+        return { kind: 'typed', text: await typedAnswerPrompt({ message: q.answer, deadline, messages }, context) };
       case 'order': {
         const count = question.steps.shown.length;
         const read = (text: string) => parseOrderInput(text, count);
@@ -76,7 +78,8 @@ export type AfterFeedback = 'next' | 'overrule';
  * After a rejected typed answer with immediate feedback: Enter goes on, `r` says "I was right".
  * One key instead of a menu, since it comes up on most wrong typed answers.
  */
-export const overrulePrompt = createPrompt<AfterFeedback, { message?: string; theme?: Partial<Theme> }>((config, done) => {
+export const overrulePrompt = createPrompt<AfterFeedback, { message?: string; theme?: Partial<Theme>; messages?: Messages }>((config, done) => {
+  const q = (config.messages ?? ENGLISH).quiz;
   const theme = makeTheme(config.theme);
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [choice, setChoice] = useState<AfterFeedback>('next');
@@ -89,16 +92,16 @@ export const overrulePrompt = createPrompt<AfterFeedback, { message?: string; th
     setStatus('done');
     done(picked);
   });
-  const message = theme.style.message(config.message ?? 'Continue?', status);
-  if (status === 'done') return `${prefix} ${message} ${theme.style.answer(choice === 'overrule' ? 'I was right' : 'next')}`;
-  return `${prefix} ${message} ${theme.style.help('Enter: next question · r: I was right (count it)')}`;
+  const message = theme.style.message(config.message ?? q.continue, status);
+  if (status === 'done') return `${prefix} ${message} ${theme.style.answer(choice === 'overrule' ? q.iWasRight : q.next)}`;
+  return `${prefix} ${message} ${theme.style.help(q.overruleHelp)}`;
 });
 
-export function askOverrule(context: Context = {}): Promise<boolean> {
-  return guarded(async () => (await overrulePrompt({ message: 'Continue?', theme }, context)) === 'overrule', context.signal);
+export function askOverrule(context: Context = {}, messages: Messages = ENGLISH): Promise<boolean> {
+  return guarded(async () => (await overrulePrompt({ message: messages.quiz.continue, theme, messages }, context)) === 'overrule', context.signal);
 }
 
 /** The end-mode review of a rejected typed answer. */
-export function confirmOverrule(context: Context = {}): Promise<boolean> {
-  return guarded(() => confirm({ message: 'Were you right? Count it as right', default: false, theme }, context), context.signal);
+export function confirmOverrule(context: Context = {}, messages: Messages = ENGLISH): Promise<boolean> {
+  return guarded(() => confirm({ message: messages.quiz.confirmOverrule, default: false, theme, transformer: (yes) => (yes ? messages.quiz.yes : messages.quiz.no) }, context), context.signal);
 }

@@ -1,5 +1,6 @@
 import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, makeTheme, useEffect, useKeypress, usePrefix, useState, type Status } from '@inquirer/core';
 import chalk from 'chalk';
+import { ENGLISH, type Messages } from '../../core/messages/index.js';
 import { formatClock } from '../../core/quiz/duration.js';
 import { neutralizeControls } from '../../core/text.js';
 import { numberKeys } from '../prompts.js';
@@ -17,6 +18,8 @@ export const quizTheme = { prefix: { idle: '?', done: '›' } };
 interface ClockConfig {
   /** Epoch milliseconds when the time limit runs out; no clock without it. */
   deadline?: number;
+  /** The words of the keys line and errors (the screen's language); English when not given. */
+  messages?: Messages;
 }
 
 /** Milliseconds left, updated every second; undefined without a deadline. */
@@ -31,8 +34,8 @@ function useTimeLeft(deadline: number | undefined): number | undefined {
 }
 
 /** The line under a prompt: the keys, and the clock (red in the last minute). */
-function bottomLine(help: string, left: number | undefined, error?: string): string {
-  const clock = left === undefined ? '' : `${(left <= 60_000 ? chalk.red : chalk.yellow)(`${formatClock(left)} left`)}  `;
+function bottomLine(help: string, left: number | undefined, error: string | undefined, m: Messages): string {
+  const clock = left === undefined ? '' : `${(left <= 60_000 ? chalk.red : chalk.yellow)(m.quiz.timeLeft(formatClock(left)))}  `;
   return [error ? chalk.red(error) : undefined, `${clock}${chalk.dim(help)}`].filter(Boolean).join('\n');
 }
 
@@ -58,8 +61,10 @@ export const typedAnswerPrompt = createPrompt<string, TypedAnswerConfig>((config
       setValue(rl.line);
       setError(undefined);
     } else if (value.trim() === '') {
-      setError('Type an answer (a guess is fine), then Enter.');
+      setError((config.messages ?? ENGLISH).quiz.typeSomething);
     } else if (config.validate?.(value) !== undefined) {
+      // Enter emptied readline's line: put the text back so it can be corrected, not retyped.
+      rl.write(value);
       setError(config.validate(value));
     } else {
       setStatus('done');
@@ -68,7 +73,7 @@ export const typedAnswerPrompt = createPrompt<string, TypedAnswerConfig>((config
   });
   const message = theme.style.message(config.message, status);
   if (status === 'done') return `${prefix} ${message} ${theme.style.answer(neutralizeControls(value))}`;
-  return [`${prefix} ${message} ${neutralizeControls(value)}`, bottomLine(config.help ?? 'Enter: submit', left, error)];
+  return [`${prefix} ${message} ${neutralizeControls(value)}`, bottomLine(config.help ?? (config.messages ?? ENGLISH).quiz.submitHelp, left, error, config.messages ?? ENGLISH)];
 });
 
 export interface ChoiceAnswerConfig extends ClockConfig {
@@ -116,11 +121,11 @@ export const choiceAnswerPrompt = createPrompt<number[], ChoiceAnswerConfig>((co
     else if (isEnterKey(key)) {
       if (!config.multiple) finish([active]);
       else if (picked.length > 0) finish([...picked]);
-      else setError('Pick at least one (space or its number), then Enter.');
+      else setError((config.messages ?? ENGLISH).quiz.pickAtLeastOne);
     }
   });
   const message = theme.style.message(config.message, status);
-  if (status === 'done') return `${prefix} ${message} ${theme.style.answer(picked.map((i) => neutralizeControls(config.choices[i]!)).join('; '))}`;
+  if (status === 'done') return `${prefix} ${message} ${theme.style.answer(picked.map((i) => neutralizeControls(config.choices[i]!)).join((config.messages ?? ENGLISH).listSeparator))}`;
   const lines = config.choices.map((choice, i) => {
     const box = config.multiple ? (picked.includes(i) ? '◉ ' : '◯ ') : '';
     const text = `${i === active ? '❯' : ' '} ${i + 1}. ${box}${neutralizeControls(choice)}`;
@@ -129,7 +134,8 @@ export const choiceAnswerPrompt = createPrompt<number[], ChoiceAnswerConfig>((co
   const letters = Object.entries(config.letters ?? {})
     .map(([k, i]) => `${k} ${neutralizeControls(config.choices[i] ?? '').toLowerCase()}`)
     .join(' · ');
-  const keys = letters ? `${letters} · ↑↓ Enter` : `${numberKeys(count)} or ↑↓ Enter`;
-  const help = config.multiple ? `space or ${numberKeys(count)}: toggle · ↑↓ move · Enter: submit` : `${keys}: choose`;
-  return [`${prefix} ${message}\n${lines.join('\n')}`, bottomLine(help, left, error)];
+  const m = config.messages ?? ENGLISH;
+  const keys = letters ? `${letters} · ↑↓ Enter` : m.quiz.numberHelp(numberKeys(count));
+  const help = config.multiple ? m.quiz.toggleHelp(numberKeys(count)) : m.quiz.chooseHelp(keys);
+  return [`${prefix} ${message}\n${lines.join('\n')}`, bottomLine(help, left, error, m)];
 });

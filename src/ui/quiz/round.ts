@@ -1,3 +1,4 @@
+import { ENGLISH, type Messages } from '../../core/messages/index.js';
 import { canOverrule, gradeResponse, overrule, type Outcome, type Question } from '../../core/quiz/question.js';
 import { formatFeedback, formatQuestion } from '../../core/quiz/screen.js';
 import type { Feedback } from '../../core/quiz/settings.js';
@@ -15,6 +16,8 @@ export interface RoundOptions {
   onInterrupt?: (handler: () => void) => () => void;
   /** "Retry" for the --retry-missed round. */
   label?: string;
+  /** The screen's words; English when not given. */
+  messages?: Messages;
 }
 
 export interface RoundResult {
@@ -52,12 +55,12 @@ export async function runRound(questions: readonly Question[], options: RoundOpt
       }
       const remainingMs = options.timeLimitMs === undefined ? undefined : options.timeLimitMs - (now() - started);
       const header = { number: index + 1, total: questions.length, remainingMs, round: options.label };
-      ui.print(`\n${formatQuestion(question, header, ui.width, ui.paint).join('\n')}\n`);
+      ui.print(`\n${formatQuestion(question, header, ui.width, ui.paint, options.messages).join('\n')}\n`);
       const deadline = options.timeLimitMs === undefined ? undefined : started + options.timeLimitMs;
       const outcome = gradeResponse(question, await ui.ask(question, controller.signal, deadline));
       // Recorded before any overrule prompt, so running out of time there keeps the answer.
       outcomes.push(outcome);
-      if (options.feedback === 'immediate') await showFeedback(outcomes, ui, controller.signal);
+      if (options.feedback === 'immediate') await showFeedback(outcomes, ui, controller.signal, options.messages ?? ENGLISH);
     }
   } catch (error) {
     if (error instanceof QuizTimedOut) ended = 'time';
@@ -71,13 +74,13 @@ export async function runRound(questions: readonly Question[], options: RoundOpt
   return { outcomes, timedOut: ended === 'time', interrupted: ended === 'interrupt' };
 }
 
-async function showFeedback(outcomes: Outcome[], ui: QuizUi, signal: AbortSignal): Promise<void> {
+async function showFeedback(outcomes: Outcome[], ui: QuizUi, signal: AbortSignal, m: Messages): Promise<void> {
   const last = outcomes.length - 1;
   const outcome = outcomes[last]!;
-  ui.print(`${formatFeedback(outcome, ui.width, ui.paint).join('\n')}\n`);
+  ui.print(`${formatFeedback(outcome, ui.width, ui.paint, m).join('\n')}\n`);
   if (canOverrule(outcome) && (await ui.offerOverrule(signal))) {
     outcomes[last] = overrule(outcome);
-    ui.print(`${ui.paint.ok('✔ Counted as right (overruled).')}\n`);
+    ui.print(`${ui.paint.ok(m.quiz.countedRight)}\n`);
   }
 }
 
@@ -85,15 +88,15 @@ async function showFeedback(outcomes: Outcome[], ui: QuizUi, signal: AbortSignal
  * With `--feedback end`, the rejected typed answers are shown after the last question with
  * the difference, each with the chance to say "I was right". Not timed: the answers are in.
  */
-export async function reviewRejected(outcomes: readonly Outcome[], ui: QuizUi): Promise<Outcome[]> {
+export async function reviewRejected(outcomes: readonly Outcome[], ui: QuizUi, m: Messages = ENGLISH): Promise<Outcome[]> {
   const result = outcomes.slice();
   const rejected = result.flatMap((o, i) => (canOverrule(o) ? [i] : []));
   if (rejected.length === 0) return result;
-  ui.print(`\n${ui.paint.bold(`The checker rejected ${rejected.length} typed ${rejected.length === 1 ? 'answer' : 'answers'}; overrule where you were right:`)}\n`);
+  ui.print(`\n${ui.paint.bold(m.quiz.rejected(rejected.length))}\n`);
   for (const i of rejected) {
     const outcome = result[i]!;
-    const header = formatQuestion(outcome.question, { number: i + 1, total: result.length }, ui.width, ui.paint);
-    ui.print(`\n${[...header, ...formatFeedback(outcome, ui.width, ui.paint)].join('\n')}\n`);
+    const header = formatQuestion(outcome.question, { number: i + 1, total: result.length }, ui.width, ui.paint, m);
+    ui.print(`\n${[...header, ...formatFeedback(outcome, ui.width, ui.paint, m)].join('\n')}\n`);
     if (await ui.confirmOverrule()) result[i] = overrule(outcome);
   }
   return result;

@@ -1,4 +1,5 @@
 import chalk from 'chalk';
+import { ENGLISH, type Messages } from '../../core/messages/index.js';
 import type { Question, Response } from '../../core/quiz/question.js';
 import type { DiffPaint } from '../../core/quiz/screen.js';
 import { terminalColumns } from '../terminal.js';
@@ -36,13 +37,14 @@ export function quizPaint(): DiffPaint {
   };
 }
 
-export function terminalQuizUi(): QuizUi {
+/** The quiz in the terminal, its prompts in the language of `messages`. */
+export function terminalQuizUi(messages: Messages = ENGLISH): QuizUi {
   return {
     width: terminalColumns(),
     paint: quizPaint(),
     print: (text) => void process.stdout.write(text),
-    ask: (question, signal, deadline) => askQuestion(question, { signal }, deadline),
-    offerOverrule: (signal) => askOverrule({ signal }),
-    confirmOverrule: () => confirmOverrule(),
+    ask: (question, signal, deadline) => askQuestion(question, { signal }, deadline, messages),
+    offerOverrule: (signal) => askOverrule({ signal }, messages),
+    confirmOverrule: () => confirmOverrule({}, messages),
   };
 }

@@ -3,14 +3,16 @@ import { renderCloze } from '../../core/deck/cloze.js';
 import type { StudyItem } from '../../core/deck/items.js';
 import { formatInterval } from '../../core/schedule/day.js';
 import type { QueueCounts } from '../../core/schedule/queue.js';
-import { displayWidth, neutralizeControls } from '../../core/text.js';
+import { ENGLISH, type Messages } from '../../core/messages/index.js';
+import { displayWidth, neutralizeControls, padEndDisplay } from '../../core/text.js';
 import type { AnswerCheck, AnswerKey } from '../../core/answer.js';
 import type { OrderCheck } from '../../core/order.js';
+import { padLabel } from '../../core/answer-feedback.js';
 import { formatTypedFeedback } from '../prompts.js';
 import { formatOrderFeedback } from './order.js';
 import { formatCardText, progressBar } from '../terminal.js';
 
-/** The text of the study screens, as strings: printing is the caller's job. */
+/** The text of the study screens, as strings, in the language of `m`: printing is the caller's job. */
 
 export interface HeaderInfo {
   deckId: string;
@@ -21,13 +23,15 @@ export interface HeaderInfo {
   width: number;
 }
 
-export function formatHeader(h: HeaderInfo): string {
+export function formatHeader(h: HeaderInfo, m: Messages = ENGLISH): string {
   const remaining = h.counts.new + h.counts.learning + h.counts.due;
   const total = h.position - 1 + remaining;
   const id = neutralizeControls(h.deckId);
   const deck = `${chalk.bold(id)} ${chalk.dim(truncateDisplay(neutralizeControls(h.deckTitle), h.width - displayWidth(id) - 1))}`;
-  const counts = `${chalk.blue(`${h.counts.new} new`)} · ${chalk.red(`${h.counts.learning} learning`)} · ${chalk.green(`${h.counts.due} due`)}`;
-  const bar = `${progressBar(h.position - 1, total, Math.min(30, h.width - 20))} card ${h.position} of ${total}`;
+  const counts = `${chalk.blue(m.study.newCount(h.counts.new))} · ${chalk.red(m.study.learningCount(h.counts.learning))} · ${chalk.green(m.study.dueCount(h.counts.due))}`;
+  const position = m.study.position(h.position, total);
+  // The bar leaves room for the position, however wide (a Chinese one is), and is at most 30.
+  const bar = `${progressBar(h.position - 1, total, Math.max(5, Math.min(30, h.width - 20, h.width - displayWidth(position) - 2)))} ${position}`;
   return `${deck}\n${counts}\n${chalk.dim(bar)}\n`;
 }
 
@@ -43,8 +47,8 @@ export function truncateDisplay(text: string, width: number): string {
 }
 
 /** The question side of an item; a cloze shows its text with the target deletion as [hint]. */
-export function formatQuestion(item: StudyItem, width: number): string {
-  const label = item.key.endsWith(':reverse') ? chalk.dim('(reverse)\n') : '';
+export function formatQuestion(item: StudyItem, width: number, m: Messages = ENGLISH): string {
+  const label = item.key.endsWith(':reverse') ? chalk.dim(`${m.study.reverse}\n`) : '';
   if (item.kind === 'cloze') {
     // Private-use marks stand in for the brackets while wrapping (one column each, like the
     // brackets), so the hidden deletion is found exactly even if the text has brackets too.
@@ -64,18 +68,19 @@ export type Feedback =
   | { kind: 'truefalse'; correct: boolean }
   | { kind: 'order'; correct: boolean; check: OrderCheck };
 
-export function formatFeedback(item: StudyItem, answer: string, feedback: Feedback, width: number): string {
+export function formatFeedback(item: StudyItem, answer: string, feedback: Feedback, width: number, m: Messages = ENGLISH): string {
   const lines: string[] = [];
-  const verdict = (ok: boolean) => (ok ? chalk.green('✓ Correct') : chalk.red('✗ Not quite'));
+  const f = m.feedback;
+  const verdict = (ok: boolean) => (ok ? chalk.green(`✓ ${f.correct}`) : chalk.red(`✗ ${f.notQuite}`));
   // A typed answer: the checker's verdict and reason, Expected (the card's answer), You typed, Also accepted.
-  if (feedback.kind === 'typed') lines.push(...formatTypedFeedback(feedback.typed, feedback.check, feedback.key));
+  if (feedback.kind === 'typed') lines.push(...formatTypedFeedback(feedback.typed, feedback.check, feedback.key, '  ', m));
   else if (feedback.kind === 'order' && item.kind === 'order') lines.push(...formatOrderFeedback(item.steps, feedback.check, width));
   else {
     if (feedback.kind !== 'revealed') lines.push(verdict(feedback.correct));
-    if (feedback.kind === 'choice' && !feedback.correct) lines.push(`  You picked: ${feedback.picked.map(neutralizeControls).join('; ')}`);
-    lines.push(`${chalk.dim('Answer:')}\n${chalk.cyan(formatCardText(answer, width, '  '))}`);
+    if (feedback.kind === 'choice' && !feedback.correct) lines.push(`  ${chalk.dim(padLabel(f.youPicked, m))}${feedback.picked.map(neutralizeControls).join(m.listSeparator)}`);
+    lines.push(`${chalk.dim(f.answer)}\n${chalk.cyan(formatCardText(answer, width, '  '))}`);
   }
-  if (item.why) lines.push(`${chalk.dim('Why:')}\n${formatCardText(item.why, width, '  ')}`);
+  if (item.why) lines.push(`${chalk.dim(f.why)}\n${formatCardText(item.why, width, '  ')}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -90,23 +95,19 @@ export interface SessionSummary {
   leeches: number;
 }
 
-export function formatSummary(s: SessionSummary): string {
+export function formatSummary(s: SessionSummary, m: Messages = ENGLISH): string {
+  const t = m.study;
   const accuracy = s.studied === 0 ? '—' : `${Math.round(((s.studied - s.again) / s.studied) * 100)}%`;
   const minutes = Math.floor(s.elapsedMs / 60_000);
   const seconds = Math.round((s.elapsedMs % 60_000) / 1000);
-  const lines = [
-    chalk.bold('Session summary'),
-    `  Cards studied:  ${s.studied}`,
-    `  Again:          ${s.again}`,
-    `  Accuracy:       ${accuracy}`,
-    `  Time spent:     ${minutes > 0 ? `${minutes}m ` : ''}${seconds}s`,
-    `  Due tomorrow:   ${s.dueTomorrow}`,
-  ];
-  if (s.leeches > 0) lines.push(chalk.yellow(`  Leeches:        ${s.leeches} (cards forgotten 8 times; consider rewriting them)`));
+  // Values in one column: labels padded by display width, two columns past the widest.
+  const column = Math.max(...[t.studied, t.again, t.accuracy, t.timeSpent, t.dueTomorrow, t.leeches].map(displayWidth)) + 2;
+  const row = (label: string, value: string | number) => `  ${padEndDisplay(label, column)}${value}`;
+  const lines = [chalk.bold(t.summaryTitle), row(t.studied, s.studied), row(t.again, s.again), row(t.accuracy, accuracy), row(t.timeSpent, t.duration(minutes, seconds)), row(t.dueTomorrow, s.dueTomorrow)];
+  if (s.leeches > 0) lines.push(chalk.yellow(row(t.leeches, t.leechesValue(s.leeches))));
   if (s.learningLater > 0) {
-    const cards = s.learningLater === 1 ? '1 learning card comes back' : `${s.learningLater} learning cards come back`;
-    const when = s.learningFirstInMs === undefined ? ' later today' : `${s.learningLater === 1 ? '' : ', the first'} in ${formatInterval(s.learningFirstInMs)}`;
-    lines.push(chalk.dim(`  ${cards}${when}; run \`quizdeck study\` again then.`));
+    const firstIn = s.learningFirstInMs === undefined ? undefined : formatInterval(s.learningFirstInMs, m.intervals);
+    lines.push(chalk.dim(`  ${t.learningLater(s.learningLater, firstIn)}`));
   }
   return `${lines.join('\n')}\n`;
 }
