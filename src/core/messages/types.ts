@@ -31,6 +31,8 @@ export interface SheetStrings {
   chooseAll: string;
   /** Brackets around a note after an answer. */
   parens: [string, string];
+  /** Under an order question, above its steps with boxes. */
+  numberSteps: string;
 }
 
 /** The verdict on an answer and the labels of the lines under it, the same in study and quiz. */
@@ -182,6 +184,16 @@ export interface QuizStrings {
   numberHelp: (keys: string) => string;
   /** `keys`: "t true · f false · ↑↓ Enter" or "1–4 or ↑↓ Enter". */
   chooseHelp: (keys: string) => string;
+  /** Above the shuffled steps of an order question. */
+  orderSteps: string;
+  /** The prompt of an order question, and its keys line (`example`: "3142"). */
+  order: string;
+  orderHelp: (example: string) => string;
+  /** Above the per-place diff of an order answer. */
+  rightOrder: string;
+  /** After a step put in the wrong place: the step the person put there. */
+  orderYou: (step: string) => string;
+  orderWrong: (placed: number, total: number) => string;
   noMatch: (given: string, have: string) => string;
   tags: string;
   sections: string;

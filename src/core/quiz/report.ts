@@ -89,7 +89,7 @@ function formatMissed(o: Outcome, n: number, width: number, paint: QuizPaint, m:
     out.push(...wrap(f.typed, `${given || m.quiz.empty}${reason}`).map((l) => paint.error(l)));
   } else out.push(...wrap(f.yourAnswer, given === undefined ? m.quiz.notAnsweredParen : given || m.quiz.empty).map((l) => paint.error(l)));
   out.push(...wrap(f.expected, shownAnswer(question, m)).map((l) => paint.ok(l)));
-  if (question.kind === 'order' && o.order) out.push(...orderDiffLines(question.item.steps, o.order, width, paint, indent));
+  if (question.kind === 'order' && o.order) out.push(...orderDiffLines(question.item.steps, o.order, width, paint, indent, m));
   const also = question.kind === 'typed' ? alsoAcceptedText(question.key.accept, m.listSeparator) : undefined;
   if (also !== undefined) out.push(...wrap(f.alsoAccepted, also));
   if (question.item.why) out.push(...wrap(f.why, question.item.why).map((l) => paint.dim(l)));
@@ -100,11 +100,11 @@ function formatMissed(o: Outcome, n: number, width: number, paint: QuizPaint, m:
  * The right order, one step a line, each place marked ✓ or ✗ with the step the person put there:
  * the diff of an order answer, in quiz feedback and the missed list.
  */
-export function orderDiffLines(steps: readonly string[], check: OrderCheck, width: number, paint: QuizPaint = plainPaint, indent = ''): string[] {
-  const lines = [`${indent}Right order:`];
+export function orderDiffLines(steps: readonly string[], check: OrderCheck, width: number, paint: QuizPaint = plainPaint, indent = '', m: Messages = ENGLISH): string[] {
+  const lines = [`${indent}${m.quiz.rightOrder}`];
   for (const line of orderDiff(steps, check)) {
     const mark = line.ok ? paint.ok('✓') : paint.error('✗');
-    const text = `${line.position + 1}. ${neutralizeControls(line.step)}${line.given === undefined ? '' : `  (you: ${neutralizeControls(line.given)})`}`;
+    const text = `${line.position + 1}. ${neutralizeControls(line.step)}${line.given === undefined ? '' : m.quiz.orderYou(neutralizeControls(line.given))}`;
     lines.push(...wrapText(text, Math.max(20, width - indent.length - 4)).map((l, k) => `${indent}  ${k === 0 ? mark : ' '} ${l}`));
   }
   return lines;

@@ -35,7 +35,7 @@ export function formatQuestion(question: Question, header: QuestionHeader, width
   lines.push(...wrapText(neutralizeControls(questionPrompt(question)), width).map((l) => paint.bold(l)));
   if (question.kind === 'choice' && question.multi) lines.push(paint.dim(m.quiz.chooseAll(question.item.correct.length)));
   if (question.kind === 'order') {
-    lines.push(paint.dim('Put the steps in the right order:'));
+    lines.push(paint.dim(m.quiz.orderSteps));
     question.steps.shown.forEach((step, i) => lines.push(...wrapText(neutralizeControls(step), Math.max(20, width - 5)).map((l, k) => `${k === 0 ? `  ${i + 1}. ` : '     '}${l}`)));
   }
   return lines;
@@ -61,7 +61,7 @@ export function formatFeedback(outcome: Outcome, width: number, paint: DiffPaint
       }
     }
   } else if (question.kind === 'order' && outcome.order && !outcome.correct) {
-    lines.push(...orderDiffLines(question.item.steps, outcome.order, width, paint));
+    lines.push(...orderDiffLines(question.item.steps, outcome.order, width, paint, '', m));
   } else if (!outcome.correct || outcome.overruled) {
     const given = shownResponse(outcome, m);
     if (given !== undefined) lines.push(...wrapLabel(f.yourAnswer, given));
@@ -78,7 +78,7 @@ export function verdictText(outcome: Outcome, paint: QuizPaint = plainPaint, m: 
   if (outcome.overruled) return paint.ok(`${VERDICT_MARK.correct} ${m.quiz.overruled}`);
   if (question.kind === 'order' && outcome.order && !outcome.correct) {
     const placed = question.item.steps.length - outcome.order.wrong.length;
-    return paint.error(`${VERDICT_MARK.wrong} Wrong: ${placed} of ${question.item.steps.length} steps in the right place`);
+    return paint.error(`${VERDICT_MARK.wrong} ${m.quiz.orderWrong(placed, question.item.steps.length)}`);
   }
   if (!check || question.kind !== 'typed') return outcome.correct ? paint.ok(`${VERDICT_MARK.correct} ${m.feedback.correct}`) : paint.error(`${VERDICT_MARK.wrong} ${m.feedback.wrong}`);
   const text = verdictLine(check, question.key, m);

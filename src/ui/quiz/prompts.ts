@@ -60,7 +60,7 @@ export function askQuestion(question: Question, context: Context = {}, deadline?
       case 'order': {
         const count = question.steps.shown.length;
         const read = (text: string) => parseOrderInput(text, count);
-        const text = await typedAnswerPrompt({ message: 'Order', deadline, validate: (t) => errorOf(read(t)), help: `the step numbers in order, e.g. ${orderExample(count)} · Enter: submit` }, context);
+        const text = await typedAnswerPrompt({ message: q.order, deadline, validate: (t) => errorOf(read(t)), help: q.orderHelp(orderExample(count)), messages }, context);
         const parsed = read(text);
         return { kind: 'order', picked: 'value' in parsed ? parsed.value : [] };
       }
