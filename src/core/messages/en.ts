@@ -63,6 +63,11 @@ export const en: Messages = {
     leeches: 'Leeches:',
     leechesValue: (n) => `${n} (cards forgotten 8 times; consider rewriting them)`,
     duration: (minutes, seconds) => `${minutes > 0 ? `${minutes}m ` : ''}${seconds}s`,
+    orderSteps: 'Put the steps in order:',
+    order: 'Order:',
+    orderHint: (example) => `the step numbers in order, e.g. ${example} · Enter check · Esc show the answer (then u undo, q quit)`,
+    orderAlmost: 'Almost: two neighbouring steps swapped (Hard suggested)',
+    orderNotQuite: (placed, total) => `Not quite: ${placed} of ${total} steps in the right place`,
     learningLater: (n, firstIn) => {
       const cards = n === 1 ? '1 learning card comes back' : `${n} learning cards come back`;
       const when = firstIn === undefined ? ' later today' : `${n === 1 ? '' : ', the first'} in ${firstIn}`;

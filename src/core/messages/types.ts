@@ -111,6 +111,13 @@ export interface StudyStrings {
   leeches: string;
   leechesValue: (n: number) => string;
   duration: (minutes: number, seconds: number) => string;
+  /** An order card: the heading of its shuffled steps, the prompt, the keys line (`example`: "3142"). */
+  orderSteps: string;
+  order: string;
+  orderHint: (example: string) => string;
+  /** Two neighbouring steps swapped; else how many are in their place. */
+  orderAlmost: string;
+  orderNotQuite: (placed: number, total: number) => string;
   /** `firstIn`: how soon the first comes back ("10m"), undefined for "later today". */
   learningLater: (n: number, firstIn: string | undefined) => string;
 }

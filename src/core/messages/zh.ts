@@ -62,6 +62,11 @@ export const zh: Messages = {
     leeches: '难记卡片：',
     leechesValue: (n) => `${n}（忘记 8 次的卡片；考虑改写）`,
     duration: (minutes, seconds) => `${minutes > 0 ? `${minutes} 分 ` : ''}${seconds} 秒`,
+    orderSteps: '把这些步骤排好顺序：',
+    order: '顺序：',
+    orderHint: (example) => `按顺序输入步骤编号，例如 ${example} · Enter 检查 · Esc 显示答案（之后 u 撤销，q 退出）`,
+    orderAlmost: '接近：两个相邻步骤顺序颠倒（建议：困难）',
+    orderNotQuite: (placed, total) => `不对：${total} 步中有 ${placed} 步位置正确`,
     learningLater: (n, firstIn) => {
       const when = firstIn === undefined ? '今天稍后回来' : n === 1 ? `${firstIn}后回来` : `陆续回来，第一张在 ${firstIn}后`;
       return `${n} 张学习中的卡片${when}；届时再运行 \`quizdeck study\`。`;

@@ -8,7 +8,6 @@ import { DAY, fromStudyTime, studyDaysBetween, toStudyTime, UTC_DAY_RULE, type D
 
 export type GradeValue = 1 | 2 | 3 | 4;
 export const GRADES: readonly GradeValue[] = [1, 2, 3, 4];
-export const GRADE_NAMES: Record<GradeValue, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
 
 /** 0 new, 1 learning, 2 review, 3 relearning — the numbers stored in the database. */
 export type MemoryState = 0 | 1 | 2 | 3;
