@@ -17,7 +17,7 @@ const DAY = 86_400_000;
 const stripAnsi = (s) => s.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007|\u001b[@-Z\\-_]/g, '');
 
 /** Spawns in a pty; resolves with ms from spawn until `pattern` is on screen (or the process exits). */
-function launch(args, { until, env = {} } = {}) {
+function launch(args, { env = {} } = {}) {
   const start = process.hrtime.bigint();
   const term = pty.spawn(process.execPath, args, { name: 'xterm-256color', cols: 100, rows: 30, cwd: ROOT, env: { ...process.env, ...env } });
   let out = '';

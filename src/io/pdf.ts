@@ -85,7 +85,7 @@ export function startPdfRenderer(browserPath: string): PdfRenderer {
     }
   };
   process.once('exit', killGroup);
-  const endpoint = debuggerEndpoint(child, browserPath);
+  const endpoint = debuggerEndpoint(child);
   endpoint.catch(() => undefined); // observed by render(); an early failure must not crash the process
   let browser: Browser | undefined;
   let closed = false;
@@ -144,7 +144,7 @@ export function withoutTimestamps(pdf: Uint8Array): Uint8Array {
 }
 
 /** The browser prints "DevTools listening on ws://..." on stderr once it accepts connections. */
-function debuggerEndpoint(child: ChildProcess, browserPath: string): Promise<string> {
+function debuggerEndpoint(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(() => reject(new Error(`no DevTools endpoint after ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);

@@ -156,7 +156,7 @@ describe('quizdeck study in a pseudo-terminal', { timeout: 30_000 }, () => {
     await s.exit();
     const text = readFileSync(deck, 'utf8')
       .replace('What is the hypervisor component of VMware ESX called?', 'Which component of ESX is the hypervisor?')
-      .replace(/  - id: hyperv-parent[\s\S]*?(?=  - id: xen-pv-hw)/, '')
+      .replace(/ {2}- id: hyperv-parent[\s\S]*?(?= {2}- id: xen-pv-hw)/, '')
       .concat('  - id: brand-new\n    q: A new question?\n    a: Yes\n');
     writeFileSync(deck, text);
     const again = runInPty(['study', deck, '--db', db]);
@@ -349,7 +349,7 @@ cards:
     await s.waitFor('学习小结');
     expect((await s.exit()).exitCode).toBe(0);
     const text = s.text();
-    expect(text).toMatch(/学习小结\s+学习卡片：  1\s+重来：      0\s+正确率：    100%\s+用时：      \d+ 秒\s+明天到期：  \d/);
+    expect(text).toMatch(/学习小结\s+学习卡片： {2}1\s+重来： {6}0\s+正确率： {4}100%\s+用时： {6}\d+ 秒\s+明天到期： {2}\d/);
     expect(text).not.toMatch(/Session summary|Expected|Grade|card \d of/);
     expectFits(text, '学习小结', undefined, 40);
   });

@@ -9,7 +9,7 @@ import { createMemoryModel, createScheduler, DEFAULT_SCHEDULER_OPTIONS, type Car
 import type { ItemState } from '../../src/core/schedule/queue.js';
 import { openDatabase } from '../../src/io/db.js';
 import { saveParameters } from '../../src/io/parametersStore.js';
-import { KEYS, runInPty } from '../helpers/pty.js';
+import { runInPty } from '../helpers/pty.js';
 import { TRUE_WEIGHTS } from './simulate.mjs';
 
 const DAY = 86_400_000;

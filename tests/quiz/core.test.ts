@@ -269,7 +269,7 @@ describe('scoring', () => {
     expect(text).toContain(' 1. [xen] Which are Xen?\n    Your answer:   Dom0\n    Expected:      Dom0; DomU\n');
     expect(text).toContain(' 2. [hyper-v] Parent?\n    Your answer:   (not answered)\n    Expected:      Parent\n');
     expect(text).toContain('Previous attempts on these decks: 60%, 75%\n');
-    expect(formatResult({ outcomes: outcomes.slice(0, 2), passMark: 80 })).toMatch(/^Score 2\/2 \(100%\)  passed \(pass mark 80%\)\n/);
+    expect(formatResult({ outcomes: outcomes.slice(0, 2), passMark: 80 })).toMatch(/^Score 2\/2 \(100%\) {2}passed \(pass mark 80%\)\n/);
   });
 
   it('shows why, neutralises control characters and wraps CJK text', () => {

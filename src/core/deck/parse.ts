@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
 import { assembleDeck, describe, validateCard, validateHeader } from './checks.js';
-import { collectDiagnostics, type Diagnostic, type Report } from './diagnostic.js';
+import { collectDiagnostics, type Diagnostic } from './diagnostic.js';
 import { deepestNode, duplicateKeys, locateNode, MAX_DEPTH } from './locate.js';
 import { checkDeckCards } from './rules.js';
 import type { Locate, ParsedDeck, Reporter } from './parsed.js';
@@ -137,7 +137,7 @@ export function parseDeckWhole(file: string, source: string): ParsedDeck {
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
+  } catch {
     const alias = firstAlias(source);
     report('error', 'yaml-alias-limit', `aliases expand past the limit of ${MAX_ALIAS_COUNT} nodes (a "billion laughs" bomb?); expand them by hand`, pos(alias));
     return { diagnostics: collected.finish() };

@@ -113,7 +113,7 @@ export class StudyQueue<T extends QueueItem = StudyItem> {
     return this.learning.find((e) => e.state!.memory.due <= now + LEARN_AHEAD_MS) ?? null;
   }
 
-  counts(now: number): QueueCounts {
+  counts(_now: number): QueueCounts {
     let newCount = 0;
     for (const [deck, list] of this.newByDeck) newCount += Math.min(list.length, this.left(deck).newCards);
     const reviewsByDeck = new Map<string, number>();

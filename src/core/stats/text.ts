@@ -69,7 +69,6 @@ function countsTable(title: string, decks: DeckStats[], pick: (d: DeckStats) => 
   const rows = [[title, ...keys.map((k) => L.statuses[k])], ...decks.map((d) => [name(d, L), ...keys.map((k) => group(pick(d)[k]))])];
   // The title cell is a heading, the column names dim: the header row is painted in two parts.
   const plain = table(rows, false);
-  const split = displayWidth(title);
   return [paint.heading(title) + paint.dim(plain[0]!.slice(title.length)), ...plain.slice(1)];
 }
 
