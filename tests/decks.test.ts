@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 // Reads the bundled hypervisor decks directly (not through src/) so these checks hold while
 // the deck loader is still being written.
 
-const CARD_TYPES = ['basic', 'choice', 'truefalse', 'cloze'] as const;
+const CARD_TYPES = ['basic', 'choice', 'truefalse', 'cloze', 'order'] as const;
 const SECTIONS = ['esx', 'hyper-v', 'xen', 'kvm', 'compare'] as const;
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -21,6 +21,7 @@ interface RawCard {
   text?: string;
   choices?: string[];
   answer?: unknown;
+  steps?: string[];
 }
 
 interface RawDeck {
@@ -85,6 +86,11 @@ describe.each(Object.entries(decks))('hypervisor deck (%s)', (lang, { file, id, 
       } else if (type === 'truefalse') {
         expect(card.q, card.id).toBeTruthy();
         expect(typeof card.answer, card.id).toBe('boolean');
+      } else if (type === 'order') {
+        expect(card.q, card.id).toBeTruthy();
+        expect(card.steps?.length, card.id).toBeGreaterThanOrEqual(2);
+        expect(card.steps?.length, card.id).toBeLessThanOrEqual(9);
+        expect(new Set(card.steps).size, card.id).toBe(card.steps?.length);
       } else {
         expect(card.q, card.id).toBeUndefined();
         expect(card.text, card.id).toMatch(/\{\{[^}]+\}\}/);
@@ -153,6 +159,12 @@ describe('English and Chinese hypervisor decks', () => {
       expect(other && typeOf(other), cardId).toBe(typeOf(card));
       expect(other?.section, cardId).toBe(card.section);
     }
+  });
+
+  it('have at least 3 order cards, with the same number of steps in both languages', () => {
+    const orders = [...en.values()].filter((c) => typeOf(c) === 'order');
+    expect(orders.length).toBeGreaterThanOrEqual(3);
+    for (const card of orders) expect(zh.get(card.id)?.steps?.length, card.id).toBe(card.steps?.length);
   });
 });
 

@@ -33,7 +33,7 @@ export interface ShownSteps {
 }
 
 // Separators between numbers: spaces, commas, semicolons, 、 and arrows (NFKC has made full-width ones ASCII).
-const SEPARATORS = /[\s,;、>→-]+/u;
+const SEPARATORS = /[\s,;、>→-]+/gu;
 
 /**
  * What was typed as an order of `count` shown steps: `3142`, `3 1 4 2`, `3,1,4,2`, `３１４２`.
@@ -42,10 +42,9 @@ const SEPARATORS = /[\s,;、>→-]+/u;
 export function parseOrderInput(text: string, count: number): { value: number[] } | { error: string } {
   const cleaned = text.normalize('NFKC').trim();
   if (cleaned === '') return { error: `Type the numbers of the ${count} steps in order, e.g. ${orderExample(count)}.` };
-  const parts = cleaned.split(SEPARATORS).filter((p) => p !== '');
-  // One digit per step: 9 steps at most, so `3142` needs no separators.
-  const numbers = parts.length === 1 && /^\d+$/.test(parts[0]!) ? [...parts[0]!] : parts;
-  if (numbers.some((n) => !/^\d+$/.test(n))) return { error: `Only the step numbers 1–${count}, e.g. ${orderExample(count)}.` };
+  // One digit per step (9 steps at most), so `3142`, `3 1 4 2` and `31 42` are the same order.
+  if (cleaned.replace(SEPARATORS, '').replace(/\d/g, '') !== '') return { error: `Only the step numbers 1–${count}, e.g. ${orderExample(count)}.` };
+  const numbers = [...cleaned.replace(SEPARATORS, '')];
   const values = numbers.map(Number);
   const outside = values.find((n) => n < 1 || n > count);
   if (outside !== undefined) return { error: `There is no step ${outside}; the steps are 1–${count}.` };

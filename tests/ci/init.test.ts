@@ -32,7 +32,7 @@ describe('quizdeck init', () => {
     expect(schema).toEqual(JSON.parse(runCli(['schema']).stdout));
     const validate = new Ajv2020({ strict: false }).compile(schema);
     expect(validate(parse(deck)) ? [] : validate.errors).toEqual([]);
-    expect(new Set(parse(deck).cards.map((c: { type?: string }) => c.type ?? 'basic'))).toEqual(new Set(['basic', 'choice', 'cloze', 'truefalse']));
+    expect(new Set(parse(deck).cards.map((c: { type?: string }) => c.type ?? 'basic'))).toEqual(new Set(['basic', 'choice', 'cloze', 'order', 'truefalse']));
 
     // The workflow runs this repository's action on decks/; the hook config uses our hook id.
     const workflow = parse(readFileSync(join(repo, '.github/workflows/decks.yml'), 'utf8'));

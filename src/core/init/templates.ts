@@ -60,6 +60,14 @@ cards:
     type: truefalse
     q: Decks are plain YAML files, so they can live in git and be reviewed in pull requests.
     answer: true
+  - id: review-steps
+    type: order
+    q: Put the steps of one review in order.
+    steps:
+      - See the question
+      - Answer it from memory
+      - Check the answer
+      - Grade how well you knew it
 `;
 }
 

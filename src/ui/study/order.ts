@@ -1,6 +1,5 @@
 import chalk from 'chalk';
 import { checkOrder, orderDiff, orderExample, parseOrderInput, shuffleSteps, type OrderCheck } from '../../core/order.js';
-import { neutralizeControls } from '../../core/text.js';
 import { typedAnswerPrompt } from '../prompts.js';
 import { formatCardText, terminalColumns } from '../terminal.js';
 
@@ -43,9 +42,10 @@ export function formatOrderFeedback(steps: readonly string[], check: OrderCheck,
   const lines = [verdict, chalk.dim('Right order:')];
   for (const line of orderDiff(steps, check)) {
     const mark = line.ok ? chalk.green('✓') : chalk.red('✗');
-    const given = line.given === undefined ? '' : chalk.dim(`  (you: ${neutralizeControls(line.given)})`);
-    const text = formatCardText(`${line.position + 1}. ${line.step}`, width, '    ').replace(/^ {4}/, '');
-    lines.push(`  ${mark} ${chalk.cyan(text)}${given}`);
+    // What was put in this place instead goes on the same line, wrapped with the step.
+    const given = line.given === undefined ? '' : `  (you: ${line.given})`;
+    const text = formatCardText(`${line.position + 1}. ${line.step}${given}`, width, '    ').replace(/^ {4}/, '');
+    lines.push(`  ${mark} ${line.ok ? chalk.cyan(text) : text}`);
   }
   return lines;
 }
