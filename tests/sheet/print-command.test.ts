@@ -32,6 +32,7 @@ describe('runPrint', () => {
     const txt = await print([zh], { format: 'txt' });
     for (const label of ['姓名：', '日期：', '得分：', 'A 卷', '答案 — B 卷', '种子 7', '选出所有正确答案', '正确 / 错误', '解析：']) expect(txt).toContain(label);
     expect(txt).not.toMatch(/Name:|Answer key|Version|Choose all that apply/);
+    expect(txt).toMatch(/^ *\d+\. [A-D](, [A-D])*（[^()]+）$/m); // a choice's key: letters, then the choices in full-width brackets
     const html = await print([zh], { format: 'html' });
     for (const label of ['<html lang="zh">', '姓名：', '<h2>答案 — A 卷</h2>', '<p class="choose-all">选出所有正确答案</p>', '第 ']) expect(html).toContain(label);
     expect(await print([zh], { format: 'txt', lang: 'en' })).toContain('Answer key — Version B');

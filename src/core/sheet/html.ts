@@ -104,7 +104,7 @@ function keyEntryHtml(q: SheetQuestion, s: SheetStrings): string {
   if (steps !== '') answer += `<span class="choice-text">${escapeHtml(steps)}</span>`;
   if (body.type === 'choice') {
     const texts = body.correct.map((i) => body.choices[i]!).join(s.listSeparator);
-    answer += ` <span class="choice-text">(${escapeHtml(texts)})</span>`;
+    answer += ` <span class="choice-text">${s.parens[0].trim()}${escapeHtml(texts)}${s.parens[1]}</span>`;
   }
   const why = q.why === undefined ? '' : `<span class="why"><b>${s.why}${s.colon}</b>${escapeHtml(q.why)}</span>`;
   return answer + why;

@@ -66,7 +66,7 @@ function questionMd(q: SheetQuestion, s: SheetStrings, inline: boolean): string 
 function keyEntryMd(q: SheetQuestion, s: SheetStrings): string {
   const body = q.body;
   let answer = `**${escapeMarkdown(keyAnswerText(body, s))}**${escapeMarkdown(keyAlsoAccepted(body, s) + keyOrderSteps(body, s))}`;
-  if (body.type === 'choice') answer += ` (${escapeMarkdown(body.correct.map((i) => body.choices[i]!).join(s.listSeparator))})`;
+  if (body.type === 'choice') answer += `${s.parens[0]}${escapeMarkdown(body.correct.map((i) => body.choices[i]!).join(s.listSeparator))}${s.parens[1]}`;
   return q.why === undefined ? answer : `${answer} — *${s.why}${s.colon.trimEnd()}* ${escapeMarkdown(q.why)}`;
 }
 

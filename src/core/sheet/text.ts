@@ -95,7 +95,7 @@ function questionText(q: SheetQuestion, s: SheetStrings, inline: boolean): strin
 function keyLines(q: SheetQuestion, s: SheetStrings, first: string, rest: string): string[] {
   const body = q.body;
   let answer = keyAnswerText(body, s) + keyAlsoAccepted(body, s) + keyOrderSteps(body, s);
-  if (body.type === 'choice') answer += ` (${body.correct.map((i) => body.choices[i]!).join(s.listSeparator)})`;
+  if (body.type === 'choice') answer += `${s.parens[0]}${body.correct.map((i) => body.choices[i]!).join(s.listSeparator)}${s.parens[1]}`;
   const lines = hanging(answer, first, rest);
   if (q.why !== undefined) pushAll(lines, hanging(`${s.why}${s.colon}${q.why}`, rest, rest));
   return lines;
