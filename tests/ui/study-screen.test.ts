@@ -5,6 +5,8 @@ import { expandCard } from '../../src/core/deck/items.js';
 import type { Card } from '../../src/core/deck/schema.js';
 import { messagesFor } from '../../src/core/messages/index.js';
 import { displayWidth } from '../../src/core/text.js';
+import { checkOrder } from '../../src/core/order.js';
+import { formatOrderFeedback } from '../../src/ui/study/order.js';
 import { formatFeedback, formatHeader, formatQuestion, formatSummary, truncateDisplay } from '../../src/ui/study/screen.js';
 
 const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
@@ -73,5 +75,16 @@ describe('study screens', () => {
       ['学习小结', '  学习卡片：  4', '  重来：      1', '  正确率：    75%', '  用时：      1 分 35 秒', '  明天到期：  3', '  难记卡片：  1（忘记 8 次的卡片；考虑改写）', '  2 张学习中的卡片陆续回来，第一张在 10分钟后；届时再运行 `quizdeck study`。', ''].join('\n'),
     );
     for (const text of [header, feedback, choice]) for (const line of text.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(40);
+  });
+
+  it('Chinese: an order card\'s verdict and right order', () => {
+    const zh = messagesFor('zh');
+    const steps = ['BIOS 自检', 'Linux 内核引导', 'VMkernel 接管硬件'];
+    // Shown as given, answered with the first two swapped: two neighbours swapped is "almost".
+    const check = checkOrder([1, 0, 2], { shown: steps, order: [0, 1, 2] });
+    const lines = formatOrderFeedback(steps, check, 40, zh).map(strip);
+    expect(lines[0]).toBe('≈ 接近：两个相邻步骤顺序颠倒（建议：困难）');
+    expect(lines[1]).toBe('正确顺序：');
+    expect(lines[2]).toBe('  ✗ 1. BIOS 自检（你填的：Linux 内核引\n    导）'); // wrapped at 40 columns with the step
   });
 });

@@ -47,7 +47,7 @@ export async function askItem(item: StudyItem, options: AskOptions): Promise<Ask
       return { action: 'answered', feedback: { kind: 'truefalse', correct }, correct };
     }
     case 'order': {
-      const check = await askOrder(item.steps, options.shuffleSeed);
+      const check = await askOrder(item.steps, options.shuffleSeed, m);
       if (!check) return { action: 'answered', feedback: { kind: 'revealed' } };
       const correct = check.verdict === 'correct';
       return { action: 'answered', feedback: { kind: 'order', correct, check }, correct, suggested: SUGGESTED[check.verdict] };

@@ -74,7 +74,7 @@ export function formatFeedback(item: StudyItem, answer: string, feedback: Feedba
   const verdict = (ok: boolean) => (ok ? chalk.green(`✓ ${f.correct}`) : chalk.red(`✗ ${f.notQuite}`));
   // A typed answer: the checker's verdict and reason, Expected (the card's answer), You typed, Also accepted.
   if (feedback.kind === 'typed') lines.push(...formatTypedFeedback(feedback.typed, feedback.check, feedback.key, '  ', m));
-  else if (feedback.kind === 'order' && item.kind === 'order') lines.push(...formatOrderFeedback(item.steps, feedback.check, width));
+  else if (feedback.kind === 'order' && item.kind === 'order') lines.push(...formatOrderFeedback(item.steps, feedback.check, width, m));
   else {
     if (feedback.kind !== 'revealed') lines.push(verdict(feedback.correct));
     if (feedback.kind === 'choice' && !feedback.correct) lines.push(`  ${chalk.dim(padLabel(f.youPicked, m))}${feedback.picked.map(neutralizeControls).join(m.listSeparator)}`);
