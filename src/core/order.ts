@@ -1,4 +1,5 @@
 import { createRng, shuffle, type Rng } from './random.js';
+import { ENGLISH, type Messages } from './messages/index.js';
 
 /**
  * Order cards (`type: order`): the one model of shuffling, reading and checking an order that
@@ -39,18 +40,19 @@ const SEPARATORS = /[\s,;、>→-]+/gu;
  * What was typed as an order of `count` shown steps: `3142`, `3 1 4 2`, `3,1,4,2`, `３１４２`.
  * Every number from 1 to `count` exactly once; otherwise one sentence saying what is wrong.
  */
-export function parseOrderInput(text: string, count: number): { value: number[] } | { error: string } {
+export function parseOrderInput(text: string, count: number, m: Messages = ENGLISH): { value: number[] } | { error: string } {
+  const say = m.study;
   const cleaned = text.normalize('NFKC').trim();
-  if (cleaned === '') return { error: `Type the numbers of the ${count} steps in order, e.g. ${orderExample(count)}.` };
+  if (cleaned === '') return { error: say.orderEmpty(count, orderExample(count)) };
   // One digit per step (9 steps at most), so `3142`, `3 1 4 2` and `31 42` are the same order.
-  if (cleaned.replace(SEPARATORS, '').replace(/\d/g, '') !== '') return { error: `Only the step numbers 1–${count}, e.g. ${orderExample(count)}.` };
+  if (cleaned.replace(SEPARATORS, '').replace(/\d/g, '') !== '') return { error: say.orderDigitsOnly(count, orderExample(count)) };
   const numbers = [...cleaned.replace(SEPARATORS, '')];
   const values = numbers.map(Number);
   const outside = values.find((n) => n < 1 || n > count);
-  if (outside !== undefined) return { error: `There is no step ${outside}; the steps are 1–${count}.` };
+  if (outside !== undefined) return { error: say.orderNoStep(outside, count) };
   const repeated = values.find((n, i) => values.indexOf(n) !== i);
-  if (repeated !== undefined) return { error: `Step ${repeated} is given twice; give each step once.` };
-  if (values.length !== count) return { error: `Give all ${count} steps (${values.length} given), e.g. ${orderExample(count)}.` };
+  if (repeated !== undefined) return { error: say.orderTwice(repeated) };
+  if (values.length !== count) return { error: say.orderAll(count, values.length, orderExample(count)) };
   return { value: values.map((n) => n - 1) };
 }
 

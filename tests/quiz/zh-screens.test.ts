@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expandCard } from '../../src/core/deck/items.js';
 import type { Card } from '../../src/core/deck/schema.js';
 import { messagesFor } from '../../src/core/messages/index.js';
+import { parseOrderInput } from '../../src/core/order.js';
 import { buildQuestion, gradeResponse } from '../../src/core/quiz/question.js';
 import { formatResult } from '../../src/core/quiz/report.js';
 import { formatFeedback, formatQuestion } from '../../src/core/quiz/screen.js';
@@ -36,5 +37,17 @@ describe('quiz screens in Chinese (issue 11.3)', () => {
     expect(formatFeedback(gradeResponse(tf, { kind: 'truefalse', value: true }), 40, undefined, zh)).toEqual(['✗ 错误', '你的答案： 正确', '正确答案： 错误']);
     const typed = buildQuestion(item({ id: 'k', q: 'ESX 的 Hypervisor？', a: 'VMkernel' } as Card), '1');
     expect(formatFeedback(gradeResponse(typed, { kind: 'typed', text: 'VMkernal' }), 40, undefined, zh).slice(0, 3)).toEqual(['≈ 接近：差一个字符（算作错误）', '正确答案： VMkern[e]l', '你的输入： VMkern(a)l']);
+  });
+});
+
+describe('typed orders that are not one, said in Chinese (issue 11.3)', () => {
+  it.each([
+    ['', 4, '按顺序输入这 4 个步骤的编号，例如 2143。'],
+    ['3a', 4, '只能输入步骤编号 1–4，例如 2143。'],
+    ['3152', 4, '没有第 5 步；步骤编号是 1–4。'],
+    ['3143', 4, '第 3 步出现了两次；每一步只写一次。'],
+    ['314', 4, '请写出全部 4 个步骤（现在是 3 个），例如 2143。'],
+  ])('%j', (typed, count, error) => {
+    expect(parseOrderInput(typed, count, zh)).toEqual({ error });
   });
 });

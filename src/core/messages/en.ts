@@ -68,6 +68,11 @@ export const en: Messages = {
     orderHint: (example) => `the step numbers in order, e.g. ${example} · Enter check · Esc show the answer (then u undo, q quit)`,
     orderAlmost: 'Almost: two neighbouring steps swapped (Hard suggested)',
     orderNotQuite: (placed, total) => `Not quite: ${placed} of ${total} steps in the right place`,
+    orderEmpty: (count, example) => `Type the numbers of the ${count} steps in order, e.g. ${example}.`,
+    orderDigitsOnly: (count, example) => `Only the step numbers 1–${count}, e.g. ${example}.`,
+    orderNoStep: (step, count) => `There is no step ${step}; the steps are 1–${count}.`,
+    orderTwice: (step) => `Step ${step} is given twice; give each step once.`,
+    orderAll: (count, given, example) => `Give all ${count} steps (${given} given), e.g. ${example}.`,
     learningLater: (n, firstIn) => {
       const cards = n === 1 ? '1 learning card comes back' : `${n} learning cards come back`;
       const when = firstIn === undefined ? ' later today' : `${n === 1 ? '' : ', the first'} in ${firstIn}`;

@@ -118,6 +118,12 @@ export interface StudyStrings {
   /** Two neighbouring steps swapped; else how many are in their place. */
   orderAlmost: string;
   orderNotQuite: (placed: number, total: number) => string;
+  /** A typed order that is not one (study and quiz): `count` steps, `example` such as "2143". */
+  orderEmpty: (count: number, example: string) => string;
+  orderDigitsOnly: (count: number, example: string) => string;
+  orderNoStep: (step: number, count: number) => string;
+  orderTwice: (step: number) => string;
+  orderAll: (count: number, given: number, example: string) => string;
   /** `firstIn`: how soon the first comes back ("10m"), undefined for "later today". */
   learningLater: (n: number, firstIn: string | undefined) => string;
 }

@@ -67,6 +67,11 @@ export const zh: Messages = {
     orderHint: (example) => `按顺序输入步骤编号，例如 ${example} · Enter 检查 · Esc 显示答案（之后 u 撤销，q 退出）`,
     orderAlmost: '接近：两个相邻步骤顺序颠倒（建议：困难）',
     orderNotQuite: (placed, total) => `不对：${total} 步中有 ${placed} 步位置正确`,
+    orderEmpty: (count, example) => `按顺序输入这 ${count} 个步骤的编号，例如 ${example}。`,
+    orderDigitsOnly: (count, example) => `只能输入步骤编号 1–${count}，例如 ${example}。`,
+    orderNoStep: (step, count) => `没有第 ${step} 步；步骤编号是 1–${count}。`,
+    orderTwice: (step) => `第 ${step} 步出现了两次；每一步只写一次。`,
+    orderAll: (count, given, example) => `请写出全部 ${count} 个步骤（现在是 ${given} 个），例如 ${example}。`,
     learningLater: (n, firstIn) => {
       const when = firstIn === undefined ? '今天稍后回来' : n === 1 ? `${firstIn}后回来` : `陆续回来，第一张在 ${firstIn}后`;
       return `${n} 张学习中的卡片${when}；届时再运行 \`quizdeck study\`。`;

@@ -59,7 +59,7 @@ export function askQuestion(question: Question, context: Context = {}, deadline?
         return { kind: 'typed', text: await typedAnswerPrompt({ message: q.answer, deadline, messages }, context) };
       case 'order': {
         const count = question.steps.shown.length;
-        const read = (text: string) => parseOrderInput(text, count);
+        const read = (text: string) => parseOrderInput(text, count, messages);
         const text = await typedAnswerPrompt({ message: q.order, deadline, validate: (t) => errorOf(read(t)), help: q.orderHelp(orderExample(count)), messages }, context);
         const parsed = read(text);
         return { kind: 'order', picked: 'value' in parsed ? parsed.value : [] };

@@ -11,7 +11,7 @@ import { formatCardText, terminalColumns } from '../terminal.js';
  */
 export async function askOrder(steps: readonly string[], seed: string, m: Messages = ENGLISH): Promise<OrderCheck | undefined> {
   const shown = shuffleSteps(steps, seed);
-  const read = (text: string) => parseOrderInput(text, steps.length);
+  const read = (text: string) => parseOrderInput(text, steps.length, m);
   const message = `${m.study.orderSteps}\n${formatShownSteps(shown.shown, terminalColumns())}\n${m.study.order}`;
   const hint = m.study.orderHint(orderExample(steps.length));
   const result = await typedAnswerPrompt({ message, hint, validate: (text) => {
