@@ -39,9 +39,12 @@ const WIDE_CODES: ReadonlyArray<readonly [number, number]> = [
   [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x1f300, 0x1f64f], [0x1f900, 0x1f9ff], [0x20000, 0x3fffd],
 ];
 const WIDE_RANGES = WIDE_CODES.map(([from, to]) => `\\u{${from.toString(16)}}-\\u{${to.toString(16)}}`).join('');
-// Runs of narrow non-space characters, one wide character with any closing punctuation that must
-// not start a line, or spaces: the units wrapping may break between.
-const WRAP_TOKEN = new RegExp(`\\s+|[${WIDE_RANGES}][，。、；：！？）」』】》〉”’]*|[^\\s${WIDE_RANGES}]+`, 'gu');
+// The units wrapping may break between: spaces; a run of narrow non-space characters; one wide
+// character. Each takes the opening brackets before it and the closing punctuation after it,
+// which must not end or start a line ("（VT-x / AMD-V）" keeps its brackets, "Domain 0，" its comma).
+const OPENING = '（「『【《〈';
+const CLOSING = '，。、；：！？）」』】》〉”’';
+const WRAP_TOKEN = new RegExp(`\\s+|[${OPENING}]*[^\\s${WIDE_RANGES}]+[${CLOSING}]*|[${OPENING}]*[${WIDE_RANGES}][${CLOSING}]*`, 'gu');
 
 // Printable ASCII: one column a character, no clusters; most text, and the fast path.
 const ASCII = /^[\x20-\x7e]*$/;

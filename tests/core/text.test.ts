@@ -38,6 +38,15 @@ describe('displayWidth', () => {
 });
 
 describe('wrapText', () => {
+  it.each([
+    ['Xen Hypervisor（你填的：Domain 0，即特权域）', 30, ['Xen Hypervisor（你填的：Domain', '0，即特权域）']],
+    ['（VT-x / AMD-V）之后', 8, ['（VT-x /', 'AMD-V）', '之后']],
+    ['由 Domain 0 启动的 Domain U（非特权域）', 28, ['由 Domain 0 启动的 Domain U', '（非特权域）']],
+    ['Domain U（非特权域）', 11, ['Domain U', '（非特权', '域）']],
+  ])('CJK punctuation stays with its neighbour: %j at %i columns', (text, width, lines) => {
+    expect(wrapText(text, width)).toEqual(lines);
+  });
+
   it('wraps Latin text at spaces', () => {
     expect(wrapText('the parent partition owns the drivers', 20)).toEqual(['the parent partition', 'owns the drivers']);
   });
