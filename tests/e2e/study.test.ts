@@ -353,4 +353,17 @@ cards:
     expect(text).not.toMatch(/Session summary|Expected|Grade|card \d of/);
     expectFits(text, '学习小结', undefined, 40);
   });
+
+  it('--lang en shows English screens for the same deck', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'zh.yaml'), ZH_DECK);
+    const s = runInPty(['study', join(dir, 'zh.yaml'), '--db', join(dir, 'q.db'), '--lang', 'en'], { cols: 40 });
+    await s.waitFor('2 new · 0 learning · 0 due');
+    await s.waitFor('Your answer:');
+    s.send(KEYS.escape);
+    await s.waitFor('How well did you know it?');
+    s.send('q');
+    await s.waitFor('Session summary');
+    expect((await s.exit()).exitCode).toBe(0);
+  });
 });

@@ -60,6 +60,7 @@ describe('study screens', () => {
   });
 
   it('Chinese: header, feedback and summary in Chinese, lined up by display width within 40 columns', () => {
+    chalk.level = 1; // differences in colour, not brackets
     const zh = messagesFor('zh-CN');
     const header = strip(formatHeader({ deckId: 'hypervisors-zh', deckTitle: 'Hypervisor：VMware ESX、Hyper-V、Xen 与 KVM', position: 12, counts: { new: 4, learning: 1, due: 2 }, width: 40 }, zh));
     expect(header).toContain('新卡 4 · 学习中 1 · 待复习 2');
@@ -83,8 +84,9 @@ describe('study screens', () => {
     // Shown as given, answered with the first two swapped: two neighbours swapped is "almost".
     const check = checkOrder([1, 0, 2], { shown: steps, order: [0, 1, 2] });
     const lines = formatOrderFeedback(steps, check, 40, zh).map(strip);
-    expect(lines[0]).toBe('≈ 接近：两个相邻步骤顺序颠倒（建议：困难）');
+    expect(lines[0]).toBe('≈ 接近：相邻两步颠倒（建议：困难）');
     expect(lines[1]).toBe('正确顺序：');
     expect(lines[2]).toBe('  ✗ 1. BIOS 自检（你填的：Linux 内核引\n    导）'); // wrapped at 40 columns with the step
+    for (const line of lines.flatMap((l) => l.split('\n'))) expect(displayWidth(line), line).toBeLessThanOrEqual(40);
   });
 });

@@ -65,7 +65,7 @@ export const zh: Messages = {
     orderSteps: '把这些步骤排好顺序：',
     order: '顺序：',
     orderHint: (example) => `按顺序输入步骤编号，例如 ${example} · Enter 检查 · Esc 显示答案（之后 u 撤销，q 退出）`,
-    orderAlmost: '接近：两个相邻步骤顺序颠倒（建议：困难）',
+    orderAlmost: '接近：相邻两步颠倒（建议：困难）',
     orderNotQuite: (placed, total) => `不对：${total} 步中有 ${placed} 步位置正确`,
     orderEmpty: (count, example) => `按顺序输入这 ${count} 个步骤的编号，例如 ${example}。`,
     orderDigitsOnly: (count, example) => `只能输入步骤编号 1–${count}，例如 ${example}。`,
