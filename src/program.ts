@@ -85,7 +85,7 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
     .option('--day-start <hour>', 'hour (0-23, local time) at which a study day starts (default: 4)')
     .option('--typed', 'type the answers of basic and cloze cards instead of revealing them')
     .addOption(new Option('--type', 'old name of --typed').hideHelp())
-    .option('--lang <tag>', 'with no path, which language of a translated deck to use (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else en)')
+    .option('--lang <tag>', 'the language of the screens (en or zh; default: the decks\' language), and with no path which language of a translated deck to use (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else en)')
     .addHelpText('after', '\nKeys: Enter reveal, 1-4 grade (Again/Hard/Good/Easy), u undo, q quit, Ctrl-C quit.\nExit codes: 0 done or quit with q, 2 bad option, bad deck, bad database or no terminal, 130 Ctrl-C.')
     .action(async (paths: string[], options) => {
       const { runStudy } = await import('./commands/study.js');
@@ -122,7 +122,7 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
     .option('--retry-missed', 'after the result, ask the missed questions again (a second round, scored separately)')
     .option('--lenient', 'count typed answers that are almost right (a letter or two off) as right')
     .option('--db <file>', 'database file (default: $QUIZDECK_DB, else $XDG_DATA_HOME/quizdeck/quizdeck.db)')
-    .option('--lang <tag>', 'with no path, which language of a translated deck to use (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else en)')
+    .option('--lang <tag>', 'the language of the screens (en or zh; default: the decks\' language), and with no path which language of a translated deck to use (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else en)')
     .addHelpText('after', '\nExit codes: 0 done (and passed, with --pass-mark), 1 below --pass-mark, 2 bad option or deck, no terminal, 130 Ctrl-C.')
     .action(async (paths: string[], options) => {
       const { runQuiz } = await import('./commands/quiz.js');
@@ -146,7 +146,7 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
     .option('--paper <size>', 'a4 or letter (default: a4)')
     .option('--date <date>', 'fill in the date line; "today" for today (default: left blank)')
     .option('--browser <path>', 'Chromium or Chrome for pdf (default: $CHROME_PATH, else chromium, google-chrome... on PATH)')
-    .option('--lang <tag>', 'with no path, which language of a translated deck to use (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else en)')
+    .option('--lang <tag>', 'the language of the screens (en or zh; default: the decks\' language), and with no path which language of a translated deck to use (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else en)')
     .addHelpText('after', '\nExit codes: 0 printed, 1 the browser failed, 2 bad option, bad deck, no match, or no browser for pdf.')
     .action(async (paths: string[], options) => {
       const { runPrint } = await import('./commands/print.js');
