@@ -201,18 +201,23 @@ class StudySession {
     if (asked.action !== 'answered') return asked.action === 'quit' ? 'quit' : this.undo();
     const answeredAt = this.clock.now();
     this.out(`\n${formatFeedback(item, this.answerText(item), asked.feedback, width, this.m)}\n`);
-    const graded = await askGrade(gradeOptions(this.schedulers.of(item.deckId), entry, answeredAt, this.m), asked.suggested ?? suggestedGrade(asked.correct), this.m);
+    const suggested = asked.suggested ?? suggestedGrade(asked.correct);
+    const graded = await askGrade(gradeOptions(this.schedulers.of(item.deckId), entry, answeredAt, this.m), suggested, this.m);
     this.raw.hold();
-    if (graded.action !== 'grade') return graded.action === 'quit' ? 'quit' : this.undo();
-    const outcome = gradeEntry(this.schedulers.of(item.deckId), entry, graded.grade, answeredAt);
-    const reviewId = this.store.record({ deckId: item.deckId, cardKey: item.key, cardId: item.cardId, rating: graded.grade, reviewedAt: answeredAt, durationMs: answeredAt - shownAt, before: outcome.before, after: outcome.after });
+    if (graded.action === 'undo') return this.undo();
+    // q after an answer quizdeck checked keeps that answer, graded as suggested: quitting used to
+    // drop it silently (issue 12). A self-graded card has no suggestion, so q leaves it unanswered.
+    const grade = graded.action === 'grade' ? graded.grade : suggested;
+    if (grade === undefined) return 'quit';
+    const outcome = gradeEntry(this.schedulers.of(item.deckId), entry, grade, answeredAt);
+    const reviewId = this.store.record({ deckId: item.deckId, cardKey: item.key, cardId: item.cardId, rating: grade, reviewedAt: answeredAt, durationMs: answeredAt - shownAt, before: outcome.before, after: outcome.after });
     this.queue.answered(entry, outcome.after);
-    this.history.push({ reviewId, entry, rating: graded.grade, becameLeech: outcome.becameLeech });
+    this.history.push({ reviewId, entry, rating: grade, becameLeech: outcome.becameLeech });
     if (outcome.becameLeech) {
       this.leeches++;
       this.notice = chalk.yellow(`${this.m.study.leech(item.cardId, item.deckId, outcome.after.memory.lapses)}\n`);
     }
-    return 'next';
+    return graded.action === 'quit' ? 'quit' : 'next';
   }
 
   /** The card's answer as the screen says it: True and False in the screen's language. */

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KEYS, runInPty, type PtySession } from '../helpers/pty.js';
 
@@ -33,6 +34,20 @@ describe('study --typed', { timeout: 30_000 }, () => {
     await session.waitFor(/Cards studied:\s+1/);
     expect((await session.exit()).exitCode).toBe(0);
     expect(session.text().includes('study --type is now --typed')).toBe(noted);
+  });
+
+  it('q at the grade prompt after a checked answer keeps the answer, graded as suggested', async () => {
+    const db = join(dir, 'q.db');
+    session = runInPty(['study', join(dir, 'deck.yaml'), '--typed', '--db', db], { env: { NO_COLOR: '1' } });
+    await session.waitFor('Your answer:');
+    session.send('VMkernel', KEYS.enter);
+    await session.waitFor('Good');
+    session.send('q');
+    await session.waitFor(/Cards studied:\s+1/);
+    expect((await session.exit()).exitCode).toBe(0);
+    const conn = new Database(db, { readonly: true });
+    expect(conn.prepare('SELECT rating FROM reviews').pluck().all()).toEqual([3]);
+    conn.close();
   });
 
   it('without it, Enter shows the answer', async () => {

@@ -345,11 +345,11 @@ cards:
     s.send(/(\d)\. 子分区/.exec(choices)![1]!); // the wrong one, wherever the shuffle put it
     await s.waitFor(/✗ 不对\s+你的选择： +子分区\s+答案：\s+父分区/);
     await s.waitFor('? 评分（Enter 接受建议）');
-    s.send('q');
+    s.send('q'); // keeps the checked (wrong) answer, graded Again as suggested
     await s.waitFor('学习小结');
     expect((await s.exit()).exitCode).toBe(0);
     const text = s.text();
-    expect(text).toMatch(/学习小结\s+学习卡片： {2}1\s+重来： {6}0\s+正确率： {4}100%\s+用时： {6}\d+ 秒\s+明天到期： {2}\d/);
+    expect(text).toMatch(/学习小结\s+学习卡片： {2}2\s+重来： {6}1\s+正确率： {4}50%\s+用时： {6}\d+ 秒\s+明天到期： {2}\d/);
     expect(text).not.toMatch(/Session summary|Expected|Grade|card \d of/);
     expectFits(text, '学习小结', undefined, 40);
   });
