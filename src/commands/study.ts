@@ -19,6 +19,7 @@ import { CLEAR_SCREEN, rawModeBetweenPrompts, requireTerminal, terminalColumns, 
 import { itemAnswerText } from '../core/deck/items.js';
 import { messagesFor, screenLanguage, type Messages } from '../core/messages/index.js';
 import chalk from 'chalk';
+import { neutralizeLine, wrapText } from '../core/text.js';
 
 export interface StudyOptions {
   db?: string;
@@ -236,7 +237,10 @@ class StudySession {
     if (last.becameLeech) this.leeches--;
     this.queue = this.buildQueue(this.clock.now());
     this.queue.prioritize(last.entry.id);
-    this.notice = chalk.yellow(`${this.m.study.undid(last.entry.item.key)}\n`);
+    // Named by its question, cut to one short line: an id like `hv-io-order:c2` means nothing on screen.
+    const prompt = this.itemOf(last.entry).prompt.replace(/\s+/g, ' ').trim();
+    const question = prompt.length > 60 ? `${prompt.slice(0, 59)}…` : prompt;
+    this.notice = chalk.yellow(`${wrapText(neutralizeLine(this.m.study.undid(question)), terminalColumns()).join('\n')}\n`);
     return 'next';
   }
 

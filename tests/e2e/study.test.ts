@@ -32,7 +32,7 @@ describe('quizdeck study in a pseudo-terminal', { timeout: 30_000 }, () => {
     await s.waitFor('which partition owns the physical device drivers?');
     await s.waitFor('Pick one');
     s.send('u'); // undo the first answer: it comes back
-    await s.waitFor('Undid your answer');
+    await s.waitFor('Undid your answer to "What is the hypervisor component of VMware ESX called?"'); // by its question, not its id
     await s.waitFor('Your answer:');
     s.send('the VMkernel', KEYS.enter);
     await s.waitFor('✓ Correct');
