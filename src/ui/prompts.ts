@@ -13,6 +13,15 @@ import { neutralizeControls } from '../core/text.js';
 /** A letter key that ends a prompt with a named action, e.g. `{ u: 'undo', q: 'quit' }`. */
 export type ActionKeys = Readonly<Record<string, string>>;
 
+/**
+ * Inquirer marks a finished prompt with a green ✔, which on an answer line reads as "right" even
+ * when the answer was wrong (issue 12): answer lines get a neutral mark, and the verdict below
+ * them says ✓ or ✗.
+ */
+export function answeredPrefix(status: Status | string, prefix: string): string {
+  return status === 'done' ? chalk.dim('›') : prefix;
+}
+
 export type TypedResult = { action: 'answer'; text: string } | { action: 'skip' };
 
 export interface TypedConfig {
@@ -28,7 +37,7 @@ export const typedAnswerPrompt = createPrompt<TypedResult, TypedConfig>((config,
   const [status, setStatus] = useState<Status>('idle');
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
-  const prefix = usePrefix({ status });
+  const prefix = answeredPrefix(status, usePrefix({ status }));
   useKeypress((key, rl) => {
     if (status !== 'idle') return;
     if (isEnterKey(key)) {
@@ -70,7 +79,7 @@ export interface KeyConfig {
 export const keyPrompt = createPrompt<KeyResult, KeyConfig>((config, done) => {
   const [status, setStatus] = useState<Status>('idle');
   const [chosen, setChosen] = useState('');
-  const prefix = usePrefix({ status });
+  const prefix = answeredPrefix(status, usePrefix({ status }));
   useKeypress((key, rl) => {
     if (status !== 'idle') return;
     const name = isEnterKey(key) ? 'enter' : key.name?.toLowerCase();
@@ -112,7 +121,7 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   const [picked, setPicked] = useState<readonly number[]>([]);
   const [error, setError] = useState<string | undefined>(undefined);
   const [chosen, setChosen] = useState<readonly number[]>([]);
-  const prefix = usePrefix({ status });
+  const prefix = answeredPrefix(status, usePrefix({ status }));
   const count = config.choices.length;
   const finish = (result: ChoiceResult) => {
     setChosen(result.indexes ?? []);

@@ -34,6 +34,9 @@ describe('study --typed', { timeout: 30_000 }, () => {
     await session.waitFor(/Cards studied:\s+1/);
     expect((await session.exit()).exitCode).toBe(0);
     expect(session.text().includes('study --type is now --typed')).toBe(noted);
+    // The answer line has a neutral mark; only the verdict says right or wrong.
+    expect(session.text()).toMatch(/› Your answer: the vmkernel/);
+    expect(session.text()).not.toContain('✔');
   });
 
   it('q at the grade prompt after a checked answer keeps the answer, graded as suggested', async () => {

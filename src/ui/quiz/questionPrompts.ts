@@ -3,7 +3,7 @@ import chalk from 'chalk';
 import { ENGLISH, type Messages } from '../../core/messages/index.js';
 import { formatClock } from '../../core/quiz/duration.js';
 import { neutralizeControls } from '../../core/text.js';
-import { numberKeys } from '../prompts.js';
+import { answeredPrefix, numberKeys } from '../prompts.js';
 
 /**
  * The prompts a quiz question is answered with. Unlike @inquirer/select and friends they show
@@ -54,7 +54,7 @@ export const typedAnswerPrompt = createPrompt<string, TypedAnswerConfig>((config
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const left = useTimeLeft(status === 'idle' ? config.deadline : undefined);
-  const prefix = usePrefix({ status, theme });
+  const prefix = answeredPrefix(status, usePrefix({ status, theme }));
   useKeypress((key, rl) => {
     if (status !== 'idle') return;
     if (!isEnterKey(key)) {
@@ -96,7 +96,7 @@ export const choiceAnswerPrompt = createPrompt<number[], ChoiceAnswerConfig>((co
   const [picked, setPicked] = useState<readonly number[]>([]);
   const [error, setError] = useState<string | undefined>(undefined);
   const left = useTimeLeft(status === 'idle' ? config.deadline : undefined);
-  const prefix = usePrefix({ status, theme });
+  const prefix = answeredPrefix(status, usePrefix({ status, theme }));
   const count = config.choices.length;
   const finish = (indexes: number[]) => {
     setPicked(indexes);
