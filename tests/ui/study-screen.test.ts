@@ -37,6 +37,19 @@ describe('study screens', () => {
     expect(narrow).toContain(`${chalk.bold.yellow('[hypervisor component')}\n  ${chalk.bold.yellow('name]')}.`);
   });
 
+  it('cloze: the answer is shown in its whole sentence, highlighted (revealed and typed)', () => {
+    chalk.level = 1;
+    const card = { id: 'c', type: 'cloze', text: 'The [boot] order: {{Linux}} loads the {{VMkernel::hypervisor component name}}.' } as Card;
+    const cloze = item(card, 1);
+    const revealed = formatFeedback(cloze, 'VMkernel', { kind: 'revealed' }, 80);
+    expect(strip(revealed)).toContain('The [boot] order: Linux loads the VMkernel.');
+    expect(revealed).toContain(chalk.bold.cyan('VMkernel'));
+    expect(strip(revealed)).not.toContain('[hypervisor component name]');
+    const key = { answer: 'VMkernel', accept: [], lang: 'en' };
+    const typed = formatFeedback(cloze, 'VMkernel', { kind: 'typed', typed: 'vmkernel', check: checkAnswer('vmkernel', key), key }, 80);
+    expect(strip(typed)).toContain('The [boot] order: Linux loads the VMkernel.');
+  });
+
   it('neutralises control characters in card text', () => {
     const q = formatQuestion(item({ id: 'x', q: 'clear \u001b[2J now', a: 'a' } as Card), 80);
     expect(q).not.toContain('\u001b[2J');

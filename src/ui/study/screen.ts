@@ -46,18 +46,25 @@ export function truncateDisplay(text: string, width: number): string {
   return `${out}…`;
 }
 
+/**
+ * A cloze's text, wrapped, with its target deletion replaced by `fill` and styled. Private-use
+ * marks stand in for the brackets while wrapping (one column each, like the brackets), so the
+ * deletion is found exactly even if the text has brackets too; `brackets` keeps them as [ ].
+ */
+function markedCloze(item: Extract<StudyItem, { kind: 'cloze' }>, width: number, fill: (hint: string | undefined) => string, style: (s: string) => string, brackets = false): string {
+  const marked = renderCloze(item.text, item.deletion, (hint) => `\uE000${fill(hint)}\uE001`);
+  return formatCardText(marked, width, '  ').replace(/\uE000([^\uE001]*)\uE001/, (_m, inner: string) =>
+    (brackets ? `[${inner}]` : inner)
+      .split('\n')
+      .map((part) => part.replace(/^(\s*)(.*)$/, (_l, space: string, body: string) => space + style(body)))
+      .join('\n'),
+  );
+}
+
 /** The question side of an item; a cloze shows its text with the target deletion as [hint]. */
 export function formatQuestion(item: StudyItem, width: number, m: Messages = ENGLISH): string {
   const label = item.key.endsWith(':reverse') ? chalk.dim(`${m.study.reverse}\n`) : '';
-  if (item.kind === 'cloze') {
-    // Private-use marks stand in for the brackets while wrapping (one column each, like the
-    // brackets), so the hidden deletion is found exactly even if the text has brackets too.
-    const marked = renderCloze(item.text, item.deletion, (hint) => `\uE000${hint ?? '...'}\uE001`);
-    const text = formatCardText(marked, width, '  ').replace(/\uE000([^\uE001]*)\uE001/, (_m, inner: string) =>
-      `[${inner}]`.split('\n').map((part) => part.replace(/^(\s*)(.*)$/, (_l, space: string, body: string) => space + chalk.bold.yellow(body))).join('\n'),
-    );
-    return `${label}${text}\n`;
-  }
+  if (item.kind === 'cloze') return `${label}${markedCloze(item, width, (hint) => hint ?? '...', chalk.bold.yellow, true)}\n`;
   return `${label}${chalk.bold(formatCardText(item.prompt, width, '  '))}\n`;
 }
 
@@ -73,12 +80,16 @@ export function formatFeedback(item: StudyItem, answer: string, feedback: Feedba
   const f = m.feedback;
   const verdict = (ok: boolean) => (ok ? chalk.green(`✓ ${f.correct}`) : chalk.red(`✗ ${f.notQuite}`));
   // A typed answer: the checker's verdict and reason, Expected (the card's answer), You typed, Also accepted.
-  if (feedback.kind === 'typed') lines.push(...formatTypedFeedback(feedback.typed, feedback.check, feedback.key, '  ', m));
-  else if (feedback.kind === 'order' && item.kind === 'order') lines.push(...formatOrderFeedback(item.steps, feedback.check, width, m));
+  // A cloze is answered in its sentence: the whole text, the deletion filled in and highlighted.
+  const sentence = item.kind === 'cloze' ? markedCloze(item, width, () => item.answer, chalk.bold.cyan) : undefined;
+  if (feedback.kind === 'typed') {
+    lines.push(...formatTypedFeedback(feedback.typed, feedback.check, feedback.key, '  ', m));
+    if (sentence) lines.push(sentence);
+  } else if (feedback.kind === 'order' && item.kind === 'order') lines.push(...formatOrderFeedback(item.steps, feedback.check, width, m));
   else {
     if (feedback.kind !== 'revealed') lines.push(verdict(feedback.correct));
     if (feedback.kind === 'choice' && !feedback.correct) lines.push(`  ${chalk.dim(padLabel(f.youPicked, m))}${feedback.picked.map(neutralizeControls).join(m.listSeparator)}`);
-    lines.push(`${chalk.dim(f.answer)}\n${chalk.cyan(formatCardText(answer, width, '  '))}`);
+    lines.push(`${chalk.dim(f.answer)}\n${sentence ?? chalk.cyan(formatCardText(answer, width, '  '))}`);
   }
   if (item.why) lines.push(`${chalk.dim(f.why)}\n${formatCardText(item.why, width, '  ')}`);
   return `${lines.join('\n')}\n`;
