@@ -92,6 +92,8 @@ export const keyPrompt = createPrompt<KeyResult, KeyConfig>((config, done) => {
   });
   const theme = makeTheme({});
   const echo = status === 'done' ? config.echo?.[chosen] : undefined;
+  // "Press Enter to show the answer" has done its job once pressed: no leftover line (issue 12).
+  if (status === 'done' && !echo) return '';
   return [[prefix, theme.style.message(config.message, status), ...(echo ? [theme.style.answer(echo)] : [])].join(' '), status === 'done' || !config.hint ? undefined : chalk.dim(config.hint)];
 });
 
