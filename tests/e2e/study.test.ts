@@ -212,25 +212,24 @@ describe('quizdeck study in a pseudo-terminal', { timeout: 30_000 }, () => {
 const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1';
 const at = (tz: string, time: string) => ({ TZ: tz, LD_PRELOAD: LIBFAKETIME, FAKETIME: `@${time}` });
 
+/** Answers the first card (VMkernel) Good, checks the interval offered, quits at the next card; the exit code. */
+async function answerFirstCardGood(db: string, env: Record<string, string>, interval: string): Promise<number> {
+  const s = runInPty(['study', DECK, '--db', db], { env });
+  await s.waitFor('What is the hypervisor component of VMware ESX called?');
+  await s.waitFor('Your answer:');
+  s.send('VMkernel', KEYS.enter);
+  await s.waitFor(`Good · ${interval}`);
+  s.send('3');
+  await s.waitFor('Pick one');
+  s.send('q');
+  return (await s.exit()).exitCode;
+}
+
 describe.skipIf(!existsSync(LIBFAKETIME))('quizdeck study by study day, under a fake clock (issue 12.6)', { timeout: 30_000 }, () => {
   it('Asia/Shanghai: Good at 07:55 and at 08:06 the same morning gives 2 days, not a day elapsed and 5', async () => {
     const db = join(tmp(), 'q.db');
-    const first = runInPty(['study', DECK, '--db', db], { env: at('Asia/Shanghai', '2026-03-10 07:55:00') });
-    await first.waitFor('Your answer:');
-    first.send('VMkernel', KEYS.enter);
-    await first.waitFor('Good · 10m');
-    first.send('3');
-    await first.waitFor('Pick one');
-    first.send('q');
-    expect((await first.exit()).exitCode).toBe(0);
-    const second = runInPty(['study', DECK, '--db', db], { env: at('Asia/Shanghai', '2026-03-10 08:06:00') });
-    await second.waitFor('What is the hypervisor component of VMware ESX called?');
-    second.send('VMkernel', KEYS.enter);
-    await second.waitFor('Good · 2d');
-    second.send('3');
-    await second.waitFor('Pick one');
-    second.send('q');
-    expect((await second.exit()).exitCode).toBe(0);
+    expect(await answerFirstCardGood(db, at('Asia/Shanghai', '2026-03-10 07:55:00'), '10m')).toBe(0);
+    expect(await answerFirstCardGood(db, at('Asia/Shanghai', '2026-03-10 08:06:00'), '2d')).toBe(0);
     expect(rows(db, "SELECT elapsed_days, scheduled_days, round(stability, 1) AS s FROM card_state WHERE card_key = 'esx-hypervisor-name'")).toEqual([{ elapsed_days: 0, scheduled_days: 2, s: 2.3 }]);
   });
 
@@ -253,14 +252,7 @@ describe.skipIf(!existsSync(LIBFAKETIME))('quizdeck study by study day, under a 
 
   it('UTC, the clock set back across midnight: the answer is applied, not "Invalid delta_t -1"', async () => {
     const db = join(tmp(), 'q.db');
-    const first = runInPty(['study', DECK, '--db', db], { env: at('UTC', '2026-03-10 00:05:00') });
-    await first.waitFor('Your answer:');
-    first.send('VMkernel', KEYS.enter);
-    await first.waitFor('Good · 10m');
-    first.send('3');
-    await first.waitFor('Pick one');
-    first.send('q');
-    await first.exit();
+    await answerFirstCardGood(db, at('UTC', '2026-03-10 00:05:00'), '10m');
     // Nine minutes earlier by the clock, the learning card (due 00:15) is within the 20 minutes shown early.
     const back = runInPty(['study', DECK, '--db', db, '--new', '0'], { env: at('UTC', '2026-03-09 23:56:00') });
     await back.waitFor('Your answer:');
