@@ -21,6 +21,9 @@ export const KEYS = {
   tab: '\t',
 } as const;
 
+/** Variables by which chalk (supports-color) recognises a CI runner. */
+const CI_SIGNALS = ['CI', 'CONTINUOUS_INTEGRATION', 'BUILD_NUMBER', 'RUN_ID', 'GITHUB_ACTIONS', 'GITEA_ACTIONS', 'TRAVIS', 'CIRCLECI', 'APPVEYOR', 'GITLAB_CI', 'BUILDKITE', 'DRONE', 'CI_NAME', 'TEAMCITY_VERSION', 'TF_BUILD', 'AGENT_NAME'];
+
 export interface PtyOptions {
   cwd?: string;
   /** Added to a copy of process.env. */
@@ -61,6 +64,8 @@ export class PtySession {
     const node = options.raw ? [...args] : [BIN, ...args];
     const [file, ...argv] = options.prefix?.length ? [...options.prefix, process.execPath, ...node] : [process.execPath, ...node];
     const env = { ...process.env, FORCE_COLOR: '1', QUIZDECK_CACHE_DIR: TEST_CACHE_DIR, ...options.env } as Record<string, string>;
+    // A person's terminal, not the CI runner's: chalk turns colour off in a terminal when CI is set.
+    for (const k of CI_SIGNALS) if (!(options.env && k in options.env)) delete env[k];
     for (const [k, v] of Object.entries(options.env ?? {})) if (v === undefined) delete env[k];
     this.pty = spawn(file!, argv, { name: 'xterm-256color', cols: options.cols ?? 100, rows: options.rows ?? 30, cwd: options.cwd ?? process.cwd(), env });
     this.pty.onData((data) => {
