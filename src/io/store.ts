@@ -1,6 +1,7 @@
 import { STATE_REVIEW, type CardMemory, type MemoryState } from '../core/schedule/fsrs.js';
 import type { StudyDay } from '../core/schedule/day.js';
 import { cardRef, type DailyCounts, type ItemState } from '../core/schedule/queue.js';
+import type { QueueSnapshot, ReviewRecord } from '../core/study/session.js';
 import type { Db } from './db.js';
 
 /**
@@ -8,16 +9,8 @@ import type { Db } from './db.js';
  * transaction: the review row and the card's new state, so a crash never separates them.
  */
 
-export interface ReviewInput {
-  deckId: string;
-  cardKey: string;
-  cardId: string;
-  rating: 1 | 2 | 3 | 4;
-  reviewedAt: number;
-  durationMs: number;
-  before: ItemState | null;
-  after: ItemState;
-}
+/** One review as a study session records it (modelled in the core). */
+export type ReviewInput = ReviewRecord;
 
 interface StateRow {
   deck_id: string;
@@ -181,10 +174,19 @@ export class ReviewStore {
     return new Map(rows.map(([deck, newCards, reviews]) => [deck, { newCards, reviews }]));
   }
 
-  /** Cards of these decks (not new) due before `time`. */
+  /**
+   * Items of these decks in review due before `time`. Items in learning steps are left out: they
+   * come back within minutes, and the summary names them as such instead of as "due tomorrow".
+   */
   dueBefore(deckIds: readonly string[], time: number): number {
-    const count = this.db.prepare(`SELECT count(*) FROM card_state WHERE deck_id = ? AND state != 0 AND due < ?`).pluck();
+    const count = this.db.prepare(`SELECT count(*) FROM card_state WHERE deck_id = ? AND state = ${STATE_REVIEW} AND due < ?`).pluck();
     return deckIds.reduce((n, deck) => n + (count.get(deck, time) as number), 0);
+  }
+
+  /** What a study session's queue is built from, for the study day `day`. */
+  snapshot(deckIds: readonly string[], day: StudyDay): QueueSnapshot {
+    const { states, notDue } = this.loadQueueStates(deckIds, day.end);
+    return { states, notDue, reviewedToday: this.reviewedDuring(deckIds, day), doneToday: this.doneDuring(day) };
   }
 
   /** Keys with stored state in a deck, for spotting removed cards (their history is kept). */

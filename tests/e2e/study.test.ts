@@ -268,7 +268,7 @@ describe.skipIf(!existsSync(LIBFAKETIME))('quizdeck study by study day, under a 
 });
 
 describe('quizdeck study counts (issue 9.6)', { timeout: 30_000 }, () => {
-  it('study 3 new cards, then --new 0 the same day: "0 new", not "-3 new" and "card 1 of 0"', async () => {
+  it('study 3 new cards, then --new 0 the same day: "0 new", not "-3 new", and 3 left', async () => {
     const db = join(tmp(), 'q.db');
     const s = runInPty(['study', DECK, '--db', db, '--new', '3']);
     await s.waitFor('Your answer:');
@@ -283,16 +283,16 @@ describe('quizdeck study counts (issue 9.6)', { timeout: 30_000 }, () => {
     s.send('f');
     await s.waitFor(/(Again|Good) · /);
     s.send('3');
-    await s.waitFor('card 4 of'); // a learning card, shown early
+    await s.waitFor('3 left · 0 done'); // a learning card, shown early
     s.send(KEYS.ctrlC);
     await s.exit();
     const again = runInPty(['study', DECK, '--db', db, '--new', '0']);
     await again.waitFor(/(-?\d+) new · (\d+) learning · (\d+) due/);
-    await again.waitFor(/card 1 of -?\d+/);
+    await again.waitFor(/-?\d+ left · \d+ done/);
     again.send(KEYS.ctrlC);
     await again.exit();
     expect(again.text()).toContain('0 new · 3 learning · 0 due');
-    expect(again.text()).toContain('card 1 of 3');
+    expect(again.text()).toContain('3 left · 0 done');
   });
 });
 
@@ -323,7 +323,7 @@ cards:
     writeFileSync(join(dir, 'zh.yaml'), ZH_DECK);
     const s = runInPty(['study', join(dir, 'zh.yaml'), '--db', join(dir, 'q.db')], { cols: 40 });
     await s.waitFor('新卡 2 · 学习中 0 · 待复习 0');
-    await s.waitFor('第 1 张，共 2 张');
+    await s.waitFor('剩余 2 张 · 已完成 0 张');
     await s.waitFor('? 你的答案：');
     s.send('VMkernal', KEYS.enter);
     await s.waitFor('≈ 接近：差一个字符（建议：困难）');

@@ -12,6 +12,8 @@ import { systemClock } from '../../src/io/clock.js';
 import { openDatabase } from '../../src/io/db.js';
 import { ReviewStore } from '../../src/io/store.js';
 import { formatSummary } from '../../src/ui/study/screen.js';
+import { NO_SESSION } from '../helpers/study.js';
+import { offsetIn } from '../helpers/zones.js';
 
 /**
  * Time by study day (issue 12 §6, issue 9.5/9.6): days start at 4 a.m. local time in every
@@ -25,14 +27,6 @@ const DAY = 24 * HOUR;
 const ZONES = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles', 'Europe/Berlin'] as const;
 type Zone = (typeof ZONES)[number];
 
-/** Minutes east of UTC in `timeZone` at an instant, from Intl's wall-clock parts. */
-function offsetIn(timeZone: string): UtcOffsetAt {
-  const format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-  return (time) => {
-    const p = Object.fromEntries(format.formatToParts(time).map((part) => [part.type, Number(part.value)]));
-    return Math.round((Date.UTC(p.year!, p.month! - 1, p.day!, p.hour, p.minute, p.second) - Math.floor(time / 1000) * 1000) / MIN);
-  };
-}
 const rule = (zone: string, startHour = 4): DayRule => ({ startHour, utcOffsetMinutes: offsetIn(zone) });
 /** The local wall time of an instant in a zone, "2026-10-25 04:00". */
 const wall = (zone: string, time: number) => new Date(time + offsetIn(zone)(time) * MIN).toISOString().slice(0, 16).replace('T', ' ');
@@ -177,10 +171,10 @@ describe('a session that crosses 4 a.m.', () => {
     expect(queue.next(now)).toBeNull();
     const later = queue.learningLater(now);
     expect(later).toEqual({ count: 1, firstInMs: 35 * MIN });
-    const summary = formatSummary({ studied: 1, again: 0, elapsedMs: 1000, dueTomorrow: 0, learningLater: later.count, learningFirstInMs: later.firstInMs, leeches: 0 });
+    const summary = formatSummary({ ...NO_SESSION, studied: 1, again: 0, elapsedMs: 1000, dueTomorrow: 0, learningLater: later.count, learningFirstInMs: later.firstInMs, leeches: 0 });
     expect(summary).toContain('1 learning card comes back in 35m; run `quizdeck study` again then.');
-    expect(formatSummary({ studied: 3, again: 0, elapsedMs: 1000, dueTomorrow: 0, learningLater: 3, learningFirstInMs: 25 * MIN, leeches: 0 })).toContain('3 learning cards come back, the first in 25m;');
-    expect(formatSummary({ studied: 3, again: 0, elapsedMs: 1000, dueTomorrow: 0, learningLater: 2, leeches: 0 })).toContain('2 learning cards come back later today;');
+    expect(formatSummary({ ...NO_SESSION, studied: 3, again: 0, elapsedMs: 1000, dueTomorrow: 0, learningLater: 3, learningFirstInMs: 25 * MIN, leeches: 0 })).toContain('3 learning cards come back, the first in 25m;');
+    expect(formatSummary({ ...NO_SESSION, studied: 3, again: 0, elapsedMs: 1000, dueTomorrow: 0, learningLater: 2, leeches: 0 })).toContain('2 learning cards come back later today;');
   });
 });
 

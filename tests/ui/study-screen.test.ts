@@ -8,20 +8,21 @@ import { displayWidth } from '../../src/core/text.js';
 import { checkOrder } from '../../src/core/order.js';
 import { formatOrderFeedback } from '../../src/ui/study/order.js';
 import { formatFeedback, formatHeader, formatQuestion, formatSummary, truncateDisplay } from '../../src/ui/study/screen.js';
+import { NO_SESSION } from '../helpers/study.js';
 
 const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 const item = (card: Card, i = 0) => expandCard({ deck: 'd' }, card)[i]!;
 
 describe('study screens', () => {
-  it('header: deck, counts and position', () => {
-    const text = strip(formatHeader({ deckId: 'd', deckTitle: 'Deck', position: 3, counts: { new: 4, learning: 1, due: 2 }, width: 80 }));
+  it('header: deck, counts and progress (items left, items done)', () => {
+    const text = strip(formatHeader({ deckId: 'd', deckTitle: 'Deck', counts: { new: 4, learning: 1, due: 2 }, finished: 2, left: 7, width: 80 }));
     expect(text).toContain('d Deck');
     expect(text).toContain('4 new · 1 learning · 2 due');
-    expect(text).toContain('card 3 of 9');
+    expect(text).toContain('7 left · 2 done');
   });
 
   it('header: a long (CJK) title is cut to the terminal width', () => {
-    const text = strip(formatHeader({ deckId: 'hypervisors-zh', deckTitle: 'Hypervisor：VMware ESX、Hyper-V、Xen 与 KVM', position: 1, counts: { new: 1, learning: 0, due: 0 }, width: 40 }));
+    const text = strip(formatHeader({ deckId: 'hypervisors-zh', deckTitle: 'Hypervisor：VMware ESX、Hyper-V、Xen 与 KVM', counts: { new: 1, learning: 0, due: 0 }, finished: 0, left: 1, width: 40 }));
     expect(text.split('\n')[0]).toBe('hypervisors-zh Hypervisor：VMware ESX、…');
     expect(truncateDisplay('中文标题', 5)).toBe('中文…');
   });
@@ -64,7 +65,7 @@ describe('study screens', () => {
     expect(strip(formatFeedback(basic, 'VMkernel', typed('the vmkernel.'), 80))).toContain('✓ Correct\n  Expected:      VMkernel\n  Also accepted: the VMkernel\n');
     expect(strip(formatFeedback(basic, 'VMkernel', typed('ESXi'), 80))).toContain('✗ Wrong\n  Expected:      VMkernel\n  You typed:     ESXi\n');
     expect(text).toContain('Because.');
-    const summary = strip(formatSummary({ studied: 4, again: 1, elapsedMs: 95_000, dueTomorrow: 3, learningLater: 2, leeches: 0 }));
+    const summary = strip(formatSummary({ ...NO_SESSION, studied: 4, again: 1, elapsedMs: 95_000, dueTomorrow: 3, learningLater: 2, leeches: 0 }));
     expect(summary).toMatch(/Cards studied:\s+4/);
     expect(summary).toMatch(/Accuracy:\s+75%/);
     expect(summary).toMatch(/Time spent:\s+1m 35s/);
@@ -75,16 +76,16 @@ describe('study screens', () => {
   it('Chinese: header, feedback and summary in Chinese, lined up by display width within 40 columns', () => {
     chalk.level = 1; // differences in colour, not brackets
     const zh = messagesFor('zh-CN');
-    const header = strip(formatHeader({ deckId: 'hypervisors-zh', deckTitle: 'Hypervisor：VMware ESX、Hyper-V、Xen 与 KVM', position: 12, counts: { new: 4, learning: 1, due: 2 }, width: 40 }, zh));
+    const header = strip(formatHeader({ deckId: 'hypervisors-zh', deckTitle: 'Hypervisor：VMware ESX、Hyper-V、Xen 与 KVM', counts: { new: 4, learning: 1, due: 2 }, finished: 11, left: 7, width: 40 }, zh));
     expect(header).toContain('新卡 4 · 学习中 1 · 待复习 2');
-    expect(header).toContain('第 12 张，共 18 张');
+    expect(header).toContain('剩余 7 张 · 已完成 11 张');
     const basic = expandCard({ deck: 'd', lang: 'zh' }, { id: 'x', q: '问', a: '父分区', accept: ['根分区'], why: '驱动在父分区里。' } as Card)[0]!;
     const key = { answer: '父分区', accept: ['根分区'], lang: 'zh' };
     const feedback = strip(formatFeedback(basic, '父分区', { kind: 'typed', typed: '子分区', check: checkAnswer('子分区', key), key }, 40, zh));
     expect(feedback).toContain('  正确答案： 父分区\n  你的输入： 子分区\n  也可接受： 根分区\n解析：\n  驱动在父分区里。');
     const choice = strip(formatFeedback(basic, '父分区', { kind: 'choice', correct: false, picked: ['子分区'] }, 40, zh));
     expect(choice).toContain('✗ 不对\n  你的选择： 子分区\n答案：\n  父分区');
-    const summary = strip(formatSummary({ studied: 4, again: 1, elapsedMs: 95_000, dueTomorrow: 3, learningLater: 2, learningFirstInMs: 600_000, leeches: 1 }, zh));
+    const summary = strip(formatSummary({ ...NO_SESSION, studied: 4, again: 1, elapsedMs: 95_000, dueTomorrow: 3, learningLater: 2, learningFirstInMs: 600_000, leeches: 1 }, zh));
     expect(summary).toBe(
       ['学习小结', '  学习卡片：  4', '  重来：      1', '  正确率：    75%', '  用时：      1 分 35 秒', '  明天到期：  3', '  难记卡片：  1（忘记 8 次的卡片；考虑改写）', '  2 张学习中的卡片陆续回来，第一张在 10分钟后；届时再运行 `quizdeck study`。', ''].join('\n'),
     );

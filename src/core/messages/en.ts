@@ -32,7 +32,6 @@ export const en: Messages = {
     newCount: (n) => `${n} new`,
     learningCount: (n) => `${n} learning`,
     dueCount: (n) => `${n} due`,
-    position: (n, total) => `card ${n} of ${total}`,
     reverse: '(reverse)',
     trueOrFalse: 'True or false?',
     trueFalseHint: 't true · f false · u undo · q quit',
@@ -78,6 +77,10 @@ export const en: Messages = {
       const when = firstIn === undefined ? ' later today' : `${n === 1 ? '' : ', the first'} in ${firstIn}`;
       return `${cards}${when}; run \`quizdeck study\` again then.`;
     },
+    progress: (finished, left) => `${left} left · ${finished} done`,
+    newDay: 'A new study day has begun: today’s limits and due cards start again.',
+    newHeldBack: (held, limit) => `The daily limit of ${limit} new ${limit === 1 ? 'card' : 'cards'} is reached; ${held} more wait for the next days (raise it with --new).`,
+    reviewsHeldBack: (held, limit) => `The daily limit of ${limit} ${limit === 1 ? 'review' : 'reviews'} is reached; ${held} due ${held === 1 ? 'review waits' : 'reviews wait'} (raise it with --reviews).`,
   },
   quiz: {
     intro: (q) => {

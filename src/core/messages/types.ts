@@ -78,7 +78,6 @@ export interface StudyStrings {
   newCount: (n: number) => string;
   learningCount: (n: number) => string;
   dueCount: (n: number) => string;
-  position: (n: number, total: number) => string;
   reverse: string;
   trueOrFalse: string;
   trueFalseHint: string;
@@ -126,6 +125,14 @@ export interface StudyStrings {
   orderAll: (count: number, given: number, example: string) => string;
   /** `firstIn`: how soon the first comes back ("10m"), undefined for "later today". */
   learningLater: (n: number, firstIn: string | undefined) => string;
+  /** The header's progress: items done for today in this session, and items left. */
+  progress: (finished: number, left: number) => string;
+  /** Above the next card when a session runs past the day-start hour. */
+  newDay: string;
+  /** In the summary when the daily new-card limit left new cards out. */
+  newHeldBack: (held: number, limit: number) => string;
+  /** In the summary when the daily review limit left due reviews out. */
+  reviewsHeldBack: (held: number, limit: number) => string;
 }
 
 export interface QuizIntro {

@@ -31,7 +31,6 @@ export const zh: Messages = {
     newCount: (n) => `新卡 ${n}`,
     learningCount: (n) => `学习中 ${n}`,
     dueCount: (n) => `待复习 ${n}`,
-    position: (n, total) => `第 ${n} 张，共 ${total} 张`,
     reverse: '（反向）',
     trueOrFalse: '正确还是错误？',
     trueFalseHint: 't 正确 · f 错误 · u 撤销 · q 退出',
@@ -76,6 +75,10 @@ export const zh: Messages = {
       const when = firstIn === undefined ? '今天稍后回来' : n === 1 ? `${firstIn}后回来` : `陆续回来，第一张在 ${firstIn}后`;
       return `${n} 张学习中的卡片${when}；届时再运行 \`quizdeck study\`。`;
     },
+    progress: (finished, left) => `剩余 ${left} 张 · 已完成 ${finished} 张`,
+    newDay: '新的学习日已经开始：今天的上限和到期卡片重新计算。',
+    newHeldBack: (held, limit) => `已达到每天 ${limit} 张新卡片的上限；还有 ${held} 张留待以后（用 --new 提高上限）。`,
+    reviewsHeldBack: (held, limit) => `已达到每天 ${limit} 次复习的上限；还有 ${held} 张到期卡片等待复习（用 --reviews 提高上限）。`,
   },
   quiz: {
     intro: (q) => {

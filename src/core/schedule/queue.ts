@@ -55,7 +55,7 @@ export const LEARN_AHEAD_MS = 20 * 60_000;
 export const itemId = (deckId: string, key: string) => `${deckId}\u0000${key}`;
 export const cardRef = (deckId: string, cardId: string) => `${deckId}\u0000${cardId}`;
 
-const isLearning = (s: ItemState | null) => s !== null && (s.memory.state === STATE_LEARNING || s.memory.state === STATE_RELEARNING);
+export const isLearning = (s: ItemState | null) => s !== null && (s.memory.state === STATE_LEARNING || s.memory.state === STATE_RELEARNING);
 
 /**
  * The order of a session: learning cards that are due, then due reviews (lowest
@@ -123,11 +123,22 @@ export class StudyQueue<T extends QueueItem = StudyItem> {
     return { new: newCount, learning: this.learning.length, due };
   }
 
-  /** Learning cards that come back after the learn-ahead window, and in how long the first does. */
-  learningLater(now: number): { count: number; firstInMs: number } {
+  /** Learning cards that come back after the learn-ahead window (or any `window`), and in how long the first does. */
+  learningLater(now: number, window = LEARN_AHEAD_MS): { count: number; firstInMs: number } {
     // `learning` is sorted by due time.
-    const later = this.learning.filter((e) => e.state!.memory.due > now + LEARN_AHEAD_MS);
-    return { count: later.length, firstInMs: later.length === 0 ? 0 : later[0]!.state!.memory.due - now };
+    const later = this.learning.filter((e) => e.state!.memory.due > now + window);
+    return { count: later.length, firstInMs: later.length === 0 ? 0 : Math.max(0, later[0]!.state!.memory.due - now) };
+  }
+
+  /** Cards the daily limits keep out of today's session, per kind. */
+  heldBack(): DailyCounts {
+    let newCards = 0;
+    for (const [deck, list] of this.newByDeck) newCards += Math.max(0, list.length - this.left(deck).newCards);
+    const reviewsByDeck = new Map<string, number>();
+    for (const e of this.reviews) reviewsByDeck.set(e.item.deckId, (reviewsByDeck.get(e.item.deckId) ?? 0) + 1);
+    let reviews = 0;
+    for (const [deck, n] of reviewsByDeck) reviews += Math.max(0, n - this.left(deck).reviews);
+    return { newCards, reviews };
   }
 
   /** Records an answer: counts it against the deck's limits, buries siblings, requeues learning cards. */

@@ -3,6 +3,7 @@ import { renderCloze } from '../../core/deck/cloze.js';
 import type { StudyItem } from '../../core/deck/items.js';
 import { formatInterval } from '../../core/schedule/day.js';
 import type { QueueCounts } from '../../core/schedule/queue.js';
+import type { SessionSummary } from '../../core/study/drive.js';
 import { ENGLISH, type Messages } from '../../core/messages/index.js';
 import { displayWidth, neutralizeControls, padEndDisplay } from '../../core/text.js';
 import type { AnswerCheck, AnswerKey } from '../../core/answer.js';
@@ -17,21 +18,20 @@ import { formatCardText, progressBar } from '../terminal.js';
 export interface HeaderInfo {
   deckId: string;
   deckTitle: string;
-  /** 1-based number of this card in the session. */
-  position: number;
   counts: QueueCounts;
+  /** Items done for today in this session, and items left: "12 left" does not grow with every answer. */
+  finished: number;
+  left: number;
   width: number;
 }
 
 export function formatHeader(h: HeaderInfo, m: Messages = ENGLISH): string {
-  const remaining = h.counts.new + h.counts.learning + h.counts.due;
-  const total = h.position - 1 + remaining;
   const id = neutralizeControls(h.deckId);
   const deck = `${chalk.bold(id)} ${chalk.dim(truncateDisplay(neutralizeControls(h.deckTitle), h.width - displayWidth(id) - 1))}`;
   const counts = `${chalk.blue(m.study.newCount(h.counts.new))} · ${chalk.red(m.study.learningCount(h.counts.learning))} · ${chalk.green(m.study.dueCount(h.counts.due))}`;
-  const position = m.study.position(h.position, total);
-  // The bar leaves room for the position, however wide (a Chinese one is), and is at most 30.
-  const bar = `${progressBar(h.position - 1, total, Math.max(5, Math.min(30, h.width - 20, h.width - displayWidth(position) - 2)))} ${position}`;
+  const progress = m.study.progress(h.finished, h.left);
+  // The bar leaves room for the words, however wide (Chinese ones are), and is at most 30.
+  const bar = `${progressBar(h.finished, h.finished + h.left, Math.max(5, Math.min(30, h.width - 20, h.width - displayWidth(progress) - 2)))} ${progress}`;
   return `${deck}\n${counts}\n${chalk.dim(bar)}\n`;
 }
 
@@ -95,18 +95,9 @@ export function formatFeedback(item: StudyItem, answer: string, feedback: Feedba
   return `${lines.join('\n')}\n`;
 }
 
-export interface SessionSummary {
-  studied: number;
-  again: number;
-  elapsedMs: number;
-  dueTomorrow: number;
-  /** Learning cards due after the session, and how soon the first is (it may be after 4 a.m.). */
-  learningLater: number;
-  learningFirstInMs?: number;
-  leeches: number;
-}
-
-export function formatSummary(s: SessionSummary, m: Messages = ENGLISH): string {
+export function formatSummary(s: SessionSummary, m: Messages = ENGLISH, width = 80): string {
+  // Sentences under the table, wrapped to the terminal's width and indented.
+  const note = (text: string) => formatCardText(text, width, '  ');
   const t = m.study;
   const accuracy = s.studied === 0 ? '—' : `${Math.round(((s.studied - s.again) / s.studied) * 100)}%`;
   const minutes = Math.floor(s.elapsedMs / 60_000);
@@ -116,9 +107,11 @@ export function formatSummary(s: SessionSummary, m: Messages = ENGLISH): string 
   const row = (label: string, value: string | number) => `  ${padEndDisplay(label, column)}${value}`;
   const lines = [chalk.bold(t.summaryTitle), row(t.studied, s.studied), row(t.again, s.again), row(t.accuracy, accuracy), row(t.timeSpent, t.duration(minutes, seconds)), row(t.dueTomorrow, s.dueTomorrow)];
   if (s.leeches > 0) lines.push(chalk.yellow(row(t.leeches, t.leechesValue(s.leeches))));
+  if (s.newHeldBack > 0) lines.push(chalk.dim(note(t.newHeldBack(s.newHeldBack, s.newPerDay))));
+  if (s.reviewsHeldBack > 0) lines.push(chalk.dim(note(t.reviewsHeldBack(s.reviewsHeldBack, s.reviewsPerDay))));
   if (s.learningLater > 0) {
     const firstIn = s.learningFirstInMs === undefined ? undefined : formatInterval(s.learningFirstInMs, m.intervals);
-    lines.push(chalk.dim(`  ${t.learningLater(s.learningLater, firstIn)}`));
+    lines.push(chalk.dim(note(t.learningLater(s.learningLater, firstIn))));
   }
   return `${lines.join('\n')}\n`;
 }

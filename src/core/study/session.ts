@@ -1,0 +1,267 @@
+import type { DeckSchedulers } from '../optimize/deckSchedulers.js';
+import { studyDay, type DayRule, type StudyDay } from '../schedule/day.js';
+import type { GradeValue } from '../schedule/fsrs.js';
+import { gradeEntry } from '../schedule/grade.js';
+import { isLearning, StudyQueue, type DailyCounts, type ItemState, type Limits, type QueueEntry, type QueueItem } from '../schedule/queue.js';
+
+/**
+ * A study session as a state machine: `step(state, event)` gives the next state and the effects
+ * the shell must carry out (load the queue's data, record a review, take one back). Time comes in
+ * with each event and nothing here reads a clock, a disk or a terminal, so whole sessions can be
+ * driven in tests with a fake clock (see `drive.ts` for the loop that connects it to a UI and a
+ * store).
+ *
+ * The queue (`StudyQueue`) is owned by the state: a step may update it in place, and the state
+ * it belonged to is not used again.
+ */
+
+/** What the review store knows at the start of a study day: the queue is built from it. */
+export interface QueueSnapshot {
+  /** By deck id, then item key; items never answered have none. */
+  states: ReadonlyMap<string, ReadonlyMap<string, ItemState>>;
+  /** By deck id: keys of items answered before whose next review is after this study day. */
+  notDue: ReadonlyMap<string, ReadonlySet<string>>;
+  /** By `cardRef(deckId, cardId)`: keys answered since the day started (their siblings wait). */
+  reviewedToday: ReadonlyMap<string, ReadonlySet<string>>;
+  /** By deck id: new cards and reviews already done today, in earlier sessions too. */
+  doneToday: ReadonlyMap<string, DailyCounts>;
+}
+
+export interface SessionConfig<T extends QueueItem> {
+  deckIds: readonly string[];
+  /** The session's items, skipping those not due (a large collection is mostly those). */
+  items(notDue: ReadonlyMap<string, ReadonlySet<string>>): readonly T[];
+  limits: Limits;
+  dayRule: DayRule;
+  schedulers: DeckSchedulers;
+}
+
+/** One review as the store records it. */
+export interface ReviewRecord {
+  deckId: string;
+  cardKey: string;
+  cardId: string;
+  rating: GradeValue;
+  reviewedAt: number;
+  durationMs: number;
+  before: ItemState | null;
+  after: ItemState;
+}
+
+/** Told to the person above the next card. */
+export type Notice<T> =
+  | { kind: 'leech'; deckId: string; cardId: string; lapses: number }
+  | { kind: 'nothingToUndo' }
+  | { kind: 'undid'; item: T }
+  | { kind: 'newDay' };
+
+export interface Answered<T extends QueueItem> {
+  /** The session's own number for the review: the shell maps it to the stored row. */
+  ref: number;
+  entry: QueueEntry<T>;
+  grade: GradeValue;
+  becameLeech: boolean;
+  /** The item is done for today: it left the learning steps (or never entered them). */
+  finished: boolean;
+}
+
+/** The card on screen: when it was shown and what was said above it. */
+export interface Shown<T extends QueueItem> {
+  entry: QueueEntry<T>;
+  shownAt: number;
+  notices: readonly Notice<T>[];
+  /** 1-based number of this card in the session. */
+  position: number;
+}
+
+export type SessionEnd = 'done' | 'empty' | 'quit';
+
+export interface StudyState<T extends QueueItem> {
+  readonly config: SessionConfig<T>;
+  readonly started: number;
+  /** The study day the queue was built for. */
+  readonly day: StudyDay;
+  /** Null until the store's data for the day arrives (`loaded`). */
+  readonly queue: StudyQueue<T> | null;
+  readonly history: readonly Answered<T>[];
+  readonly leeches: number;
+  /** Items done for today in this session: with what is left, the session's progress. */
+  readonly finished: number;
+  readonly nextRef: number;
+  readonly notices: readonly Notice<T>[];
+  /** Shown first once the queue is rebuilt (the card whose answer was undone). */
+  readonly prioritize: string | null;
+  readonly current: Shown<T> | null;
+  readonly phase: 'loading' | 'ready' | 'asking' | 'over';
+  readonly end: SessionEnd | null;
+}
+
+export type StudyEvent =
+  | { type: 'loaded'; snapshot: QueueSnapshot; now: number }
+  | { type: 'show'; now: number }
+  | { type: 'grade'; grade: GradeValue; now: number }
+  | { type: 'undo'; now: number }
+  | { type: 'quit'; now: number };
+
+export type StudyEffect =
+  | { type: 'load'; day: StudyDay }
+  | { type: 'record'; ref: number; review: ReviewRecord }
+  | { type: 'unrecord'; ref: number };
+
+export interface Step<T extends QueueItem> {
+  state: StudyState<T>;
+  effects: StudyEffect[];
+}
+
+export function dayOf(config: Pick<SessionConfig<QueueItem>, 'dayRule'>, now: number): StudyDay {
+  return studyDay(now, config.dayRule.startHour, config.dayRule.utcOffsetMinutes);
+}
+
+/** A new session: it asks for the day's data first. */
+export function startSession<T extends QueueItem>(config: SessionConfig<T>, now: number): Step<T> {
+  const day = dayOf(config, now);
+  const state: StudyState<T> = { config, started: now, day, queue: null, history: [], leeches: 0, finished: 0, nextRef: 1, notices: [], prioritize: null, current: null, phase: 'loading', end: null };
+  return { state, effects: [{ type: 'load', day }] };
+}
+
+export class SessionStateError extends Error {}
+
+const expect = (ok: boolean, event: StudyEvent, state: StudyState<QueueItem>) => {
+  if (!ok) throw new SessionStateError(`study session: "${event.type}" cannot happen while ${state.phase}`);
+};
+
+export function step<T extends QueueItem>(state: StudyState<T>, event: StudyEvent): Step<T> {
+  switch (event.type) {
+    case 'loaded':
+      expect(state.phase === 'loading', event, state);
+      return { state: loaded(state, event.snapshot, event.now), effects: [] };
+    case 'show':
+      expect(state.phase === 'ready', event, state);
+      return show(state, event.now);
+    case 'grade':
+      expect(state.phase === 'asking', event, state);
+      return grade(state, event.grade, event.now);
+    case 'undo':
+      expect(state.phase === 'ready' || state.phase === 'asking', event, state);
+      return undo(state, event.now);
+    case 'quit':
+      return { state: { ...state, current: null, phase: 'over', end: 'quit' }, effects: [] };
+  }
+}
+
+function loaded<T extends QueueItem>(state: StudyState<T>, snapshot: QueueSnapshot, now: number): StudyState<T> {
+  const { config, day } = state;
+  const queue = new StudyQueue<T>({
+    items: config.items(snapshot.notDue),
+    states: snapshot.states,
+    notDue: snapshot.notDue,
+    reviewedToday: snapshot.reviewedToday,
+    doneToday: snapshot.doneToday,
+    limits: config.limits,
+    day,
+    now,
+    retrievability: config.schedulers.retrievability(snapshot.states),
+  });
+  if (state.prioritize !== null) queue.prioritize(state.prioritize);
+  return { ...state, queue, prioritize: null, phase: 'ready' };
+}
+
+function show<T extends QueueItem>(state: StudyState<T>, now: number): Step<T> {
+  // Past 4 a.m. the day's limits, due reviews and buried siblings start again: rebuild for the new day.
+  if (now >= state.day.end) {
+    const day = dayOf(state.config, now);
+    return { state: { ...state, day, queue: null, phase: 'loading', notices: [...state.notices, { kind: 'newDay' }] }, effects: [{ type: 'load', day }] };
+  }
+  const entry = state.queue!.next(now);
+  if (!entry) return { state: { ...state, phase: 'over', end: state.history.length === 0 ? 'empty' : 'done' }, effects: [] };
+  const current: Shown<T> = { entry, shownAt: now, notices: state.notices, position: state.history.length + 1 };
+  return { state: { ...state, current, notices: [], phase: 'asking' }, effects: [] };
+}
+
+function grade<T extends QueueItem>(state: StudyState<T>, value: GradeValue, now: number): Step<T> {
+  const { entry, shownAt } = state.current!;
+  const item = entry.item;
+  const outcome = gradeEntry(state.config.schedulers.of(item.deckId), entry, value, now);
+  const ref = state.nextRef;
+  // A clock set back between showing and answering gives 0 ms, not a negative duration.
+  const review: ReviewRecord = { deckId: item.deckId, cardKey: item.key, cardId: item.cardId, rating: value, reviewedAt: now, durationMs: Math.max(0, now - shownAt), before: outcome.before, after: outcome.after };
+  state.queue!.answered(entry, outcome.after);
+  const finished = !isLearning(outcome.after);
+  const notices: Notice<T>[] = outcome.becameLeech ? [{ kind: 'leech', deckId: item.deckId, cardId: item.cardId, lapses: outcome.after.memory.lapses }] : [];
+  return {
+    state: {
+      ...state,
+      history: [...state.history, { ref, entry, grade: value, becameLeech: outcome.becameLeech, finished }],
+      leeches: state.leeches + (outcome.becameLeech ? 1 : 0),
+      finished: state.finished + (finished ? 1 : 0),
+      nextRef: ref + 1,
+      notices,
+      current: null,
+      phase: 'ready',
+    },
+    effects: [{ type: 'record', ref, review }],
+  };
+}
+
+/** Takes back the session's last answer; the queue is rebuilt from the store so limits and burying stay exact. */
+function undo<T extends QueueItem>(state: StudyState<T>, now: number): Step<T> {
+  const last = state.history.at(-1);
+  if (!last) return { state: { ...state, current: null, phase: 'ready', notices: [...state.notices, { kind: 'nothingToUndo' }] }, effects: [] };
+  const day = dayOf(state.config, now);
+  return {
+    state: {
+      ...state,
+      day,
+      queue: null,
+      history: state.history.slice(0, -1),
+      leeches: state.leeches - (last.becameLeech ? 1 : 0),
+      finished: state.finished - (last.finished ? 1 : 0),
+      notices: [...state.notices.filter((n) => n.kind !== 'leech'), { kind: 'undid', item: last.entry.item }],
+      prioritize: last.entry.id,
+      current: null,
+      phase: 'loading',
+    },
+    effects: [{ type: 'unrecord', ref: last.ref }, { type: 'load', day }],
+  };
+}
+
+/** What the summary says, but the count of cards due tomorrow, which only the store knows. */
+export interface SessionFacts {
+  studied: number;
+  again: number;
+  elapsedMs: number;
+  leeches: number;
+  /** Learning cards due after the session's learn-ahead window, and in how long the first is. */
+  learningLater: number;
+  /** Unknown: "later today". */
+  learningFirstInMs?: number;
+  /** New cards left out today because the daily limit was reached (0 when none were). */
+  newHeldBack: number;
+  newPerDay: number;
+  /** Due reviews left out today because the daily review limit was reached. */
+  reviewsHeldBack: number;
+  reviewsPerDay: number;
+  /** The end of tomorrow's study day: the store counts what is due before it. */
+  tomorrowEnd: number;
+}
+
+/** `quitting`: every learning card is named, not only those past the learn-ahead window (the session did not get to them). */
+export function sessionFacts<T extends QueueItem>(state: StudyState<T>, now: number, quitting = false): SessionFacts {
+  const later = state.queue?.learningLater(now, quitting ? -Infinity : undefined) ?? { count: 0, firstInMs: 0 };
+  const held = state.queue?.heldBack() ?? { newCards: 0, reviews: 0 };
+  // Tomorrow's end from tomorrow's own boundaries: a day across a DST change is 23 or 25 hours.
+  const tomorrowEnd = dayOf(state.config, dayOf(state.config, now).end).end;
+  return {
+    studied: state.history.length,
+    again: state.history.filter((h) => h.grade === 1).length,
+    elapsedMs: Math.max(0, now - state.started),
+    leeches: state.leeches,
+    learningLater: later.count,
+    learningFirstInMs: later.firstInMs,
+    newHeldBack: held.newCards,
+    newPerDay: state.config.limits.newPerDay,
+    reviewsHeldBack: held.reviews,
+    reviewsPerDay: state.config.limits.reviewsPerDay,
+    tomorrowEnd,
+  };
+}

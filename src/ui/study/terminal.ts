@@ -1,0 +1,74 @@
+import chalk from 'chalk';
+import type { ItemRef } from '../../core/deck/outline.js';
+import { itemAnswerText, type StudyItem } from '../../core/deck/items.js';
+import type { Messages } from '../../core/messages/index.js';
+import { suggestedGrade } from '../../core/schedule/grade.js';
+import type { CardOnScreen, StudyUi } from '../../core/study/drive.js';
+import type { Notice } from '../../core/study/session.js';
+import { neutralizeLine, wrapText } from '../../core/text.js';
+import { CLEAR_SCREEN, rawModeBetweenPrompts, terminalColumns } from '../terminal.js';
+import { askGrade, askItem } from './ask.js';
+import { formatFeedback, formatHeader, formatQuestion, formatSummary } from './screen.js';
+
+export interface TerminalStudyOptions {
+  /** The item a reference points at (its card is read when first shown). */
+  resolve: (ref: ItemRef) => StudyItem;
+  titles: ReadonlyMap<string, string>;
+  messages: Messages;
+  /** Type the answers of basic and cloze cards (--typed). */
+  typed: boolean;
+  out: (s: string) => void;
+}
+
+/** The study screens in a terminal: each card on a cleared screen, answered and graded with key prompts. */
+export function terminalStudyUi(options: TerminalStudyOptions): StudyUi<ItemRef> & { release(): void } {
+  const { resolve, titles, messages: m, typed, out } = options;
+  const raw = rawModeBetweenPrompts();
+  const notice = (n: Notice<ItemRef>) => chalk.yellow(`${wrapText(neutralizeLine(noticeText(n, resolve, m)), terminalColumns()).join('\n')}\n`);
+  return {
+    async ask(card: CardOnScreen<ItemRef>) {
+      const width = terminalColumns();
+      const ref = card.entry.item;
+      const item = resolve(ref);
+      const header = formatHeader({ deckId: ref.deckId, deckTitle: titles.get(ref.deckId) ?? '', counts: card.counts, finished: card.finished, left: card.left, width }, m);
+      out(`${CLEAR_SCREEN}${header}${card.notices.map(notice).join('')}\n${formatQuestion(item, width, m)}\n`);
+      const asked = await askItem(item, { type: typed, shuffleSeed: `${ref.deckId}/${ref.key}:${card.entry.state?.memory.reps ?? 0}`, messages: m });
+      raw.hold();
+      if (asked.action !== 'answered') return { action: asked.action };
+      out(`\n${formatFeedback(item, answerText(item, m), asked.feedback, width, m)}\n`);
+      return { action: 'answered', suggested: asked.suggested ?? suggestedGrade(asked.correct) };
+    },
+    async grade(_card, gradeOptions, suggested) {
+      const graded = await askGrade(gradeOptions, suggested, m);
+      raw.hold();
+      return graded;
+    },
+    finish(end, summary) {
+      if (end === 'quit') out('\n');
+      else out(CLEAR_SCREEN + (end === 'empty' ? `${m.study.nothingToStudy}\n\n` : chalk.green(`${m.study.doneForNow}\n\n`)));
+      out(formatSummary(summary, m, terminalColumns()));
+    },
+    release: () => raw.release(),
+  };
+}
+
+function noticeText(n: Notice<ItemRef>, resolve: (ref: ItemRef) => StudyItem, m: Messages): string {
+  switch (n.kind) {
+    case 'leech':
+      return m.study.leech(n.cardId, n.deckId, n.lapses);
+    case 'nothingToUndo':
+      return m.study.nothingToUndo;
+    case 'newDay':
+      return m.study.newDay;
+    case 'undid': {
+      // Named by its question, cut to one short line: an id like `hv-io-order:c2` means nothing on screen.
+      const prompt = [...resolve(n.item).prompt.replace(/\s+/g, ' ').trim()];
+      return m.study.undid(prompt.length > 60 ? `${prompt.slice(0, 59).join('')}…` : prompt.join(''));
+    }
+  }
+}
+
+/** The card's answer as the screen says it: True and False in the screen's language. */
+function answerText(item: StudyItem, m: Messages): string {
+  return item.kind === 'truefalse' ? (item.correct ? m.trueWord : m.falseWord) : itemAnswerText(item);
+}
