@@ -73,6 +73,7 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
       limits: { newPerDay: settings.newPerDay, reviewsPerDay: settings.reviewsPerDay },
       dayRule,
       schedulers,
+      cram: settings.cram,
     };
     const store: StudyStore = new ReviewStore(db);
     const started = (driver = createStudyDriver(config, { ui, store, now: () => clock.now(), messages }));

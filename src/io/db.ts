@@ -126,6 +126,24 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    name: 'study --cram: cram_answers',
+    // Answers of cram sessions, kept apart from `reviews` so they change no schedule, no
+    // statistic of true retention and no fitted parameter. `session` is when the session began.
+    sql: `
+      CREATE TABLE cram_answers (
+        id          INTEGER PRIMARY KEY,
+        session     INTEGER NOT NULL,
+        deck_id     TEXT    NOT NULL,
+        card_key    TEXT    NOT NULL,
+        card_id     TEXT    NOT NULL,
+        rating      INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+        answered_at INTEGER NOT NULL,
+        duration_ms INTEGER NOT NULL
+      );
+      CREATE INDEX cram_answers_card ON cram_answers (deck_id, card_key);
+    `,
+  },
 ];
 
 export interface OpenOptions {

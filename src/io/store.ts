@@ -1,7 +1,7 @@
 import { STATE_REVIEW, type CardMemory, type MemoryState } from '../core/schedule/fsrs.js';
 import type { StudyDay } from '../core/schedule/day.js';
 import { cardRef, type DailyCounts, type ItemState } from '../core/schedule/queue.js';
-import type { QueueSnapshot, ReviewRecord } from '../core/study/session.js';
+import type { CramRecord, QueueSnapshot, ReviewRecord } from '../core/study/session.js';
 import type { Db } from './db.js';
 
 /**
@@ -181,6 +181,22 @@ export class ReviewStore {
   dueBefore(deckIds: readonly string[], time: number): number {
     const count = this.db.prepare(`SELECT count(*) FROM card_state WHERE deck_id = ? AND state = ${STATE_REVIEW} AND due < ?`).pluck();
     return deckIds.reduce((n, deck) => n + (count.get(deck, time) as number), 0);
+  }
+
+  /** The state of every item of these decks that has one. */
+  allStates(deckIds: readonly string[]): Map<string, Map<string, ItemState>> {
+    const select = this.db.prepare(`SELECT card_key, ${STATE_COLUMNS} FROM card_state WHERE deck_id = ?`).raw();
+    return new Map(deckIds.map((deck) => [deck, readStates(select.all(deck) as unknown[][])]));
+  }
+
+  /** Stores one answer of a cram session (no schedule changes); returns its id. */
+  recordCram(answer: CramRecord): number {
+    const insert = this.db.prepare(`INSERT INTO cram_answers (session, deck_id, card_key, card_id, rating, answered_at, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    return Number(insert.run(answer.session, answer.deckId, answer.cardKey, answer.cardId, answer.rating, answer.answeredAt, Math.max(0, Math.round(answer.durationMs))).lastInsertRowid);
+  }
+
+  undoCram(id: number): void {
+    this.db.prepare(`DELETE FROM cram_answers WHERE id = ?`).run(id);
   }
 
   /** What a study session's queue is built from, for the study day `day`. */

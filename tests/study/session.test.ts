@@ -43,12 +43,12 @@ function fakeClock(start: number, zone = 'UTC') {
   return { now: () => time, advance: (ms: number) => (time += ms), set: (t: number) => (time = t), utcOffsetMinutes: offsetIn(zone) };
 }
 
-function configOf(decks: Deck[], clock: ReturnType<typeof fakeClock>, limits = { newPerDay: 20, reviewsPerDay: 200 }): SessionConfig<ItemRef> {
+function configOf(decks: Deck[], clock: ReturnType<typeof fakeClock>, limits = { newPerDay: 20, reviewsPerDay: 200 }, cram = false): SessionConfig<ItemRef> {
   const outlines = decks.map(outlineOf);
   const deckIds = decks.map((d) => d.deck);
   const dayRule: DayRule = { startHour: 4, utcOffsetMinutes: clock.utcOffsetMinutes };
   const schedulers = deckSchedulers(deckIds, new Map(), (weights) => createScheduler({ ...DEFAULT_SCHEDULER_OPTIONS, day: dayRule, weights }));
-  return { deckIds, items: (notDue) => itemRefs(outlines, notDue), limits, dayRule, schedulers };
+  return { deckIds, items: (notDue) => itemRefs(outlines, notDue), limits, dayRule, schedulers, cram };
 }
 
 type Step = (card: CardOnScreen<ItemRef>) => { ask: AskAnswer; grade?: GradeAnswer; wait?: number };
@@ -87,9 +87,9 @@ const answer =
   () => ({ ask: { action: 'answered' }, grade: { action: 'grade', grade }, wait });
 const count = (sql: string) => db.prepare(sql).pluck().get() as number;
 
-async function session(decks: Deck[], clock: ReturnType<typeof fakeClock>, script: Step[], limits?: { newPerDay: number; reviewsPerDay: number }, store: StudyStore = new ReviewStore(db)) {
+async function session(decks: Deck[], clock: ReturnType<typeof fakeClock>, script: Step[], limits?: { newPerDay: number; reviewsPerDay: number }, store: StudyStore = new ReviewStore(db), cram = false) {
   const ui = scriptedUi(clock, script);
-  const driver = createStudyDriver(configOf(decks, clock, limits), { ui: ui.ui, store, now: clock.now, messages: ENGLISH });
+  const driver = createStudyDriver(configOf(decks, clock, limits, cram), { ui: ui.ui, store, now: clock.now, messages: ENGLISH });
   const end = await driver.run();
   return { ...ui, end, driver };
 }
@@ -269,6 +269,9 @@ describe('the store failing', () => {
       },
       undo: (id) => real.undo(id),
       dueBefore: (deckIds, time) => real.dueBefore(deckIds, time),
+      allStates: (deckIds) => real.allStates(deckIds),
+      recordCram: (answer) => real.recordCram(answer),
+      undoCram: (id) => real.undoCram(id),
     };
     const ui = scriptedUi(clock, [answer(4)]);
     const driver = createStudyDriver(configOf([deckOf([basic('a'), basic('b')])], clock), { ui: ui.ui, store, now: clock.now, messages: ENGLISH });
@@ -281,9 +284,52 @@ describe('the state machine refuses events out of order', () => {
   it('grading with no card on screen, showing while loading', () => {
     const clock = fakeClock(Date.parse('2026-03-10T12:00:00Z'));
     const started = startSession(configOf([deckOf([basic('a')])], clock), clock.now());
-    expect(started.effects).toEqual([{ type: 'load', day: started.state.day }]);
+    expect(started.effects).toEqual([{ type: 'load', day: started.state.day, scope: 'due' }]);
     expect(() => step(started.state, { type: 'show', now: clock.now() })).toThrow(SessionStateError);
     expect(() => step(started.state, { type: 'grade', grade: 3, now: clock.now() })).toThrow('"grade" cannot happen while loading');
     expect(step(started.state, { type: 'quit', now: clock.now() }).state).toMatchObject({ phase: 'over', end: 'quit' });
+  });
+});
+
+describe('study --cram', () => {
+  const cram = (decks: Deck[], clock: ReturnType<typeof fakeClock>, script: Step[]) => session(decks, clock, script, undefined, new ReviewStore(db), true);
+  const quit: Step = () => ({ ask: { action: 'quit' } });
+
+  it('every item now, lowest recall first (never studied first), whatever is due; no schedule touched', async () => {
+    const clock = fakeClock(Date.parse('2026-03-10T12:00:00Z'));
+    const store = new ReviewStore(db);
+    const t = Date.parse('2026-03-01T12:00:00Z');
+    const reviewed = (key: string, stability: number) => store.record({ deckId: 'd', cardKey: key, cardId: key, rating: 3, reviewedAt: t, durationMs: 1000, before: null, after: { memory: { ...newMemory(t), state: STATE_REVIEW, stability, difficulty: 5, due: t + stability * 24 * HOUR, reps: 3, lapses: 0, lastReview: t }, leech: false } });
+    reviewed('strong', 300); // recall near 1, not due for months
+    reviewed('weak', 2); // recall well below 0.9, due
+    const before = db.prepare('SELECT * FROM card_state ORDER BY card_key').all();
+    const s = await cram([deckOf([basic('strong'), basic('weak'), basic('fresh')])], clock, [good]);
+    expect(s.shown.map((c) => c.entry.item.key)).toEqual(['fresh', 'weak', 'strong']);
+    expect(s.shown[0]!.counts).toEqual({ new: 1, learning: 0, due: 2 });
+    expect(s.grades[0]!.options.map((o) => `${o.name} · ${o.interval}`)).toEqual(['Again · again soon', 'Hard · done', 'Good · done', 'Easy · done']);
+    expect(db.prepare('SELECT * FROM card_state ORDER BY card_key').all()).toEqual(before);
+    expect(count('SELECT count(*) FROM reviews')).toBe(2);
+    expect(db.prepare('SELECT card_key, rating, session FROM cram_answers ORDER BY id').all()).toEqual(['fresh', 'weak', 'strong'].map((card_key) => ({ card_key, rating: 3, session: Date.parse('2026-03-10T12:00:00Z') })));
+    expect(s.finished()).toEqual({ end: 'done', summary: expect.objectContaining({ cram: true, studied: 3, learningLater: 0, newHeldBack: 0 }) });
+  });
+
+  it('Again brings the item back three cards later (or last); undo puts it back in front, unanswered', async () => {
+    const clock = fakeClock(Date.parse('2026-03-10T12:00:00Z'));
+    const undo: Step = () => ({ ask: { action: 'undo' } });
+    const keys = ['a', 'b', 'c', 'd', 'e'];
+    const s = await cram([deckOf(keys.map(basic))], clock, [answer(1), good, good, good, answer(1), undo, good, quit]);
+    // a Again, then b c d, then a (Again again: back after e, the one card left); undo of that
+    // Again shows a first, Good, then e, quit.
+    expect(s.shown.map((c) => c.entry.item.key)).toEqual(['a', 'b', 'c', 'd', 'a', 'e', 'a', 'e']);
+    expect(s.shown[4]!.counts).toEqual({ new: 1, learning: 1, due: 0 });
+    expect(s.shown[6]!.notices).toEqual([{ kind: 'undid', item: expect.objectContaining({ key: 'a' }) }]);
+    expect(db.prepare('SELECT card_key, rating FROM cram_answers ORDER BY id').all()).toEqual([
+      { card_key: 'a', rating: 1 },
+      { card_key: 'b', rating: 3 },
+      { card_key: 'c', rating: 3 },
+      { card_key: 'd', rating: 3 },
+      { card_key: 'a', rating: 3 },
+    ]);
+    expect(s.finished().summary).toMatchObject({ cram: true, studied: 5, again: 1 });
   });
 });

@@ -81,6 +81,9 @@ export const en: Messages = {
     newDay: 'A new study day has begun: today’s limits and due cards start again.',
     newHeldBack: (held, limit) => `The daily limit of ${limit} new ${limit === 1 ? 'card' : 'cards'} is reached; ${held} more wait for the next days (raise it with --new).`,
     reviewsHeldBack: (held, limit) => `The daily limit of ${limit} ${limit === 1 ? 'review' : 'reviews'} is reached; ${held} due ${held === 1 ? 'review waits' : 'reviews wait'} (raise it with --reviews).`,
+    cramAgain: 'again soon',
+    cramDone: 'done',
+    cramNote: 'Cram session: your study schedule was not changed (these answers are kept apart from your reviews).',
   },
   quiz: {
     intro: (q) => {

@@ -133,6 +133,11 @@ export interface StudyStrings {
   newHeldBack: (held: number, limit: number) => string;
   /** In the summary when the daily review limit left due reviews out. */
   reviewsHeldBack: (held: number, limit: number) => string;
+  /** Cram's grade intervals: Again comes back in this session, the others are done for it. */
+  cramAgain: string;
+  cramDone: string;
+  /** The summary of a cram session says what it did not change. */
+  cramNote: string;
 }
 
 export interface QuizIntro {

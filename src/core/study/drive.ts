@@ -1,9 +1,10 @@
 import type { Messages } from '../messages/index.js';
 import type { StudyDay } from '../schedule/day.js';
 import type { GradeValue } from '../schedule/fsrs.js';
+import { GRADES } from '../schedule/fsrs.js';
 import { gradeOptions, type GradeOption } from '../schedule/grade.js';
 import type { QueueCounts, QueueItem } from '../schedule/queue.js';
-import { sessionFacts, startSession, step, type QueueSnapshot, type ReviewRecord, type SessionConfig, type SessionEnd, type SessionFacts, type Shown, type Step, type StudyEffect, type StudyEvent, type StudyState } from './session.js';
+import { queueCounts, sessionFacts, startSession, step, type CramRecord, type QueueSnapshot, type ReviewRecord, type SessionConfig, type SessionEnd, type SessionFacts, type Shown, type Step, type StudyEffect, type StudyEvent, type StudyState } from './session.js';
 
 /**
  * The loop of a study session: it connects the state machine (`session.ts`) to a UI and a
@@ -34,6 +35,11 @@ export interface StudyStore {
   undo(reviewId: number): void;
   /** Items of these decks in review (not new, not in learning steps) due before `time`. */
   dueBefore(deckIds: readonly string[], time: number): number;
+  /** The state of every item of these decks that has one (cram orders by recall). */
+  allStates(deckIds: readonly string[]): QueueSnapshot['states'];
+  /** Stores one answer of a cram session, apart from the reviews; returns its id. */
+  recordCram(answer: CramRecord): number;
+  undoCram(id: number): void;
 }
 
 export interface CardOnScreen<T extends QueueItem> extends Shown<T> {
@@ -46,6 +52,13 @@ export interface CardOnScreen<T extends QueueItem> extends Shown<T> {
 export interface SessionSummary extends Omit<SessionFacts, 'tomorrowEnd'> {
   /** Items in review due by the end of tomorrow (learning steps are in `learningLater`). */
   dueTomorrow: number;
+}
+
+const NOTHING_TODAY: Omit<QueueSnapshot, 'states'> = { notDue: new Map(), reviewedToday: new Map(), doneToday: new Map() };
+
+/** Cram's grades: Again brings the item back in this session, the others end it for the session. */
+function cramGradeOptions(m: Messages): GradeOption[] {
+  return GRADES.map((grade) => ({ grade, name: m.study.grades[grade - 1]!, interval: grade === 1 ? m.study.cramAgain : m.study.cramDone }));
 }
 
 export interface StudyPorts<T extends QueueItem> {
@@ -69,9 +82,18 @@ export function createStudyDriver<T extends QueueItem>(config: SessionConfig<T>,
 
   const perform = (effect: StudyEffect) => {
     switch (effect.type) {
-      case 'load':
+      case 'load': {
+        const snapshot = effect.scope === 'due' ? store.snapshot(config.deckIds, effect.day) : { ...NOTHING_TODAY, states: store.allStates(config.deckIds) };
         // `loaded` has no effects of its own.
-        state = step(state, { type: 'loaded', snapshot: store.snapshot(config.deckIds, effect.day), now: now() }).state;
+        state = step(state, { type: 'loaded', snapshot, now: now() }).state;
+        return;
+      }
+      case 'cram':
+        stored.set(effect.ref, store.recordCram(effect.answer));
+        return;
+      case 'uncram':
+        store.undoCram(stored.get(effect.ref)!);
+        stored.delete(effect.ref);
         return;
       case 'record':
         stored.set(effect.ref, store.record(effect.review));
@@ -89,7 +111,7 @@ export function createStudyDriver<T extends QueueItem>(config: SessionConfig<T>,
         perform(effect);
       } catch (error) {
         // An answer the store could not keep (a full disk) was not given: the summary must not count it.
-        if (effect.type === 'record') state = before;
+        if (effect.type === 'record' || effect.type === 'cram') state = before;
         throw error;
       }
     }
@@ -103,13 +125,13 @@ export function createStudyDriver<T extends QueueItem>(config: SessionConfig<T>,
 
   /** One card: its answer, then its grade. */
   const study = async (shown: Shown<T>) => {
-    const counts = state.queue!.counts(shown.shownAt);
+    const counts = queueCounts(state, shown.shownAt);
     const card: CardOnScreen<T> = { ...shown, counts, finished: state.finished, left: counts.new + counts.learning + counts.due };
     const asked = await ui.ask(card);
     if (asked.action !== 'answered') return send({ type: asked.action, now: now() });
     // The review is dated when the answer was given, not when the grade was picked.
     const answeredAt = now();
-    const options = gradeOptions(config.schedulers.of(shown.entry.item.deckId), shown.entry, answeredAt, ports.messages);
+    const options = config.cram ? cramGradeOptions(ports.messages) : gradeOptions(config.schedulers.of(shown.entry.item.deckId), shown.entry, answeredAt, ports.messages);
     const graded = await ui.grade(card, options, asked.suggested);
     if (graded.action === 'undo') return send({ type: 'undo', now: now() });
     // q after an answer quizdeck checked keeps that answer, graded as suggested: quitting used to

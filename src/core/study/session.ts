@@ -2,7 +2,8 @@ import type { DeckSchedulers } from '../optimize/deckSchedulers.js';
 import { studyDay, type DayRule, type StudyDay } from '../schedule/day.js';
 import type { GradeValue } from '../schedule/fsrs.js';
 import { gradeEntry } from '../schedule/grade.js';
-import { isLearning, StudyQueue, type DailyCounts, type ItemState, type Limits, type QueueEntry, type QueueItem } from '../schedule/queue.js';
+import { isLearning, StudyQueue, type DailyCounts, type ItemState, type Limits, type QueueCounts, type QueueEntry, type QueueItem } from '../schedule/queue.js';
+import { CramQueue } from './cram.js';
 
 /**
  * A study session as a state machine: `step(state, event)` gives the next state and the effects
@@ -34,6 +35,8 @@ export interface SessionConfig<T extends QueueItem> {
   limits: Limits;
   dayRule: DayRule;
   schedulers: DeckSchedulers;
+  /** `study --cram`: every item now, lowest recall first, answers kept apart and no schedule changed. */
+  cram?: boolean;
 }
 
 /** One review as the store records it. */
@@ -46,6 +49,18 @@ export interface ReviewRecord {
   durationMs: number;
   before: ItemState | null;
   after: ItemState;
+}
+
+/** One answer of a cram session: kept apart from the reviews, it changes no schedule. */
+export interface CramRecord {
+  /** When the cram session started: its answers together are one session. */
+  session: number;
+  deckId: string;
+  cardKey: string;
+  cardId: string;
+  rating: GradeValue;
+  answeredAt: number;
+  durationMs: number;
 }
 
 /** Told to the person above the next card. */
@@ -63,6 +78,8 @@ export interface Answered<T extends QueueItem> {
   becameLeech: boolean;
   /** The item is done for today: it left the learning steps (or never entered them). */
   finished: boolean;
+  /** Cram: the item was waiting after an Again when it was answered. */
+  wasAgain?: boolean;
 }
 
 /** The card on screen: when it was shown and what was said above it. */
@@ -81,8 +98,10 @@ export interface StudyState<T extends QueueItem> {
   readonly started: number;
   /** The study day the queue was built for. */
   readonly day: StudyDay;
-  /** Null until the store's data for the day arrives (`loaded`). */
+  /** Null until the store's data for the day arrives (`loaded`), and in a cram session. */
   readonly queue: StudyQueue<T> | null;
+  /** A cram session's queue, once loaded. */
+  readonly cram: CramQueue<T> | null;
   readonly history: readonly Answered<T>[];
   readonly leeches: number;
   /** Items done for today in this session: with what is left, the session's progress. */
@@ -103,10 +122,13 @@ export type StudyEvent =
   | { type: 'undo'; now: number }
   | { type: 'quit'; now: number };
 
+/** `load`: the store's data for the day (`due`), or the states of every item (`all`, for cram). */
 export type StudyEffect =
-  | { type: 'load'; day: StudyDay }
+  | { type: 'load'; day: StudyDay; scope: 'due' | 'all' }
   | { type: 'record'; ref: number; review: ReviewRecord }
-  | { type: 'unrecord'; ref: number };
+  | { type: 'unrecord'; ref: number }
+  | { type: 'cram'; ref: number; answer: CramRecord }
+  | { type: 'uncram'; ref: number };
 
 export interface Step<T extends QueueItem> {
   state: StudyState<T>;
@@ -120,8 +142,8 @@ export function dayOf(config: Pick<SessionConfig<QueueItem>, 'dayRule'>, now: nu
 /** A new session: it asks for the day's data first. */
 export function startSession<T extends QueueItem>(config: SessionConfig<T>, now: number): Step<T> {
   const day = dayOf(config, now);
-  const state: StudyState<T> = { config, started: now, day, queue: null, history: [], leeches: 0, finished: 0, nextRef: 1, notices: [], prioritize: null, current: null, phase: 'loading', end: null };
-  return { state, effects: [{ type: 'load', day }] };
+  const state: StudyState<T> = { config, started: now, day, queue: null, cram: null, history: [], leeches: 0, finished: 0, nextRef: 1, notices: [], prioritize: null, current: null, phase: 'loading', end: null };
+  return { state, effects: [{ type: 'load', day, scope: config.cram ? 'all' : 'due' }] };
 }
 
 export class SessionStateError extends Error {}
@@ -151,6 +173,7 @@ export function step<T extends QueueItem>(state: StudyState<T>, event: StudyEven
 
 function loaded<T extends QueueItem>(state: StudyState<T>, snapshot: QueueSnapshot, now: number): StudyState<T> {
   const { config, day } = state;
+  if (config.cram) return { ...state, cram: new CramQueue(config.items(new Map()), snapshot.states, now, config.schedulers.retrievability(snapshot.states)), phase: 'ready' };
   const queue = new StudyQueue<T>({
     items: config.items(snapshot.notDue),
     states: snapshot.states,
@@ -167,12 +190,16 @@ function loaded<T extends QueueItem>(state: StudyState<T>, snapshot: QueueSnapsh
 }
 
 function show<T extends QueueItem>(state: StudyState<T>, now: number): Step<T> {
+  if (state.cram) return showEntry(state, state.cram.next(), now);
   // Past 4 a.m. the day's limits, due reviews and buried siblings start again: rebuild for the new day.
   if (now >= state.day.end) {
     const day = dayOf(state.config, now);
-    return { state: { ...state, day, queue: null, phase: 'loading', notices: [...state.notices, { kind: 'newDay' }] }, effects: [{ type: 'load', day }] };
+    return { state: { ...state, day, queue: null, phase: 'loading', notices: [...state.notices, { kind: 'newDay' }] }, effects: [{ type: 'load', day, scope: 'due' }] };
   }
-  const entry = state.queue!.next(now);
+  return showEntry(state, state.queue!.next(now), now);
+}
+
+function showEntry<T extends QueueItem>(state: StudyState<T>, entry: QueueEntry<T> | null, now: number): Step<T> {
   if (!entry) return { state: { ...state, phase: 'over', end: state.history.length === 0 ? 'empty' : 'done' }, effects: [] };
   const current: Shown<T> = { entry, shownAt: now, notices: state.notices, position: state.history.length + 1 };
   return { state: { ...state, current, notices: [], phase: 'asking' }, effects: [] };
@@ -181,6 +208,7 @@ function show<T extends QueueItem>(state: StudyState<T>, now: number): Step<T> {
 function grade<T extends QueueItem>(state: StudyState<T>, value: GradeValue, now: number): Step<T> {
   const { entry, shownAt } = state.current!;
   const item = entry.item;
+  if (state.cram) return gradeCram(state, state.cram, value, now);
   const outcome = gradeEntry(state.config.schedulers.of(item.deckId), entry, value, now);
   const ref = state.nextRef;
   // A clock set back between showing and answering gives 0 ms, not a negative duration.
@@ -203,10 +231,30 @@ function grade<T extends QueueItem>(state: StudyState<T>, value: GradeValue, now
   };
 }
 
+/** Cram: Again brings the item back a few cards later, any other grade ends it for the session; no schedule changes. */
+function gradeCram<T extends QueueItem>(state: StudyState<T>, cram: CramQueue<T>, value: GradeValue, now: number): Step<T> {
+  const { entry, shownAt } = state.current!;
+  const { deckId, key, cardId } = entry.item;
+  const ref = state.nextRef;
+  const wasAgain = cram.wasAgain(entry.id);
+  cram.answered(entry, value === 1);
+  const answer: CramRecord = { session: state.started, deckId, cardKey: key, cardId, rating: value, answeredAt: now, durationMs: Math.max(0, now - shownAt) };
+  return {
+    state: { ...state, history: [...state.history, { ref, entry, grade: value, becameLeech: false, finished: value !== 1, wasAgain }], finished: state.finished + (value !== 1 ? 1 : 0), nextRef: ref + 1, current: null, phase: 'ready' },
+    effects: [{ type: 'cram', ref, answer }],
+  };
+}
+
 /** Takes back the session's last answer; the queue is rebuilt from the store so limits and burying stay exact. */
 function undo<T extends QueueItem>(state: StudyState<T>, now: number): Step<T> {
   const last = state.history.at(-1);
   if (!last) return { state: { ...state, current: null, phase: 'ready', notices: [...state.notices, { kind: 'nothingToUndo' }] }, effects: [] };
+  if (state.cram) {
+    // A cram answer changed nothing but the session's own queue: put the item back in front.
+    state.cram.undo(last.entry, last.wasAgain ?? false);
+    const notices: Notice<T>[] = [...state.notices, { kind: 'undid', item: last.entry.item }];
+    return { state: { ...state, history: state.history.slice(0, -1), finished: state.finished - (last.finished ? 1 : 0), notices, current: null, phase: 'ready' }, effects: [{ type: 'uncram', ref: last.ref }] };
+  }
   const day = dayOf(state.config, now);
   return {
     state: {
@@ -221,7 +269,7 @@ function undo<T extends QueueItem>(state: StudyState<T>, now: number): Step<T> {
       current: null,
       phase: 'loading',
     },
-    effects: [{ type: 'unrecord', ref: last.ref }, { type: 'load', day }],
+    effects: [{ type: 'unrecord', ref: last.ref }, { type: 'load', day, scope: 'due' }],
   };
 }
 
@@ -243,6 +291,8 @@ export interface SessionFacts {
   reviewsPerDay: number;
   /** The end of tomorrow's study day: the store counts what is due before it. */
   tomorrowEnd: number;
+  /** A cram session: no schedule was changed, nothing is due because of it. */
+  cram: boolean;
 }
 
 /** `quitting`: every learning card is named, not only those past the learn-ahead window (the session did not get to them). */
@@ -263,5 +313,11 @@ export function sessionFacts<T extends QueueItem>(state: StudyState<T>, now: num
     reviewsHeldBack: held.reviews,
     reviewsPerDay: state.config.limits.reviewsPerDay,
     tomorrowEnd,
+    cram: state.config.cram ?? false,
   };
+}
+
+/** The counts of what is left, for the screen's header. */
+export function queueCounts<T extends QueueItem>(state: StudyState<T>, now: number): QueueCounts {
+  return state.cram ? state.cram.counts() : state.queue!.counts(now);
 }

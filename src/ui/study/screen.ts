@@ -105,7 +105,10 @@ export function formatSummary(s: SessionSummary, m: Messages = ENGLISH, width = 
   // Values in one column: labels padded by display width, two columns past the widest.
   const column = Math.max(...[t.studied, t.again, t.accuracy, t.timeSpent, t.dueTomorrow, t.leeches].map(displayWidth)) + 2;
   const row = (label: string, value: string | number) => `  ${padEndDisplay(label, column)}${value}`;
-  const lines = [chalk.bold(t.summaryTitle), row(t.studied, s.studied), row(t.again, s.again), row(t.accuracy, accuracy), row(t.timeSpent, t.duration(minutes, seconds)), row(t.dueTomorrow, s.dueTomorrow)];
+  const lines = [chalk.bold(t.summaryTitle), row(t.studied, s.studied), row(t.again, s.again), row(t.accuracy, accuracy), row(t.timeSpent, t.duration(minutes, seconds))];
+  // A cram session changes no schedule: nothing became due because of it.
+  if (s.cram) lines.push(chalk.dim(note(t.cramNote)));
+  else lines.push(row(t.dueTomorrow, s.dueTomorrow));
   if (s.leeches > 0) lines.push(chalk.yellow(row(t.leeches, t.leechesValue(s.leeches))));
   if (s.newHeldBack > 0) lines.push(chalk.dim(note(t.newHeldBack(s.newHeldBack, s.newPerDay))));
   if (s.reviewsHeldBack > 0) lines.push(chalk.dim(note(t.reviewsHeldBack(s.reviewsHeldBack, s.reviewsPerDay))));
