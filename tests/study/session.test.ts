@@ -333,3 +333,22 @@ describe('study --cram', () => {
     expect(s.finished().summary).toMatchObject({ cram: true, studied: 5, again: 1 });
   });
 });
+
+describe('study --exam (today\'s part of the plan)', () => {
+  it('pulls reviews forward after the due ones and takes the plan\'s new-item limit; answers are ordinary reviews', async () => {
+    const clock = fakeClock(Date.parse('2026-03-10T12:00:00Z'));
+    const store = new ReviewStore(db);
+    const t = Date.parse('2026-03-01T12:00:00Z');
+    const reviewed = (key: string, stability: number) => store.record({ deckId: 'd', cardKey: key, cardId: key, rating: 3, reviewedAt: t, durationMs: 1000, before: null, after: { memory: { ...newMemory(t), state: STATE_REVIEW, stability, difficulty: 5, due: t + stability * 24 * HOUR, reps: 3, lapses: 0, lastReview: t }, leech: false } });
+    reviewed('later', 30); // due in three weeks: the plan pulls it forward
+    reviewed('due', 2); // due on the normal schedule
+    reviewed('untouched', 40); // not due and not pulled
+    const deck = deckOf(['later', 'due', 'untouched', 'n1', 'n2'].map(basic));
+    const ui = scriptedUi(clock, [answer(3)]);
+    const config = { ...configOf([deck], clock), exam: { newLimitByDeck: new Map([['d', 1]]), extraReviews: new Map([['d', new Set(['later'])]]) } };
+    await createStudyDriver(config, { ui: ui.ui, store, now: clock.now, messages: ENGLISH }).run();
+    expect(ui.shown[0]!.counts).toEqual({ new: 1, learning: 0, due: 2 });
+    expect(ui.shown.map((c) => c.entry.item.key)).toEqual(['due', 'n1', 'later', 'n1']);
+    expect(db.prepare("SELECT card_key FROM reviews WHERE reviewed_at > ? ORDER BY id").pluck().all(t)).toEqual(['due', 'n1', 'later', 'n1']);
+  });
+});

@@ -38,6 +38,13 @@ export interface QueueSource<T extends QueueItem = StudyItem> {
   /** By deck id: what was already studied today, in earlier sessions too. */
   doneToday: ReadonlyMap<string, DailyCounts>;
   limits: Limits;
+  /** By deck id: a new-item limit for today instead of `limits.newPerDay` (study --exam's plan). */
+  newLimitByDeck?: ReadonlyMap<string, number>;
+  /**
+   * By deck id: keys of items in review to show today although not due (study --exam pulls them
+   * forward); their states must be in `states`. They come after the due reviews.
+   */
+  extraReviews?: ReadonlyMap<string, ReadonlySet<string>>;
   day: StudyDay;
   now: number;
   retrievability: (memory: CardMemory, now: number) => number;
@@ -73,27 +80,32 @@ export class StudyQueue<T extends QueueItem = StudyItem> {
   constructor(private readonly source: QueueSource<T>) {
     // Retrievability is computed once per review, beside it, rather than in the comparator.
     const due: { entry: QueueEntry<T>; r: number }[] = [];
+    const pulled: { entry: QueueEntry<T>; r: number }[] = [];
     // Items come deck by deck: look the deck's maps up once per run of its items.
     let deckId: string | undefined;
     let states: ReadonlyMap<string, ItemState> | undefined;
     let notDue: ReadonlySet<string> | undefined;
+    let extra: ReadonlySet<string> | undefined;
     for (const item of source.items) {
       if (item.deckId !== deckId) {
         deckId = item.deckId;
         states = source.states.get(deckId);
         notDue = source.notDue?.get(deckId);
+        extra = source.extraReviews?.get(deckId);
       }
-      if (notDue?.has(item.key)) continue;
+      if (notDue?.has(item.key) && !extra?.has(item.key)) continue;
       const state = states?.get(item.key) ?? null;
       const entry: QueueEntry<T> = { id: itemId(item.deckId, item.key), item, state };
       if (isLearning(state)) this.learning.push(entry);
       else if (isBuried(item, source.reviewedToday)) continue;
       else if (state === null || state.memory.state === STATE_NEW) this.deckNew(item.deckId).push(entry);
       else if (state.memory.state === STATE_REVIEW && state.memory.due < source.day.end) due.push({ entry, r: source.retrievability(state.memory, source.now) });
+      else if (state.memory.state === STATE_REVIEW && extra?.has(item.key)) pulled.push({ entry, r: source.retrievability(state.memory, source.now) });
     }
     this.learning.sort(byDue);
     due.sort((a, b) => a.r - b.r || byDue(a.entry, b.entry) || (a.entry.id < b.entry.id ? -1 : 1));
-    this.reviews = due.map((d) => d.entry);
+    pulled.sort((a, b) => a.r - b.r || (a.entry.id < b.entry.id ? -1 : 1));
+    this.reviews = [...due, ...pulled].map((d) => d.entry);
     for (const [deck, counts] of source.doneToday) this.done.set(deck, { ...counts });
   }
 
@@ -195,7 +207,8 @@ export class StudyQueue<T extends QueueItem = StudyItem> {
   /** What the limits still allow; never below zero (`--new 0` after 3 new cards showed "-3 new"). */
   private left(deck: string): DailyCounts {
     const done = this.done.get(deck) ?? { newCards: 0, reviews: 0 };
-    return { newCards: Math.max(0, this.source.limits.newPerDay - done.newCards), reviews: Math.max(0, this.source.limits.reviewsPerDay - done.reviews) };
+    const newPerDay = this.source.newLimitByDeck?.get(deck) ?? this.source.limits.newPerDay;
+    return { newCards: Math.max(0, newPerDay - done.newCards), reviews: Math.max(0, this.source.limits.reviewsPerDay - done.reviews) };
   }
 }
 

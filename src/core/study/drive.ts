@@ -83,7 +83,9 @@ export function createStudyDriver<T extends QueueItem>(config: SessionConfig<T>,
   const perform = (effect: StudyEffect) => {
     switch (effect.type) {
       case 'load': {
-        const snapshot = effect.scope === 'due' ? store.snapshot(config.deckIds, effect.day) : { ...NOTHING_TODAY, states: store.allStates(config.deckIds) };
+        let snapshot = effect.scope === 'due' ? store.snapshot(config.deckIds, effect.day) : { ...NOTHING_TODAY, states: store.allStates(config.deckIds) };
+        // Reviews an exam plan pulls forward are not due: their states are not in the day's snapshot.
+        if (effect.scope === 'due' && config.exam) snapshot = { ...snapshot, states: store.allStates(config.deckIds) };
         // `loaded` has no effects of its own.
         state = step(state, { type: 'loaded', snapshot, now: now() }).state;
         return;

@@ -37,6 +37,16 @@ export interface SessionConfig<T extends QueueItem> {
   schedulers: DeckSchedulers;
   /** `study --cram`: every item now, lowest recall first, answers kept apart and no schedule changed. */
   cram?: boolean;
+  /** `study --exam`: today's part of the exam plan, made when the session starts. */
+  exam?: ExamToday;
+}
+
+/** What an exam plan changes in today's session (see `core/exam/today.ts`). */
+export interface ExamToday {
+  /** By deck id: today's new-item limit from the plan (never above --new). */
+  newLimitByDeck: ReadonlyMap<string, number>;
+  /** By deck id: items in review pulled forward to today, shown after the due reviews. */
+  extraReviews: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** One review as the store records it. */
@@ -175,18 +185,30 @@ function loaded<T extends QueueItem>(state: StudyState<T>, snapshot: QueueSnapsh
   const { config, day } = state;
   if (config.cram) return { ...state, cram: new CramQueue(config.items(new Map()), snapshot.states, now, config.schedulers.retrievability(snapshot.states)), phase: 'ready' };
   const queue = new StudyQueue<T>({
-    items: config.items(snapshot.notDue),
+    items: config.items(config.exam ? withoutKeys(snapshot.notDue, config.exam.extraReviews) : snapshot.notDue),
     states: snapshot.states,
     notDue: snapshot.notDue,
     reviewedToday: snapshot.reviewedToday,
     doneToday: snapshot.doneToday,
     limits: config.limits,
+    newLimitByDeck: config.exam?.newLimitByDeck,
+    extraReviews: config.exam?.extraReviews,
     day,
     now,
     retrievability: config.schedulers.retrievability(snapshot.states),
   });
   if (state.prioritize !== null) queue.prioritize(state.prioritize);
   return { ...state, queue, prioritize: null, phase: 'ready' };
+}
+
+/** `notDue` without the items pulled forward: their cards must be among the session's items. */
+function withoutKeys(notDue: ReadonlyMap<string, ReadonlySet<string>>, keep: ReadonlyMap<string, ReadonlySet<string>>): Map<string, ReadonlySet<string>> {
+  const out = new Map<string, ReadonlySet<string>>(notDue);
+  for (const [deck, keys] of keep) {
+    const skipped = notDue.get(deck);
+    if (skipped && keys.size > 0) out.set(deck, new Set([...skipped].filter((k) => !keys.has(k))));
+  }
+  return out;
 }
 
 function show<T extends QueueItem>(state: StudyState<T>, now: number): Step<T> {
