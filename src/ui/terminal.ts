@@ -35,6 +35,11 @@ export function terminalColumns(stdout: { columns?: number } = process.stdout): 
   return Math.max(20, Math.min(stdout.columns ?? 80, 100));
 }
 
+/** The terminal's height; 24 when unknown (not a terminal). */
+export function terminalRows(stdout: { rows?: number } = process.stdout): number {
+  return Math.max(5, stdout.rows ?? 24);
+}
+
 /** Card text for the terminal: control characters made visible, wrapped by display width (CJK counts two). */
 export function formatCardText(text: string, width: number, indent = ''): string {
   return wrapText(neutralizeControls(text), Math.max(10, width - indent.length))

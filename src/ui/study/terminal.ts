@@ -6,7 +6,8 @@ import { suggestedGrade } from '../../core/schedule/grade.js';
 import type { CardOnScreen, StudyUi } from '../../core/study/drive.js';
 import type { Notice } from '../../core/study/session.js';
 import { neutralizeLine, wrapText } from '../../core/text.js';
-import { CLEAR_SCREEN, rawModeBetweenPrompts, terminalColumns } from '../terminal.js';
+import { CLEAR_SCREEN, rawModeBetweenPrompts, terminalColumns, terminalRows } from '../terminal.js';
+import { fitAfterAnswer, gradePromptLines } from './fit.js';
 import { askGrade, askItem } from './ask.js';
 import { formatFeedback, formatHeader, formatQuestion, formatSummary } from './screen.js';
 
@@ -31,11 +32,16 @@ export function terminalStudyUi(options: TerminalStudyOptions): StudyUi<ItemRef>
       const ref = card.entry.item;
       const item = resolve(ref);
       const header = formatHeader({ deckId: ref.deckId, deckTitle: titles.get(ref.deckId) ?? '', counts: card.counts, finished: card.finished, left: card.left, width }, m);
-      out(`${CLEAR_SCREEN}${header}${card.notices.map(notice).join('')}\n${formatQuestion(item, width, m)}\n`);
+      const before = `${header}${card.notices.map(notice).join('')}`;
+      const question = formatQuestion(item, width, m);
+      out(`${CLEAR_SCREEN}${before}\n${question}\n`);
       const asked = await askItem(item, { type: typed, shuffleSeed: `${ref.deckId}/${ref.key}:${card.entry.state?.memory.reps ?? 0}`, messages: m });
       raw.hold();
       if (asked.action !== 'answered') return { action: asked.action };
-      out(`\n${formatFeedback(item, answerText(item, m), asked.feedback, width, m)}\n`);
+      const feedback = formatFeedback(item, answerText(item, m), asked.feedback, width, m);
+      // In a short terminal, redraw so the question and the verdict stay above the grade prompt.
+      const fitted = fitAfterAnswer({ before, question, feedback }, terminalRows() - gradePromptLines(m.study.gradeHint, width));
+      out(fitted === null ? `\n${feedback}\n` : `${CLEAR_SCREEN}${fitted}`);
       return { action: 'answered', suggested: asked.suggested ?? suggestedGrade(asked.correct) };
     },
     async grade(_card, gradeOptions, suggested) {
