@@ -16,11 +16,15 @@ if (benches.length === 0) {
   process.exit(2);
 }
 
+// The benches' own parsed-deck cache: another checkout or build of quizdeck using the person's
+// cache prunes this build's entries, which made every launch a cold one.
+const env = { ...process.env, QUIZDECK_CACHE_DIR: process.env.QUIZDECK_CACHE_DIR ?? join(ROOT, 'bench', 'out', 'cache') };
+
 const failed = [];
 for (const name of benches) {
   process.stdout.write(`\n## ${name.replace(/\.bench\.mjs$/, '')}\n\n`);
   const started = Date.now();
-  const { status, signal } = spawnSync(process.execPath, [join(dir, name)], { cwd: ROOT, stdio: 'inherit' });
+  const { status, signal } = spawnSync(process.execPath, [join(dir, name)], { cwd: ROOT, stdio: 'inherit', env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (status !== 0) failed.push(`${name} (${signal ?? `exit ${status}`})`);
   process.stdout.write(`\n(${name}: ${seconds} s${status === 0 ? '' : `, ${signal ?? `exit ${status}`}`})\n`);

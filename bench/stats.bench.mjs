@@ -38,7 +38,7 @@ function createSchema(deckFile, file) {
     const timer = setTimeout(() => reject(new Error(`no first card: ${out.slice(-300)}`)), 60_000);
     term.onData((d) => {
       out += d;
-      if (/card 1 of/.test(out)) term.write('\x03');
+      if (/ left · \d+ done/.test(out)) term.write('\x03');
     });
     term.onExit(() => {
       clearTimeout(timer);

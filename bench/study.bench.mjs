@@ -51,7 +51,8 @@ async function nodeBaseline() {
   return s.elapsed();
 }
 
-const FIRST_CARD = /card 1 of \d+[\s\S]*(Your answer:|Press Enter|Pick (one|all)|True or false\?)/;
+const FIRST_CARD = /\d+ left · 0 done[\s\S]*(Your answer:|Press Enter|Pick (one|all)|True or false\?)/;
+const NEXT_CARD = /\d+ left · \d+ done[\s\S]*(Your answer:|Press Enter|Pick (one|all)|True or false\?)/;
 
 async function timeToFirstCard(args) {
   const s = launch([QUIZDECK, 'study', ...args], { until: FIRST_CARD });
@@ -77,7 +78,8 @@ async function answerLatencies(args) {
     from = s.length();
     const sent = s.elapsed();
     s.term.write('3');
-    ({ text } = await s.waitFor(new RegExp(`card ${n + 1} of \\d+[\\s\\S]*(Your answer:|Press Enter|Pick (one|all)|True or false\\?)`), from));
+    // The next card: a new header after the grade prompt.
+    ({ text } = await s.waitFor(NEXT_CARD, from));
     latencies.push(s.elapsed() - sent);
   }
   s.term.kill('SIGKILL');
