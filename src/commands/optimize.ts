@@ -6,7 +6,8 @@ import type { DayRule } from '../core/schedule/day.js';
 import { DEFAULT_WEIGHTS } from '../core/schedule/fsrs.js';
 import { UsageError } from '../errors.js';
 import { systemClock, type Clock } from '../io/clock.js';
-import { openDatabase, type Db } from '../io/db.js';
+import { type Db } from '../io/db.js';
+import { openDatabaseOrRefuse } from './shared/db.js';
 import { fitParameters, loadOptimizer, trainingItems, type LoadBinding, type OptimizerBinding } from '../io/optimizer.js';
 import { deleteParameters, readReviewLog, saveParameters } from '../io/parametersStore.js';
 import { resolveDbPath } from '../io/paths.js';
@@ -55,14 +56,14 @@ export async function runOptimize(options: OptimizeOptions, deps: OptimizeDeps =
   const dayStartHour = parseDayStart(options.dayStart);
   const clock = deps.clock ?? systemClock;
   // Never creates a database; --dry-run never writes to one, not even the migration.
-  let db = openDatabase(dbPath, { readonly: true });
+  let db = openDatabaseOrRefuse(dbPath, { readonly: true });
   if (!db) {
     out(`No reviews yet (${dbPath} does not exist): FSRS's default parameters stay.\n`);
     return;
   }
   if (!options.dryRun) {
     db.close();
-    db = openDatabase(dbPath);
+    db = openDatabaseOrRefuse(dbPath);
   }
   try {
     const timings: OptimizeTimings = { read: zero(), load: zero(), convert: zero(), fit: zero(), evaluate: zero() };
@@ -127,13 +128,13 @@ function save(db: Db, outcome: Extract<GroupOutcome, { kind: 'fitted' }>, now: n
 }
 
 function resetParameters(dbPath: string, out: (s: string) => void): void {
-  const db = openDatabase(dbPath, { readonly: true });
+  const db = openDatabaseOrRefuse(dbPath, { readonly: true });
   if (!db) {
     out(`Nothing to reset (${dbPath} does not exist): study uses FSRS's default parameters.\n`);
     return;
   }
   db.close();
-  const writable = openDatabase(dbPath);
+  const writable = openDatabaseOrRefuse(dbPath);
   try {
     const removed = deleteParameters(writable);
     out(removed === 0 ? "No fitted parameters were adopted: study already uses FSRS's default parameters.\n" : `Removed ${plural(removed, 'set')} of fitted parameters: study uses FSRS's default parameters again.\n`);

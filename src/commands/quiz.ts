@@ -10,7 +10,8 @@ import { describeNoMatch, filterItems, selectQuestions } from '../core/quiz/sele
 import { parseQuizOptions, type QuizOptionInput, type QuizSettings } from '../core/quiz/settings.js';
 import { neutralizeControls, wrapText } from '../core/text.js';
 import { ExitError, UsageError } from '../errors.js';
-import { describeDbError, isDbIoError, openDatabase, type Db } from '../io/db.js';
+import { describeDbError, isDbIoError, type Db } from '../io/db.js';
+import { openDatabaseOrRefuse } from './shared/db.js';
 import { requireValidDecks } from '../io/decks.js';
 import { preferredLanguages } from '../core/deck/translations.js';
 import { resolveDbPath } from '../io/paths.js';
@@ -66,7 +67,7 @@ export async function runQuiz(paths: string[], options: QuizCommandOptions, make
   const deps = makeDeps(messages);
   requireTerminal('quiz', { isTTY: deps.interactive });
   const dbPath = resolveDbPath(options.db);
-  const db = openDatabase(dbPath);
+  const db = openDatabaseOrRefuse(dbPath);
   try {
     const seed = settings.seed ?? deps.randomSeed();
     // Near misses count as right with --lenient, or for the decks that say `lenient: true`.

@@ -15,7 +15,8 @@ import { renderStatsText, type StatsPaint } from '../core/stats/text.js';
 import { neutralizeLine } from '../core/text.js';
 import { ExitError, UsageError } from '../errors.js';
 import { systemClock, type Clock } from '../io/clock.js';
-import { describeDbError, isDbIoError, openDatabase, type Db } from '../io/db.js';
+import { describeDbError, isDbIoError, type Db } from '../io/db.js';
+import { openDatabaseOrRefuse } from './shared/db.js';
 import { deckOutline, loadDecks } from '../io/decks.js';
 import { describeFsError } from '../io/deckFiles.js';
 import { resolveDbPath } from '../io/paths.js';
@@ -79,12 +80,7 @@ function collect(decks: readonly Deck[], dbPath: string, now: number, rule: DayR
   let states: StateRow[][] = decks.map(() => []);
   let quiz: { sections: SectionRow[]; missed: MissedRow[] } = { sections: [], missed: [] };
   let aggregator = new ReviewAggregator(decks.length, rule, createScheduler({ ...DEFAULT_SCHEDULER_OPTIONS, retention, day: STUDY_DAYS_AS_UTC }).retrievability);
-  let db: Db | null;
-  try {
-    db = openDatabase(dbPath, { readonly: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const db: Db | null = openDatabaseOrRefuse(dbPath, { readonly: true });
   if (!db) err(`quizdeck: no review database yet (${neutralizeLine(dbPath)}); every item counts as new\n`);
   else {
     try {

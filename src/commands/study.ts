@@ -11,7 +11,8 @@ import { parseStudyOptions, type StudyOptionInput } from '../core/study/options.
 import type { SessionConfig } from '../core/study/session.js';
 import { UsageError } from '../errors.js';
 import { systemClock, type Clock } from '../io/clock.js';
-import { describeDbError, isDbIoError, openDatabase } from '../io/db.js';
+import { describeDbError, isDbIoError } from '../io/db.js';
+import { openDatabaseOrRefuse } from './shared/db.js';
 import { deckOutline, requireValidDecks } from '../io/decks.js';
 import { loadParameters } from '../io/parametersStore.js';
 import { resolveDbPath } from '../io/paths.js';
@@ -48,7 +49,7 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
   const decks = await requireValidDecks(paths, { languages: preferredLanguages(settings.lang, env) });
   const outlines = decks.map(deckOutline);
   const deckIds = outlines.map((o) => o.deck.deck);
-  const db = openDatabase(dbPath);
+  const db = openDatabaseOrRefuse(dbPath);
   let driver: StudyDriver | undefined;
   let ui: (StudyUi<ItemRef> & { release(): void }) | undefined;
   try {

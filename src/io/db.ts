@@ -2,7 +2,6 @@ import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
-import { UsageError } from '../errors.js';
 
 export type Db = Database.Database;
 
@@ -146,6 +145,20 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
+/**
+ * A database quizdeck will not use, and why (one sentence, after the path): a fact for the
+ * command, which chooses what to do (refuse with exit 2, or go on without it as `list` does).
+ */
+export class DatabaseRefused extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+    this.name = 'DatabaseRefused';
+  }
+}
+
 export interface OpenOptions {
   /** Open without creating or migrating; `null` is returned when the file does not exist. */
   readonly?: boolean;
@@ -172,7 +185,7 @@ const addonPath = () => (nativeBinding ??= createRequire(import.meta.url).resolv
 
 /**
  * Opens the review database, creating it and running pending migrations unless `readonly`.
- * Refused with a UsageError (exit 2) and left byte-for-byte untouched: a path that is not a
+ * Refused with DatabaseRefused (the commands exit 2) and left byte-for-byte untouched: a path that is not a
  * regular file, a file that is not SQLite, another application's database (tables of its own
  * and not our application_id), one written by a newer quizdeck, and, unless `readonly`, one that
  * cannot be written (checked before the first question, not after the first answer).
@@ -188,9 +201,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db | null
     // An existing file is looked at through a read-only connection first: a read-write one
     // could checkpoint another application's WAL into its file when closed.
     const kind = size ? inspect(path, migrations) : 'empty';
-    if (kind === 'foreign') throw new UsageError(`${path}: this is not a quizdeck database (it holds another application's tables); it was left untouched — use another --db`);
+    if (kind === 'foreign') throw new DatabaseRefused(path, `this is not a quizdeck database (it holds another application's tables); it was left untouched — use another --db`);
     if (options.readonly) {
-      if (kind === 'empty') throw new UsageError(`${path}: this database is empty (quizdeck has not written to it yet)`);
+      if (kind === 'empty') throw new DatabaseRefused(path, `this database is empty (quizdeck has not written to it yet)`);
       db = connect(path, true);
       checkVersion(path, db, migrations);
       return db;
@@ -207,11 +220,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db | null
     return db;
   } catch (error) {
     db?.close();
-    if (error instanceof UsageError) throw error;
+    if (error instanceof DatabaseRefused) throw error;
     // SQLite cannot open a read-only file in WAL mode at all, and says only "unable to open".
     const code = (error as { code?: string }).code ?? '';
-    if (!options.readonly && code.startsWith('SQLITE_CANTOPEN') && !writable(path)) throw new UsageError(`${path}: ${describeDbError({ code: 'SQLITE_READONLY' })}`);
-    throw new UsageError(`${path}: ${describeDbError(error)}`);
+    if (!options.readonly && code.startsWith('SQLITE_CANTOPEN') && !writable(path)) throw new DatabaseRefused(path, `${describeDbError({ code: 'SQLITE_READONLY' })}`);
+    throw new DatabaseRefused(path, `${describeDbError(error)}`);
   }
 }
 
@@ -239,10 +252,10 @@ function fileSize(path: string): number | undefined {
     stat = statSync(path);
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return undefined;
-    throw new UsageError(`${path}: ${describeDbError(error)}`);
+    throw new DatabaseRefused(path, `${describeDbError(error)}`);
   }
-  if (stat.isDirectory()) throw new UsageError(`${path}: cannot open the database: it is a directory, not a file`);
-  if (!stat.isFile()) throw new UsageError(`${path}: cannot open the database: it is not a regular file`);
+  if (stat.isDirectory()) throw new DatabaseRefused(path, `cannot open the database: it is a directory, not a file`);
+  if (!stat.isFile()) throw new DatabaseRefused(path, `cannot open the database: it is not a regular file`);
   return stat.size;
 }
 
@@ -265,7 +278,7 @@ function inspect(path: string, migrations: readonly Migration[]): Kind {
 function checkVersion(path: string, db: Db, migrations: readonly Migration[]): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > migrations.length) {
-    throw new UsageError(`${path}: this database was written by a newer quizdeck (schema version ${version}, this one knows ${migrations.length}); upgrade quizdeck or use another --db`);
+    throw new DatabaseRefused(path, `this database was written by a newer quizdeck (schema version ${version}, this one knows ${migrations.length}); upgrade quizdeck or use another --db`);
   }
 }
 

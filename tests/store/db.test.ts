@@ -2,9 +2,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, openDatabase } from '../../src/io/db.js';
+import { DatabaseRefused, MIGRATIONS, openDatabase } from '../../src/io/db.js';
 import { resolveDbPath } from '../../src/io/paths.js';
-import { UsageError } from '../../src/errors.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'quizdeck-db-'));
 
@@ -37,7 +36,7 @@ describe('openDatabase', () => {
     const path = join(tmp(), 'bad.db');
     writeFileSync(path, 'hello, this is not a database at all, just some text to fill the header page');
     const before = readFileSync(path);
-    expect(() => openDatabase(path)).toThrow(UsageError);
+    expect(() => openDatabase(path)).toThrow(DatabaseRefused);
     expect(() => openDatabase(path)).toThrow(/not a quizdeck database/);
     expect(readFileSync(path)).toEqual(before);
   });
@@ -54,7 +53,7 @@ describe('openDatabase', () => {
   it('refuses a path it cannot open as a file (a directory) with one sentence, and as root too', () => {
     const path = join(tmp(), 'folder.db');
     mkdirSync(path);
-    expect(() => openDatabase(path)).toThrow(UsageError);
+    expect(() => openDatabase(path)).toThrow(DatabaseRefused);
     expect(() => openDatabase(path)).toThrow(/folder\.db: cannot open the database/);
   });
 

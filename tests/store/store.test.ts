@@ -116,7 +116,11 @@ describe('ReviewStore', () => {
     const store = new ReviewStore(openDatabase(dbPath()));
     answer(store, 3, NOW);
     expect(store.storedKeys('d')).toEqual(['a']);
-    expect(store.dueBefore(['d'], NOW + 86_400_000)).toBe(1);
+    // Good on a new card: in its learning steps, which the summary names apart, not "due tomorrow".
+    expect(store.dueBefore(['d'], NOW + 86_400_000)).toBe(0);
+    answer(store, 4, NOW + 600_000);
+    expect(store.dueBefore(['d'], NOW + 86_400_000)).toBe(0);
+    expect(store.dueBefore(['d'], NOW + 60 * 86_400_000)).toBe(1);
   });
 });
 
