@@ -19,7 +19,7 @@ import { previousPercents, saveAttempt } from '../io/quizStore.js';
 import { QuizInterrupted } from '../ui/quiz/prompts.js';
 import { reviewRejected, runRound, type RoundOptions } from '../ui/quiz/round.js';
 import { terminalQuizUi, type QuizUi } from '../ui/quiz/terminal.js';
-import { requireTerminal } from '../ui/terminal.js';
+import { requireTerminal } from './shared/terminal.js';
 
 export interface QuizCommandOptions extends QuizOptionInput {
   db?: string;

@@ -17,7 +17,7 @@ import { deckOutline, requireValidDecks } from '../io/decks.js';
 import { loadParameters } from '../io/parametersStore.js';
 import { resolveDbPath } from '../io/paths.js';
 import { ReviewStore } from '../io/store.js';
-import { requireTerminal, withInterrupt } from '../ui/terminal.js';
+import { requireTerminal, withInterrupt } from './shared/terminal.js';
 import { terminalStudyUi } from '../ui/study/terminal.js';
 
 export interface StudyOptions extends StudyOptionInput {

@@ -1,34 +1,12 @@
-import { ExitError, UsageError } from '../errors.js';
 import { neutralizeControls, wrapText } from '../core/text.js';
 
 /**
  * Terminal plumbing shared by the interactive commands (`study`, `quiz`).
  */
 
-/** Interactive commands need a keyboard: refuse piped or redirected stdin with one sentence. */
-export function requireTerminal(command: string, stdin: { isTTY?: boolean } = process.stdin): void {
-  if (!stdin.isTTY) {
-    throw new UsageError(`\`quizdeck ${command}\` is interactive and needs a terminal, but stdin is not one; to get the cards as text (for a printer, a pipe or a file), use \`quizdeck print\``);
-  }
-}
-
 /** Ctrl-C inside an @inquirer prompt rejects with ExitPromptError (matched by name: it may come from another copy of @inquirer/core). */
 export function isPromptExit(error: unknown): boolean {
   return error instanceof Error && error.name === 'ExitPromptError';
-}
-
-/**
- * Runs an interactive session; on Ctrl-C at a prompt, calls `onInterrupt` (to print a summary)
- * and ends with exit code 130, as shells expect after SIGINT.
- */
-export async function withInterrupt<T>(session: () => Promise<T>, onInterrupt: () => void): Promise<T> {
-  try {
-    return await session();
-  } catch (error) {
-    if (!isPromptExit(error)) throw error;
-    onInterrupt();
-    throw new ExitError(130);
-  }
 }
 
 export function terminalColumns(stdout: { columns?: number } = process.stdout): number {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ExitError, UsageError } from '../../src/errors.js';
 import { checkAnswer } from '../../src/core/answer.js';
 import { choicePrompt, formatTypedFeedback, keyPrompt, numberKeys, typedAnswerPrompt } from '../../src/ui/prompts.js';
-import { formatCardText, progressBar, requireTerminal, withInterrupt } from '../../src/ui/terminal.js';
+import { requireTerminal, withInterrupt } from '../../src/commands/shared/terminal.js';
+import { formatCardText, progressBar } from '../../src/ui/terminal.js';
 
 const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
