@@ -1,5 +1,5 @@
 import { ExitError, UsageError } from '../errors.js';
-import { neutralizeControls, wrapText } from '../core/text.js';
+import { cardLines } from '../core/question/prompt.js';
 
 /**
  * Terminal plumbing shared by the interactive commands (`study`, `quiz`).
@@ -37,9 +37,7 @@ export function terminalColumns(stdout: { columns?: number } = process.stdout): 
 
 /** Card text for the terminal: control characters made visible, wrapped by display width (CJK counts two). */
 export function formatCardText(text: string, width: number, indent = ''): string {
-  return wrapText(neutralizeControls(text), Math.max(10, width - indent.length))
-    .map((line) => indent + line)
-    .join('\n');
+  return cardLines(text, width, indent).join('\n');
 }
 
 /** `[██████░░░░]` of `width` cells. */
