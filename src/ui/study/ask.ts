@@ -1,3 +1,4 @@
+import type { Context } from '@inquirer/type';
 import type { StudyItem } from '../../core/deck/items.js';
 import { ENGLISH, type Messages } from '../../core/messages/index.js';
 import { gradeResponse, suggestedRating } from '../../core/question/grade.js';
@@ -30,6 +31,8 @@ export interface AskOptions {
   shuffleSeed: string;
   /** The screen's words (the deck's language); English when not given. */
   messages?: Messages;
+  /** The terminal the prompts use (tests pass @inquirer/testing's streams); stdin and stdout when not given. */
+  context?: Context;
 }
 
 /** The Question study asks for an item (core/question, the model quiz asks and grades with too). */
@@ -40,7 +43,7 @@ export function studyQuestion(item: StudyItem, options: AskOptions): Question {
 /** Asks the item, and judges the answer with the one grader (core/question/grade.ts). */
 export async function askItem(item: StudyItem, options: AskOptions): Promise<AskResult> {
   const question = studyQuestion(item, options);
-  const response = await askResponse(question, options.messages ?? ENGLISH);
+  const response = await askResponse(question, options.messages ?? ENGLISH, options.context);
   if ('action' in response) return response;
   const outcome = gradeResponse(question, response);
   const suggested = suggestedRating(outcome);
@@ -54,30 +57,30 @@ function wantsTyping(item: StudyItem, options: AskOptions): boolean {
   return item.kind === 'basic' && item.key === item.cardId && 'accept' in item.card && (item.card.accept?.length ?? 0) > 0;
 }
 
-async function askResponse(question: Question, m: Messages): Promise<Response | Control> {
+async function askResponse(question: Question, m: Messages, context?: Context): Promise<Response | Control> {
   switch (question.kind) {
     case 'recall': {
-      const action = await keyPrompt({ message: m.study.reveal, keys: { enter: 'reveal', ...CONTROL_KEYS }, hint: m.study.revealHint, messages: m });
+      const action = await keyPrompt({ message: m.study.reveal, keys: { enter: 'reveal', ...CONTROL_KEYS }, hint: m.study.revealHint, messages: m }, context);
       return action === 'undo' || action === 'quit' ? { action } : { kind: 'revealed' };
     }
     case 'typed': {
       // Esc reveals the answer instead; u and q are letters of the answer here.
-      const result = await typedPrompt({ message: m.study.typeAnswer, hint: m.study.typeHint, escape: true, messages: m });
+      const result = await typedPrompt({ message: m.study.typeAnswer, hint: m.study.typeHint, escape: true, messages: m }, context);
       return result.action === 'skip' ? { kind: 'revealed' } : { kind: 'typed', text: result.text };
     }
     case 'choice': {
       const { choices, multi } = question;
       const right = question.item.correct.length;
       const hint = multi ? m.study.pickAllHint(numberKeys(choices.length)) : m.study.pickOneHint(numberKeys(choices.length));
-      const result = await choicePrompt({ message: multi ? m.study.pickAll(right) : m.study.pickOne, choices, multiple: multi, keys: CONTROL_KEYS, hint, messages: m });
+      const result = await choicePrompt({ message: multi ? m.study.pickAll(right) : m.study.pickOne, choices, multiple: multi, keys: CONTROL_KEYS, hint, messages: m }, context);
       return result.indexes === undefined ? control(result.action) : { kind: 'choice', selected: result.indexes.map((i) => choices[i]!) };
     }
     case 'truefalse': {
-      const result = await trueFalsePrompt({ message: m.study.trueOrFalse, keys: CONTROL_KEYS, hint: m.study.trueFalseHint, messages: m });
+      const result = await trueFalsePrompt({ message: m.study.trueOrFalse, keys: CONTROL_KEYS, hint: m.study.trueFalseHint, messages: m }, context);
       return result.value === undefined ? control(result.action) : { kind: 'truefalse', value: result.value };
     }
     case 'order': {
-      const picked = await askOrder(question.steps.shown, m);
+      const picked = await askOrder(question.steps.shown, m, context);
       return picked === undefined ? { kind: 'revealed' } : { kind: 'order', picked };
     }
   }
@@ -90,7 +93,7 @@ function control(action: string): Control {
 export type GradeResult = { action: 'grade'; grade: GradeValue } | { action: 'undo' } | { action: 'quit' };
 
 /** Again / Hard / Good / Easy with their intervals; the suggested grade is preselected. */
-export async function askGrade(options: readonly GradeOption[], suggested: GradeValue | undefined, m: Messages = ENGLISH): Promise<GradeResult> {
+export async function askGrade(options: readonly GradeOption[], suggested: GradeValue | undefined, m: Messages = ENGLISH, context?: Context): Promise<GradeResult> {
   const result = await choicePrompt({
     message: suggested ? m.study.gradeSuggested : m.study.gradeAsk,
     choices: options.map((o) => `${o.name} · ${o.interval}`),
@@ -98,7 +101,7 @@ export async function askGrade(options: readonly GradeOption[], suggested: Grade
     keys: CONTROL_KEYS,
     hint: m.study.gradeHint,
     messages: m,
-  });
+  }, context);
   if (result.indexes === undefined) return control(result.action);
   return { action: 'grade', grade: options[result.indexes[0]!]!.grade };
 }

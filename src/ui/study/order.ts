@@ -1,3 +1,4 @@
+import type { Context } from '@inquirer/type';
 import { ENGLISH, type Messages } from '../../core/messages/index.js';
 import { orderExample, type OrderCheck } from '../../core/order.js';
 import { formatOrderDiff } from '../../core/question/feedback.js';
@@ -11,9 +12,9 @@ import { terminalColumns } from '../terminal.js';
  * are) listed and numbered above the prompt, then their numbers typed in the right order
  * (`3142`; spaces and commas are fine). Esc reveals the answer instead: undefined.
  */
-export async function askOrder(shown: readonly string[], m: Messages = ENGLISH): Promise<number[] | undefined> {
+export async function askOrder(shown: readonly string[], m: Messages = ENGLISH, context?: Context): Promise<number[] | undefined> {
   const message = [m.orderSteps, ...formatSteps(shown, terminalColumns()), m.study.order].join('\n');
-  const result = await orderPrompt({ message, count: shown.length, hint: m.study.orderHint(orderExample(shown.length)), escape: true, messages: m });
+  const result = await orderPrompt({ message, count: shown.length, hint: m.study.orderHint(orderExample(shown.length)), escape: true, messages: m }, context);
   return result.action === 'order' ? result.picked : undefined;
 }
 
