@@ -73,3 +73,13 @@ describe('formatItemPrompt', () => {
     expect(formatItemPrompt(front!, 80)).toEqual(['Hypervisor of ESX?']);
   });
 });
+
+describe('the missed list', () => {
+  it('names a reverse question with the same lead-in, and neutralises the section from the deck', async () => {
+    const { formatResult } = await import('../../src/core/quiz/report.js');
+    const [, reverse] = expandCard({ deck: 'd', lang: 'en' }, { id: 'r', q: 'Hypervisor of ESX?', a: 'VMkernel', reverse: true, section: 'esx\u001b[2J' } as Card);
+    const text = formatResult({ outcomes: [gradeResponse(quizQuestion(reverse!, 's'), { kind: 'typed', text: 'no idea' })], width: 80 });
+    expect(text).toContain(' 1. [esx^[[2J] Give the question whose answer is: VMkernel');
+    expect(text).not.toContain('\u001b');
+  });
+});

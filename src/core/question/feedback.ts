@@ -101,7 +101,6 @@ export function alsoAcceptedText(accept: readonly string[], separator = '; '): s
  * accepted. Labels line up in one column; plain text wraps under its label.
  */
 export function formatTypedAnswer(typed: string, check: AnswerCheck, key: AnswerKey, width: number, paint: Paint = plainPaint, m: Messages = ENGLISH, indent = ''): string[] {
-  const column = labelWidth(m);
   const lines: string[] = [];
   for (const line of typedAnswerLines(typed, check, key, paint, m)) {
     const styled = line.label === m.feedback.expected ? (s: string) => paint.ok(s) : (s: string) => s;

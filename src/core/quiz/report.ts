@@ -2,7 +2,7 @@ import { alsoAcceptedText, describeCheck, formatOrderDiff, labelWidth, padLabel 
 import { ENGLISH, type Messages } from '../messages/index.js';
 import { plainPaint, type Paint } from '../paint.js';
 import { displayWidth, neutralizeControls, padEndDisplay, wrapText } from '../text.js';
-import type { Outcome } from '../question/model.js';
+import { isReverse, type Outcome } from '../question/model.js';
 import { questionPrompt, shownAnswer, shownResponse } from '../question/text.js';
 import { missedOutcomes, NO_SECTION, passes, scoreOutcomes, sectionTable, type Score } from './score.js';
 
@@ -72,8 +72,10 @@ function formatMissed(o: Outcome, n: number, width: number, paint: Paint, m: Mes
     wrapText(neutralizeControls(text), width - indent.length - column).map((l, i) => indent + (i === 0 ? padLabel(label, m) : ' '.repeat(column)) + l);
   const { question, check } = o;
   const section = question.item.section ? `[${question.item.section}] ` : '';
+  // A reverse item's prompt is the card's answer: said so here too, in the one wording.
+  const lead = isReverse(question.item) ? `${m.reversePrompt} ` : '';
   const given = shownResponse(o, m);
-  const out = wrapText(`${section}${neutralizeControls(questionPrompt(question))}`, width - indent.length).map((l, i) => (i === 0 ? `${String(n).padStart(2)}. ${l}` : indent + l));
+  const out = wrapText(neutralizeControls(`${section}${lead}${questionPrompt(question)}`), width - indent.length).map((l, i) => (i === 0 ? `${String(n).padStart(2)}. ${l}` : indent + l));
   if (question.kind === 'typed' && given !== undefined) {
     // The reason tells a near miss and a partial answer from a plain wrong one.
     const reason = check && check.reason !== 'different' ? `${m.sheet.parens[0]}${describeCheck(check, question.key, m)}${m.sheet.parens[1]}` : '';
