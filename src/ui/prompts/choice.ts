@@ -1,7 +1,7 @@
 import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, usePrefix, useState, type Status } from '@inquirer/core';
-import chalk from 'chalk';
 import { ENGLISH } from '../../core/messages/index.js';
 import { neutralizeControls } from '../../core/text.js';
+import { terminalPaint } from '../paint.js';
 import { useTimeLeft } from './clock.js';
 import { bottomLines, promptTheme, type ActionKeys, type CommonConfig } from './theme.js';
 
@@ -67,10 +67,11 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
     const answer = picked.map((i) => neutralizeControls(config.choices[i]!)).join((config.messages ?? ENGLISH).listSeparator);
     return `${message} ${theme.style.answer(answer)}`.trimEnd();
   }
+  const paint = terminalPaint();
   const lines = config.choices.map((choice, i) => {
     const box = config.multiple ? (picked.includes(i) ? '◉ ' : '◯ ') : '';
     const text = `${i === active ? '❯' : ' '} ${i + 1}. ${box}${neutralizeControls(choice)}`;
-    return i === active ? chalk.cyan(text) : text;
+    return i === active ? paint.accent(text) : text;
   });
   return [`${message}\n${lines.join('\n')}`, bottomLines(config, error, left)];
 });

@@ -1,16 +1,18 @@
 import { makeTheme, type Theme } from '@inquirer/core';
-import chalk from 'chalk';
 import { formatClock } from '../../core/quiz/duration.js';
 import { ENGLISH, type Messages } from '../../core/messages/index.js';
+import { terminalPaint } from '../paint.js';
 
 /**
  * The one theme of quizdeck's prompts (study and quiz). Inquirer marks a finished prompt with a
  * green ✔, which on an answer line reads as "right" even when the answer was wrong (issue 12):
  * answer lines get a neutral dim ›, and the verdict below them says ✓ or ✗. Built at each
- * render, so it follows chalk's level (--color, NO_COLOR) as the rest of the screen does.
+ * render, so it follows chalk's level (--color, NO_COLOR) as the rest of the screen does. Colours
+ * come from the one Paint (ui/paint.ts).
  */
 export function promptTheme(): Theme {
-  return makeTheme({ prefix: { idle: chalk.blue('?'), done: chalk.dim('›') } });
+  const paint = terminalPaint();
+  return makeTheme({ prefix: { idle: paint.info('?'), done: paint.dim('›') } });
 }
 
 /** A letter key that ends a prompt with a named action, e.g. `{ u: 'undo', q: 'quit' }`. */
@@ -35,10 +37,11 @@ export interface CommonConfig {
  */
 export function bottomLines(config: CommonConfig, error: string | undefined, left: number | undefined): string | undefined {
   const m = config.messages ?? ENGLISH;
-  const clock = left === undefined ? '' : (left <= 60_000 ? chalk.red : chalk.yellow)(m.quiz.timeLeft(formatClock(left)));
-  const keys = config.hint ? chalk.dim(config.hint) : '';
-  const last = [clock, keys].filter(Boolean).join('  ');
-  return [error ? chalk.red(error) : '', last].filter(Boolean).join('\n') || undefined;
+  const paint = terminalPaint();
+  const clock = left === undefined ? '' : m.quiz.timeLeft(formatClock(left));
+  const keys = config.hint ? paint.dim(config.hint) : '';
+  const last = [left === undefined ? '' : left <= 60_000 ? paint.error(clock) : paint.warning(clock), keys].filter(Boolean).join('  ');
+  return [error ? paint.error(error) : '', last].filter(Boolean).join('\n') || undefined;
 }
 
 /** The number keys that pick one of `n` choices: "1–4" (only 1–9 have keys). */
