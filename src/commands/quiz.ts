@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { deckItems } from '../core/deck/items.js';
 import type { Deck } from '../core/deck/schema.js';
 import { formatClock } from '../core/quiz/duration.js';
-import { buildQuestion, type Outcome, type Question } from '../core/quiz/question.js';
+import { quizQuestion, type Outcome, type Question } from '../core/question/model.js';
 import { messagesFor, screenLanguage, type Messages } from '../core/messages/index.js';
 import { formatResult, scoreLine } from '../core/quiz/report.js';
 import { missedOutcomes, passes, scoreOutcomes } from '../core/quiz/score.js';
@@ -72,7 +72,7 @@ export async function runQuiz(paths: string[], options: QuizCommandOptions, make
     const seed = settings.seed ?? deps.randomSeed();
     // Near misses count as right with --lenient, or for the decks that say `lenient: true`.
     const lenientDecks = new Set(decks.filter((d) => d.lenient).map((d) => d.deck));
-    const questions = selectQuestions(candidates, settings.count, seed).map((item) => buildQuestion(item, seed, { lenient: settings.lenient || lenientDecks.has(item.deckId) }));
+    const questions = selectQuestions(candidates, settings.count, seed).map((item) => quizQuestion(item, seed, { lenient: settings.lenient || lenientDecks.has(item.deckId) }));
     const sectionOrder = [...new Set(items.flatMap((i) => (i.section ? [i.section] : [])))];
     await takeQuiz({ settings, decks, seed, questions, sectionOrder, dbPath, messages }, deps, db);
   } finally {

@@ -6,7 +6,7 @@ import { UNREADABLE_FILE_RULES } from '../io/deckFiles.js';
 import { loadDecks } from '../io/decks.js';
 import { checkTranslations, locateByText, type LocateInDeck } from '../core/deck/translations.js';
 import { readFileSync } from 'node:fs';
-import { paint } from '../ui/paint.js';
+import { terminalPaint } from '../ui/paint.js';
 import pkg from '../../package.json' with { type: 'json' };
 
 export interface ValidateOptions {
@@ -33,7 +33,7 @@ export async function runValidate(paths: string[], options: ValidateOptions, out
   if (format === 'json') out(formatJson(shown));
   else if (format === 'github') out(formatGithub(shown));
   else if (format === 'sarif') out(formatSarif(shown, { name: 'quizdeck', version: pkg.version }));
-  else out(formatText(shown, files.length, paint()));
+  else out(formatText(shown, files.length, terminalPaint()));
   if (diagnostics.some((d) => UNREADABLE_FILE_RULES.has(d.rule))) throw new ExitError(2);
   const failing = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
   if (failing) throw new ExitError(1);

@@ -1,4 +1,5 @@
-import { responseText, type Outcome } from '../core/quiz/question.js';
+import type { Outcome } from '../core/question/model.js';
+import { responseText } from '../core/question/text.js';
 import { passes, scoreOutcomes } from '../core/quiz/score.js';
 import type { Db } from './db.js';
 

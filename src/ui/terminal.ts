@@ -1,4 +1,4 @@
-import { neutralizeControls, wrapText } from '../core/text.js';
+import { cardLines } from '../core/question/prompt.js';
 
 /**
  * Terminal plumbing shared by the interactive commands (`study`, `quiz`).
@@ -20,9 +20,7 @@ export function terminalRows(stdout: { rows?: number } = process.stdout): number
 
 /** Card text for the terminal: control characters made visible, wrapped by display width (CJK counts two). */
 export function formatCardText(text: string, width: number, indent = ''): string {
-  return wrapText(neutralizeControls(text), Math.max(10, width - indent.length))
-    .map((line) => indent + line)
-    .join('\n');
+  return cardLines(text, width, indent).join('\n');
 }
 
 /** `[██████░░░░]` of `width` cells. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { expandCard } from '../../src/core/deck/items.js';
 import type { Card } from '../../src/core/deck/schema.js';
-import { buildQuestion, canOverrule, gradeResponse, responseText, rightAnswerText, type Question } from '../../src/core/quiz/question.js';
+import { canOverrule, gradeResponse } from '../../src/core/question/grade.js';
+import { quizQuestion, type Question } from '../../src/core/question/model.js';
+import { responseText, rightAnswerText } from '../../src/core/question/text.js';
 import { formatResult } from '../../src/core/quiz/report.js';
 import { scoreOutcomes } from '../../src/core/quiz/score.js';
 import { formatFeedback, formatQuestion } from '../../src/core/quiz/screen.js';
@@ -10,7 +12,7 @@ const CARD = { id: 'xen-boot-order', type: 'order', section: 'xen', q: 'Put the 
 const [ITEM] = expandCard({ deck: 'hv', lang: 'en' }, CARD);
 
 function orderQuestion(seed: string): Extract<Question, { kind: 'order' }> {
-  const q = buildQuestion(ITEM!, seed);
+  const q = quizQuestion(ITEM!, seed);
   if (q.kind !== 'order') throw new Error('not an order question');
   return q;
 }

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runQuiz, type QuizDeps } from '../../src/commands/quiz.js';
-import type { Question, Response } from '../../src/core/quiz/question.js';
-import { plainDiffPaint } from '../../src/core/quiz/screen.js';
+import type { Question, Response } from '../../src/core/question/model.js';
+import { plainPaint } from '../../src/core/paint.js';
 import { ExitError, UsageError } from '../../src/errors.js';
 import { QuizInterrupted, QuizTimedOut } from '../../src/ui/quiz/prompts.js';
 import type { QuizUi } from '../../src/ui/quiz/terminal.js';
@@ -61,7 +61,7 @@ function scriptedUi(steps: Step[], choices: { overrule?: boolean } = {}) {
   let expire: (() => void) | undefined;
   const ui: QuizUi = {
     width: 80,
-    paint: plainDiffPaint,
+    paint: plainPaint,
     print: (text) => void out.push(text),
     async ask(question: Question, signal?: AbortSignal) {
       const step = steps[asked.length] ?? 'right';

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { deckItems, type StudyItem } from '../../src/core/deck/items.js';
 import type { Card, Deck } from '../../src/core/deck/schema.js';
 import { formatClock, parseTimeLimit } from '../../src/core/quiz/duration.js';
-import { buildQuestion, canOverrule, gradeResponse, overrule, type Question, type Response } from '../../src/core/quiz/question.js';
+import { canOverrule, gradeResponse, overrule } from '../../src/core/question/grade.js';
+import { quizQuestion as buildQuestion, type Question, type Response } from '../../src/core/question/model.js';
+import { plainPaint } from '../../src/core/paint.js';
 import { formatResult, formatSectionTable } from '../../src/core/quiz/report.js';
 import { formatFeedback, formatQuestion } from '../../src/core/quiz/screen.js';
 import { missedOutcomes, passes, scoreOutcomes, sectionTable } from '../../src/core/quiz/score.js';
@@ -290,13 +292,13 @@ describe('question and feedback screens', () => {
     if (args.length !== 1) throw new Error(`${tag} called with ${args.length} arguments`);
     return `<${tag}>${String(args[0])}</${tag}>`;
   };
-  const paint = { ok: strict('ok'), error: strict('error'), dim: strict('dim'), bold: strict('b'), missing: strict('m'), extra: strict('x') };
+  const paint = { ...plainPaint, ok: strict('ok'), error: strict('error'), dim: strict('dim'), bold: strict('b'), missing: strict('m'), extra: strict('x') };
 
   it('heads a question with its position, section and clock, and wraps it', () => {
     expect(formatQuestion(q('b1'), { number: 3, total: 20, remainingMs: 272_000 }, 80)).toEqual(['Question 3/20 · esx · 4:32 left', 'Hypervisor of ESX?']);
     expect(formatQuestion(q('b1:reverse'), { number: 1, total: 2, round: 'Retry' }, 80, paint)).toEqual([
       '<dim>Retry Question 1/2 · esx</dim>',
-      '<dim>Reverse: what is the question for this answer?</dim>',
+      '<dim>Give the question whose answer is:</dim>',
       '<b>VMkernel</b>',
     ]);
     expect(formatQuestion(q('m1'), { number: 1, total: 1 }, 80)).toContain('Choose all that apply (2 are right).');

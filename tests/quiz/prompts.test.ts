@@ -2,26 +2,32 @@ import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
 import { deckItems } from '../../src/core/deck/items.js';
 import type { Card } from '../../src/core/deck/schema.js';
-import { buildQuestion } from '../../src/core/quiz/question.js';
-import { askQuestion, guarded, overrulePrompt, QuizInterrupted, QuizTimedOut } from '../../src/ui/quiz/prompts.js';
+import { quizQuestion } from '../../src/core/question/model.js';
+import { askOverrule, askQuestion, guarded, QuizInterrupted, QuizTimedOut } from '../../src/ui/quiz/prompts.js';
 import { AbortPromptError, ExitPromptError } from '@inquirer/core';
 
-const question = (card: Card) => buildQuestion(deckItems({ deck: 'd', title: 'T', lang: 'en', file: 'd.yaml', cards: [card] })[0]!, 'seed');
+const question = (card: Card) => quizQuestion(deckItems({ deck: 'd', title: 'T', lang: 'en', file: 'd.yaml', cards: [card] })[0]!, 'seed');
 
-describe('overrulePrompt', () => {
+// askOverrule uses the prompt family's key prompt; render()'s streams are passed as its context.
+async function overrule() {
+  const rendered = await render(((_: unknown, context: Parameters<typeof askOverrule>[0]) => askOverrule(context)) as never, {} as never);
+  return { ...rendered, answer: rendered.answer as Promise<boolean> };
+}
+
+describe('askOverrule', () => {
   it('goes on with Enter', async () => {
-    const { answer, events, getScreen } = await render(overrulePrompt, { message: 'Continue?' });
+    const { answer, events, getScreen } = await overrule();
     expect(getScreen()).toContain('Enter: next question · r: I was right (count it)');
     events.keypress('x');
     events.keypress('enter');
-    await expect(answer).resolves.toBe('next');
+    await expect(answer).resolves.toBe(false);
     expect(getScreen()).toContain('Continue? next');
   });
 
   it('overrules with r', async () => {
-    const { answer, events, getScreen } = await render(overrulePrompt, { message: 'Continue?' });
+    const { answer, events, getScreen } = await overrule();
     events.keypress('r');
-    await expect(answer).resolves.toBe('overrule');
+    await expect(answer).resolves.toBe(true);
     expect(getScreen()).toContain('Continue? I was right');
   });
 });

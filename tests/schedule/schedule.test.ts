@@ -4,7 +4,7 @@ import { expandCard, type StudyItem } from '../../src/core/deck/items.js';
 import type { Card } from '../../src/core/deck/schema.js';
 import { formatInterval, studyDay } from '../../src/core/schedule/day.js';
 import { createScheduler, newMemory, STATE_LEARNING, STATE_RELEARNING, STATE_REVIEW, type CardMemory } from '../../src/core/schedule/fsrs.js';
-import { gradeEntry, gradeOptions, LEECH_LAPSES, suggestedGrade } from '../../src/core/schedule/grade.js';
+import { gradeEntry, gradeOptions, LEECH_LAPSES } from '../../src/core/schedule/grade.js';
 import { cardRef, itemId, LEARN_AHEAD_MS, StudyQueue, type ItemState, type QueueSource } from '../../src/core/schedule/queue.js';
 
 const MIN = 60_000;
@@ -122,10 +122,6 @@ describe('scheduler', () => {
     expect(outcome.becameLeech).toBe(true);
     const back: ItemState = { memory: { ...outcome.after.memory, state: STATE_REVIEW }, leech: true };
     expect(gradeEntry(scheduler, { id: 'x', item, state: back }, 1, NOW + DAY).becameLeech).toBe(false);
-  });
-
-  it.each([[true, 3], [false, 1], [undefined, undefined]])('suggests a grade for correct=%s', (correct, grade) => {
-    expect(suggestedGrade(correct)).toBe(grade);
   });
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { expandCard, type StudyItem } from '../../src/core/deck/items.js';
 import type { Card } from '../../src/core/deck/schema.js';
-import { studyDay, type DayRule, type UtcOffsetAt } from '../../src/core/schedule/day.js';
+import { studyDay, type DayRule } from '../../src/core/schedule/day.js';
 import { createScheduler, newMemory, STATE_LEARNING, STATE_REVIEW, type CardMemory } from '../../src/core/schedule/fsrs.js';
 import { gradeEntry } from '../../src/core/schedule/grade.js';
 import { itemId, StudyQueue, type ItemState, type QueueSource } from '../../src/core/schedule/queue.js';

@@ -1,16 +1,8 @@
 import { neutralizeLine } from '../text.js';
+import { plainPaint as plain, type Paint } from '../paint.js';
 import type { Diagnostic } from './diagnostic.js';
 
 export type ReportFormat = 'text' | 'json' | 'github';
-
-export interface Paint {
-  error(s: string): string;
-  warning(s: string): string;
-  dim(s: string): string;
-  ok(s: string): string;
-}
-
-const plain: Paint = { error: (s) => s, warning: (s) => s, dim: (s) => s, ok: (s) => s };
 
 /*
  * File names and messages quote the deck's own text (keys, ids, answers): in text and github

@@ -19,8 +19,6 @@ export interface SheetStrings {
   page: [string, string];
   trueWord: string;
   falseWord: string;
-  /** Lead-in for the reverse direction of a basic card, whose prompt is the card's answer. */
-  reversePrompt: string;
   /** After a field name or label: ": " in English, a full-width colon in Chinese. */
   colon: string;
   /** Separator between items in a list of answers. */
@@ -78,7 +76,6 @@ export interface StudyStrings {
   newCount: (n: number) => string;
   learningCount: (n: number) => string;
   dueCount: (n: number) => string;
-  reverse: string;
   trueOrFalse: string;
   trueFalseHint: string;
   reveal: string;
@@ -90,7 +87,6 @@ export interface StudyStrings {
   /** `keys`: "1–4". */
   pickOneHint: (keys: string) => string;
   pickAllHint: (keys: string) => string;
-  pickAtLeastOne: string;
   gradeSuggested: string;
   gradeAsk: string;
   /** Again, Hard, Good, Easy: grades 1 to 4. */
@@ -110,8 +106,6 @@ export interface StudyStrings {
   leeches: string;
   leechesValue: (n: number) => string;
   duration: (minutes: number, seconds: number) => string;
-  /** An order card: the heading of its shuffled steps, the prompt, the keys line (`example`: "3142"). */
-  orderSteps: string;
   order: string;
   orderHint: (example: string) => string;
   /** Two neighbouring steps swapped; else how many are in their place. */
@@ -157,7 +151,6 @@ export interface QuizStrings {
   question: (n: number, total: number, round: string | undefined) => string;
   retryRound: string;
   timeLeft: (clock: string) => string;
-  reversePrompt: string;
   chooseAll: (right: number) => string;
   notAnswered: string;
   overruled: string;
@@ -201,16 +194,12 @@ export interface QuizStrings {
   no: string;
   countedRight: string;
   rejected: (n: number) => string;
-  typeSomething: string;
   submitHelp: string;
-  pickAtLeastOne: string;
   /** `keys`: "1–4". */
   toggleHelp: (keys: string) => string;
   numberHelp: (keys: string) => string;
   /** `keys`: "t true · f false · ↑↓ Enter" or "1–4 or ↑↓ Enter". */
   chooseHelp: (keys: string) => string;
-  /** Above the shuffled steps of an order question. */
-  orderSteps: string;
   /** The prompt of an order question, and its keys line (`example`: "3142"). */
   order: string;
   orderHelp: (example: string) => string;
@@ -235,6 +224,17 @@ export interface Messages {
   listSeparator: string;
   /** Between names in a sentence: deck titles. */
   nameSeparator: string;
+  /**
+   * Lead-in for the reverse direction of a basic card, whose prompt is the card's answer: the
+   * one wording study, quiz and print use.
+   */
+  reversePrompt: string;
+  /** Above an order question's shuffled steps (study and quiz). */
+  orderSteps: string;
+  /** Enter with nothing picked in a choice of several answers (study and quiz). */
+  pickAtLeastOne: string;
+  /** Enter on an empty typed answer (study and quiz). */
+  typeSomething: string;
   intervals: IntervalUnits;
   feedback: FeedbackStrings;
   study: StudyStrings;

@@ -1,19 +1,10 @@
-import { alsoAcceptedText, describeCheck, labelWidth, padLabel } from '../answer-feedback.js';
+import { alsoAcceptedText, describeCheck, formatOrderDiff, labelWidth, padLabel } from '../question/feedback.js';
 import { ENGLISH, type Messages } from '../messages/index.js';
-import { orderDiff, type OrderCheck } from '../order.js';
+import { plainPaint, type Paint } from '../paint.js';
 import { displayWidth, neutralizeControls, padEndDisplay, wrapText } from '../text.js';
-import { questionPrompt, type Outcome } from './question.js';
-import { shownAnswer, shownResponse } from './shown.js';
+import { isReverse, type Outcome } from '../question/model.js';
+import { questionPrompt, shownAnswer, shownResponse } from '../question/text.js';
 import { missedOutcomes, NO_SECTION, passes, scoreOutcomes, sectionTable, type Score } from './score.js';
-
-export interface QuizPaint {
-  ok(s: string): string;
-  error(s: string): string;
-  dim(s: string): string;
-  bold(s: string): string;
-}
-
-export const plainPaint: QuizPaint = { ok: (s) => s, error: (s) => s, dim: (s) => s, bold: (s) => s };
 
 export interface ResultInput {
   outcomes: readonly Outcome[];
@@ -35,7 +26,7 @@ export function scoreLine(score: Score, label?: string, m: Messages = ENGLISH): 
 }
 
 /** The whole result screen as text: score, notes, per-section table, missed questions, history. */
-export function formatResult(input: ResultInput, paint: QuizPaint = plainPaint): string {
+export function formatResult(input: ResultInput, paint: Paint = plainPaint): string {
   const width = Math.max(40, input.width ?? 80);
   const m = input.messages ?? ENGLISH;
   const q = m.quiz;
@@ -72,7 +63,7 @@ export function formatSectionTable(outcomes: readonly Outcome[], order?: readonl
   return [line(header), ...body.map(line)];
 }
 
-function formatMissed(o: Outcome, n: number, width: number, paint: QuizPaint, m: Messages): string[] {
+function formatMissed(o: Outcome, n: number, width: number, paint: Paint, m: Messages): string[] {
   const indent = '    ';
   const f = m.feedback;
   const column = labelWidth(m);
@@ -81,33 +72,21 @@ function formatMissed(o: Outcome, n: number, width: number, paint: QuizPaint, m:
     wrapText(neutralizeControls(text), width - indent.length - column).map((l, i) => indent + (i === 0 ? padLabel(label, m) : ' '.repeat(column)) + l);
   const { question, check } = o;
   const section = question.item.section ? `[${question.item.section}] ` : '';
+  // A reverse item's prompt is the card's answer: said so here too, in the one wording.
+  const lead = isReverse(question.item) ? `${m.reversePrompt} ` : '';
   const given = shownResponse(o, m);
-  const out = wrapText(`${section}${neutralizeControls(questionPrompt(question))}`, width - indent.length).map((l, i) => (i === 0 ? `${String(n).padStart(2)}. ${l}` : indent + l));
+  const out = wrapText(neutralizeControls(`${section}${lead}${questionPrompt(question)}`), width - indent.length).map((l, i) => (i === 0 ? `${String(n).padStart(2)}. ${l}` : indent + l));
   if (question.kind === 'typed' && given !== undefined) {
     // The reason tells a near miss and a partial answer from a plain wrong one.
     const reason = check && check.reason !== 'different' ? `${m.sheet.parens[0]}${describeCheck(check, question.key, m)}${m.sheet.parens[1]}` : '';
     out.push(...wrap(f.typed, `${given || m.quiz.empty}${reason}`).map((l) => paint.error(l)));
   } else out.push(...wrap(f.yourAnswer, given === undefined ? m.quiz.notAnsweredParen : given || m.quiz.empty).map((l) => paint.error(l)));
   out.push(...wrap(f.expected, shownAnswer(question, m)).map((l) => paint.ok(l)));
-  if (question.kind === 'order' && o.order) out.push(...orderDiffLines(question.item.steps, o.order, width, paint, indent, m));
+  if (question.kind === 'order' && o.order) out.push(...formatOrderDiff(question.item.steps, o.order, width, paint, m, indent));
   const also = question.kind === 'typed' ? alsoAcceptedText(question.key.accept, m.listSeparator) : undefined;
   if (also !== undefined) out.push(...wrap(f.alsoAccepted, also));
   if (question.item.why) out.push(...wrap(f.why, question.item.why).map((l) => paint.dim(l)));
   return out;
-}
-
-/**
- * The right order, one step a line, each place marked ✓ or ✗ with the step the person put there:
- * the diff of an order answer, in quiz feedback and the missed list.
- */
-export function orderDiffLines(steps: readonly string[], check: OrderCheck, width: number, paint: QuizPaint = plainPaint, indent = '', m: Messages = ENGLISH): string[] {
-  const lines = [`${indent}${m.quiz.rightOrder}`];
-  for (const line of orderDiff(steps, check)) {
-    const mark = line.ok ? paint.ok('✓') : paint.error('✗');
-    const text = `${line.position + 1}. ${neutralizeControls(line.step)}${line.given === undefined ? '' : m.quiz.orderYou(neutralizeControls(line.given))}`;
-    lines.push(...wrapText(text, Math.max(20, width - indent.length - 4)).map((l, k) => `${indent}  ${k === 0 ? mark : ' '} ${l}`));
-  }
-  return lines;
 }
 
 export function plural(n: number, word: string, words = `${word}s`): string {

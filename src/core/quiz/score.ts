@@ -1,4 +1,4 @@
-import type { Outcome } from './question.js';
+import type { Outcome } from '../question/model.js';
 
 export interface Score {
   correct: number;

@@ -1,18 +1,11 @@
-import { labelWidth, padLabel, typedAnswerLines, VERDICT_MARK, verdictLine } from '../answer-feedback.js';
 import { ENGLISH, type Messages } from '../messages/index.js';
-import { neutralizeControls, wrapText } from '../text.js';
+import { plainPaint, type Paint } from '../paint.js';
+import { neutralizeControls } from '../text.js';
 import { formatClock } from './duration.js';
-import { questionPrompt, type Outcome, type Question } from './question.js';
-import { shownAnswer, shownResponse } from './shown.js';
-import { orderDiffLines, plainPaint, type QuizPaint } from './report.js';
-
-/** Paint for the typed-answer difference: what was missing from the answer, what was typed extra. */
-export interface DiffPaint extends QuizPaint {
-  missing(s: string): string;
-  extra(s: string): string;
-}
-
-export const plainDiffPaint: DiffPaint = { ...plainPaint, missing: (s) => `[${s}]`, extra: (s) => `(${s})` };
+import { formatOrderDiff, formatTypedAnswer, labelledLines, VERDICT_MARK, verdictLine } from '../question/feedback.js';
+import type { Outcome, Question } from '../question/model.js';
+import { formatItemPrompt, formatSteps } from '../question/prompt.js';
+import { shownAnswer, shownResponse } from '../question/text.js';
 
 export interface QuestionHeader {
   number: number;
@@ -24,20 +17,14 @@ export interface QuestionHeader {
 }
 
 /** The lines shown above a question's prompt: position, section, clock, then the wrapped question. */
-export function formatQuestion(question: Question, header: QuestionHeader, width: number, paint: QuizPaint = plainPaint, m: Messages = ENGLISH): string[] {
+export function formatQuestion(question: Question, header: QuestionHeader, width: number, paint: Paint = plainPaint, m: Messages = ENGLISH): string[] {
   const item = question.item;
   const parts = [m.quiz.question(header.number, header.total, header.round)];
   if (item.section) parts.push(neutralizeControls(item.section));
   if (header.remainingMs !== undefined) parts.push(m.quiz.timeLeft(formatClock(header.remainingMs)));
-  const lines = [paint.dim(parts.join(' · '))];
-  // A reverse item shows the answer side alone; without this line it reads like a bare word.
-  if (item.key.endsWith(':reverse')) lines.push(paint.dim(m.quiz.reversePrompt));
-  lines.push(...wrapText(neutralizeControls(questionPrompt(question)), width).map((l) => paint.bold(l)));
+  const lines = [paint.dim(parts.join(' · ')), ...formatItemPrompt(item, width, paint, m)];
   if (question.kind === 'choice' && question.multi) lines.push(paint.dim(m.quiz.chooseAll(question.item.correct.length)));
-  if (question.kind === 'order') {
-    lines.push(paint.dim(m.quiz.orderSteps));
-    question.steps.shown.forEach((step, i) => lines.push(...wrapText(neutralizeControls(step), Math.max(20, width - 5)).map((l, k) => `${k === 0 ? `  ${i + 1}. ` : '     '}${l}`)));
-  }
+  if (question.kind === 'order') lines.push(paint.dim(m.orderSteps), ...formatSteps(question.steps.shown, width));
   return lines;
 }
 
@@ -46,22 +33,15 @@ export function formatQuestion(question: Question, header: QuestionHeader, width
  * typed answer: the verdict (with its reason for typed answers), the card's answer as
  * "Expected" and any other accepted answers (the wording `study` uses too), and why.
  */
-export function formatFeedback(outcome: Outcome, width: number, paint: DiffPaint = plainDiffPaint, m: Messages = ENGLISH): string[] {
+export function formatFeedback(outcome: Outcome, width: number, paint: Paint = plainPaint, m: Messages = ENGLISH): string[] {
   const f = m.feedback;
-  const column = labelWidth(m);
-  const wrapLabel = (label: string, text: string) => wrapText(neutralizeControls(text), Math.max(20, width - column)).map((l, i) => (i === 0 ? padLabel(label, m) : ' '.repeat(column)) + l);
+  const wrapLabel = (label: string, text: string) => labelledLines(label, text, width, m);
   const lines = [verdictText(outcome, paint, m)];
   const { question, check } = outcome;
   if (question.kind === 'typed' && outcome.response?.kind === 'typed' && check) {
-    if (check.verdict !== 'correct' || outcome.overruled) {
-      for (const line of typedAnswerLines(outcome.response.text, check, question.key, paint, m)) {
-        const styled = line.label === f.expected ? paint.ok : (s: string) => s;
-        if (line.plain === undefined) lines.push(styled(padLabel(line.label, m) + line.text));
-        else lines.push(...wrapLabel(line.label, line.plain).map(styled));
-      }
-    }
+    if (check.verdict !== 'correct' || outcome.overruled) lines.push(...formatTypedAnswer(outcome.response.text, check, question.key, width, paint, m));
   } else if (question.kind === 'order' && outcome.order && !outcome.correct) {
-    lines.push(...orderDiffLines(question.item.steps, outcome.order, width, paint, '', m));
+    lines.push(...formatOrderDiff(question.item.steps, outcome.order, width, paint, m));
   } else if (!outcome.correct || outcome.overruled) {
     const given = shownResponse(outcome, m);
     if (given !== undefined) lines.push(...wrapLabel(f.yourAnswer, given));
@@ -72,7 +52,7 @@ export function formatFeedback(outcome: Outcome, width: number, paint: DiffPaint
 }
 
 /** "✓ Correct", "✗ Wrong", "≈ Almost: one letter off (counted as wrong)", "✗ Not answered"... */
-export function verdictText(outcome: Outcome, paint: QuizPaint = plainPaint, m: Messages = ENGLISH): string {
+export function verdictText(outcome: Outcome, paint: Paint = plainPaint, m: Messages = ENGLISH): string {
   const { check, question } = outcome;
   if (!outcome.response) return paint.error(`${VERDICT_MARK.wrong} ${m.quiz.notAnswered}`);
   if (outcome.overruled) return paint.ok(`${VERDICT_MARK.correct} ${m.quiz.overruled}`);

@@ -34,8 +34,3 @@ export function gradeOptions(scheduler: Scheduler, entry: QueueEntry<QueueItem>,
   const preview = scheduler.preview(entry.state?.memory ?? newMemory(now), seedKeyOf(entry.item), now);
   return GRADES.map((grade) => ({ grade, name: m.study.grades[grade - 1]!, interval: formatInterval(preview[grade].due - now, m.intervals) }));
 }
-
-/** For answers the program checked: wrong suggests Again, right suggests Good. */
-export function suggestedGrade(correct: boolean | undefined): GradeValue | undefined {
-  return correct === undefined ? undefined : correct ? 3 : 1;
-}

@@ -1,6 +1,6 @@
 import { parseCloze } from '../deck/cloze.js';
-import { itemAnswerKey } from '../deck/answer-key.js';
 import { deckItems, type StudyItem } from '../deck/items.js';
+import { buildQuestion, correctChoiceIndexes, type Question } from '../question/model.js';
 import type { Deck } from '../deck/schema.js';
 import { filterItems, type QuestionFilter } from '../quiz/select.js';
 import { createRng, sample } from '../random.js';
@@ -30,33 +30,42 @@ export function collectQuestions(decks: readonly Deck[], filter: QuestionFilter,
         if (previousCloze === item.cardId) continue;
         previousCloze = item.cardId;
         out.push(question(item, item.cardId, clozeBody(item.text)));
-      } else if (item.kind === 'basic') {
-        if (next?.kind === 'basic' && next.key === `${item.cardId}:reverse`) {
+      } else {
+        if (item.kind === 'basic' && next?.kind === 'basic' && next.key === `${item.cardId}:reverse`) {
           i++;
           if (direction() < 0.5) {
-            out.push(question(next, next.key, basicBody(next)));
+            out.push(question(next, next.key, sheetBody(buildQuestion(next, { typed: true }))));
             continue;
           }
         }
-        out.push(question(item, item.key, basicBody(item)));
-      } else if (item.kind === 'choice') {
-        const correct: number[] = [];
-        item.choices.forEach((c, index) => item.correct.includes(c) && correct.push(index));
-        out.push(question(item, item.key, { type: 'choice', prompt: item.prompt, choices: item.choices, correct, multiple: item.correct.length > 1 }));
-      } else if (item.kind === 'order') {
-        // In the right order here; each version shuffles them (versions.ts).
-        out.push(question(item, item.key, { type: 'order', prompt: item.prompt, steps: item.steps, rank: item.steps.map((_, place) => place) }));
-      } else {
-        out.push(question(item, item.key, { type: 'truefalse', prompt: item.prompt, correct: item.correct }));
+        out.push(question(item, item.key, sheetBody(buildQuestion(item, { typed: true }))));
       }
     }
   }
   return out;
 }
 
-/** A basic question, with the answers the checker also accepts, so the key gives a marker them too. */
-function basicBody(item: Extract<StudyItem, { kind: 'basic' }>): QuestionBody {
-  return { type: 'basic', prompt: item.prompt, answer: item.answer, accept: itemAnswerKey(item).accept.slice(), reverse: item.key.endsWith(':reverse') };
+/**
+ * A question on paper, from the Question study and quiz ask (core/question), in the deck's
+ * order (each version shuffles choices and steps: versions.ts): a basic item's answer and the
+ * answers the checker also accepts (so the key gives a marker them too) and whether it is the
+ * reverse side; a choice's right choices by place; the right order of steps.
+ */
+function sheetBody(q: Question): QuestionBody {
+  switch (q.kind) {
+    case 'typed':
+      // A basic item: cloze cards are asked whole, from their text (clozeBody).
+      return { type: 'basic', prompt: q.item.prompt, answer: q.key.answer, accept: q.key.accept.slice(), reverse: q.reverse };
+    case 'recall':
+      return sheetBody(buildQuestion(q.item, { typed: true }));
+    case 'choice':
+      return { type: 'choice', prompt: q.item.prompt, choices: q.choices, correct: correctChoiceIndexes(q), multiple: q.multi };
+    case 'truefalse':
+      return { type: 'truefalse', prompt: q.item.prompt, correct: q.item.correct };
+    case 'order':
+      // In the right order here; each version shuffles them (versions.ts).
+      return { type: 'order', prompt: q.item.prompt, steps: q.steps.shown, rank: q.steps.order };
+  }
 }
 
 function clozeBody(text: string): QuestionBody {

@@ -1,6 +1,9 @@
-import { messagesFor, type SheetStrings } from '../messages/index.js';
+import { messagesFor, type Messages, type SheetStrings as CatalogueSheetStrings } from '../messages/index.js';
 
-export type { SheetStrings };
+/** The sheet's own words, and the lead-in of a reverse card, which study and quiz say too. */
+export type SheetStrings = CatalogueSheetStrings & Pick<Messages, 'reversePrompt'>;
+
+const byLanguage = new Map<Messages['lang'], SheetStrings>();
 
 /**
  * The words a sheet prints around the cards, from the one message catalogue (core/messages):
@@ -8,7 +11,10 @@ export type { SheetStrings };
  * "Name:" and "True / False" on its test.
  */
 export function sheetStrings(lang: string): SheetStrings {
-  return messagesFor(lang).sheet;
+  const m = messagesFor(lang);
+  let strings = byLanguage.get(m.lang);
+  if (!strings) byLanguage.set(m.lang, (strings = { ...m.sheet, reversePrompt: m.reversePrompt }));
+  return strings;
 }
 
 /** "(also accepted: x; y)" after a basic answer, or '' when it has no alternatives. */

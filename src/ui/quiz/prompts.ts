@@ -1,11 +1,11 @@
-import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState, type Theme } from '@inquirer/core';
 import confirm from '@inquirer/confirm';
 import type { Context } from '@inquirer/type';
-import { orderExample, parseOrderInput } from '../../core/order.js';
+import { orderExample } from '../../core/order.js';
 import { ENGLISH, type Messages } from '../../core/messages/index.js';
-import type { Question, Response } from '../../core/quiz/question.js';
+import type { Question, Response } from '../../core/question/model.js';
+import { neutralizeControls } from '../../core/text.js';
+import { choicePrompt, keyPrompt, numberKeys, orderPrompt, promptTheme, trueFalsePrompt, typedPrompt } from '../prompts/index.js';
 import { isPromptExit } from '../terminal.js';
-import { choiceAnswerPrompt, quizTheme as theme, typedAnswerPrompt } from './questionPrompts.js';
 
 /** Ctrl-C during a quiz prompt (inquirer's ExitPromptError), or SIGINT between prompts. */
 export class QuizInterrupted extends Error {
@@ -41,67 +41,53 @@ export async function guarded<T>(run: () => Promise<T>, signal?: AbortSignal): P
   }
 }
 
-/** Asks one question in its form: a choice (several for multi-answer cards), True/False, or a typed answer. */
+/**
+ * Asks one question in its form, with the prompt family of ui/prompts (the ones study uses): a
+ * choice (several for multi-answer cards), True/False, a typed answer, or an order. `deadline`
+ * (epoch ms) is shown as a running clock under the prompt.
+ */
 export function askQuestion(question: Question, context: Context = {}, deadline?: number, messages: Messages = ENGLISH): Promise<Response> {
   const q = messages.quiz;
-  return guarded(async () => {
+  const common = { deadline, messages };
+  return guarded(async (): Promise<Response> => {
     switch (question.kind) {
       case 'choice': {
-        const indexes = await choiceAnswerPrompt({ message: q.choose, choices: question.choices, multiple: question.multi, deadline, messages }, context);
-        return { kind: 'choice', selected: indexes.map((i) => question.choices[i]!) };
+        const count = question.choices.length;
+        const hint = question.multi ? q.toggleHelp(numberKeys(count)) : q.chooseHelp(q.numberHelp(numberKeys(count)));
+        const result = await choicePrompt({ ...common, message: q.choose, choices: question.choices, multiple: question.multi, hint }, context);
+        return { kind: 'choice', selected: (result.indexes ?? []).map((i) => question.choices[i]!) };
       }
       case 'truefalse': {
-        // t and f answer at once, as in `study`; the arrows and numbers work too.
-        const [index] = await choiceAnswerPrompt({ message: q.trueOrFalse, choices: [messages.trueWord, messages.falseWord], letters: { t: 0, f: 1 }, deadline, messages }, context);
-        return { kind: 'truefalse', value: index === 0 };
+        const letters = [messages.trueWord, messages.falseWord].map((word, i) => `${'tf'[i]} ${neutralizeControls(word).toLowerCase()}`).join(' · ');
+        const result = await trueFalsePrompt({ ...common, message: q.trueOrFalse, hint: q.chooseHelp(`${letters} · ↑↓ Enter`) }, context);
+        return { kind: 'truefalse', value: result.value ?? false };
       }
       case 'typed':
-        return { kind: 'typed', text: await typedAnswerPrompt({ message: q.answer, deadline, messages }, context) };
+      case 'recall': {
+        // A quiz checks every answer: there is no revealing, and Esc does nothing.
+        const result = await typedPrompt({ ...common, message: q.answer, hint: q.submitHelp }, context);
+        return { kind: 'typed', text: result.action === 'answer' ? result.text : '' };
+      }
       case 'order': {
         const count = question.steps.shown.length;
-        const read = (text: string) => parseOrderInput(text, count, messages);
-        const text = await typedAnswerPrompt({ message: q.order, deadline, validate: (t) => errorOf(read(t)), help: q.orderHelp(orderExample(count)), messages }, context);
-        const parsed = read(text);
-        return { kind: 'order', picked: 'value' in parsed ? parsed.value : [] };
+        const result = await orderPrompt({ ...common, message: q.order, count, hint: q.orderHelp(orderExample(count)) }, context);
+        return { kind: 'order', picked: result.action === 'order' ? result.picked : [] };
       }
     }
   }, context.signal);
 }
 
-function errorOf(parsed: { value: unknown } | { error: string }): string | undefined {
-  return 'error' in parsed ? parsed.error : undefined;
-}
-
-export type AfterFeedback = 'next' | 'overrule';
-
 /**
  * After a rejected typed answer with immediate feedback: Enter goes on, `r` says "I was right".
  * One key instead of a menu, since it comes up on most wrong typed answers.
  */
-export const overrulePrompt = createPrompt<AfterFeedback, { message?: string; theme?: Partial<Theme>; messages?: Messages }>((config, done) => {
-  const q = (config.messages ?? ENGLISH).quiz;
-  const theme = makeTheme(config.theme);
-  const [status, setStatus] = useState<'idle' | 'done'>('idle');
-  const [choice, setChoice] = useState<AfterFeedback>('next');
-  const prefix = usePrefix({ status, theme });
-  useKeypress((key) => {
-    if (status === 'done') return;
-    const picked: AfterFeedback | undefined = isEnterKey(key) ? 'next' : key.name === 'r' ? 'overrule' : undefined;
-    if (!picked) return;
-    setChoice(picked);
-    setStatus('done');
-    done(picked);
-  });
-  const message = theme.style.message(config.message ?? q.continue, status);
-  if (status === 'done') return `${prefix} ${message} ${theme.style.answer(choice === 'overrule' ? q.iWasRight : q.next)}`;
-  return `${prefix} ${message} ${theme.style.help(q.overruleHelp)}`;
-});
-
 export function askOverrule(context: Context = {}, messages: Messages = ENGLISH): Promise<boolean> {
-  return guarded(async () => (await overrulePrompt({ message: messages.quiz.continue, theme, messages }, context)) === 'overrule', context.signal);
+  const q = messages.quiz;
+  const keys = { enter: 'next', r: 'overrule' };
+  return guarded(async () => (await keyPrompt({ message: q.continue, keys, echo: { next: q.next, overrule: q.iWasRight }, hint: q.overruleHelp, messages }, context)) === 'overrule', context.signal);
 }
 
 /** The end-mode review of a rejected typed answer. */
 export function confirmOverrule(context: Context = {}, messages: Messages = ENGLISH): Promise<boolean> {
-  return guarded(() => confirm({ message: messages.quiz.confirmOverrule, default: false, theme, transformer: (yes) => (yes ? messages.quiz.yes : messages.quiz.no) }, context), context.signal);
+  return guarded(() => confirm({ message: messages.quiz.confirmOverrule, default: false, theme: promptTheme(), transformer: (yes) => (yes ? messages.quiz.yes : messages.quiz.no) }, context), context.signal);
 }

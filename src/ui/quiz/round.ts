@@ -1,5 +1,6 @@
 import { ENGLISH, type Messages } from '../../core/messages/index.js';
-import { canOverrule, gradeResponse, overrule, type Outcome, type Question } from '../../core/quiz/question.js';
+import { canOverrule, gradeResponse, overrule } from '../../core/question/grade.js';
+import type { Outcome, Question } from '../../core/question/model.js';
 import { formatFeedback, formatQuestion } from '../../core/quiz/screen.js';
 import type { Feedback } from '../../core/quiz/settings.js';
 import { QuizInterrupted, QuizTimedOut, type StopReason } from './prompts.js';

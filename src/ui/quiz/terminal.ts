@@ -1,7 +1,7 @@
-import chalk from 'chalk';
 import { ENGLISH, type Messages } from '../../core/messages/index.js';
-import type { Question, Response } from '../../core/quiz/question.js';
-import type { DiffPaint } from '../../core/quiz/screen.js';
+import type { Paint } from '../../core/paint.js';
+import type { Question, Response } from '../../core/question/model.js';
+import { terminalPaint } from '../paint.js';
 import { terminalColumns } from '../terminal.js';
 import { askOverrule, askQuestion, confirmOverrule } from './prompts.js';
 
@@ -12,7 +12,7 @@ import { askOverrule, askQuestion, confirmOverrule } from './prompts.js';
 export interface QuizUi {
   /** Columns to wrap text to. */
   width: number;
-  paint: DiffPaint;
+  paint: Paint;
   print(text: string): void;
   /**
    * Throws QuizInterrupted on Ctrl-C, QuizTimedOut when `signal` aborts with reason 'time'.
@@ -25,23 +25,11 @@ export interface QuizUi {
   confirmOverrule(): Promise<boolean>;
 }
 
-export function quizPaint(): DiffPaint {
-  return {
-    ok: chalk.green,
-    error: chalk.red,
-    dim: chalk.dim,
-    bold: chalk.bold,
-    // Without colour (NO_COLOR, pipes) brackets still show what differs.
-    missing: (s) => (chalk.level > 0 ? chalk.green.underline(s) : `[${s}]`),
-    extra: (s) => (chalk.level > 0 ? chalk.red.strikethrough(s) : `(${s})`),
-  };
-}
-
 /** The quiz in the terminal, its prompts in the language of `messages`. */
 export function terminalQuizUi(messages: Messages = ENGLISH): QuizUi {
   return {
     width: terminalColumns(),
-    paint: quizPaint(),
+    paint: terminalPaint(),
     print: (text) => void process.stdout.write(text),
     ask: (question, signal, deadline) => askQuestion(question, { signal }, deadline, messages),
     offerOverrule: (signal) => askOverrule({ signal }, messages),

@@ -1,31 +1,21 @@
-import chalk from 'chalk';
+import type { Context } from '@inquirer/type';
 import { ENGLISH, type Messages } from '../../core/messages/index.js';
-import { checkOrder, orderDiff, orderExample, parseOrderInput, shuffleSteps, type OrderCheck } from '../../core/order.js';
-import { typedAnswerPrompt } from '../prompts.js';
-import { formatCardText, terminalColumns } from '../terminal.js';
+import { orderExample, type OrderCheck } from '../../core/order.js';
+import { formatOrderDiff } from '../../core/question/feedback.js';
+import { formatSteps } from '../../core/question/prompt.js';
+import { terminalPaint } from '../paint.js';
+import { orderPrompt } from '../prompts/index.js';
+import { terminalColumns } from '../terminal.js';
 
 /**
- * Asks an order card: the steps shuffled by `seed` (the card and its review count, as choices
- * are) and numbered, then the numbers typed in the right order (`3142`; spaces and commas are
- * fine). Esc reveals the answer instead. Returns the check, or undefined when revealed.
+ * Asks an order card: the shown steps (shuffled by the card and its review count, as choices
+ * are) listed and numbered above the prompt, then their numbers typed in the right order
+ * (`3142`; spaces and commas are fine). Esc reveals the answer instead: undefined.
  */
-export async function askOrder(steps: readonly string[], seed: string, m: Messages = ENGLISH): Promise<OrderCheck | undefined> {
-  const shown = shuffleSteps(steps, seed);
-  const read = (text: string) => parseOrderInput(text, steps.length, m);
-  const message = `${m.study.orderSteps}\n${formatShownSteps(shown.shown, terminalColumns())}\n${m.study.order}`;
-  const hint = m.study.orderHint(orderExample(steps.length));
-  const result = await typedAnswerPrompt({ message, hint, validate: (text) => {
-    const parsed = read(text);
-    return 'error' in parsed ? parsed.error : undefined;
-  } });
-  if (result.action === 'skip') return undefined;
-  const parsed = read(result.text);
-  return checkOrder('value' in parsed ? parsed.value : [], shown);
-}
-
-/** The shown steps, numbered, as the order prompt lists them above its input line. */
-export function formatShownSteps(shown: readonly string[], width: number): string {
-  return shown.map((step, i) => formatCardText(step, width, '     ').replace(/^ {5}/, `  ${i + 1}. `)).join('\n');
+export async function askOrder(shown: readonly string[], m: Messages = ENGLISH, context?: Context): Promise<number[] | undefined> {
+  const message = [m.orderSteps, ...formatSteps(shown, terminalColumns()), m.study.order].join('\n');
+  const result = await orderPrompt({ message, count: shown.length, hint: m.study.orderHint(orderExample(shown.length)), escape: true, messages: m }, context);
+  return result.action === 'order' ? result.picked : undefined;
 }
 
 /**
@@ -33,20 +23,13 @@ export function formatShownSteps(shown: readonly string[], width: number): strin
  * then the right order with each place marked ✓ or ✗ and what was put there instead.
  */
 export function formatOrderFeedback(steps: readonly string[], check: OrderCheck, width: number, m: Messages = ENGLISH): string[] {
+  const paint = terminalPaint();
   const placed = steps.length - check.wrong.length;
   const verdict =
     check.verdict === 'correct'
-      ? chalk.green(`✓ ${m.feedback.correct}`)
+      ? paint.ok(`✓ ${m.feedback.correct}`)
       : check.verdict === 'almost'
-        ? chalk.yellow(`≈ ${m.study.orderAlmost}`)
-        : chalk.red(`✗ ${m.study.orderNotQuite(placed, steps.length)}`);
-  const lines = [verdict, chalk.dim(m.quiz.rightOrder)];
-  for (const line of orderDiff(steps, check)) {
-    const mark = line.ok ? chalk.green('✓') : chalk.red('✗');
-    // What was put in this place instead goes on the same line, wrapped with the step.
-    const given = line.given === undefined ? '' : m.quiz.orderYou(line.given);
-    const text = formatCardText(`${line.position + 1}. ${line.step}${given}`, width, '    ').replace(/^ {4}/, '');
-    lines.push(`  ${mark} ${line.ok ? chalk.cyan(text) : text}`);
-  }
-  return lines;
+        ? paint.warning(`≈ ${m.study.orderAlmost}`)
+        : paint.error(`✗ ${m.study.orderNotQuite(placed, steps.length)}`);
+  return [verdict, ...formatOrderDiff(steps, check, width, paint, m)];
 }

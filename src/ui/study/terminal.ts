@@ -1,11 +1,10 @@
-import chalk from 'chalk';
 import type { ItemRef } from '../../core/deck/outline.js';
 import { itemAnswerText, type StudyItem } from '../../core/deck/items.js';
 import type { Messages } from '../../core/messages/index.js';
-import { suggestedGrade } from '../../core/schedule/grade.js';
 import type { CardOnScreen, StudyUi } from '../../core/study/drive.js';
 import type { Notice } from '../../core/study/session.js';
 import { neutralizeLine, wrapText } from '../../core/text.js';
+import { terminalPaint } from '../paint.js';
 import { CLEAR_SCREEN, rawModeBetweenPrompts, terminalColumns, terminalRows } from '../terminal.js';
 import { fitAfterAnswer, gradePromptLines } from './fit.js';
 import { askGrade, askItem } from './ask.js';
@@ -25,7 +24,8 @@ export interface TerminalStudyOptions {
 export function terminalStudyUi(options: TerminalStudyOptions): StudyUi<ItemRef> & { release(): void } {
   const { resolve, titles, messages: m, typed, out } = options;
   const raw = rawModeBetweenPrompts();
-  const notice = (n: Notice<ItemRef>) => chalk.yellow(`${wrapText(neutralizeLine(noticeText(n, resolve, m)), terminalColumns()).join('\n')}\n`);
+  const paint = terminalPaint();
+  const notice = (n: Notice<ItemRef>) => paint.warning(`${wrapText(neutralizeLine(noticeText(n, resolve, m)), terminalColumns()).join('\n')}\n`);
   return {
     async ask(card: CardOnScreen<ItemRef>) {
       const width = terminalColumns();
@@ -42,7 +42,7 @@ export function terminalStudyUi(options: TerminalStudyOptions): StudyUi<ItemRef>
       // In a short terminal, redraw so the question and the verdict stay above the grade prompt.
       const fitted = fitAfterAnswer({ before, question, feedback }, terminalRows() - gradePromptLines(m.study.gradeHint, width));
       out(fitted === null ? `\n${feedback}\n` : `${CLEAR_SCREEN}${fitted}`);
-      return { action: 'answered', suggested: asked.suggested ?? suggestedGrade(asked.correct) };
+      return { action: 'answered', suggested: asked.suggested };
     },
     async grade(_card, gradeOptions, suggested) {
       const graded = await askGrade(gradeOptions, suggested, m);
@@ -51,7 +51,7 @@ export function terminalStudyUi(options: TerminalStudyOptions): StudyUi<ItemRef>
     },
     finish(end, summary) {
       if (end === 'quit') out('\n');
-      else out(CLEAR_SCREEN + (end === 'empty' ? `${m.study.nothingToStudy}\n\n` : chalk.green(`${m.study.doneForNow}\n\n`)));
+      else out(CLEAR_SCREEN + (end === 'empty' ? `${m.study.nothingToStudy}\n\n` : paint.ok(`${m.study.doneForNow}\n\n`)));
       out(formatSummary(summary, m, terminalColumns()));
     },
     release: () => raw.release(),

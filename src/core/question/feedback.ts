@@ -1,7 +1,9 @@
-import { diffAnswer, type DiffSegment } from './answer-diff.js';
-import type { AnswerCheck, AnswerKey } from './answer.js';
-import { ENGLISH, type Messages } from './messages/index.js';
-import { displayWidth, neutralizeControls, padEndDisplay } from './text.js';
+import { diffAnswer, type DiffSegment } from '../answer-diff.js';
+import type { AnswerCheck, AnswerKey } from '../answer.js';
+import { ENGLISH, type Messages } from '../messages/index.js';
+import { orderDiff, type OrderCheck } from '../order.js';
+import { plainPaint, type Paint } from '../paint.js';
+import { displayWidth, neutralizeControls, padEndDisplay, wrapText } from '../text.js';
 
 /**
  * The words of typed-answer feedback, the same in `study`, in `quiz` (after each answer, in the
@@ -51,14 +53,6 @@ export function verdictLine(check: AnswerCheck, key: Pick<AnswerKey, 'answer'>, 
   return `${VERDICT_MARK[check.verdict]} ${describeCheck(check, key, m)}`;
 }
 
-/** How the pieces of a feedback line are painted: a difference, or plain text. */
-export interface AnswerPaint {
-  /** In the expected answer, characters that were not typed. */
-  missing(s: string): string;
-  /** In the typed answer, characters that are not in the answer. */
-  extra(s: string): string;
-}
-
 export interface FeedbackLine {
   label: string;
   /** Painted text, control characters made visible. */
@@ -72,7 +66,7 @@ export interface FeedbackLine {
  * card's answer, only when the two are close (see answer-diff.ts) and never for a partial
  * answer; what the checker ignores is never highlighted.
  */
-export function typedAnswerLines(typed: string, check: AnswerCheck, key: AnswerKey, paint: AnswerPaint, m: Messages = ENGLISH): FeedbackLine[] {
+export function typedAnswerLines(typed: string, check: AnswerCheck, key: AnswerKey, paint: Pick<Paint, 'missing' | 'extra'>, m: Messages = ENGLISH): FeedbackLine[] {
   const f = m.feedback;
   // A partial answer names its missing parts instead: a character diff of "VSC and VMBus"
   // against "VSC, VMBus and VSP" would mark the "and" as well.
@@ -98,4 +92,41 @@ function plainLine(label: string, text: string): FeedbackLine {
 /** The accept entries as one line, or undefined when there are none. */
 export function alsoAcceptedText(accept: readonly string[], separator = '; '): string | undefined {
   return accept.length === 0 ? undefined : accept.join(separator);
+}
+
+/**
+ * The one drawing of a typed answer's feedback lines, in `study` (indented under its verdict)
+ * and `quiz` (after an answer and in the end-of-quiz review): Expected in green with the
+ * characters not typed marked, You typed with the characters typed extra marked, Also
+ * accepted. Labels line up in one column; plain text wraps under its label.
+ */
+export function formatTypedAnswer(typed: string, check: AnswerCheck, key: AnswerKey, width: number, paint: Paint = plainPaint, m: Messages = ENGLISH, indent = ''): string[] {
+  const lines: string[] = [];
+  for (const line of typedAnswerLines(typed, check, key, paint, m)) {
+    const styled = line.label === m.feedback.expected ? (s: string) => paint.ok(s) : (s: string) => s;
+    if (line.plain === undefined) lines.push(indent + styled(padLabel(line.label, m) + line.text));
+    else for (const l of labelledLines(line.label, line.plain, width - indent.length, m)) lines.push(indent + styled(l));
+  }
+  return lines;
+}
+
+/** `label` then `text` wrapped in the column after it (text already neutralised or not: it is neutralised here). */
+export function labelledLines(label: string, text: string, width: number, m: Messages = ENGLISH): string[] {
+  const column = labelWidth(m);
+  return wrapText(neutralizeControls(text), Math.max(20, width - column)).map((l, i) => (i === 0 ? padLabel(label, m) : ' '.repeat(column)) + l);
+}
+
+/**
+ * The one drawing of an order answer's difference, in study's and quiz's feedback and quiz's
+ * missed list: "Right order:", then one line per place, marked ✓ or ✗ with the step the person
+ * put there, wrapped under the step.
+ */
+export function formatOrderDiff(steps: readonly string[], check: OrderCheck, width: number, paint: Paint = plainPaint, m: Messages = ENGLISH, indent = ''): string[] {
+  const lines = [`${indent}${m.quiz.rightOrder}`];
+  for (const line of orderDiff(steps, check)) {
+    const mark = line.ok ? paint.ok('✓') : paint.error('✗');
+    const text = `${line.position + 1}. ${neutralizeControls(line.step)}${line.given === undefined ? '' : m.quiz.orderYou(neutralizeControls(line.given))}`;
+    lines.push(...wrapText(text, Math.max(20, width - indent.length - 4)).map((l, k) => `${indent}  ${k === 0 ? mark : ' '} ${l}`));
+  }
+  return lines;
 }

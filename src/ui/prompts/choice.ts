@@ -1,0 +1,77 @@
+import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, usePrefix, useState, type Status } from '@inquirer/core';
+import { ENGLISH } from '../../core/messages/index.js';
+import { neutralizeControls } from '../../core/text.js';
+import { terminalPaint } from '../paint.js';
+import { useTimeLeft } from './clock.js';
+import { bottomLines, promptTheme, type ActionKeys, type CommonConfig } from './theme.js';
+
+export type ChoiceResult = { action: 'choose'; indexes: number[] } | { action: string; indexes?: undefined };
+
+export interface ChoiceConfig extends CommonConfig {
+  choices: readonly string[];
+  /** Several may be picked: space or a number toggles, Enter submits. */
+  multiple?: boolean;
+  /** Index highlighted at first, e.g. the suggested grade. */
+  default?: number;
+  /** Letter keys that pick a choice at once, e.g. `{ t: 0, f: 1 }` for True / False (single choice only). */
+  letters?: Readonly<Record<string, number>>;
+  /** Letter keys that end the prompt with an action instead of a choice, e.g. `{ u: 'undo', q: 'quit' }`. */
+  keys?: ActionKeys;
+}
+
+/**
+ * One choice (a number key picks at once; arrows and Enter too) or several (`multiple`: space
+ * or a number toggles, Enter submits, and Enter with nothing picked says so). Returns the
+ * indexes picked, in choice order, or the action of a letter key. Choice text is neutralised:
+ * it comes from deck files.
+ */
+export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, done) => {
+  const theme = promptTheme();
+  const [status, setStatus] = useState<Status>('idle');
+  const [active, setActive] = useState(config.default ?? 0);
+  const [picked, setPicked] = useState<readonly number[]>([]);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const left = useTimeLeft(status === 'idle' ? config.deadline : undefined, config.now);
+  const prefix = usePrefix({ status, theme });
+  const count = config.choices.length;
+  const finish = (result: ChoiceResult) => {
+    setPicked(result.indexes ?? []);
+    setStatus('done');
+    done(result);
+  };
+  const toggle = (i: number) => setPicked(picked.includes(i) ? picked.filter((p) => p !== i) : [...picked, i].sort((a, b) => a - b));
+  useKeypress((key, rl) => {
+    if (status !== 'idle') return;
+    rl.clearLine(0);
+    setError(undefined);
+    const name = key.name?.toLowerCase();
+    const digit = /^[1-9]$/.test(name ?? '') ? Number(name) - 1 : -1;
+    const letter = name && !config.multiple ? config.letters?.[name] : undefined;
+    const action = name ? config.keys?.[name] : undefined;
+    if (letter !== undefined) finish({ action: 'choose', indexes: [letter] });
+    else if (isUpKey(key)) setActive((active - 1 + count) % count);
+    else if (isDownKey(key)) setActive((active + 1) % count);
+    else if (digit >= 0 && digit < count) {
+      setActive(digit);
+      if (config.multiple) toggle(digit);
+      else finish({ action: 'choose', indexes: [digit] });
+    } else if (config.multiple && isSpaceKey(key)) toggle(active);
+    else if (isEnterKey(key)) {
+      if (!config.multiple) finish({ action: 'choose', indexes: [active] });
+      else if (picked.length > 0) finish({ action: 'choose', indexes: [...picked] });
+      else setError((config.messages ?? ENGLISH).pickAtLeastOne);
+    } else if (action !== undefined) finish({ action });
+  });
+  const message = `${prefix} ${theme.style.message(config.message, status)}`;
+  if (status === 'done') {
+    const answer = picked.map((i) => neutralizeControls(config.choices[i]!)).join((config.messages ?? ENGLISH).listSeparator);
+    return `${message} ${theme.style.answer(answer)}`.trimEnd();
+  }
+  const paint = terminalPaint();
+  const lines = config.choices.map((choice, i) => {
+    const box = config.multiple ? (picked.includes(i) ? '◉ ' : '◯ ') : '';
+    const text = `${i === active ? '❯' : ' '} ${i + 1}. ${box}${neutralizeControls(choice)}`;
+    return i === active ? paint.accent(text) : text;
+  });
+  return [`${message}\n${lines.join('\n')}`, bottomLines(config, error, left)];
+});

@@ -1,0 +1,51 @@
+import { makeTheme, type Theme } from '@inquirer/core';
+import { formatClock } from '../../core/quiz/duration.js';
+import { ENGLISH, type Messages } from '../../core/messages/index.js';
+import { terminalPaint } from '../paint.js';
+
+/**
+ * The one theme of quizdeck's prompts (study and quiz). Inquirer marks a finished prompt with a
+ * green ✔, which on an answer line reads as "right" even when the answer was wrong (issue 12):
+ * answer lines get a neutral dim ›, and the verdict below them says ✓ or ✗. Built at each
+ * render, so it follows chalk's level (--color, NO_COLOR) as the rest of the screen does. Colours
+ * come from the one Paint (ui/paint.ts).
+ */
+export function promptTheme(): Theme {
+  const paint = terminalPaint();
+  return makeTheme({ prefix: { idle: paint.info('?'), done: paint.dim('›') } });
+}
+
+/** A letter key that ends a prompt with a named action, e.g. `{ u: 'undo', q: 'quit' }`. */
+export type ActionKeys = Readonly<Record<string, string>>;
+
+/** What every prompt of the family may take besides its own settings. */
+export interface CommonConfig {
+  message: string;
+  /** The keys line under the prompt. */
+  hint?: string;
+  /** Epoch milliseconds when a time limit runs out: the time left is shown under the prompt and redrawn every second. */
+  deadline?: number;
+  /** The clock of the countdown (a test's fake one); Date.now when not given. */
+  now?: () => number;
+  /** The words of errors and the clock (the screen's language); English when not given. */
+  messages?: Messages;
+}
+
+/**
+ * The lines under a prompt: an error (red) if there is one, then the time left (yellow, red in
+ * the last minute) and the keys (dim). Empty when there is nothing to say.
+ */
+export function bottomLines(config: CommonConfig, error: string | undefined, left: number | undefined): string | undefined {
+  const m = config.messages ?? ENGLISH;
+  const paint = terminalPaint();
+  const clock = left === undefined ? '' : m.quiz.timeLeft(formatClock(left));
+  const keys = config.hint ? paint.dim(config.hint) : '';
+  const last = [left === undefined ? '' : left <= 60_000 ? paint.error(clock) : paint.warning(clock), keys].filter(Boolean).join('  ');
+  return [error ? paint.error(error) : '', last].filter(Boolean).join('\n') || undefined;
+}
+
+/** The number keys that pick one of `n` choices: "1–4" (only 1–9 have keys). */
+export function numberKeys(n: number): string {
+  const last = Math.min(n, 9);
+  return last <= 1 ? '1' : `1–${last}`;
+}
