@@ -1,4 +1,4 @@
-import { buildHistories, splitTime, type CardHistory } from '../core/optimize/history.js';
+import { buildHistories, itemsOf, reviewsByDeck, splitTime, type StudyLog } from '../core/optimize/history.js';
 import { evaluateWeights } from '../core/optimize/metrics.js';
 import { ALL_DECKS, DEFAULT_MINIMUM_REVIEWS, planFit, type FitGroup, type FitPlan } from '../core/optimize/plan.js';
 import { formatOutcomes, type GroupOutcome } from '../core/optimize/report.js';
@@ -7,7 +7,7 @@ import { DEFAULT_WEIGHTS } from '../core/schedule/fsrs.js';
 import { UsageError } from '../errors.js';
 import { systemClock, type Clock } from '../io/clock.js';
 import { openDatabase, type Db } from '../io/db.js';
-import { fitParameters, loadOptimizer, trainingItems, type LoadBinding, type OptimizerBinding } from '../io/optimizer.js';
+import { fitParameters, loadOptimizer, trainingItems, type LoadBinding, type OptimizerBinding, type TrainingItems } from '../io/optimizer.js';
 import { deleteParameters, readReviewLog, saveParameters } from '../io/parametersStore.js';
 import { resolveDbPath } from '../io/paths.js';
 
@@ -67,8 +67,7 @@ export async function runOptimize(options: OptimizeOptions, deps: OptimizeDeps =
   try {
     const timings: OptimizeTimings = { read: zero(), load: zero(), convert: zero(), fit: zero(), evaluate: zero() };
     const log = await timed(timings.read, () => readReviewLog(db!));
-    const counts = new Map<string, number>();
-    for (const item of log) counts.set(item.deckId, (counts.get(item.deckId) ?? 0) + item.ratings.length);
+    const counts = reviewsByDeck(log);
     const minimum = deps.minimumReviews ?? DEFAULT_MINIMUM_REVIEWS;
     const plan = planFit(counts, minimum);
     if (plan.groups.length === 0) {
@@ -81,8 +80,9 @@ export async function runOptimize(options: OptimizeOptions, deps: OptimizeDeps =
     const binding = await timed(timings.load, () => loadOptimizer(deps.loadBinding));
     out(describePlan(plan, counts, minimum, dayStartHour));
     const outcomes: GroupOutcome[] = [];
+    const converter = trainingItems(binding);
     for (const group of plan.groups) {
-      const outcome = await fitGroup(binding, group, histories, timings);
+      const outcome = await fitGroup(binding, converter, group, histories, timings);
       if (outcome.kind === 'fitted' && outcome.adopted && !options.dryRun) save(db, outcome, clock.now());
       outcomes.push(outcome);
     }
@@ -93,21 +93,20 @@ export async function runOptimize(options: OptimizeOptions, deps: OptimizeDeps =
   }
 }
 
-async function fitGroup(binding: OptimizerBinding, group: FitGroup, histories: readonly CardHistory[], timings: OptimizeTimings): Promise<GroupOutcome> {
-  const decks = new Set(group.decks);
-  const cards = group.key === ALL_DECKS ? histories : histories.filter((c) => decks.has(c.deckId));
-  const split = splitTime(cards);
+async function fitGroup(binding: OptimizerBinding, converter: TrainingItems, group: FitGroup, histories: StudyLog, timings: OptimizeTimings): Promise<GroupOutcome> {
+  const cards = itemsOf(histories, group.key === ALL_DECKS ? undefined : new Set(group.decks));
+  const split = splitTime(histories, cards);
   if (split === undefined) return { kind: 'untestable', group, reason: 'too few reviews a day or more apart to test parameters on: defaults kept' };
   let fit;
   try {
-    const items = await timed(timings.convert, () => trainingItems(binding, cards, split));
+    const items = await timed(timings.convert, () => converter.forGroup(histories, cards, split));
     fit = await timed(timings.fit, () => fitParameters(binding, items));
   } catch (error) {
     return { kind: 'untestable', group, reason: `the optimiser failed (${(error as Error).message}): defaults kept` };
   }
   // Rounded as stored, so what was tested is exactly what study will use.
   const weights = fit.weights.map((w) => Math.round(w * 1e4) / 1e4);
-  const [fitted, defaults] = await timed(timings.evaluate, () => [evaluateWeights(cards, weights, split), evaluateWeights(cards, DEFAULT_WEIGHTS, split)]);
+  const [fitted, defaults] = await timed(timings.evaluate, () => [evaluateWeights(histories, cards, weights, split), evaluateWeights(histories, cards, DEFAULT_WEIGHTS, split)]);
   // Log loss decides: it is what the optimiser minimises and a proper score; RMSE(bins) of a
   // few hundred held-out reviews moves with how they fall into bins.
   return { kind: 'fitted', group, trainedOn: fit.items, fitted, defaults, adopted: fitted.logLoss < defaults.logLoss, weights };
