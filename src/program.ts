@@ -100,6 +100,7 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
     .option('--reset', 'remove the fitted parameters: study goes back to the defaults')
     .option('--day-start <hour>', 'hour (0-23, local time) at which a study day starts (default: 4)')
     .option('--timings', 'print on stderr how long reading, converting, fitting and testing took')
+    .option('--lang <tag>', 'language of the suggested desired retention lines (en or zh; default: en)')
     .addHelpText('after', '\nExit codes: 0 done (adopted or not), 2 bad option, bad database, or the optimiser cannot be loaded.')
     .action(async (options) => {
       const { runOptimize } = await import('./commands/optimize.js');

@@ -1,14 +1,16 @@
 import { buildHistories, itemsOf, reviewsByDeck, splitTime, type StudyLog } from '../core/optimize/history.js';
 import { evaluateWeights } from '../core/optimize/metrics.js';
 import { ALL_DECKS, DEFAULT_MINIMUM_REVIEWS, planFit, type FitGroup, type FitPlan } from '../core/optimize/plan.js';
-import { formatOutcomes, type GroupOutcome } from '../core/optimize/report.js';
+import { formatOutcomes, formatSuggestions, type GroupOutcome, type SuggestionLine } from '../core/optimize/report.js';
+import { simulateWorkload, suggestRetention, type WorkloadSettings } from '../core/optimize/simulate.js';
+import { messagesFor } from '../core/messages/index.js';
 import type { DayRule } from '../core/schedule/day.js';
-import { DEFAULT_WEIGHTS } from '../core/schedule/fsrs.js';
+import { createMemoryModel, DEFAULT_SCHEDULER_OPTIONS, DEFAULT_WEIGHTS } from '../core/schedule/fsrs.js';
 import { UsageError } from '../errors.js';
 import { systemClock, type Clock } from '../io/clock.js';
 import { openDatabase, type Db } from '../io/db.js';
 import { fitParameters, loadOptimizer, trainingItems, type LoadBinding, type OptimizerBinding, type TrainingItems } from '../io/optimizer.js';
-import { deleteParameters, readReviewLog, saveParameters } from '../io/parametersStore.js';
+import { deleteParameters, loadParameters, readReviewLog, saveParameters } from '../io/parametersStore.js';
 import { resolveDbPath } from '../io/paths.js';
 
 export interface OptimizeOptions {
@@ -17,6 +19,8 @@ export interface OptimizeOptions {
   reset?: boolean;
   dayStart?: string;
   timings?: boolean;
+  /** Language of the suggested-retention lines (en or zh; default en). */
+  lang?: string;
 }
 
 export interface OptimizeDeps {
@@ -28,7 +32,7 @@ export interface OptimizeDeps {
 }
 
 /** Milliseconds spent in each step, wall clock and CPU (all threads), for `--timings` and bench/optimize.bench.mjs. */
-export type OptimizeTimings = Record<'read' | 'load' | 'convert' | 'fit' | 'evaluate', { ms: number; cpuMs: number }>;
+export type OptimizeTimings = Record<'read' | 'load' | 'convert' | 'fit' | 'evaluate' | 'simulate', { ms: number; cpuMs: number }>;
 
 /** Runs `step` and adds its wall-clock and CPU time to `into`. */
 async function timed<T>(into: { ms: number; cpuMs: number }, step: () => T | Promise<T>): Promise<T> {
@@ -65,7 +69,7 @@ export async function runOptimize(options: OptimizeOptions, deps: OptimizeDeps =
     db = openDatabase(dbPath);
   }
   try {
-    const timings: OptimizeTimings = { read: zero(), load: zero(), convert: zero(), fit: zero(), evaluate: zero() };
+    const timings: OptimizeTimings = { read: zero(), load: zero(), convert: zero(), fit: zero(), evaluate: zero(), simulate: zero() };
     const log = await timed(timings.read, () => readReviewLog(db!));
     const counts = reviewsByDeck(log);
     const minimum = deps.minimumReviews ?? DEFAULT_MINIMUM_REVIEWS;
@@ -79,6 +83,7 @@ export async function runOptimize(options: OptimizeOptions, deps: OptimizeDeps =
     // Loaded only once there is something to fit, so "too few reviews" never needs it.
     const binding = await timed(timings.load, () => loadOptimizer(deps.loadBinding));
     out(describePlan(plan, counts, minimum, dayStartHour));
+    const before = loadParameters(db);
     const outcomes: GroupOutcome[] = [];
     const converter = trainingItems(binding);
     for (const group of plan.groups) {
@@ -87,6 +92,8 @@ export async function runOptimize(options: OptimizeOptions, deps: OptimizeDeps =
       outcomes.push(outcome);
     }
     out(formatOutcomes(outcomes, { dryRun: Boolean(options.dryRun) }));
+    const suggestions = await timed(timings.simulate, () => outcomes.map((outcome) => suggestFor(outcome, before, histories)));
+    out(formatSuggestions(suggestions, SIMULATED_STUDY, messagesFor(options.lang)));
     if (options.timings) (deps.err ?? ((s: string) => void process.stderr.write(s)))(formatTimings(timings));
   } finally {
     db.close();
@@ -110,6 +117,32 @@ async function fitGroup(binding: OptimizerBinding, converter: TrainingItems, gro
   // Log loss decides: it is what the optimiser minimises and a proper score; RMSE(bins) of a
   // few hundred held-out reviews moves with how they fall into bins.
   return { kind: 'fitted', group, trainedOn: fit.items, fitted, defaults, adopted: fitted.logLoss < defaults.logLoss, weights };
+}
+
+/** How the learner is simulated for the suggested retention: a year of study's default limits, per deck. */
+const SIMULATED_STUDY = { days: 365, newPerDay: 20, reviewsPerDay: 200 };
+
+/**
+ * The retention suggested for a group, with the parameters study will use for it after this
+ * run (those just adopted, else those adopted before, else the defaults), for as many items as
+ * the group's decks have in the review log.
+ */
+function suggestFor(outcome: GroupOutcome, before: ReadonlyMap<string, readonly number[]>, histories: StudyLog): SuggestionLine {
+  const { group } = outcome;
+  const weights = outcome.kind === 'fitted' && outcome.adopted ? outcome.weights : (before.get(group.key) ?? DEFAULT_WEIGHTS);
+  const decks = group.decks.length;
+  const settings: WorkloadSettings = {
+    items: itemsOf(histories, group.key === ALL_DECKS ? undefined : new Set(group.decks)).length,
+    newPerDay: SIMULATED_STUDY.newPerDay * decks,
+    reviewsPerDay: SIMULATED_STUDY.reviewsPerDay * decks,
+    days: SIMULATED_STUDY.days,
+    maximumIntervalDays: DEFAULT_SCHEDULER_OPTIONS.maximumIntervalDays,
+    seed: `optimize:${group.key}`,
+  };
+  const suggestion = suggestRetention(weights, settings);
+  const usual = DEFAULT_SCHEDULER_OPTIONS.retention;
+  const atUsual = suggestion.tried.find((w) => w.retention === usual) ?? simulateWorkload(weights, usual, settings, createMemoryModel(weights));
+  return { group, retention: suggestion.retention, secondsPerRemembered: suggestion.best.secondsPerRemembered, defaultRetention: usual, defaultSecondsPerRemembered: atUsual.secondsPerRemembered };
 }
 
 function save(db: Db, outcome: Extract<GroupOutcome, { kind: 'fitted' }>, now: number): void {
@@ -151,7 +184,7 @@ function describePlan(plan: FitPlan, counts: ReadonlyMap<string, number>, minimu
 const zero = () => ({ ms: 0, cpuMs: 0 });
 
 function formatTimings(t: OptimizeTimings): string {
-  const steps = (['read', 'load', 'convert', 'fit', 'evaluate'] as const).map((step) => `${step} ${Math.round(t[step].ms)} ms (cpu ${Math.round(t[step].cpuMs)} ms)`);
+  const steps = (['read', 'load', 'convert', 'fit', 'evaluate', 'simulate'] as const).map((step) => `${step} ${Math.round(t[step].ms)} ms (cpu ${Math.round(t[step].cpuMs)} ms)`);
   return `timings: ${steps.join(', ')}\n`;
 }
 

@@ -80,6 +80,26 @@ describe('quizdeck optimize on a synthetic learner', { timeout: 60_000 }, () => 
     expect(storedIn(path).size).toBe(0);
   });
 
+  it('suggests the desired retention with the least time per item remembered, and saves none', async () => {
+    const path = dbWith(LOG);
+    const out = await optimize(path);
+    const suggested = out.match(/\nsim: suggested desired retention (0\.\d\d)(?: \(0\.90 costs (\d+)% more per item remembered\))?\.\n/)!;
+    expect(suggested).not.toBeNull();
+    expect(Number(suggested[1])).toBeGreaterThanOrEqual(0.7);
+    expect(Number(suggested[1])).toBeLessThanOrEqual(0.95);
+    expect(out).toContain(`Not saved: to study with it, pass it to study, e.g. quizdeck study --retention ${suggested[1]}.\n`);
+    // The same suggestion again (seeded), in --dry-run too, and in Chinese on request.
+    expect(await optimize(path, { dryRun: true })).toContain(suggested[0]);
+    const zh = await optimize(path, { dryRun: true, lang: 'zh' });
+    expect(zh).toContain(`sim：建议的期望记忆保留率为 ${suggested[1]}`);
+    expect(zh).toContain(`例如 quizdeck study --retention ${suggested[1]}。`);
+    // Nothing stores a retention: the only table optimize writes holds the parameters.
+    const db = openDatabase(path, { readonly: true })!;
+    const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('fsrs_parameters') as string[]).join(',');
+    db.close();
+    expect(columns).not.toMatch(/retention/);
+  });
+
   it('--reset removes the adopted parameters', async () => {
     const path = dbWith(LOG);
     await optimize(path);
