@@ -31,7 +31,7 @@ export function readReviewLog(db: Db): ReviewLog {
       .raw()
       .all() as [string, string][];
     const decks = perDeck.map(([deck]) => deck);
-    const sizes = perDeck.map(([, counts]) => parseIntegers(counts, new Float64Array(counts.length)));
+    const sizes = perDeck.map(([, counts]) => parseIntegers(Buffer.from(counts, 'latin1'), new Float64Array(counts.length)));
     const cards = sizes.reduce((sum, s) => sum + s.length, 0);
     const cardDeck = new Uint32Array(cards);
     const cardStart = new Uint32Array(cards + 1);
@@ -46,8 +46,11 @@ export function readReviewLog(db: Db): ReviewLog {
     const total = cardStart[cards]!;
     // id, time, id, time ... in item order.
     const pairs = new Float64Array(2 * total);
-    const ordered = db.prepare(`SELECT group_concat(id || ' ' || reviewed_at, ' ') FROM (SELECT id, reviewed_at FROM reviews ORDER BY deck_id, card_key, reviewed_at, id)`).pluck().get() as string | null;
-    parseIntegers(ordered ?? '', pairs);
+    const ordered = db
+      .prepare(`SELECT CAST(group_concat(id || ' ' || reviewed_at, ' ') AS BLOB) FROM (SELECT id, reviewed_at FROM reviews ORDER BY deck_id, card_key, reviewed_at, id)`)
+      .pluck()
+      .get() as Uint8Array | null;
+    parseIntegers(ordered ?? new Uint8Array(0), pairs);
     const ratingOf = readRatings(db, total);
     const ratings = new Uint8Array(total);
     const times = new Float64Array(total);
@@ -68,10 +71,10 @@ function readRatings(db: Db, total: number): (id: number) => number {
   const [first, last] = db.prepare('SELECT min(id), max(id) FROM reviews').raw().get() as [number | null, number | null];
   if (first === null || last === null) return () => 0;
   if (last - first === total - 1) {
-    const digits = db.prepare(`SELECT group_concat(rating, '') FROM (SELECT rating FROM reviews ORDER BY id)`).pluck().get() as string;
-    return (id) => digits.charCodeAt(id - first) - 48;
+    const digits = db.prepare(`SELECT CAST(group_concat(rating, '') AS BLOB) FROM (SELECT rating FROM reviews ORDER BY id)`).pluck().get() as Uint8Array;
+    return (id) => digits[id - first]! - 48;
   }
-  const pairs = parseIntegers(db.prepare(`SELECT group_concat(id || ' ' || rating, ' ') FROM (SELECT id, rating FROM reviews ORDER BY id)`).pluck().get() as string, new Float64Array(2 * total));
+  const pairs = parseIntegers(db.prepare(`SELECT CAST(group_concat(id || ' ' || rating, ' ') AS BLOB) FROM (SELECT id, rating FROM reviews ORDER BY id)`).pluck().get() as Uint8Array, new Float64Array(2 * total));
   return (id) => {
     let lo = 0;
     let hi = total - 1;
@@ -85,16 +88,18 @@ function readRatings(db: Db, total: number): (id: number) => number {
 }
 
 /**
- * Fills `out` with the integers in `text`, which are separated by single characters that are
- * neither digits nor "-"; returns the part of `out` filled.
+ * Fills `out` with the integers in the ASCII `text`, which are separated by single characters
+ * that are neither digits nor "-"; returns the part of `out` filled. The query results are
+ * read as bytes (`CAST(... AS BLOB)`): a string of 10 MB costs better-sqlite3 a UTF-8 decoding,
+ * and reading bytes is faster than charCodeAt before V8 has optimised the loop.
  */
-export function parseIntegers(text: string, out: Float64Array): Float64Array {
+export function parseIntegers(text: Uint8Array, out: Float64Array): Float64Array {
   let n = 0;
   let value = 0;
   let sign = 1;
   let digits = false;
   for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 32;
+    const code = i < text.length ? text[i]! : 32;
     if (code >= 48 && code <= 57) {
       value = value * 10 + (code - 48);
       digits = true;

@@ -88,7 +88,7 @@ describe('reading the review log for the optimiser', () => {
     ['1767258000000 4', [1767258000000, 4]],
     ['', []],
   ])('parses %j', (text, numbers) => {
-    expect([...parseIntegers(text, new Float64Array(8))]).toEqual(numbers);
+    expect([...parseIntegers(new TextEncoder().encode(text), new Float64Array(8))]).toEqual(numbers);
   });
 });
 
