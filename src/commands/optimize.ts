@@ -6,6 +6,7 @@ import { simulateWorkload, suggestRetention, type WorkloadSettings } from '../co
 import { messagesFor } from '../core/messages/index.js';
 import type { DayRule } from '../core/schedule/day.js';
 import { createMemoryModel, DEFAULT_SCHEDULER_OPTIONS, DEFAULT_WEIGHTS } from '../core/schedule/fsrs.js';
+import { neutralizeLine } from '../core/text.js';
 import { UsageError } from '../errors.js';
 import { systemClock, type Clock } from '../io/clock.js';
 import { openDatabase, type Db } from '../io/db.js';
@@ -177,7 +178,7 @@ function resetParameters(dbPath: string, out: (s: string) => void): void {
 function describePlan(plan: FitPlan, counts: ReadonlyMap<string, number>, minimum: number, dayStartHour: number): string {
   const lines = [`Fitting FSRS-6 to ${plural(plan.total, 'review')} of ${plural(counts.size, 'deck')} (elapsed time in study days, starting at ${dayStartHour}:00 local time).`];
   lines.push('Fitted on the earlier reviews, tested against the defaults on the latest 20% of reviews a day or more apart.');
-  for (const deck of plan.small) lines.push(`${deck}: ${plural(counts.get(deck)!, 'review')}, fewer than ${minimum}: uses the parameters of all decks together.`);
+  for (const deck of plan.small) lines.push(`${neutralizeLine(deck)}: ${plural(counts.get(deck)!, 'review')}, fewer than ${minimum}: uses the parameters of all decks together.`);
   return `${lines.join('\n')}\n\n`;
 }
 

@@ -124,6 +124,16 @@ describe('quizdeck optimize on a synthetic learner', { timeout: 60_000 }, () => 
     expect(storedIn(onlySmall).size).toBe(0);
   });
 
+  it('neutralises deck ids from the database before printing them', async () => {
+    const hostile = 'evil\u001b]0;pwned\u0007\nnext';
+    const small = simulateLog({ decks: [hostile], days: 20, newPerDay: 2, seed: 3 });
+    const out = await optimize(dbWith([...LOG, ...small]), { dryRun: true });
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(out).not.toContain('pwned\u0007');
+    expect(out).toMatch(/evil.*pwned.*: \d+ reviews, fewer than 400/);
+    expect(out).toMatch(/used by evil.*next\)/);
+  });
+
   it('says in one sentence when the optimiser cannot be loaded', async () => {
     const path = dbWith(LOG);
     const failing = () => Promise.reject(new Error('Cannot find native binding. npm has a bug related to optional dependencies\n  at ...'));

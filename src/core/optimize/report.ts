@@ -9,7 +9,8 @@ export type GroupOutcome =
   | { kind: 'fitted'; group: FitGroup; trainedOn: number; fitted: Evaluation; defaults: Evaluation; adopted: boolean; weights: number[] }
   | { kind: 'untestable'; group: FitGroup; reason: string };
 
-export const groupName = (group: FitGroup) => (group.key === ALL_DECKS ? 'all decks' : group.key);
+/** Deck ids come from the database: neutralised, like every string a file gave. */
+export const groupName = (group: FitGroup) => (group.key === ALL_DECKS ? 'all decks' : neutralizeLine(group.key));
 
 const fixed = (n: number) => (Number.isFinite(n) ? n.toFixed(3) : '—');
 const percent = (n: number) => (Number.isFinite(n) ? `${(n * 100).toFixed(1)}%` : '—');
@@ -34,7 +35,7 @@ export function formatOutcomes(outcomes: readonly GroupOutcome[], options: { dry
   lines.push('');
   for (const o of outcomes) {
     if (o.kind !== 'fitted') continue;
-    const users = o.group.key === ALL_DECKS ? ` (used by ${o.group.usedBy.join(', ')})` : '';
+    const users = o.group.key === ALL_DECKS ? ` (used by ${o.group.usedBy.map(neutralizeLine).join(', ')})` : '';
     const better = o.adopted;
     const verdict = better
       ? options.dryRun
