@@ -15,8 +15,8 @@ import { createMemoryModel, type GradeValue, type MemoryModel, type MemoryModelS
  */
 
 /**
- * fsrs-rs's defaults (`SimulatorConfig::default()` in src/simulation.rs, the values Anki's
- * simulator starts from, measured over many Anki users' logs). Seconds per answer by state
+ * fsrs-rs's defaults (`SimulatorConfig::default()` in open-spaced-repetition/fsrs-rs
+ * src/simulation.rs, the values Anki's simulator starts from). Seconds per answer by state
  * (learning, review, relearning) and grade (Again, Hard, Good, Easy).
  */
 const COSTS: Record<'learning' | 'review' | 'relearning', readonly [number, number, number, number]> = {
