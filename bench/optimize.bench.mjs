@@ -2,7 +2,8 @@
 // simulate.mjs): wall time and peak memory of the whole command, and, from its --timings, the
 // binding's own time (fsrs-rs computeParameters) beside quizdeck's overhead of reading the log
 // from SQLite and converting it into the binding's items. Target (issue 13): overhead ≤ 25% of
-// the binding's time.
+// the binding's time. Also the time of the suggested retention's simulation (its work does
+// not grow with the deck: src/core/optimize/simulate.ts samples the items).
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -37,7 +38,7 @@ const conn = new Database(db, { readonly: true });
 const reviews = conn.prepare('SELECT count(*) FROM reviews').pluck().get();
 conn.close();
 
-const STEPS = ['read', 'load', 'convert', 'fit', 'evaluate'];
+const STEPS = ['read', 'load', 'convert', 'fit', 'evaluate', 'simulate'];
 const runs = [];
 for (let i = 0; i < RUNS; i++) {
   const run = await peakRssMb(process.execPath, [QUIZDECK, 'optimize', '--dry-run', '--timings', '--db', db]);
@@ -61,6 +62,7 @@ const label = {
   convert: 'convert into the binding\'s items',
   load: 'load the native addon',
   evaluate: 'test fitted and default parameters (replay)',
+  simulate: 'suggest a retention (simulator, all groups; target < 2 s each)',
 };
 process.stdout.write(
   markdownTable(
@@ -68,7 +70,7 @@ process.stdout.write(
     [
       ['whole command', ms('ms'), ''],
       ['peak memory (RSS)', `${med('mb').toFixed(0)} MB`, ''],
-      ...['fit', 'read', 'convert', 'load', 'evaluate'].map((step) => [label[step], ms(step), ms(`${step}Cpu`)]),
+      ...['fit', 'read', 'convert', 'load', 'evaluate', 'simulate'].map((step) => [label[step], ms(step), ms(`${step}Cpu`)]),
       ['overhead: (read + convert) / binding (target ≤ 25%)', share(med('read') + med('convert'), med('fit')), share(med('readCpu') + med('convertCpu'), med('fitCpu'))],
     ],
   ) + '\n',

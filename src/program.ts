@@ -95,12 +95,13 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
 
   program
     .command('optimize')
-    .description('fit FSRS to your own reviews; adopted for study only when it predicts your later reviews better')
+    .description('fit FSRS to your own reviews; adopted for study only when it predicts your later reviews better; suggests a desired retention')
     .option('--db <file>', 'review database (default: as for study)')
     .option('--dry-run', 'show the comparison with the default parameters; save nothing')
     .option('--reset', 'remove the fitted parameters: study goes back to the defaults')
     .option('--day-start <hour>', 'hour (0-23, local time) at which a study day starts (default: 4)')
-    .option('--timings', 'print on stderr how long reading, converting, fitting and testing took')
+    .option('--timings', 'print on stderr how long reading, converting, fitting, testing and simulating took')
+    .option('--lang <tag>', 'language of the suggested desired retention lines (en or zh; default: en)')
     .addHelpText('after', '\nExit codes: 0 done (adopted or not), 2 bad option, bad database, or the optimiser cannot be loaded.')
     .action(async (options) => {
       const { runOptimize } = await import('./commands/optimize.js');

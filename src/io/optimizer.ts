@@ -1,4 +1,4 @@
-import type { CardHistory } from '../core/optimize/history.js';
+import type { StudyLog } from '../core/optimize/history.js';
 import { UsageError } from '../errors.js';
 
 /**
@@ -44,32 +44,104 @@ const MAX_SEQUENCE = 64;
 
 export type TrainingItem = InstanceType<OptimizerBinding['FSRSBindingItem']>;
 
+type BindingReview = InstanceType<OptimizerBinding['FSRSBindingReview']>;
+
 /**
- * The binding's items for the reviews made before `before`: one per review that FSRS predicts
- * (a study day or more after the previous answer, as fsrs-rs's own Anki converter keeps them),
- * holding the item's answers up to it with `delta_t` in study days.
+ * Builds the binding's training items, for one fit group after another (`forGroup`).
+ *
+ * Each native object costs 2–5 µs to build (napi-rs wraps it for the garbage collector, and
+ * reads every review of the item's array across the boundary), as much as fsrs-rs spends
+ * training on it; so equal objects are built once and shared: a review is one object per
+ * (rating, days) pair, and an item one object per distinct sequence of reviews (items begin
+ * alike: the same first grades the same days apart; on bench/optimize.bench.mjs's log half
+ * are repeats), across groups too (the decks fitted together hold the items fitted per deck).
+ * fsrs-rs copies each item out of the array, so an object given twice trains exactly as two
+ * equal ones would.
  */
-export function trainingItems(binding: OptimizerBinding, cards: readonly CardHistory[], before: number): TrainingItem[] {
-  // A review is a rating and a day count, copied into Rust when an item is built: one object
-  // per distinct pair instead of one per answer (500k native objects cost seconds of GC).
-  const shared = new Map<number, InstanceType<OptimizerBinding['FSRSBindingReview']>>();
-  const review = (rating: number, days: number) => {
-    const key = days * 4 + rating;
-    let r = shared.get(key);
-    if (!r) shared.set(key, (r = new binding.FSRSBindingReview(rating, days)));
-    return r;
+export interface TrainingItems {
+  /**
+   * The items for the reviews of the log's items `cards` made before `before`: one per review
+   * that FSRS predicts (a study day or more after the previous answer, as fsrs-rs's own Anki
+   * converter keeps them), holding the item's answers up to it with `delta_t` in study days.
+   */
+  forGroup(log: StudyLog, cards: ArrayLike<number>, before: number): TrainingItem[];
+}
+
+export function trainingItems(binding: OptimizerBinding): TrainingItems {
+  const reviewObjects: BindingReview[] = [];
+  const reviewIds = new Map<number, number>();
+  // Sequences of reviews form a trie: node 0 is the empty sequence, and a child is found by
+  // (parent node, review id) in an open-addressing table (a Map keyed by numbers cost
+  // ~0.3 s over 500k reviews, as much as the rest of the conversion in JavaScript).
+  const trie = new SequenceTrie();
+  const itemAt: (TrainingItem | undefined)[] = [];
+  const reviews: BindingReview[] = [];
+  return {
+    forGroup(log, cards, before) {
+      const items: TrainingItem[] = [];
+      for (let k = 0; k < cards.length; k++) {
+        const first = log.cardStart[cards[k]!]!;
+        const end = Math.min(log.cardStart[cards[k]! + 1]!, first + MAX_SEQUENCE);
+        reviews.length = 0;
+        let node = 0;
+        for (let i = first; i < end && log.times[i]! < before; i++) {
+          const rating = log.ratings[i]!;
+          const days = log.deltaDays[i]!;
+          const pair = days * 4 + rating;
+          let id = reviewIds.get(pair);
+          if (id === undefined) {
+            reviewIds.set(pair, (id = reviewObjects.length));
+            reviewObjects.push(new binding.FSRSBindingReview(rating, days));
+          }
+          reviews.push(reviewObjects[id]!);
+          node = trie.child(node, id);
+          // The constructor copies the reviews into Rust; the array is reused.
+          if (i > first && days > 0) items.push((itemAt[node] ??= new binding.FSRSBindingItem(reviews)));
+        }
+      }
+      return items;
+    },
   };
-  const items: TrainingItem[] = [];
-  for (const card of cards) {
-    const reviews = [];
-    const last = Math.min(card.ratings.length, MAX_SEQUENCE);
-    for (let i = 0; i < last; i++) {
-      if (card.times[i]! >= before) break;
-      reviews.push(review(card.ratings[i]!, card.deltaDays[i]!));
-      if (i > 0 && card.deltaDays[i]! > 0) items.push(new binding.FSRSBindingItem(reviews.slice()));
+}
+
+/** Child nodes by (parent, label), numbered from 1 in order of creation; 0 is the root. */
+class SequenceTrie {
+  private parents = new Int32Array(1 << 16).fill(-1);
+  private labels = new Int32Array(1 << 16);
+  private children = new Int32Array(1 << 16);
+  private size = 0;
+
+  child(parent: number, label: number): number {
+    const mask = this.parents.length - 1;
+    let slot = (Math.imul(parent, 0x9e3779b1) ^ Math.imul(label, 0x85ebca6b)) & mask;
+    for (;;) {
+      const p = this.parents[slot]!;
+      if (p === -1) break;
+      if (p === parent && this.labels[slot] === label) return this.children[slot]!;
+      slot = (slot + 1) & mask;
+    }
+    this.parents[slot] = parent;
+    this.labels[slot] = label;
+    this.children[slot] = ++this.size;
+    if (this.size * 2 > this.parents.length) this.grow();
+    return this.size;
+  }
+
+  private grow(): void {
+    const { parents, labels, children } = this;
+    this.parents = new Int32Array(parents.length * 2).fill(-1);
+    this.labels = new Int32Array(parents.length * 2);
+    this.children = new Int32Array(parents.length * 2);
+    const mask = this.parents.length - 1;
+    for (let old = 0; old < parents.length; old++) {
+      if (parents[old] === -1) continue;
+      let slot = (Math.imul(parents[old]!, 0x9e3779b1) ^ Math.imul(labels[old]!, 0x85ebca6b)) & mask;
+      while (this.parents[slot] !== -1) slot = (slot + 1) & mask;
+      this.parents[slot] = parents[old]!;
+      this.labels[slot] = labels[old]!;
+      this.children[slot] = children[old]!;
     }
   }
-  return items;
 }
 
 /** FSRS-6 parameters fitted to `items` by fsrs-rs (21 numbers). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildHistories, splitTime, type ItemLog } from '../../src/core/optimize/history.js';
+import { buildHistories, itemsOf, reviewLogOf, splitTime, type ItemLog } from '../../src/core/optimize/history.js';
 import { planFit } from '../../src/core/optimize/plan.js';
 import type { DayRule } from '../../src/core/schedule/day.js';
 
@@ -20,19 +20,20 @@ describe('elapsed days for the optimiser are study days', () => {
     ['Berlin 03:30 CET after the change is still the day before', berlin, [Date.UTC(2026, 9, 25, 8), Date.UTC(2026, 9, 26, 2, 30)], [0, 0]],
     ['a clock set back counts as the same day, never negative', zone(0), [Date.UTC(2026, 0, 5, 9), Date.UTC(2026, 0, 3, 9)], [0, 0]],
   ])('%s', (_name, day, times, expected) => {
-    expect(buildHistories([item(...(times as number[]))], day as DayRule)[0]!.deltaDays).toEqual(expected);
+    expect([...buildHistories(reviewLogOf([item(...(times as number[]))]), day as DayRule).deltaDays]).toEqual(expected);
   });
 
   it('splits at the moment after which a fifth of the reviews a day or more apart come', () => {
     const start = Date.UTC(2026, 0, 1, 9);
-    const cards = buildHistories(
-      Array.from({ length: 60 }, (_, c) => item(start + c * M, start + c * M + 10 * M, start + c * M + (c + 1) * 24 * H, start + c * M + (c + 5) * 24 * H)),
+    const log = buildHistories(
+      reviewLogOf(Array.from({ length: 60 }, (_, c) => item(start + c * M, start + c * M + 10 * M, start + c * M + (c + 1) * 24 * H, start + c * M + (c + 5) * 24 * H)),
+      ),
       zone(0),
     );
-    const split = splitTime(cards)!;
-    const later = cards.flatMap((c) => c.times.filter((t, i) => c.deltaDays[i]! > 0 && t >= split));
+    const split = splitTime(log, itemsOf(log))!;
+    const later = [...log.times].filter((t, i) => log.deltaDays[i]! > 0 && t >= split);
     expect(later).toHaveLength(24);
-    expect(splitTime(cards.slice(0, 10))).toBeUndefined();
+    expect(splitTime(log, itemsOf(log).subarray(0, 10))).toBeUndefined();
   });
 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runOptimize } from '../../src/commands/optimize.js';
-import { buildHistories } from '../../src/core/optimize/history.js';
+import { buildHistories, itemsOf } from '../../src/core/optimize/history.js';
 import { evaluateWeights } from '../../src/core/optimize/metrics.js';
 import { DEFAULT_WEIGHTS } from '../../src/core/schedule/fsrs.js';
 import { UTC_DAY_RULE } from '../../src/core/schedule/day.js';
@@ -65,9 +65,10 @@ describe('quizdeck optimize on a synthetic learner', { timeout: 60_000 }, () => 
     const reading = openDatabase(path, { readonly: true })!;
     const cards = buildHistories(readReviewLog(reading), UTC_DAY_RULE);
     reading.close();
-    const truth = evaluateWeights(cards, TRUE_WEIGHTS);
-    const fitted = evaluateWeights(cards, stored.get('sim')!);
-    const defaults = evaluateWeights(cards, DEFAULT_WEIGHTS);
+    const all = itemsOf(cards);
+    const truth = evaluateWeights(cards, all, TRUE_WEIGHTS);
+    const fitted = evaluateWeights(cards, all, stored.get('sim')!);
+    const defaults = evaluateWeights(cards, all, DEFAULT_WEIGHTS);
     expect(fitted.logLoss).toBeLessThan(defaults.logLoss);
     expect(fitted.logLoss - truth.logLoss).toBeLessThan((defaults.logLoss - truth.logLoss) / 2);
   });
@@ -77,6 +78,26 @@ describe('quizdeck optimize on a synthetic learner', { timeout: 60_000 }, () => 
     const out = await optimize(path, { dryRun: true });
     expect(out).toContain('sim: better than the defaults: would be adopted (--dry-run: nothing saved).');
     expect(storedIn(path).size).toBe(0);
+  });
+
+  it('suggests the desired retention with the least time per item remembered, and saves none', async () => {
+    const path = dbWith(LOG);
+    const out = await optimize(path);
+    const suggested = out.match(/\nsim: suggested desired retention (0\.\d\d)(?: \(0\.90 costs (\d+)% more per item remembered\))?\.\n/)!;
+    expect(suggested).not.toBeNull();
+    expect(Number(suggested[1])).toBeGreaterThanOrEqual(0.7);
+    expect(Number(suggested[1])).toBeLessThanOrEqual(0.95);
+    expect(out).toContain(`Not saved: to study with it, pass it to study, e.g. quizdeck study --retention ${suggested[1]}.\n`);
+    // The same suggestion again (seeded), in --dry-run too, and in Chinese on request.
+    expect(await optimize(path, { dryRun: true })).toContain(suggested[0]);
+    const zh = await optimize(path, { dryRun: true, lang: 'zh' });
+    expect(zh).toContain(`sim：建议的期望记忆保留率为 ${suggested[1]}`);
+    expect(zh).toContain(`例如 quizdeck study --retention ${suggested[1]}。`);
+    // Nothing stores a retention: the only table optimize writes holds the parameters.
+    const db = openDatabase(path, { readonly: true })!;
+    const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('fsrs_parameters') as string[]).join(',');
+    db.close();
+    expect(columns).not.toMatch(/retention/);
   });
 
   it('--reset removes the adopted parameters', async () => {
@@ -101,6 +122,16 @@ describe('quizdeck optimize on a synthetic learner', { timeout: 60_000 }, () => 
     const few = await optimize(onlySmall, {}, { loadBinding: () => Promise.reject(new Error('not needed')) });
     expect(few).toMatch(/^\d+ reviews in .*, fewer than the 400 needed to fit parameters: FSRS's default parameters stay/);
     expect(storedIn(onlySmall).size).toBe(0);
+  });
+
+  it('neutralises deck ids from the database before printing them', async () => {
+    const hostile = 'evil\u001b]0;pwned\u0007\nnext';
+    const small = simulateLog({ decks: [hostile], days: 20, newPerDay: 2, seed: 3 });
+    const out = await optimize(dbWith([...LOG, ...small]), { dryRun: true });
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(out).not.toContain('pwned\u0007');
+    expect(out).toMatch(/evil.*pwned.*: \d+ reviews, fewer than 400/);
+    expect(out).toMatch(/used by evil.*next\)/);
   });
 
   it('says in one sentence when the optimiser cannot be loaded', async () => {

@@ -171,5 +171,11 @@ export const en: Messages = {
     chooseAll: 'Choose all that apply',
     parens: [' (', ')'],
     numberSteps: 'Number the steps in order',
+  },  optimize: {
+    allDecks: 'all decks',
+    suggestion: (group, retention, usual, extra) =>
+      `${group}: suggested desired retention ${retention}${extra > 0 ? ` (${usual} costs ${extra}% more per item remembered)` : ''}.`,
+    suggestionNote: ({ days, newPerDay, reviewsPerDay, within, lossAversion, example }) =>
+      `Suggested: the highest retention within ${within}% of the least study time per item remembered (a lapse counted ${lossAversion} times, as Anki does) when FSRS with these parameters schedules as many items as your review log holds for ${days} simulated days (${newPerDay} new and up to ${reviewsPerDay} reviews a day per deck, study's defaults). Not saved: to study with it, pass it to study, e.g. quizdeck study --retention ${example}.`,
   },
 };

@@ -240,4 +240,22 @@ export interface Messages {
   study: StudyStrings;
   quiz: QuizStrings;
   sheet: SheetStrings;
+  optimize: OptimizeStrings;
+}
+
+/** What `quizdeck optimize` says about the desired retention it suggests. */
+export interface OptimizeStrings {
+  /** The parameters fitted on all decks together, in place of a deck id. */
+  allDecks: string;
+  /**
+   * One group's suggestion. `retention` and `usual` ("0.90") are formatted; `extraPercent`
+   * is how much more time per item remembered `usual` costs (rounded, ≥ 0).
+   */
+  suggestion: (group: string, retention: string, usual: string, extraPercent: number) => string;
+  /**
+   * The one line under the suggestions: how they were found and how to adopt one. `within`:
+   * the percent of the least cost counted as equal; `lossAversion`: how many times a lapse's
+   * seconds count.
+   */
+  suggestionNote: (note: { days: number; newPerDay: number; reviewsPerDay: number; within: number; lossAversion: number; example: string }) => string;
 }

@@ -169,5 +169,10 @@ export const zh: Messages = {
     chooseAll: '选出所有正确答案',
     parens: ['（', '）'],
     numberSteps: '按正确顺序给步骤编号',
+  },  optimize: {
+    allDecks: '所有卡组',
+    suggestion: (group, retention, usual, extra) => `${group}：建议的期望记忆保留率为 ${retention}${extra > 0 ? `（${usual} 时每记住一项的代价高 ${extra}%）` : ''}。`,
+    suggestionNote: ({ days, newPerDay, reviewsPerDay, within, lossAversion, example }) =>
+      `建议值：用这些参数的 FSRS 安排与复习记录同样多的项，模拟 ${days} 天（每个卡组每天 ${newPerDay} 个新项、最多 ${reviewsPerDay} 次复习，即 study 的默认值），在每记住一项的学习时间（遗忘按 ${lossAversion} 倍计，与 Anki 相同）不超过最少值 ${within}% 的保留率中取最高者。不会自动保存：学习时传给 study 即可采用，例如 quizdeck study --retention ${example}。`,
   },
 };

@@ -1,52 +1,107 @@
 import { DAY, toStudyTime, type DayRule } from '../schedule/day.js';
-import type { GradeValue } from '../schedule/fsrs.js';
 
 /**
  * A review log turned into what FSRS learns from: per item, its answers in order with the
  * study days elapsed since the previous one (0 for the first, and for answers the same study
  * day). The optimiser's `delta_t` is counted in whole days between day boundaries at the
  * learner's day start, as Anki and the scheduler (`studyDaysBetween`) count them.
+ *
+ * Column-wise, in typed arrays: 500k reviews as 500k small arrays and objects cost more time
+ * in allocation and garbage collection than the optimiser's own fit (bench/optimize.bench.mjs).
  */
-/** One item's answers, oldest first, as the review log holds them. */
-export interface ItemLog {
-  deckId: string;
-  ratings: GradeValue[];
+export interface ReviewLog {
+  /** Deck ids; `cardDeck` indexes into it. */
+  decks: readonly string[];
+  /** Per item ("card"): the index of its deck in `decks`. */
+  cardDeck: Uint32Array;
+  /** Item c's answers are at [cardStart[c], cardStart[c + 1]), oldest first; length items + 1. */
+  cardStart: Uint32Array;
+  /** 1–4 per answer. */
+  ratings: Uint8Array;
   /** Epoch milliseconds of each answer. */
-  times: number[];
+  times: Float64Array;
 }
 
-export interface CardHistory extends ItemLog {
-  /** Study days since the previous answer (0 for the first); never negative. */
-  deltaDays: number[];
+export interface StudyLog extends ReviewLog {
+  /** Study days since the item's previous answer (0 for its first); never negative. */
+  deltaDays: Float64Array;
+}
+
+/** One item's answers, oldest first: the row-wise form, for building a log by hand. */
+export interface ItemLog {
+  deckId: string;
+  ratings: readonly number[];
+  /** Epoch milliseconds of each answer. */
+  times: readonly number[];
+}
+
+export const itemCount = (log: ReviewLog): number => log.cardStart.length - 1;
+
+/** The column-wise log of `items`, in their order. */
+export function reviewLogOf(items: readonly ItemLog[]): ReviewLog {
+  const decks: string[] = [];
+  const deckIndex = new Map<string, number>();
+  const total = items.reduce((sum, item) => sum + item.ratings.length, 0);
+  const log: ReviewLog = { decks, cardDeck: new Uint32Array(items.length), cardStart: new Uint32Array(items.length + 1), ratings: new Uint8Array(total), times: new Float64Array(total) };
+  let at = 0;
+  items.forEach((item, c) => {
+    let deck = deckIndex.get(item.deckId);
+    if (deck === undefined) deckIndex.set(item.deckId, (deck = decks.push(item.deckId) - 1));
+    log.cardDeck[c] = deck;
+    log.ratings.set(item.ratings, at);
+    log.times.set(item.times, at);
+    log.cardStart[c + 1] = at += item.ratings.length;
+  });
+  return log;
+}
+
+/** Answers per deck id. */
+export function reviewsByDeck(log: ReviewLog): Map<string, number> {
+  const counts = new Array<number>(log.decks.length).fill(0);
+  for (let c = 0; c < itemCount(log); c++) counts[log.cardDeck[c]!]! += log.cardStart[c + 1]! - log.cardStart[c]!;
+  return new Map(log.decks.map((deck, i) => [deck, counts[i]!]));
+}
+
+/** The indexes of the items of `decks` (every item without it), in log order. */
+export function itemsOf(log: ReviewLog, decks?: ReadonlySet<string>): Uint32Array {
+  if (!decks) return Uint32Array.from({ length: itemCount(log) }, (_, c) => c);
+  const wanted = log.decks.map((deck) => decks.has(deck));
+  const out: number[] = [];
+  for (let c = 0; c < itemCount(log); c++) if (wanted[log.cardDeck[c]!]) out.push(c);
+  return Uint32Array.from(out);
 }
 
 /**
  * Adds the study days between answers. An answer dated before the one before it (the clock was
  * set back) counts as the same study day, as the scheduler counts it.
  */
-export function buildHistories(items: readonly ItemLog[], day: DayRule): CardHistory[] {
-  return items.map((item) => {
-    const deltaDays = new Array<number>(item.times.length);
+export function buildHistories(log: ReviewLog, day: DayRule): StudyLog {
+  const deltaDays = new Float64Array(log.times.length);
+  for (let c = 0; c < itemCount(log); c++) {
     let previous = 0;
-    for (let i = 0; i < item.times.length; i++) {
-      const studyDay = Math.floor(toStudyTime(item.times[i]!, day) / DAY);
-      deltaDays[i] = i === 0 ? 0 : Math.max(studyDay - previous, 0);
+    for (let i = log.cardStart[c]!; i < log.cardStart[c + 1]!; i++) {
+      const studyDay = Math.floor(toStudyTime(log.times[i]!, day) / DAY);
+      deltaDays[i] = i === log.cardStart[c] ? 0 : Math.max(studyDay - previous, 0);
       previous = studyDay;
     }
-    return { ...item, deltaDays };
-  });
+  }
+  return { ...log, deltaDays };
 }
 
 /**
  * The moment that splits the log into earlier reviews (to fit on) and later ones (to test on):
  * `testShare` of the reviews that FSRS predicts (those a study day or more after the previous
- * answer) come at or after it. `undefined` when there are too few to test on.
+ * answer) come at or after it, among the items `cards`. `undefined` when there are too few to
+ * test on.
  */
-export function splitTime(cards: readonly CardHistory[], testShare = 0.2, minimumTest = 20): number | undefined {
+export function splitTime(log: StudyLog, cards: ArrayLike<number>, testShare = 0.2, minimumTest = 20): number | undefined {
   const times: number[] = [];
-  for (const card of cards) for (let i = 1; i < card.times.length; i++) if (card.deltaDays[i]! > 0) times.push(card.times[i]!);
+  for (let k = 0; k < cards.length; k++) {
+    const c = cards[k]!;
+    for (let i = log.cardStart[c]! + 1; i < log.cardStart[c + 1]!; i++) if (log.deltaDays[i]! > 0) times.push(log.times[i]!);
+  }
   const test = Math.floor(times.length * testShare);
   if (test < minimumTest) return undefined;
-  times.sort((a, b) => a - b);
-  return times[times.length - test];
+  const sorted = Float64Array.from(times).sort();
+  return sorted[sorted.length - test];
 }

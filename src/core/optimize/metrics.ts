@@ -1,6 +1,6 @@
-import { createMemoryModel, type MemoryModelState } from '../schedule/fsrs.js';
+import { createMemoryModel, type GradeValue, type MemoryModelState } from '../schedule/fsrs.js';
 import { CalibrationSums } from '../stats/calibration.js';
-import type { CardHistory } from './history.js';
+import type { StudyLog } from './history.js';
 
 /**
  * How well a set of FSRS parameters predicts recall: log loss and RMSE(bins) as the
@@ -18,18 +18,23 @@ export interface Evaluation {
   reviews: number;
 }
 
-/** Evaluates `weights` on the reviews at or after `from` (epoch ms); earlier ones only build the memory. */
-export function evaluateWeights(cards: readonly CardHistory[], weights: readonly number[], from = -Infinity): Evaluation {
+/**
+ * Evaluates `weights` on the answers of the items `cards` at or after `from` (epoch ms);
+ * earlier ones only build the memory.
+ */
+export function evaluateWeights(log: StudyLog, cards: ArrayLike<number>, weights: readonly number[], from = -Infinity): Evaluation {
   const model = createMemoryModel(weights);
   const sums = new CalibrationSums();
-  for (const card of cards) {
+  for (let k = 0; k < cards.length; k++) {
+    const first = log.cardStart[cards[k]!]!;
+    const end = log.cardStart[cards[k]! + 1]!;
     let state: MemoryModelState | null = null;
     let lapses = 0;
-    for (let i = 0; i < card.ratings.length; i++) {
-      const rating = card.ratings[i]!;
-      const days = card.deltaDays[i]!;
+    for (let i = first; i < end; i++) {
+      const rating = log.ratings[i]! as GradeValue;
+      const days = log.deltaDays[i]!;
       if (state !== null && days > 0) {
-        if (card.times[i]! >= from) sums.add(model.recall(days, state.stability), rating > 1, days, i + 1, lapses);
+        if (log.times[i]! >= from) sums.add(model.recall(days, state.stability), rating > 1, days, i - first + 1, lapses);
         if (rating === 1) lapses++;
       }
       state = model.next(state, days, rating);

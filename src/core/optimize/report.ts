@@ -1,4 +1,7 @@
+import type { Messages } from '../messages/index.js';
+import { neutralizeLine } from '../text.js';
 import type { Evaluation } from './metrics.js';
+import { EQUAL_COST, LOSS_AVERSION } from './simulate.js';
 import { ALL_DECKS, type FitGroup } from './plan.js';
 
 /** What `quizdeck optimize` found for one group of decks. */
@@ -6,7 +9,8 @@ export type GroupOutcome =
   | { kind: 'fitted'; group: FitGroup; trainedOn: number; fitted: Evaluation; defaults: Evaluation; adopted: boolean; weights: number[] }
   | { kind: 'untestable'; group: FitGroup; reason: string };
 
-export const groupName = (group: FitGroup) => (group.key === ALL_DECKS ? 'all decks' : group.key);
+/** Deck ids come from the database: neutralised, like every string a file gave. */
+export const groupName = (group: FitGroup) => (group.key === ALL_DECKS ? 'all decks' : neutralizeLine(group.key));
 
 const fixed = (n: number) => (Number.isFinite(n) ? n.toFixed(3) : '—');
 const percent = (n: number) => (Number.isFinite(n) ? `${(n * 100).toFixed(1)}%` : '—');
@@ -31,7 +35,7 @@ export function formatOutcomes(outcomes: readonly GroupOutcome[], options: { dry
   lines.push('');
   for (const o of outcomes) {
     if (o.kind !== 'fitted') continue;
-    const users = o.group.key === ALL_DECKS ? ` (used by ${o.group.usedBy.join(', ')})` : '';
+    const users = o.group.key === ALL_DECKS ? ` (used by ${o.group.usedBy.map(neutralizeLine).join(', ')})` : '';
     const better = o.adopted;
     const verdict = better
       ? options.dryRun
@@ -41,4 +45,26 @@ export function formatOutcomes(outcomes: readonly GroupOutcome[], options: { dry
     lines.push(`${groupName(o.group)}${users}: ${verdict}.`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A suggested retention for one group, beside the default's cost. */
+export interface SuggestionLine {
+  group: FitGroup;
+  /** The suggestion's seconds per item remembered, and those at the default retention. */
+  retention: number;
+  secondsPerRemembered: number;
+  defaultRetention: number;
+  defaultSecondsPerRemembered: number;
+}
+
+/** One line per group, then one line on how they were found and how to adopt one. */
+export function formatSuggestions(lines: readonly SuggestionLine[], settings: { days: number; newPerDay: number; reviewsPerDay: number }, m: Messages): string {
+  if (lines.length === 0) return '';
+  const out = lines.map((line) => {
+    const name = line.group.key === ALL_DECKS ? m.optimize.allDecks : neutralizeLine(line.group.key);
+    const extra = Math.max(0, Math.round((line.defaultSecondsPerRemembered / line.secondsPerRemembered - 1) * 100));
+    return m.optimize.suggestion(name, line.retention.toFixed(2), line.defaultRetention.toFixed(2), line.retention === line.defaultRetention ? 0 : extra);
+  });
+  out.push(m.optimize.suggestionNote({ ...settings, within: Math.round(EQUAL_COST * 100), lossAversion: LOSS_AVERSION, example: lines[0]!.retention.toFixed(2) }));
+  return `\n${out.join('\n')}\n`;
 }

@@ -1,4 +1,4 @@
-import { createEmptyCard, default_w, fsrs, generatorParameters, Rating, State, StrategyMode, type AbstractScheduler, type Card, type FSRS, type Grade } from 'ts-fsrs';
+import { computeDecayFactor, createEmptyCard, default_w, fsrs, generatorParameters, Rating, State, StrategyMode, type AbstractScheduler, type Card, type FSRS, type Grade } from 'ts-fsrs';
 import { DAY, fromStudyTime, studyDaysBetween, toStudyTime, UTC_DAY_RULE, type DayRule } from './day.js';
 
 /**
@@ -142,6 +142,13 @@ export interface MemoryModel {
   next(state: MemoryModelState | null, elapsedDays: number, grade: GradeValue): MemoryModelState;
   /** Probability of recall `elapsedDays` after a review that left `stability`: the scheduler's `retrievability`. */
   recall(elapsedDays: number, stability: number): number;
+  /**
+   * The interval in whole days the scheduler gives a memory of `stability` for `retention`
+   * (before its fuzz): when recall is predicted to fall to `retention`, at least a day.
+   */
+  intervalDays(stability: number, retention: number, maximumDays: number): number;
+  /** The mean probability of recall from `fromDays` to `toDays` after a review that left `stability`, with no review between. */
+  meanRecall(fromDays: number, toDays: number, stability: number): number;
 }
 
 /**
@@ -151,9 +158,24 @@ export interface MemoryModel {
  */
 export function createMemoryModel(weights: readonly number[] = DEFAULT_WEIGHTS): MemoryModel {
   const f = fsrs(generatorParameters({ w: [...weights], enable_short_term: true }));
+  const modifiers = new Map<number, number>();
+  const { decay, factor } = computeDecayFactor(f.parameters.w);
   return {
     next: (state, elapsedDays, grade) => f.next_state(state, Math.max(elapsedDays, 0), grade),
     recall: (elapsedDays, stability) => f.forgetting_curve(Math.max(elapsedDays, 0), +stability.toFixed(8)),
+    // ts-fsrs's next_interval without its fuzz, for any retention (its own is fixed per instance).
+    intervalDays: (stability, retention, maximumDays) => {
+      let modifier = modifiers.get(retention);
+      if (modifier === undefined) modifiers.set(retention, (modifier = f.calculate_interval_modifier(retention)));
+      return Math.min(Math.max(1, Math.round(stability * modifier)), maximumDays);
+    },
+    // The integral of the forgetting curve R(t) = (1 + factor·t/S)^decay, over the span.
+    meanRecall: (fromDays, toDays, stability) => {
+      if (toDays <= fromDays) return f.forgetting_curve(Math.max(fromDays, 0), stability);
+      const k = factor / stability;
+      const integral = (t: number) => Math.pow(1 + k * t, decay + 1) / (k * (decay + 1));
+      return (integral(toDays) - integral(fromDays)) / (toDays - fromDays);
+    },
   };
 }
 
