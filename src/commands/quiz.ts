@@ -6,12 +6,12 @@ import { buildQuestion, type Outcome, type Question } from '../core/quiz/questio
 import { messagesFor, screenLanguage, type Messages } from '../core/messages/index.js';
 import { formatResult, scoreLine } from '../core/quiz/report.js';
 import { missedOutcomes, passes, scoreOutcomes } from '../core/quiz/score.js';
-import { describeNoMatch, filterItems, selectQuestions } from '../core/quiz/select.js';
+import { describeNoMatch, filterItems } from '../core/deck/filter.js';
+import { selectQuestions } from '../core/quiz/select.js';
 import { parseQuizOptions, type QuizOptionInput, type QuizSettings } from '../core/quiz/settings.js';
 import { neutralizeControls, wrapText } from '../core/text.js';
 import { ExitError, UsageError } from '../errors.js';
 import { describeDbError, isDbIoError, openDatabase, type Db } from '../io/db.js';
-import { requireValidDecks } from '../io/decks.js';
 import { preferredLanguages } from '../core/deck/translations.js';
 import { resolveDbPath } from '../io/paths.js';
 import { previousPercents, saveAttempt } from '../io/quizStore.js';
@@ -19,6 +19,7 @@ import { QuizInterrupted } from '../ui/quiz/prompts.js';
 import { reviewRejected, runRound, type RoundOptions } from '../ui/quiz/round.js';
 import { terminalQuizUi, type QuizUi } from '../ui/quiz/terminal.js';
 import { requireTerminal } from '../ui/terminal.js';
+import { requireValidWholeDecks } from './shared/decks.js';
 
 export interface QuizCommandOptions extends QuizOptionInput {
   db?: string;
@@ -58,7 +59,7 @@ export async function runQuiz(paths: string[], options: QuizCommandOptions, make
   const parsed = parseQuizOptions(options);
   if ('error' in parsed) throw new UsageError(parsed.error);
   const settings = parsed.value;
-  const decks = await requireValidDecks(paths, { languages: preferredLanguages(options.lang, process.env) });
+  const decks = await requireValidWholeDecks(paths, { languages: preferredLanguages(options.lang, process.env) });
   const items = decks.flatMap(deckItems);
   const messages = messagesFor(screenLanguage(options.lang, decks.map((d) => d.lang)));
   const candidates = filterItems(items, settings);

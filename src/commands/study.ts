@@ -8,7 +8,8 @@ import { StudyQueue, type QueueEntry } from '../core/schedule/queue.js';
 import { UsageError } from '../errors.js';
 import { systemClock, type Clock } from '../io/clock.js';
 import { describeDbError, isDbIoError, openDatabase } from '../io/db.js';
-import { deckOutline, requireValidDecks } from '../io/decks.js';
+import type { CardReader } from '../io/decks.js';
+import { requireValidDecks } from './shared/decks.js';
 import { preferredLanguages } from '../core/deck/translations.js';
 import { resolveDbPath } from '../io/paths.js';
 import { ReviewStore } from '../io/store.js';
@@ -80,11 +81,11 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
   requireTerminal('study', deps.stdin);
   if (options.type && !options.typed) process.stderr.write('quizdeck: study --type is now --typed (quiz and print use --type to filter card types); --type still works for now\n');
   const settings = parseStudyOptions(options);
-  const decks = await requireValidDecks(paths, { languages: preferredLanguages(options.lang, process.env) });
+  const { outlines, cards } = await requireValidDecks(paths, { languages: preferredLanguages(options.lang, process.env) });
   const db = openDatabase(settings.dbPath);
   let session: StudySession | undefined;
   try {
-    session = new StudySession(decks.map(deckOutline), new ReviewStore(db), settings, deps.clock ?? systemClock, deps.out ?? ((s) => process.stdout.write(s)), loadParameters(db));
+    session = new StudySession(outlines, cards, new ReviewStore(db), settings, deps.clock ?? systemClock, deps.out ?? ((s) => process.stdout.write(s)), loadParameters(db));
     const started = session;
     await withInterrupt(() => started.run(), () => started.printSummary());
   } catch (error) {
@@ -99,6 +100,7 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
     throw new UsageError(`${settings.dbPath}: ${describeDbError(error)}; the answer on screen was not saved (every answer before it is)`);
   } finally {
     db.close();
+    cards.close();
   }
 }
 
@@ -126,7 +128,7 @@ class StudySession {
   /** The screen's words: --lang, else the decks' language (English for decks of several). */
   private readonly m: Messages;
 
-  constructor(private readonly outlines: DeckOutline[], private readonly store: ReviewStore, private readonly settings: Settings, private readonly clock: Clock, private readonly out: (s: string) => void, fitted: ReadonlyMap<string, readonly number[]> = new Map()) {
+  constructor(private readonly outlines: DeckOutline[], private readonly cards: CardReader, private readonly store: ReviewStore, private readonly settings: Settings, private readonly clock: Clock, private readonly out: (s: string) => void, fitted: ReadonlyMap<string, readonly number[]> = new Map()) {
     this.dayRule = { startHour: settings.dayStartHour, utcOffsetMinutes: (time) => clock.utcOffsetMinutes(time) };
     this.deckIds = outlines.map((o) => o.deck.deck);
     this.schedulers = deckSchedulers(this.deckIds, fitted, (weights) => createScheduler({ retention: settings.retention, maximumIntervalDays: settings.maximumIntervalDays, day: this.dayRule, weights }));
@@ -186,7 +188,7 @@ class StudySession {
 
   private itemOf(entry: QueueEntry<ItemRef>): StudyItem {
     let item = this.items.get(entry.id);
-    if (!item) this.items.set(entry.id, (item = resolveItem(this.outlines, entry.item)));
+    if (!item) this.items.set(entry.id, (item = resolveItem(this.outlines, entry.item, this.cards.card(entry.item.deckId, entry.item.card))));
     return item;
   }
 

@@ -6,7 +6,8 @@ import { buildQuestion, canOverrule, gradeResponse, overrule, type Question, typ
 import { formatResult, formatSectionTable } from '../../src/core/quiz/report.js';
 import { formatFeedback, formatQuestion } from '../../src/core/quiz/screen.js';
 import { missedOutcomes, passes, scoreOutcomes, sectionTable } from '../../src/core/quiz/score.js';
-import { describeNoMatch, filterItems, selectQuestions } from '../../src/core/quiz/select.js';
+import { describeNoMatch, filterItems } from '../../src/core/deck/filter.js';
+import { selectQuestions } from '../../src/core/quiz/select.js';
 import { parseQuizOptions } from '../../src/core/quiz/settings.js';
 
 function deck(cards: Card[], id = 'd'): Deck {

@@ -1,5 +1,5 @@
 import type { CardType } from '../deck/schema.js';
-import type { QuestionFilter } from '../quiz/select.js';
+import type { DeckFilter } from '../deck/filter.js';
 import { ANSWER_MODES, MAX_VERSIONS, PAPER_SIZES, type AnswerMode, type PaperSize } from './model.js';
 import { TEXT_FORMATS, type TextFormat } from './render.js';
 
@@ -31,7 +31,7 @@ export interface PrintSettings {
   /** Undefined when not given: the shell then picks one and shows it. */
   seed?: string;
   count?: number;
-  filter: QuestionFilter;
+  filter: DeckFilter;
   title?: string;
   paper: PaperSize;
   date?: string;
