@@ -190,5 +190,5 @@ function interruptedSummary(outcomes: readonly Outcome[], ui: QuizUi, m: Message
 
 /** The choices that shaped the attempt, so later comparisons know what was asked. */
 function storedOptions(settings: QuizSettings): Record<string, unknown> {
-  return { count: settings.count, tags: settings.tags, sections: settings.sections, types: settings.types, feedback: settings.feedback, timeLimitMs: settings.timeLimitMs ?? null, passMark: settings.passMark ?? null, retryMissed: settings.retryMissed, lenient: settings.lenient };
+  return { count: settings.count, tags: settings.tags, sections: settings.sections, types: settings.types, ...(settings.decks.length > 0 ? { decks: settings.decks } : {}), feedback: settings.feedback, timeLimitMs: settings.timeLimitMs ?? null, passMark: settings.passMark ?? null, retryMissed: settings.retryMissed, lenient: settings.lenient };
 }

@@ -62,12 +62,17 @@ export function itemRefs(outlines: readonly DeckOutline[], skip: ReadonlyMap<str
     for (let i = 0; i < cards.length; i++) {
       const card = cards[i]!;
       const keys = card.keys;
-      if (skipped && skipped.size > 0 && keys.every((key) => skipped.has(key))) continue;
+      if (skipped && skipped.size > 0 && allIn(keys, skipped)) continue;
       if (include && !include(deckId, card)) continue;
       for (const key of keys) refs.push({ deckId, cardId: card.id, key, outline: o, card: i });
     }
   });
   return refs;
+}
+
+function allIn(keys: readonly string[], set: ReadonlySet<string>): boolean {
+  for (let k = 0; k < keys.length; k++) if (!set.has(keys[k]!)) return false;
+  return true;
 }
 
 /** The study item a reference points at, from its card (read by the caller; expanded here). */

@@ -14,6 +14,7 @@ export interface PrintOptionInput {
   tag?: string[];
   section?: string[];
   type?: string[];
+  deck?: string[];
   title?: string;
   paper?: string;
   date?: string;
@@ -111,7 +112,7 @@ export function parsePrintOptions(input: PrintOptionInput): Parsed<PrintSettings
       versions: versions.value ?? 1,
       seed: input.seed?.trim(),
       count: count.value,
-      filter: { tags: splitList(input.tag ?? []), sections: splitList(input.section ?? []), types: [...new Set(types)] as CardType[] },
+      filter: { tags: splitList(input.tag ?? []), sections: splitList(input.section ?? []), types: [...new Set(types)] as CardType[], decks: splitList(input.deck ?? []) },
       title: input.title?.trim(),
       paper: paper.value,
       date: input.date?.trim() || undefined,
