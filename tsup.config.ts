@@ -19,6 +19,6 @@ export default defineConfig({
   external: ['puppeteer-core'],
   // Bundled CommonJS packages call require() for Node built-ins.
   banner: { js: "import { createRequire as __quizdeckCreateRequire } from 'node:module'; const require = __quizdeckCreateRequire(import.meta.url);" },
-  // Keys the parsed-deck cache (src/io/decks.ts): a new build never trusts an older build's parse.
+  // Keys the parsed-deck cache (src/io/deckCache.ts): a new build never trusts an older build's parse.
   define: { __QUIZDECK_BUILD__: JSON.stringify(`${process.env.npm_package_version ?? '0'}-${Date.now().toString(36)}`) },
 });

@@ -6,6 +6,7 @@ import pkg from '../package.json' with { type: 'json' };
  * command runs, so `--help` and `--version` load neither yaml nor zod.
  */
 export function buildProgram(): Command {
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
   const program = new Command('quizdeck')
     .description('Study, quiz and print knowledge decks from the terminal.')
     .version(pkg.version, '-v, --version')
@@ -84,6 +85,9 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
     .option('--max-interval <days>', 'longest interval between reviews (default: 36500)')
     .option('--day-start <hour>', 'hour (0-23, local time) at which a study day starts (default: 4)')
     .option('--typed', 'type the answers of basic and cloze cards instead of revealing them')
+    .option('--tag <tag>', 'only cards with this tag (repeat or comma-separate for several)', collect)
+    .option('--section <section>', 'only cards from this section (repeat or comma-separate)', collect)
+    .option('--deck <id>', 'only cards from the deck with this id (repeat or comma-separate)', collect)
     .option('--cram', 'review every matching card now, lowest recall first, without changing the schedule (answers kept apart)')
     .addOption(new Option('--type', 'old name of --typed').hideHelp())
     .option('--lang <tag>', 'the language of the screens (en or zh; default: the decks\' language), and with no path which language of a translated deck to use (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else en)')
@@ -108,7 +112,6 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
       await runOptimize(options);
     });
 
-  const collect = (value: string, previous: string[] = []) => [...previous, value];
   program
     .command('quiz')
     .description('take an exam on the decks: score, per-section table and missed answers (the study schedule is left alone)')
@@ -117,6 +120,7 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
     .option('--tag <tag>', 'only cards with this tag (repeat or comma-separate for several)', collect)
     .option('--section <section>', 'only cards from this section (repeat or comma-separate)', collect)
     .option('--type <type>', 'only these card types: basic, choice, truefalse, cloze, order (repeat or comma-separate)', collect)
+    .option('--deck <id>', 'only cards from the deck with this id (repeat or comma-separate)', collect)
     .option('--seed <seed>', 'same seed, same questions in the same order')
     .option('--feedback <when>', 'immediate (after each answer) or end (default: end)')
     .option('--time-limit <duration>', 'end the quiz after e.g. 90s, 10m or 1h30m; unanswered questions count as wrong')
@@ -144,6 +148,7 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
     .option('--tag <tag>', 'only cards with this tag (repeat or comma-separate for several)', collect)
     .option('--section <section>', 'only cards from this section (repeat or comma-separate)', collect)
     .option('--type <type>', 'only these card types: basic, choice, truefalse, cloze, order (repeat or comma-separate)', collect)
+    .option('--deck <id>', 'only cards from the deck with this id (repeat or comma-separate)', collect)
     .option('--title <title>', 'sheet title (default: the deck title)')
     .option('--paper <size>', 'a4 or letter (default: a4)')
     .option('--date <date>', 'fill in the date line; "today" for today (default: left blank)')

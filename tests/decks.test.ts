@@ -170,8 +170,8 @@ describe('English and Chinese hypervisor decks', () => {
 
 describe('the bundled decks through the validator', () => {
   it('have no problem at all, not even a warning', async () => {
-    const { loadDecks } = await import('../src/io/decks.js');
-    const { decks: loaded, diagnostics } = await loadDecks(['decks'], { cacheDir: null });
+    const { loadWholeDecks } = await import('./helpers/decks.js');
+    const { decks: loaded, diagnostics } = await loadWholeDecks(['decks'], { cacheDir: null });
     expect(diagnostics).toEqual([]);
     expect(loaded.map((d) => d.deck).sort()).toEqual(['hypervisors', 'hypervisors-zh']);
   });

@@ -38,8 +38,8 @@ export async function runExport(paths: string[], input: ExportOptionInput & { la
   const format = parseExportFormat(input.to, input.output);
   if ('error' in format) throw new UsageError(format.error);
   if (format.value === 'apkg' && input.output === undefined) throw new UsageError('an .apkg is a binary file: name it with -o, e.g. -o deck.apkg');
-  const [{ requireValidDecks }, { describeFsError }] = await Promise.all([import('../io/decks.js'), import('../io/deckFiles.js')]);
-  const decks = await requireValidDecks(paths, { languages: preferredLanguages(input.lang, process.env) });
+  const [{ requireValidWholeDecks }, { describeFsError }] = await Promise.all([import('./shared/decks.js'), import('../io/deckFiles.js')]);
+  const decks = await requireValidWholeDecks(paths, { languages: preferredLanguages(input.lang, process.env) });
   const { data, losses } = await render(format.value, decks, deps);
   const sayLosses = () => {
     for (const line of describeLosses(FORMAT_NAMES[format.value], losses)) deps.err(`quizdeck: ${line}\n`);

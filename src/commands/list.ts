@@ -1,16 +1,15 @@
-import type { Deck } from '../core/deck/schema.js';
-import { CARD_TYPES, cardTypeOf, type CardType } from '../core/deck/types.js';
+import type { DeckOutline } from '../core/deck/outline.js';
+import { CARD_TYPES, type CardType } from '../core/deck/types.js';
 import { hasErrors } from '../core/deck/diagnostic.js';
 import { displayWidth, neutralizeLine, padEndDisplay } from '../core/text.js';
 import { ExitError } from '../errors.js';
-import { loadDecks } from '../io/decks.js';
-import { pickLanguage, preferredLanguages } from '../core/deck/translations.js';
-import { itemKeys } from '../core/deck/items.js';
+import { preferredLanguages } from '../core/deck/translations.js';
 import { studyDay } from '../core/schedule/day.js';
 import { systemClock } from '../io/clock.js';
 import { describeDbError, isDbIoError, openDatabase } from '../io/db.js';
 import { resolveDbPath } from '../io/paths.js';
 import { deckProgress, type DeckProgress } from '../io/store.js';
+import { loadDecksOrRefuse, pickOutlines } from './shared/decks.js';
 
 export interface ListOptions {
   json?: boolean;
@@ -34,17 +33,19 @@ export interface DeckSummary {
   study?: DeckProgress;
 }
 
-export function summarizeDeck(deck: Deck): DeckSummary {
+/** A deck's row, from its outline alone: listing reads no card's text. */
+export function summarizeDeck({ deck, cards }: DeckOutline): DeckSummary {
   const byType = Object.fromEntries(CARD_TYPES.map((t) => [t, 0])) as Record<CardType, number>;
-  for (const card of deck.cards) byType[cardTypeOf(card)]++;
-  return { id: deck.deck, title: deck.title, lang: deck.lang, file: deck.file, cards: deck.cards.length, byType, tags: deck.tags ?? [], ...(deck.translates ? { translates: deck.translates } : {}) };
+  for (const card of cards) byType[card.type]++;
+  return { id: deck.deck, title: deck.title, lang: deck.lang, file: deck.file, cards: cards.length, byType, tags: deck.tags ?? [], ...(deck.translates ? { translates: deck.translates } : {}) };
 }
 
 export async function runList(paths: string[], options: ListOptions, out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<void> {
-  const { decks, diagnostics } = await loadDecks(paths);
+  const { outlines: decks, diagnostics, cards } = await loadDecksOrRefuse(paths);
+  cards.close();
   const rows = decks.map(summarizeDeck);
   if (paths.length === 0) {
-    const used = new Set(pickLanguage(decks, preferredLanguages(options.lang, process.env)));
+    const used = new Set(pickOutlines(decks, preferredLanguages(options.lang, process.env)));
     decks.forEach((deck, i) => (rows[i]!.used = used.has(deck)));
   }
   addStudyProgress(rows, decks, resolveDbPath(options.db), err);
@@ -61,7 +62,7 @@ export async function runList(paths: string[], options: ListOptions, out: (s: st
  * New / learning / due-today counts from the review database. The database is opened
  * read-only and only if it exists: listing decks never creates one.
  */
-function addStudyProgress(rows: DeckSummary[], decks: readonly Deck[], dbPath: string, err: (s: string) => void): void {
+function addStudyProgress(rows: DeckSummary[], decks: readonly DeckOutline[], dbPath: string, err: (s: string) => void): void {
   // The decks can still be listed whatever is wrong with the database: say why the study counts
   // are missing and go on. Damage past the header only shows when a page is read, so the
   // counting is inside the same guard; the counts are added only when every deck has them.
@@ -77,7 +78,7 @@ function addStudyProgress(rows: DeckSummary[], decks: readonly Deck[], dbPath: s
   try {
     const now = systemClock.now();
     const day = studyDay(now, 4, (time) => systemClock.utcOffsetMinutes(time));
-    const progress = decks.map((deck) => deckProgress(db, deck.deck, deck.cards.flatMap(itemKeys), day.end));
+    const progress = decks.map(({ deck, cards }) => deckProgress(db, deck.deck, cards.flatMap((c) => c.keys), day.end));
     progress.forEach((p, i) => (rows[i]!.study = p));
   } catch (error) {
     if (!isDbIoError(error) && !/no such (table|column)/.test((error as Error).message)) throw error;

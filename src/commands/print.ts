@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { deckItems } from '../core/deck/items.js';
 import type { Deck } from '../core/deck/schema.js';
-import { describeNoMatch } from '../core/quiz/select.js';
+import { describeNoMatch } from '../core/deck/filter.js';
 import type { BaseQuestion, Sheet } from '../core/sheet/model.js';
 import { preferredLanguages } from '../core/deck/translations.js';
 import { messagesFor, screenLanguage } from '../core/messages/index.js';
@@ -50,8 +50,8 @@ export async function runPrint(paths: string[], input: PrintOptionInput & { lang
   const renderer = browser === undefined ? undefined : deps.startPdfRenderer(browser);
   try {
     // Loaded only now (parsing a deck the cache has not seen imports yaml and zod), so the browser boots meanwhile.
-    const [{ requireValidDecks }, { describeFsError }] = await Promise.all([import('../io/decks.js'), import('../io/deckFiles.js')]);
-    const decks = await requireValidDecks(paths, { languages: preferredLanguages(input.lang, process.env) });
+    const [{ requireValidWholeDecks }, { describeFsError }] = await Promise.all([import('./shared/decks.js'), import('../io/deckFiles.js')]);
+    const decks = await requireValidWholeDecks(paths, { languages: preferredLanguages(input.lang, process.env) });
     const seed = settings.seed ?? deps.newSeed();
     const sheet = makeSheet(decks, settings, seed, deps, input.lang);
     if (settings.seed === undefined) deps.err(`quizdeck: seed ${seed} (print again with --seed ${seed} for the same sheet)\n`);

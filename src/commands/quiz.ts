@@ -6,13 +6,13 @@ import { quizQuestion, type Outcome, type Question } from '../core/question/mode
 import { messagesFor, screenLanguage, type Messages } from '../core/messages/index.js';
 import { formatResult, scoreLine } from '../core/quiz/report.js';
 import { missedOutcomes, passes, scoreOutcomes } from '../core/quiz/score.js';
-import { describeNoMatch, filterItems, selectQuestions } from '../core/quiz/select.js';
+import { describeNoMatch, filterItems } from '../core/deck/filter.js';
+import { selectQuestions } from '../core/quiz/select.js';
 import { parseQuizOptions, type QuizOptionInput, type QuizSettings } from '../core/quiz/settings.js';
 import { neutralizeControls, wrapText } from '../core/text.js';
 import { ExitError, UsageError } from '../errors.js';
 import { describeDbError, isDbIoError, type Db } from '../io/db.js';
 import { openDatabaseOrRefuse } from './shared/db.js';
-import { requireValidDecks } from '../io/decks.js';
 import { preferredLanguages } from '../core/deck/translations.js';
 import { resolveDbPath } from '../io/paths.js';
 import { previousPercents, saveAttempt } from '../io/quizStore.js';
@@ -20,6 +20,7 @@ import { QuizInterrupted } from '../ui/quiz/prompts.js';
 import { reviewRejected, runRound, type RoundOptions } from '../ui/quiz/round.js';
 import { terminalQuizUi, type QuizUi } from '../ui/quiz/terminal.js';
 import { requireTerminal } from './shared/terminal.js';
+import { requireValidWholeDecks } from './shared/decks.js';
 
 export interface QuizCommandOptions extends QuizOptionInput {
   db?: string;
@@ -59,7 +60,7 @@ export async function runQuiz(paths: string[], options: QuizCommandOptions, make
   const parsed = parseQuizOptions(options);
   if ('error' in parsed) throw new UsageError(parsed.error);
   const settings = parsed.value;
-  const decks = await requireValidDecks(paths, { languages: preferredLanguages(options.lang, process.env) });
+  const decks = await requireValidWholeDecks(paths, { languages: preferredLanguages(options.lang, process.env) });
   const items = decks.flatMap(deckItems);
   const messages = messagesFor(screenLanguage(options.lang, decks.map((d) => d.lang)));
   const candidates = filterItems(items, settings);
@@ -190,5 +191,5 @@ function interruptedSummary(outcomes: readonly Outcome[], ui: QuizUi, m: Message
 
 /** The choices that shaped the attempt, so later comparisons know what was asked. */
 function storedOptions(settings: QuizSettings): Record<string, unknown> {
-  return { count: settings.count, tags: settings.tags, sections: settings.sections, types: settings.types, feedback: settings.feedback, timeLimitMs: settings.timeLimitMs ?? null, passMark: settings.passMark ?? null, retryMissed: settings.retryMissed, lenient: settings.lenient };
+  return { count: settings.count, tags: settings.tags, sections: settings.sections, types: settings.types, ...(settings.decks.length > 0 ? { decks: settings.decks } : {}), feedback: settings.feedback, timeLimitMs: settings.timeLimitMs ?? null, passMark: settings.passMark ?? null, retryMissed: settings.retryMissed, lenient: settings.lenient };
 }

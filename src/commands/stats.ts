@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import { hasErrors } from '../core/deck/diagnostic.js';
 import { expandCard } from '../core/deck/items.js';
 import type { DeckOutline } from '../core/deck/outline.js';
-import type { Deck } from '../core/deck/schema.js';
 import { type DayRule } from '../core/schedule/day.js';
 import { createScheduler, DEFAULT_SCHEDULER_OPTIONS } from '../core/schedule/fsrs.js';
 import type { StateRow } from '../core/stats/cards.js';
@@ -17,11 +16,12 @@ import { ExitError, UsageError } from '../errors.js';
 import { systemClock, type Clock } from '../io/clock.js';
 import { describeDbError, isDbIoError, type Db } from '../io/db.js';
 import { openDatabaseOrRefuse } from './shared/db.js';
-import { deckOutline, loadDecks } from '../io/decks.js';
+import type { CardReader } from '../io/decks.js';
 import { describeFsError } from '../io/deckFiles.js';
 import { resolveDbPath } from '../io/paths.js';
 import { foldReviews, readAdoptedParameters, readCardStates, readQuizHistory } from '../io/statsStore.js';
 import { deckSchedulers } from '../core/optimize/deckSchedulers.js';
+import { loadDecksOrRefuse } from './shared/decks.js';
 
 export interface StatsOptions {
   db?: string;
@@ -51,10 +51,15 @@ export async function runStats(paths: string[], options: StatsOptions, deps: Sta
   if (!Number.isInteger(dayStart) || dayStart < 0 || dayStart > 23) throw new UsageError(`--day-start must be a whole number from 0 to 23, not "${options.dayStart}"`);
   const dbPath = resolveDbPath(options.db);
 
-  const { decks, diagnostics } = await loadDecks(paths);
+  const { outlines, diagnostics, cards } = await loadDecksOrRefuse(paths);
   const now = clock.now();
   const rule: DayRule = { startHour: dayStart, utcOffsetMinutes: (time) => clock.utcOffsetMinutes(time) };
-  const report = collect(decks, dbPath, now, rule, retention, err);
+  let report: StatsReport;
+  try {
+    report = collect(outlines, cards, dbPath, now, rule, retention, err);
+  } finally {
+    cards.close();
+  }
 
   if (options.json) out(`${JSON.stringify(report, null, 2)}\n`);
   else if (options.html !== undefined) {
@@ -73,13 +78,12 @@ export async function runStats(paths: string[], options: StatsOptions, deps: Sta
   }
 }
 
-function collect(decks: readonly Deck[], dbPath: string, now: number, rule: DayRule, retention: number, err: (s: string) => void): StatsReport {
-  const outlines = decks.map(deckOutline);
-  const ids = decks.map((d) => d.deck);
+function collect(outlines: readonly DeckOutline[], cards: CardReader, dbPath: string, now: number, rule: DayRule, retention: number, err: (s: string) => void): StatsReport {
+  const ids = outlines.map((o) => o.deck.deck);
   let fitted = new Map<string, number[]>();
-  let states: StateRow[][] = decks.map(() => []);
+  let states: StateRow[][] = outlines.map(() => []);
   let quiz: { sections: SectionRow[]; missed: MissedRow[] } = { sections: [], missed: [] };
-  let aggregator = new ReviewAggregator(decks.length, rule, createScheduler({ ...DEFAULT_SCHEDULER_OPTIONS, retention, day: STUDY_DAYS_AS_UTC }).retrievability);
+  let aggregator = new ReviewAggregator(outlines.length, rule, createScheduler({ ...DEFAULT_SCHEDULER_OPTIONS, retention, day: STUDY_DAYS_AS_UTC }).retrievability);
   const db: Db | null = openDatabaseOrRefuse(dbPath, { readonly: true });
   if (!db) err(`quizdeck: no review database yet (${neutralizeLine(dbPath)}); every item counts as new\n`);
   else {
@@ -88,7 +92,7 @@ function collect(decks: readonly Deck[], dbPath: string, now: number, rule: DayR
       // Each deck's predictions from the scheduler study uses for it (parameters adopted by
       // `quizdeck optimize`, else the defaults), with study days already counted (see reviews.ts).
       const schedulers = deckSchedulers(ids, fitted, (weights) => createScheduler({ ...DEFAULT_SCHEDULER_OPTIONS, retention, day: STUDY_DAYS_AS_UTC, weights }));
-      aggregator = new ReviewAggregator(decks.length, rule, ids.map((id) => schedulers.of(id).retrievability));
+      aggregator = new ReviewAggregator(outlines.length, rule, ids.map((id) => schedulers.of(id).retrievability));
       states = ids.map((id) => readCardStates(db!, id));
       foldReviews(db, ids, aggregator);
       quiz = readQuizHistory(db, ids);
@@ -103,10 +107,10 @@ function collect(decks: readonly Deck[], dbPath: string, now: number, rule: DayR
     now,
     rule,
     desiredRetention: retention,
-    decks: decks.map((d, i) => ({ id: d.deck, title: d.title, fitted: fitted.has(d.deck) || fitted.has('*'), shape: outlines[i]!, states: states[i]!, reviews: aggregator.decks[i]! })),
+    decks: outlines.map(({ deck: d, cards: shape }, i) => ({ id: d.deck, title: d.title, fitted: fitted.has(d.deck) || fitted.has('*'), shape, states: states[i]!, reviews: aggregator.decks[i]! })),
     quizSections: quiz.sections,
     quizMissed: quiz.missed,
-    question: questionFinder(outlines),
+    question: questionFinder(outlines, cards),
   });
 }
 
@@ -115,7 +119,7 @@ function collect(decks: readonly Deck[], dbPath: string, now: number, rule: DayR
  * `id:reverse`, `id:c2`; ids have no colon), so a deck's cards are indexed by id, on its first
  * question, and only the cards asked about are read.
  */
-function questionFinder(outlines: readonly DeckOutline[]): (deck: string, key: string) => string | null {
+function questionFinder(outlines: readonly DeckOutline[], cards: CardReader): (deck: string, key: string) => string | null {
   const byDeck = new Map(outlines.map((o) => [o.deck.deck, o]));
   const indexes = new Map<string, Map<string, number>>();
   return (deckId, key) => {
@@ -123,13 +127,12 @@ function questionFinder(outlines: readonly DeckOutline[]): (deck: string, key: s
     if (!outline) return null;
     let index = indexes.get(deckId);
     if (!index) {
-      index = new Map();
-      for (let i = 0; i < outline.size; i++) index.set(outline.id(i), i);
+      index = new Map(outline.cards.map((c, i) => [c.id, i]));
       indexes.set(deckId, index);
     }
     const card = index.get(key.split(':')[0]!);
     if (card === undefined) return null;
-    return expandCard(outline.deck, outline.card(card)).find((item) => item.key === key)?.prompt ?? null;
+    return expandCard(outline.deck, cards.card(deckId, card)).find((item) => item.key === key)?.prompt ?? null;
   };
 }
 

@@ -1,4 +1,4 @@
-import { itemRefs, resolveItem, type ItemRef } from '../core/deck/outline.js';
+import { itemRefs, resolveItem, type CardOutline, type ItemRef } from '../core/deck/outline.js';
 import type { StudyItem } from '../core/deck/items.js';
 import { preferredLanguages } from '../core/deck/translations.js';
 import { messagesFor, screenLanguage, type Messages } from '../core/messages/index.js';
@@ -13,12 +13,17 @@ import { UsageError } from '../errors.js';
 import { systemClock, type Clock } from '../io/clock.js';
 import { describeDbError, isDbIoError } from '../io/db.js';
 import { openDatabaseOrRefuse } from './shared/db.js';
-import { deckOutline, requireValidDecks } from '../io/decks.js';
+import { wholeDecks } from '../io/decks.js';
+import { cardMatcher, describeNoMatch, type DeckFilter } from '../core/deck/filter.js';
+import { deckItems } from '../core/deck/items.js';
+import { requireValidDecks } from './shared/decks.js';
 import { loadParameters } from '../io/parametersStore.js';
 import { resolveDbPath } from '../io/paths.js';
 import { ReviewStore } from '../io/store.js';
 import { requireTerminal, withInterrupt } from './shared/terminal.js';
 import { terminalStudyUi } from '../ui/study/terminal.js';
+
+const filtered = (f: DeckFilter) => f.tags.length + f.sections.length + (f.decks?.length ?? 0) > 0;
 
 export interface StudyOptions extends StudyOptionInput {
   db?: string;
@@ -46,10 +51,23 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
   const settings = parsed.value;
   if (settings.deprecatedType) err('quizdeck: study --type is now --typed (quiz and print use --type to filter card types); --type still works for now\n');
   const dbPath = resolveDbPath(options.db, env);
-  const decks = await requireValidDecks(paths, { languages: preferredLanguages(settings.lang, env) });
-  const outlines = decks.map(deckOutline);
+  let include: ((deckId: string, card: CardOutline) => boolean) | undefined;
+  const { outlines, cards } = await requireValidDecks(paths, { languages: preferredLanguages(settings.lang, env) });
   const deckIds = outlines.map((o) => o.deck.deck);
-  const db = openDatabaseOrRefuse(dbPath);
+  let db;
+  try {
+    // --tag, --section, --deck: which cards the session holds, decided on the outlines (no card read).
+    const filter: DeckFilter = { tags: settings.tags, sections: settings.sections, types: [], decks: settings.decks };
+    include = filtered(filter) ? cardMatcher(filter) : undefined;
+    if (include && !outlines.some((o) => o.cards.some((card) => include!(o.deck.deck, card)))) {
+      const messages = messagesFor(screenLanguage(settings.lang, outlines.map((o) => o.deck.lang)));
+      throw new UsageError(describeNoMatch(wholeDecks(outlines, cards).flatMap(deckItems), filter, messages));
+    }
+    db = openDatabaseOrRefuse(dbPath);
+  } catch (error) {
+    cards.close();
+    throw error;
+  }
   let driver: StudyDriver | undefined;
   let ui: (StudyUi<ItemRef> & { release(): void }) | undefined;
   try {
@@ -62,7 +80,7 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
     const resolve = (ref: ItemRef) => {
       const id = itemId(ref.deckId, ref.key);
       let item = items.get(id);
-      if (!item) items.set(id, (item = resolveItem(outlines, ref)));
+      if (!item) items.set(id, (item = resolveItem(outlines, ref, cards.card(ref.deckId, ref.card))));
       return item;
     };
     const setup = { resolve, titles: new Map(outlines.map((o) => [o.deck.deck, o.deck.title])), typed: settings.typed, messages };
@@ -70,7 +88,7 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
     const config: SessionConfig<ItemRef> = {
       deckIds,
       // References only: a card is read when it is shown (see resolve).
-      items: (notDue) => itemRefs(outlines, notDue),
+      items: (notDue) => itemRefs(outlines, notDue, include),
       limits: { newPerDay: settings.newPerDay, reviewsPerDay: settings.reviewsPerDay },
       dayRule,
       schedulers,
@@ -96,5 +114,6 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
   } finally {
     ui?.release();
     db.close();
+    cards.close();
   }
 }

@@ -3,7 +3,8 @@ import { formatGithub, formatJson, formatText, type ReportFormat } from '../core
 import { formatSarif } from '../core/deck/sarif.js';
 import { ExitError, UsageError } from '../errors.js';
 import { UNREADABLE_FILE_RULES } from '../io/deckFiles.js';
-import { loadDecks } from '../io/decks.js';
+import { wholeDecks } from '../io/decks.js';
+import { loadDecksOrRefuse } from './shared/decks.js';
 import { checkTranslations, locateByText, type LocateInDeck } from '../core/deck/translations.js';
 import { readFileSync } from 'node:fs';
 import { terminalPaint } from '../ui/paint.js';
@@ -26,9 +27,14 @@ export async function runValidate(paths: string[], options: ValidateOptions, out
   const format = (options.format ?? 'text') as ValidateFormat;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${options.format}"; use one of ${FORMATS.join(', ')}`);
   // Never the cache: CI wants every file checked by this very run.
-  const loaded = await loadDecks(paths, { cacheDir: null });
-  const { files } = loaded;
-  const diagnostics = [...loaded.diagnostics, ...checkTranslations(loaded.decks, locateInFile())];
+  const { files, outlines, diagnostics: found, cards } = await loadDecksOrRefuse(paths, { cacheDir: null });
+  let decks;
+  try {
+    decks = wholeDecks(outlines, cards);
+  } finally {
+    cards.close();
+  }
+  const diagnostics = [...found, ...checkTranslations(decks, locateInFile())];
   const shown: Diagnostic[] = (options.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics).sort(compareDiagnostics);
   if (format === 'json') out(formatJson(shown));
   else if (format === 'github') out(formatGithub(shown));

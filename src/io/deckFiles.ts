@@ -2,7 +2,6 @@ import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statS
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../core/deck/diagnostic.js';
-import { UsageError } from '../errors.js';
 
 /** Deck files larger than this are refused unread: 64 MiB (a 100k-card deck is about 15 MiB). */
 export const MAX_DECK_BYTES = 64 * 1024 * 1024;
@@ -14,11 +13,15 @@ export function bundledDecksDir(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), '..', 'decks');
 }
 
+/** What finding deck files gives: the files, or the sentence saying which path cannot be used. */
+export type FoundDeckFiles = { value: string[] } | { error: string };
+
 /**
  * Deck files named by `paths` (files, or directories searched recursively). With no path:
- * `./decks` if it exists, else the bundled decks. Throws UsageError for a path that cannot be read.
+ * `./decks` if it exists, else the bundled decks. A path that cannot be read, or a directory
+ * without deck files, gives one sentence naming it; the command decides what to do with it.
  */
-export function findDeckFiles(paths: readonly string[], cwd = process.cwd()): string[] {
+export function findDeckFiles(paths: readonly string[], cwd = process.cwd()): FoundDeckFiles {
   const roots = paths.length > 0 ? paths : [isDirectory(join(cwd, 'decks')) ? join(cwd, 'decks') : bundledDecksDir()];
   const files: string[] = [];
   for (const root of roots) {
@@ -27,32 +30,36 @@ export function findDeckFiles(paths: readonly string[], cwd = process.cwd()): st
     try {
       stat = statSync(full);
     } catch (error) {
-      throw new UsageError(`${root}: ${describeFsError(error)}`);
+      return { error: `${root}: ${describeFsError(error)}` };
     }
     if (stat.isDirectory()) {
       const found = walk(full, root);
-      if (found.length === 0) throw new UsageError(`${root}: no deck files (*.yaml, *.yml) in this directory`);
-      files.push(...found.map((f) => displayPath(f, cwd)));
+      if ('error' in found) return found;
+      if (found.value.length === 0) return { error: `${root}: no deck files (*.yaml, *.yml) in this directory` };
+      files.push(...found.value.map((f) => displayPath(f, cwd)));
     } else files.push(root);
   }
-  return [...new Set(files)];
+  return { value: [...new Set(files)] };
 }
 
-function walk(dir: string, shown: string): string[] {
+function walk(dir: string, shown: string): FoundDeckFiles {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    throw new UsageError(`${shown}: ${describeFsError(error)}`);
+    return { error: `${shown}: ${describeFsError(error)}` };
   }
   const out: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...walk(full, join(shown, entry.name)));
-    else if (DECK_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(full);
+    if (entry.isDirectory()) {
+      const found = walk(full, join(shown, entry.name));
+      if ('error' in found) return found;
+      out.push(...found.value);
+    } else if (DECK_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(full);
   }
-  return out;
+  return { value: out };
 }
 
 function displayPath(full: string, cwd: string): string {

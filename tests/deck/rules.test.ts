@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/core/deck/parse.js';
 import { readDeckBytes } from '../../src/io/deckFiles.js';
-import { loadDecks as loadDecksCached } from '../../src/io/decks.js';
+import { loadWholeDecks } from '../helpers/decks.js';
 
-const loadDecks = (paths: string[]) => loadDecksCached(paths, { cacheDir: null });
+const loadDecks = (paths: string[]) => loadWholeDecks(paths, { cacheDir: null });
 
 const invalid = (name: string) => `tests/fixtures/invalid/${name}.yaml`;
 

@@ -71,7 +71,7 @@ describe('validate on a directory of hostile files', () => {
 });
 
 describe('list on a directory of hostile files', () => {
-  // Not the symlink loop: the deck cache (src/io/decks.ts) still refuses the whole run for it.
+  // Not the symlink loop: tests/io/decks.test.ts loads one beside good decks through the cache.
   const listed = join(root, 'listed');
   mkdirSync(listed);
   writeFileSync(join(listed, 'a-good.yaml'), good);

@@ -56,7 +56,7 @@ describe('readDeckBytes opens only regular files', () => {
     writeFileSync(join(tree, 'a.yaml'), 'deck: a\n');
     symlinkSync(join(tree, 'b.yaml'), join(tree, 'b.yaml'));
     execFileSync('mkfifo', [join(tree, 'c.yaml')]);
-    expect(findDeckFiles([tree], dir)).toEqual(['tree/a.yaml', 'tree/b.yaml', 'tree/c.yaml']);
+    expect(findDeckFiles([tree], dir)).toEqual({ value: ['tree/a.yaml', 'tree/b.yaml', 'tree/c.yaml'] });
   });
 });
 

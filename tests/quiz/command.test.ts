@@ -284,6 +284,7 @@ describe('runQuiz', () => {
     [{ count: '0' }, /^--count "0"/],
     [{ tag: ['nope'] }, /^no questions match --tag nope/],
     [{ section: ['kvm'] }, /^no questions match --section kvm \(the decks have sections: esx, hyper-v, xen\)$/],
+    [{ deck: ['other'] }, /^no questions match --deck other \(the decks have decks: tiny\)$/],
   ])('refuses %j with one sentence', async (options, message) => {
     await expect(runQuiz([deck], { db: dbFile, ...options }, scriptedUi([]).deps)).rejects.toThrow(message);
   });

@@ -8,7 +8,8 @@ import { plainPaint } from '../../src/core/paint.js';
 import { formatResult, formatSectionTable } from '../../src/core/quiz/report.js';
 import { formatFeedback, formatQuestion } from '../../src/core/quiz/screen.js';
 import { missedOutcomes, passes, scoreOutcomes, sectionTable } from '../../src/core/quiz/score.js';
-import { describeNoMatch, filterItems, selectQuestions } from '../../src/core/quiz/select.js';
+import { describeNoMatch, filterItems } from '../../src/core/deck/filter.js';
+import { selectQuestions } from '../../src/core/quiz/select.js';
 import { parseQuizOptions } from '../../src/core/quiz/settings.js';
 
 function deck(cards: Card[], id = 'd'): Deck {
@@ -55,12 +56,12 @@ describe('parseTimeLimit', () => {
 
 describe('parseQuizOptions', () => {
   it('applies defaults', () => {
-    expect(parseQuizOptions({})).toEqual({ value: { count: 20, tags: [], sections: [], types: [], seed: undefined, feedback: 'end', timeLimitMs: undefined, passMark: undefined, retryMissed: false, lenient: false } });
+    expect(parseQuizOptions({})).toEqual({ value: { count: 20, tags: [], sections: [], types: [], decks: [], seed: undefined, feedback: 'end', timeLimitMs: undefined, passMark: undefined, retryMissed: false, lenient: false } });
   });
 
   it('parses every option', () => {
-    const parsed = parseQuizOptions({ count: '5', tag: ['a,b', 'c'], section: ['esx'], type: ['choice,truefalse', 'choice'], seed: '42', feedback: 'immediate', timeLimit: '1m', passMark: '80%', retryMissed: true, lenient: true });
-    expect(parsed).toEqual({ value: { count: 5, tags: ['a', 'b', 'c'], sections: ['esx'], types: ['choice', 'truefalse'], seed: '42', feedback: 'immediate', timeLimitMs: 60_000, passMark: 80, retryMissed: true, lenient: true } });
+    const parsed = parseQuizOptions({ count: '5', tag: ['a,b', 'c'], section: ['esx'], type: ['choice,truefalse', 'choice'], deck: ['hv, kvm'], seed: '42', feedback: 'immediate', timeLimit: '1m', passMark: '80%', retryMissed: true, lenient: true });
+    expect(parsed).toEqual({ value: { count: 5, tags: ['a', 'b', 'c'], sections: ['esx'], types: ['choice', 'truefalse'], decks: ['hv', 'kvm'], seed: '42', feedback: 'immediate', timeLimitMs: 60_000, passMark: 80, retryMissed: true, lenient: true } });
   });
 
   it.each([

@@ -4,7 +4,7 @@ import { parsePrintOptions } from '../../src/core/sheet/options.js';
 describe('parsePrintOptions', () => {
   it('has defaults: txt to stdout, key at the end, one version, A4, all questions', () => {
     expect(parsePrintOptions({})).toEqual({
-      value: { format: 'txt', output: undefined, answers: 'end', versions: 1, seed: undefined, count: undefined, filter: { tags: [], sections: [], types: [] }, title: undefined, paper: 'a4', date: undefined, browser: undefined },
+      value: { format: 'txt', output: undefined, answers: 'end', versions: 1, seed: undefined, count: undefined, filter: { tags: [], sections: [], types: [], decks: [] }, title: undefined, paper: 'a4', date: undefined, browser: undefined },
     });
   });
 

@@ -76,6 +76,15 @@ describe('runPrint', () => {
     expect(JSON.parse(out[0]!).versions[0].questions).toHaveLength(4);
   });
 
+  it('--deck keeps the cards of the decks named', async () => {
+    const { deps, out } = fakeDeps();
+    await runPrint(['decks/hypervisors.en.yaml', 'decks/hypervisors.zh.yaml'], { seed: '1', format: 'json', deck: ['Hypervisors-ZH'] }, deps);
+    const sheet = JSON.parse(out[0]!) as { title: string; versions: { questions: unknown[] }[] };
+    expect(sheet.title).toBe('Hypervisor：VMware ESX、Hyper-V、Xen 与 KVM');
+    // Every card of the Chinese deck once (a reverse card in one direction, a cloze card as one question), none of the English.
+    expect(sheet.versions[0]!.questions).toHaveLength(157);
+  });
+
   it('refuses filters that match nothing, naming what exists', async () => {
     const { deps } = fakeDeps();
     await expect(runPrint([SAMPLE], { seed: '1', tag: ['nope'] }, deps)).rejects.toThrow(new UsageError('no questions match --tag nope (the decks have tags: drivers, esx, history, hyper-v, kvm, xen)'));

@@ -13,7 +13,7 @@ const retrievability = createScheduler({ ...DEFAULT_SCHEDULER_OPTIONS, day: STUD
 
 const ids = ['a', 'b', 'c', 'd'];
 const keys = [['a', 'a:reverse'], ['b'], ['c:c1', 'c:c2'], ['d']];
-const shape = { size: 4, id: (i: number) => ids[i]!, keys: (i: number) => keys[i]! };
+const shape = ids.map((id, i) => ({ id, keys: keys[i]! }));
 const row = (key: string, state: number, due: number, scheduledDays: number, extra: Partial<{ lapses: number; leech: number; stability: number }> = {}): StateRow => [key, state, due, extra.stability ?? scheduledDays, scheduledDays, extra.lapses ?? 0, extra.leech ?? 0];
 const states: StateRow[] = [
   row('a', 2, Date.UTC(2025, 2, 12, 19), 30), // Shanghai: 03:00 on the 13th, still study day 12 (today); UTC: day 12 (tomorrow)

@@ -3,7 +3,7 @@ import type { ParsedDeck } from './parsed.js';
 import type { Deck } from './schema.js';
 
 /** Deck ids must be unique across every deck loaded together (review history is keyed on them). */
-export function checkDeckIdsUnique(parsed: readonly ParsedDeck[], files: readonly string[]): Diagnostic[] {
+export function checkDeckIdsUnique(parsed: readonly Pick<ParsedDeck, 'deckId'>[], files: readonly string[]): Diagnostic[] {
   const first = new Map<string, { file: string; line: number }>();
   const diagnostics: Diagnostic[] = [];
   parsed.forEach((p, i) => {
@@ -17,8 +17,11 @@ export function checkDeckIdsUnique(parsed: readonly ParsedDeck[], files: readonl
   return diagnostics;
 }
 
-/** The decks that can be used (valid, with a unique id) and every problem, from each file's result. */
-export function combineParsedDecks(files: readonly string[], parsed: readonly ParsedDeck[]): { decks: Deck[]; diagnostics: Diagnostic[] } {
+/**
+ * The decks that can be used (valid, with a unique id) and every problem, from each file's
+ * result: a parsed deck, or what the parsed-deck cache keeps of one (its outline).
+ */
+export function combineParsedDecks<D = Deck>(files: readonly string[], parsed: readonly (Omit<ParsedDeck, 'deck'> & { deck?: D })[]): { decks: D[]; diagnostics: Diagnostic[] } {
   const diagnostics = [...parsed.flatMap((p) => p.diagnostics), ...checkDeckIdsUnique(parsed, files)];
   const duplicates = new Set(diagnostics.filter((d) => d.rule === 'duplicate-deck-id').map((d) => d.file));
   const decks = parsed.flatMap((p, i) => (p.deck && !duplicates.has(files[i]!) ? [p.deck] : []));

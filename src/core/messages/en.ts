@@ -151,6 +151,7 @@ export const en: Messages = {
     tags: 'tags',
     sections: 'sections',
     cardTypes: 'card types',
+    decks: 'decks',
     none: 'none',
   },
   sheet: {

@@ -212,6 +212,8 @@ export interface QuizStrings {
   tags: string;
   sections: string;
   cardTypes: string;
+  /** Deck ids, in the sentence for a --deck filter that matches nothing. */
+  decks: string;
   none: string;
 }
 

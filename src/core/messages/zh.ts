@@ -149,6 +149,7 @@ export const zh: Messages = {
     tags: '标签',
     sections: '章节',
     cardTypes: '卡片类型',
+    decks: '卡组',
     none: '无',
   },
   sheet: {

@@ -7,6 +7,7 @@ export interface QuizOptionInput {
   tag?: string[];
   section?: string[];
   type?: string[];
+  deck?: string[];
   seed?: string;
   feedback?: string;
   timeLimit?: string;
@@ -24,6 +25,8 @@ export interface QuizSettings {
   tags: string[];
   sections: string[];
   types: CardType[];
+  /** Deck ids (--deck). */
+  decks: string[];
   /** Undefined when not given: the shell then picks one and shows it so the quiz can be repeated. */
   seed?: string;
   feedback: Feedback;
@@ -56,6 +59,7 @@ export function parseQuizOptions(input: QuizOptionInput): Parsed<QuizSettings> {
       tags: splitList(input.tag ?? []),
       sections: splitList(input.section ?? []),
       types: types.value,
+      decks: splitList(input.deck ?? []),
       seed: input.seed?.trim(),
       feedback: feedback as Feedback,
       timeLimitMs,

@@ -1,5 +1,5 @@
 import type { CardType } from '../deck/schema.js';
-import type { QuestionFilter } from '../quiz/select.js';
+import type { DeckFilter } from '../deck/filter.js';
 import { ANSWER_MODES, MAX_VERSIONS, PAPER_SIZES, type AnswerMode, type PaperSize } from './model.js';
 import { TEXT_FORMATS, type TextFormat } from './render.js';
 
@@ -14,6 +14,7 @@ export interface PrintOptionInput {
   tag?: string[];
   section?: string[];
   type?: string[];
+  deck?: string[];
   title?: string;
   paper?: string;
   date?: string;
@@ -31,7 +32,7 @@ export interface PrintSettings {
   /** Undefined when not given: the shell then picks one and shows it. */
   seed?: string;
   count?: number;
-  filter: QuestionFilter;
+  filter: DeckFilter;
   title?: string;
   paper: PaperSize;
   date?: string;
@@ -111,7 +112,7 @@ export function parsePrintOptions(input: PrintOptionInput): Parsed<PrintSettings
       versions: versions.value ?? 1,
       seed: input.seed?.trim(),
       count: count.value,
-      filter: { tags: splitList(input.tag ?? []), sections: splitList(input.section ?? []), types: [...new Set(types)] as CardType[] },
+      filter: { tags: splitList(input.tag ?? []), sections: splitList(input.section ?? []), types: [...new Set(types)] as CardType[], decks: splitList(input.deck ?? []) },
       title: input.title?.trim(),
       paper: paper.value,
       date: input.date?.trim() || undefined,

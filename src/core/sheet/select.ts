@@ -2,7 +2,7 @@ import { parseCloze } from '../deck/cloze.js';
 import { deckItems, type StudyItem } from '../deck/items.js';
 import { buildQuestion, correctChoiceIndexes, type Question } from '../question/model.js';
 import type { Deck } from '../deck/schema.js';
-import { filterItems, type QuestionFilter } from '../quiz/select.js';
+import { filterItems, type DeckFilter } from '../deck/filter.js';
 import { createRng, sample } from '../random.js';
 import type { BaseQuestion, ClozeSegment, QuestionBody } from './model.js';
 
@@ -14,7 +14,7 @@ import type { BaseQuestion, ClozeSegment, QuestionBody } from './model.js';
  *   each show the other deletions' answers), answered by the list of blanks;
  * - of a reverse basic card, only one direction (chosen by the seed) is asked.
  */
-export function collectQuestions(decks: readonly Deck[], filter: QuestionFilter, seed: string): BaseQuestion[] {
+export function collectQuestions(decks: readonly Deck[], filter: DeckFilter, seed: string): BaseQuestion[] {
   const direction = createRng(`${seed}:direction`);
   const out: BaseQuestion[] = [];
   for (const deck of decks) {

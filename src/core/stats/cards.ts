@@ -6,12 +6,8 @@ import type { HardItem, StatusCounts } from './model.js';
 /** A `card_state` row: card_key, state, due, stability, scheduled_days, lapses, leech. */
 export type StateRow = [key: string, state: number, due: number, stability: number, scheduledDays: number, lapses: number, leech: number];
 
-/** What stats needs of a deck: its card ids and each card's item keys (the outline, without card text). */
-export interface DeckShape {
-  readonly size: number;
-  id(index: number): string;
-  keys(index: number): readonly string[];
-}
+/** What stats needs of a deck: each card's item keys (its outline's cards, without card text). */
+export type DeckShape = readonly { readonly keys: readonly string[] }[];
 
 export const MATURE_DAYS = 21;
 export const FORECAST_DAYS = 30;
@@ -70,10 +66,10 @@ export function summarizeCards(deckId: string, shape: DeckShape, rows: readonly 
   const tomorrow = dayStarts[1]!;
   const horizon = dayStarts[FORECAST_DAYS]!;
   let present = 0;
-  for (let i = 0; i < shape.size; i++) {
+  for (let i = 0; i < shape.length; i++) {
     let least = MATURE;
     let leech = false;
-    const keys = shape.keys(i);
+    const keys = shape[i]!.keys;
     for (let k = 0; k < keys.length; k++) {
       const row = byKey.get(keys[k]!);
       let status = NEW;
@@ -101,7 +97,7 @@ export function summarizeCards(deckId: string, shape: DeckShape, rows: readonly 
   const counts = (c: number[], leeches: number, total: number): StatusCounts => ({ new: c[NEW]!, learning: c[LEARNING]!, young: c[YOUNG]!, mature: c[MATURE]!, leeches, total });
   return {
     items: counts(itemCounts, itemLeeches, itemTotal),
-    cards: counts(cardCounts, cardLeeches, shape.size),
+    cards: counts(cardCounts, cardLeeches, shape.length),
     removed: byKey.size - present,
     forecast,
     hardest: hardest.map((r) => ({ deck: deckId, key: r[0], lapses: r[5], stability: r[3], leech: r[6] === 1, state: r[1] })),
