@@ -30,7 +30,7 @@ function prng(seed) {
   };
 }
 
-/** Creates the schema with quizdeck's own migrations: `study` in a pseudo-terminal, quit at the first card. */
+/** Creates or migrates the schema with quizdeck's own migrations: `study` in a pseudo-terminal, quit at the first card. */
 function createSchema(deckFile, file) {
   return new Promise((resolve, reject) => {
     const term = pty.spawn(process.execPath, [QUIZDECK, 'study', deckFile, '--db', file], { name: 'xterm-256color', cols: 100, rows: 30, cwd: ROOT, env: process.env });
@@ -150,6 +150,9 @@ const template = await bigDatabase(deckFile);
 const dir = mkdtempSync(join(tmpdir(), 'quizdeck-bench-'));
 const db = join(dir, 'q.db');
 copyFileSync(template, db);
+// Brought to this build's schema (a template from an older build lacks the `reviews_stats`
+// index), as anyone's database is by their next study session.
+await createSchema(deckFile, db);
 try {
   const results = await compare(
     [

@@ -4,12 +4,12 @@ import { expandCard } from '../core/deck/items.js';
 import type { DeckOutline } from '../core/deck/outline.js';
 import type { Deck } from '../core/deck/schema.js';
 import { type DayRule } from '../core/schedule/day.js';
-import { createScheduler, DEFAULT_SCHEDULER_OPTIONS } from '../core/schedule/fsrs.js';
+import { createForgettingCurve, DEFAULT_SCHEDULER_OPTIONS } from '../core/schedule/fsrs.js';
 import type { StateRow } from '../core/stats/cards.js';
 import type { StatsReport } from '../core/stats/model.js';
 import type { MissedRow, SectionRow } from '../core/stats/quiz.js';
 import { buildStatsReport } from '../core/stats/report.js';
-import { ReviewAggregator, STUDY_DAYS_AS_UTC } from '../core/stats/reviews.js';
+import { ReviewAggregator } from '../core/stats/reviews.js';
 import { renderStatsHtml } from '../core/stats/html.js';
 import { renderStatsText, type StatsPaint } from '../core/stats/text.js';
 import { neutralizeLine } from '../core/text.js';
@@ -20,7 +20,7 @@ import { deckOutline, loadDecks } from '../io/decks.js';
 import { describeFsError } from '../io/deckFiles.js';
 import { resolveDbPath } from '../io/paths.js';
 import { foldReviews, readAdoptedParameters, readCardStates, readQuizHistory } from '../io/statsStore.js';
-import { deckSchedulers } from '../core/optimize/deckSchedulers.js';
+import { weightsForDeck } from '../core/optimize/plan.js';
 
 export interface StatsOptions {
   db?: string;
@@ -78,7 +78,7 @@ function collect(decks: readonly Deck[], dbPath: string, now: number, rule: DayR
   let fitted = new Map<string, number[]>();
   let states: StateRow[][] = decks.map(() => []);
   let quiz: { sections: SectionRow[]; missed: MissedRow[] } = { sections: [], missed: [] };
-  let aggregator = new ReviewAggregator(decks.length, rule, createScheduler({ ...DEFAULT_SCHEDULER_OPTIONS, retention, day: STUDY_DAYS_AS_UTC }).retrievability);
+  let aggregator = new ReviewAggregator(decks.length, rule, createForgettingCurve());
   let db: Db | null;
   try {
     db = openDatabase(dbPath, { readonly: true });
@@ -89,10 +89,9 @@ function collect(decks: readonly Deck[], dbPath: string, now: number, rule: DayR
   else {
     try {
       fitted = readAdoptedParameters(db);
-      // Each deck's predictions from the scheduler study uses for it (parameters adopted by
-      // `quizdeck optimize`, else the defaults), with study days already counted (see reviews.ts).
-      const schedulers = deckSchedulers(ids, fitted, (weights) => createScheduler({ ...DEFAULT_SCHEDULER_OPTIONS, retention, day: STUDY_DAYS_AS_UTC, weights }));
-      aggregator = new ReviewAggregator(decks.length, rule, ids.map((id) => schedulers.of(id).retrievability));
+      // Each deck's predictions with the parameters study schedules it with (adopted by
+      // `quizdeck optimize`, else the defaults).
+      aggregator = new ReviewAggregator(decks.length, rule, ids.map((id) => createForgettingCurve(weightsForDeck(fitted, id))));
       states = ids.map((id) => readCardStates(db!, id));
       foldReviews(db, ids, aggregator);
       quiz = readQuizHistory(db, ids);
