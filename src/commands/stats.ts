@@ -7,6 +7,7 @@ import { type DayRule } from '../core/schedule/day.js';
 import { createForgettingCurve, DEFAULT_SCHEDULER_OPTIONS } from '../core/schedule/fsrs.js';
 import type { StateRow } from '../core/stats/cards.js';
 import type { StatsReport } from '../core/stats/model.js';
+import { messagesFor, screenLanguage } from '../core/messages/index.js';
 import type { MissedRow, SectionRow } from '../core/stats/quiz.js';
 import { buildStatsReport } from '../core/stats/report.js';
 import { ReviewAggregator } from '../core/stats/reviews.js';
@@ -28,6 +29,8 @@ export interface StatsOptions {
   html?: string;
   retention?: string;
   dayStart?: string;
+  /** The language of the screen and the HTML report (else the decks'); `--json` is English. */
+  lang?: string;
 }
 
 export interface StatsDeps {
@@ -54,16 +57,17 @@ export async function runStats(paths: string[], options: StatsOptions, deps: Sta
   const now = clock.now();
   const rule: DayRule = { startHour: dayStart, utcOffsetMinutes: (time) => clock.utcOffsetMinutes(time) };
   const report = collect(decks, dbPath, now, rule, retention, err);
+  const messages = messagesFor(screenLanguage(options.lang, decks.map((d) => d.lang)));
 
   if (options.json) out(`${JSON.stringify(report, null, 2)}\n`);
   else if (options.html !== undefined) {
     try {
-      (deps.writeFile ?? ((p, d) => writeFileSync(p, d)))(options.html, renderStatsHtml(report));
+      (deps.writeFile ?? ((p, d) => writeFileSync(p, d)))(options.html, renderStatsHtml(report, messages));
     } catch (error) {
       throw new ExitError(2, `cannot write ${options.html}: ${describeFsError(error)}`);
     }
     err(`quizdeck: wrote ${options.html}\n`);
-  } else out(renderStatsText(report, { columns: deps.columns ?? Math.max(60, Math.min(process.stdout.columns ?? 80, 160)), paint: deps.paint ?? (await terminalPaint()) }));
+  } else out(renderStatsText(report, { columns: deps.columns ?? Math.max(60, Math.min(process.stdout.columns ?? 80, 160)), paint: deps.paint ?? (await terminalPaint()), messages }));
 
   if (hasErrors(diagnostics)) {
     const files = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
