@@ -22,12 +22,15 @@ export function readCardStates(db: Db, deckId: string): StateRow[] {
  */
 export function foldReviews(db: Db, deckIds: readonly string[], aggregator: ReviewAggregator): number {
   if (deckIds.length === 0) return 0;
+  let rows = 0;
   db.aggregate('quizdeck_stats_fold', {
     start: 0,
     // @types/better-sqlite3 types step as two-argument; SQLite passes one value per argument.
-    step: ((n: number, key: string, minute: number, packed: number, stability: number) => {
+    // It returns nothing: better-sqlite3 then keeps the accumulator instead of storing a new
+    // one per row (a tenth of the cost of the calls).
+    step: ((_: number, key: string, minute: number, packed: number, stability: number) => {
       aggregator.add(packed >> 5, key, minute * 60_000, (packed >> 2) & 7, packed & 3, stability);
-      return n + 1;
+      rows++;
     }) as unknown as (total: number, next: number) => number,
   });
   // Deck index, rating and state before packed in one integer: each value handed to JavaScript
@@ -47,10 +50,11 @@ export function foldReviews(db: Db, deckIds: readonly string[], aggregator: Revi
   // pick, would read the table in random order). Both orders give each deck its own reviews
   // in id order, which is all the aggregator asks.
   const indexed = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'reviews_stats'").pluck().get() === 1;
-  return db
+  db
     .prepare(`SELECT quizdeck_stats_fold(card_key, reviewed_at / 60000, (${deck}) * 32 + rating * 4 + state_before, stability) FROM reviews ${indexed ? 'INDEXED BY reviews_stats' : 'NOT INDEXED'} WHERE deck_id IN (${placeholders})`)
     .pluck()
-    .get(...(deckIds.length === 1 ? [] : deckIds), ...deckIds) as number;
+    .get(...(deckIds.length === 1 ? [] : deckIds), ...deckIds);
+  return rows;
 }
 
 /** Complete first-round quiz attempts, per attempt and section, oldest first; and the questions missed, most missed first. */
