@@ -61,6 +61,7 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
     .option('--html <file>', 'write a self-contained HTML report to this file')
     .option('--retention <r>', 'desired retention to show beside the true one, 0.70-0.99 (default: 0.9)')
     .option('--day-start <hour>', 'hour (0-23, local time) at which a study day starts (default: 4)')
+    .option('--lang <tag>', 'the language of the screen and the HTML report (en or zh; default: the decks\' language); --json stays English')
     .action(async (paths: string[], options) => {
       const { runStats } = await import('./commands/stats.js');
       await runStats(paths, options);

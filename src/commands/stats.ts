@@ -3,12 +3,13 @@ import { hasErrors } from '../core/deck/diagnostic.js';
 import { expandCard } from '../core/deck/items.js';
 import type { DeckOutline } from '../core/deck/outline.js';
 import { type DayRule } from '../core/schedule/day.js';
-import { createScheduler, DEFAULT_SCHEDULER_OPTIONS } from '../core/schedule/fsrs.js';
+import { createForgettingCurve, DEFAULT_SCHEDULER_OPTIONS } from '../core/schedule/fsrs.js';
 import type { StateRow } from '../core/stats/cards.js';
 import type { StatsReport } from '../core/stats/model.js';
+import { messagesFor, screenLanguage } from '../core/messages/index.js';
 import type { MissedRow, SectionRow } from '../core/stats/quiz.js';
 import { buildStatsReport } from '../core/stats/report.js';
-import { ReviewAggregator, STUDY_DAYS_AS_UTC } from '../core/stats/reviews.js';
+import { ReviewAggregator } from '../core/stats/reviews.js';
 import { renderStatsHtml } from '../core/stats/html.js';
 import { renderStatsText, type StatsPaint } from '../core/stats/text.js';
 import { neutralizeLine } from '../core/text.js';
@@ -20,8 +21,8 @@ import type { CardReader } from '../io/decks.js';
 import { describeFsError } from '../io/deckFiles.js';
 import { resolveDbPath } from '../io/paths.js';
 import { foldReviews, readAdoptedParameters, readCardStates, readQuizHistory } from '../io/statsStore.js';
-import { deckSchedulers } from '../core/optimize/deckSchedulers.js';
 import { loadDecksOrRefuse } from './shared/decks.js';
+import { weightsForDeck } from '../core/optimize/plan.js';
 
 export interface StatsOptions {
   db?: string;
@@ -29,6 +30,8 @@ export interface StatsOptions {
   html?: string;
   retention?: string;
   dayStart?: string;
+  /** The language of the screen and the HTML report (else the decks'); `--json` is English. */
+  lang?: string;
 }
 
 export interface StatsDeps {
@@ -60,16 +63,17 @@ export async function runStats(paths: string[], options: StatsOptions, deps: Sta
   } finally {
     cards.close();
   }
+  const messages = messagesFor(screenLanguage(options.lang, outlines.map((o) => o.deck.lang)));
 
   if (options.json) out(`${JSON.stringify(report, null, 2)}\n`);
   else if (options.html !== undefined) {
     try {
-      (deps.writeFile ?? ((p, d) => writeFileSync(p, d)))(options.html, renderStatsHtml(report));
+      (deps.writeFile ?? ((p, d) => writeFileSync(p, d)))(options.html, renderStatsHtml(report, messages));
     } catch (error) {
       throw new ExitError(2, `cannot write ${options.html}: ${describeFsError(error)}`);
     }
     err(`quizdeck: wrote ${options.html}\n`);
-  } else out(renderStatsText(report, { columns: deps.columns ?? Math.max(60, Math.min(process.stdout.columns ?? 80, 160)), paint: deps.paint ?? (await terminalPaint()) }));
+  } else out(renderStatsText(report, { columns: deps.columns ?? Math.max(60, Math.min(process.stdout.columns ?? 80, 160)), paint: deps.paint ?? (await terminalPaint()), messages }));
 
   if (hasErrors(diagnostics)) {
     const files = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
@@ -83,16 +87,15 @@ function collect(outlines: readonly DeckOutline[], cards: CardReader, dbPath: st
   let fitted = new Map<string, number[]>();
   let states: StateRow[][] = outlines.map(() => []);
   let quiz: { sections: SectionRow[]; missed: MissedRow[] } = { sections: [], missed: [] };
-  let aggregator = new ReviewAggregator(outlines.length, rule, createScheduler({ ...DEFAULT_SCHEDULER_OPTIONS, retention, day: STUDY_DAYS_AS_UTC }).retrievability);
+  let aggregator = new ReviewAggregator(outlines.length, rule, createForgettingCurve());
   const db: Db | null = openDatabaseOrRefuse(dbPath, { readonly: true });
   if (!db) err(`quizdeck: no review database yet (${neutralizeLine(dbPath)}); every item counts as new\n`);
   else {
     try {
       fitted = readAdoptedParameters(db);
-      // Each deck's predictions from the scheduler study uses for it (parameters adopted by
-      // `quizdeck optimize`, else the defaults), with study days already counted (see reviews.ts).
-      const schedulers = deckSchedulers(ids, fitted, (weights) => createScheduler({ ...DEFAULT_SCHEDULER_OPTIONS, retention, day: STUDY_DAYS_AS_UTC, weights }));
-      aggregator = new ReviewAggregator(outlines.length, rule, ids.map((id) => schedulers.of(id).retrievability));
+      // Each deck's predictions with the parameters study schedules it with (adopted by
+      // `quizdeck optimize`, else the defaults).
+      aggregator = new ReviewAggregator(outlines.length, rule, ids.map((id) => createForgettingCurve(weightsForDeck(fitted, id))));
       states = ids.map((id) => readCardStates(db!, id));
       foldReviews(db, ids, aggregator);
       quiz = readQuizHistory(db, ids);

@@ -126,6 +126,15 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    name: 'stats: a covering index of the review log',
+    // What `quizdeck stats` reads of each review, in the order of saving (id) per deck: it
+    // reads this index instead of the table, whose rows carry the `previous` JSON (a 500k
+    // review log: 28 MB read instead of 145 MB; see io/statsStore.ts).
+    sql: `
+      CREATE INDEX reviews_stats ON reviews (deck_id, id, card_key, reviewed_at, rating, state_before, stability);
+    `,
+  },
+  {
     name: 'study --cram: cram_answers',
     // Answers of cram sessions, kept apart from `reviews` so they change no schedule, no
     // statistic of true retention and no fitted parameter. `session` is when the session began.

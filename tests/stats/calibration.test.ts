@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/random.js';
 import { DAY, UTC_DAY_RULE } from '../../src/core/schedule/day.js';
-import { createScheduler, DEFAULT_SCHEDULER_OPTIONS } from '../../src/core/schedule/fsrs.js';
+import { createForgettingCurve, createScheduler, DEFAULT_SCHEDULER_OPTIONS } from '../../src/core/schedule/fsrs.js';
 import { benchmarkBin, CalibrationSums, rmseBins } from '../../src/core/stats/calibration.js';
-import { ReviewAggregator, STUDY_DAYS_AS_UTC } from '../../src/core/stats/reviews.js';
+import { ReviewAggregator } from '../../src/core/stats/reviews.js';
 
-const retrievability = createScheduler({ ...DEFAULT_SCHEDULER_OPTIONS, day: STUDY_DAYS_AS_UTC }).retrievability;
+// The scheduler's predictions (what study sees) draw the answers; stats predicts with the forgetting curve.
+const retrievability = createScheduler({ ...DEFAULT_SCHEDULER_OPTIONS, day: { startHour: 0, utcOffsetMinutes: () => 0 } }).retrievability;
+const recall = createForgettingCurve();
 const START = Date.UTC(2025, 0, 6, 12);
 
 describe('srs-benchmark metrics', () => {
@@ -58,7 +60,7 @@ describe('srs-benchmark metrics', () => {
  */
 function syntheticLog(truth: (p: number) => number, seed: string) {
   const rng = createRng(seed);
-  const aggregator = new ReviewAggregator(1, UTC_DAY_RULE, retrievability);
+  const aggregator = new ReviewAggregator(1, UTC_DAY_RULE, recall);
   const rows: [string, number, number, number, number][] = [];
   for (let item = 0; item < 400; item++) {
     let at = START + Math.floor(rng() * 30) * DAY;
@@ -98,7 +100,7 @@ describe('calibration of a synthetic review log', () => {
   });
 
   it('leaves out first reviews and answers on the same study day as the review before', () => {
-    const aggregator = new ReviewAggregator(1, UTC_DAY_RULE, retrievability);
+    const aggregator = new ReviewAggregator(1, UTC_DAY_RULE, recall);
     aggregator.add(0, 'a', START, 3, 0, 2.3);
     aggregator.add(0, 'a', START + 3_600_000, 3, 2, 2.5); // same day: no prediction
     aggregator.add(0, 'a', START + 2 * DAY, 1, 2, 1); // 2 days on: predicted from S 2.5

@@ -9,6 +9,7 @@ import { DEFAULT_WEIGHTS } from '../../src/core/schedule/fsrs.js';
 import { openDatabase } from '../../src/io/db.js';
 import { saveParameters } from '../../src/io/parametersStore.js';
 import { writeQuizzes, writeReviews } from './helpers.js';
+import { displayWidth } from '../../src/core/text.js';
 
 // The built binary (npm test builds dist/ first) on a database written as study and quiz write it.
 const DECK = resolve(import.meta.dirname, '../fixtures/valid/sample.yaml');
@@ -114,6 +115,31 @@ describe('quizdeck stats (built CLI)', () => {
     expect(runCli(['stats', DECK, '--db', db, '--day-start', '24']).code).toBe(2);
   });
 
+  it('in Chinese (--lang zh): every heading, the heatmap and the forecast in Chinese, 80 columns wide on screen', () => {
+    const r = runCli(['stats', DECK, '--db', db, '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    for (const heading of ['quizdeck 统计 · 1 个卡组 · 学习日', '条目', '卡片', '最近 26 周的复习（sample）', '未来 30 天的待复习（sample）', '真实保留率', '校准：预测的记忆概率与实际结果', '最难的条目', '测验：完成 2 次', '最常答错']) expect(r.stdout).toContain(heading);
+    for (const english of ['Items', 'Reviews, last', 'Due in the next', 'True retention', 'Hardest items', 'Quizzes:', 'Missed most often', 'today', 'Mon']) expect(r.stdout).not.toContain(english);
+    expect(r.stdout).toMatch(/^一 {3}[ ·░▒▓█]/m);
+    expect(r.stdout).toMatch(/^ +今天 +\+7 +\+14/m);
+    expect(Math.max(...r.stdout.split('\n').map(displayWidth))).toBeLessThanOrEqual(80);
+  });
+
+  it("follows the decks' language without --lang, and --lang en overrides it", () => {
+    const zhDeck = join(dir, 'sample.zh.yaml');
+    writeFileSync(zhDeck, readFileSync(DECK, 'utf8').replace(/^lang: en$/m, 'lang: zh-CN'));
+    expect(runCli(['stats', zhDeck, '--db', db]).stdout).toContain('最难的条目');
+    expect(runCli(['stats', zhDeck, '--db', db, '--lang', 'en']).stdout).toContain('Hardest items');
+  });
+
+  it('--json is English whatever the language: the same object with --lang zh', () => {
+    const en = runCli(['stats', DECK, '--db', db, '--json'], { env: { TZ: 'UTC' } });
+    const zh = runCli(['stats', DECK, '--db', db, '--json', '--lang', 'zh'], { env: { TZ: 'UTC' } });
+    const drop = (s: string) => ({ ...(JSON.parse(s) as StatsReport), generatedAt: '' });
+    expect(drop(zh.stdout)).toEqual(drop(en.stdout));
+    expect(drop(zh.stdout).total.title).toBe('total');
+  });
+
   it('--html: a self-contained report that headless Chromium renders', () => {
     const html = join(dir, 'report.html');
     const r = runCli(['stats', DECK, '--db', db, '--html', html]);
@@ -124,6 +150,13 @@ describe('quizdeck stats (built CLI)', () => {
     expect(text).toContain('prefers-color-scheme: dark');
     expect(text).toContain('@media print');
     expect(text).not.toMatch(/<script|<link|src=|url\(|https?:/);
+    expect(text).toContain('<html lang="en">');
+    const zhHtml = join(dir, 'report.zh.html');
+    expect(runCli(['stats', DECK, '--db', db, '--html', zhHtml, '--lang', 'zh']).code).toBe(0);
+    const zhText = readFileSync(zhHtml, 'utf8');
+    expect(zhText).toContain('<html lang="zh">');
+    for (const heading of ['<h1>quizdeck 统计</h1>', '<h2>合计</h2>', '最近 26 周的复习', '校准：预测的记忆概率与实际结果', '最常答错']) expect(zhText).toContain(heading);
+    expect(zhText).not.toMatch(/Hardest items|True retention|>Mon</);
     if (!existsSync(CHROMIUM)) return;
     const png = join(dir, 'report.png');
     const profile = join(dir, 'profile');

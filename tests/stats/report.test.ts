@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, type DayRule } from '../../src/core/schedule/day.js';
-import { createScheduler, DEFAULT_SCHEDULER_OPTIONS } from '../../src/core/schedule/fsrs.js';
+import { createForgettingCurve } from '../../src/core/schedule/fsrs.js';
 import type { StateRow } from '../../src/core/stats/cards.js';
 import { buildStatsReport } from '../../src/core/stats/report.js';
-import { ReviewAggregator, STUDY_DAYS_AS_UTC } from '../../src/core/stats/reviews.js';
+import { ReviewAggregator } from '../../src/core/stats/reviews.js';
 
 const SHANGHAI: DayRule = { startHour: 4, utcOffsetMinutes: () => 480 };
 const UTC: DayRule = { startHour: 4, utcOffsetMinutes: () => 0 };
 // Wednesday 2025-03-12, 02:00 UTC = 10:00 in Shanghai. In UTC it is still study day 03-11 (before 4 a.m.).
 const NOW = Date.UTC(2025, 2, 12, 2);
-const retrievability = createScheduler({ ...DEFAULT_SCHEDULER_OPTIONS, day: STUDY_DAYS_AS_UTC }).retrievability;
+const recall = createForgettingCurve();
 
 const ids = ['a', 'b', 'c', 'd'];
 const keys = [['a', 'a:reverse'], ['b'], ['c:c1', 'c:c2'], ['d']];
@@ -30,7 +30,7 @@ const reviews: [number, number][] = [
 ];
 
 function report(rule: DayRule) {
-  const aggregator = new ReviewAggregator(1, rule, retrievability);
+  const aggregator = new ReviewAggregator(1, rule, recall);
   [...reviews].sort((x, y) => x[0] - y[0]).forEach(([at, rating], i) => aggregator.add(0, `k${i}`, at, rating, 2, 5));
   return buildStatsReport({ now: NOW, rule, desiredRetention: 0.9, decks: [{ id: 'deck', title: 'Deck', fitted: false, shape, states, reviews: aggregator.decks[0]! }], quizSections: [], quizMissed: [], question: (_d, key) => `Q ${key}\u001b[2J` });
 }

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UTC_DAY_RULE } from '../../src/core/schedule/day.js';
-import type { CardMemory } from '../../src/core/schedule/fsrs.js';
 import { ReviewAggregator } from '../../src/core/stats/reviews.js';
 import { openDatabase } from '../../src/io/db.js';
 import { foldReviews, readQuizHistory } from '../../src/io/statsStore.js';
@@ -31,9 +30,9 @@ describe('statsStore', () => {
     ]);
     writeReviews(path, 'other', NOW, [['x', 'x', 5, 3]]);
     const seen: { stability: number }[] = [];
-    const aggregator = new ReviewAggregator(1, UTC_DAY_RULE, (memory: CardMemory, now: number) => {
-      seen.push({ stability: memory.stability });
-      return now > 0 ? 0.9 : 0;
+    const aggregator = new ReviewAggregator(1, UTC_DAY_RULE, (elapsedDays: number, stability: number) => {
+      seen.push({ stability });
+      return elapsedDays >= 1 ? 0.9 : 0;
     });
     const db = openDatabase(path, { readonly: true })!;
     try {

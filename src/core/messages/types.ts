@@ -243,6 +243,7 @@ export interface Messages {
   quiz: QuizStrings;
   sheet: SheetStrings;
   optimize: OptimizeStrings;
+  stats: StatsStrings;
 }
 
 /** What `quizdeck optimize` says about the desired retention it suggests. */
@@ -260,4 +261,57 @@ export interface OptimizeStrings {
    * seconds count.
    */
   suggestionNote: (note: { days: number; newPerDay: number; reviewsPerDay: number; within: number; lossAversion: number; example: string }) => string;
+}
+
+/** Every word `stats` shows, in the terminal and in its HTML report (`--json` keys stay English). */
+export interface StatsStrings {
+  title: string;
+  decks: (n: number) => string;
+  /** `hour`: when a study day starts (0-23). */
+  studyDay: (date: string, hour: number) => string;
+  /** The row and section of all the decks together. */
+  total: string;
+  items: string;
+  cards: string;
+  statuses: { new: string; learning: string; young: string; mature: string; leeches: string; total: string };
+  countsNote: string;
+  removed: (deck: string, n: number) => string;
+  /** A heading or title and the deck (or total) it is about. */
+  of: (title: string, deck: string) => string;
+  heatmap: (weeks: number) => string;
+  /** Row labels of the heatmap, Monday first; '' for rows without one. */
+  weekdays: readonly [string, string, string, string, string, string, string];
+  months: readonly [string, string, string, string, string, string, string, string, string, string, string, string];
+  /** The two ends of the heatmap's legend. */
+  less: string;
+  more: string;
+  streak: (current: number, longest: number) => string;
+  /** `perDay`, `perStudied`: already formatted numbers. */
+  perDay: (today: number, perDay: string, perStudied: string) => string;
+  forecast: (days: number) => string;
+  forecastSummary: (total: number, today: number, week: number) => string;
+  /** The first mark under the forecast. */
+  today: string;
+  retention: string;
+  retentionColumns: readonly [string, string, string, string];
+  calibration: string;
+  calibrationNote: string;
+  calibrationColumns: readonly [string, string, string, string, string];
+  binColumns: readonly [string, string, string, string];
+  /** Deck ids predicted with fitted parameters, and those with the defaults. */
+  parameters: (fitted: readonly string[], defaults: readonly string[]) => string;
+  hardest: string;
+  hardestColumns: readonly [string, string, string, string];
+  leech: string;
+  /** In place of the question of a card no longer in the deck. */
+  gone: string;
+  quiz: (attempts: number) => string;
+  quizColumns: readonly [string, string, string, string];
+  noSection: string;
+  missed: string;
+  missedOf: (missed: number, asked: number) => string;
+  none: string;
+  noQuizzes: string;
+  /** The HTML report's own words. */
+  html: { generated: (at: string) => string; predictedAxis: string; actualAxis: string };
 }

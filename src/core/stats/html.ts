@@ -1,5 +1,6 @@
 import { heatWeeks, monthStarting, niceMax } from './charts.js';
-import { STATS_LABELS, type StatsLabels } from './labels.js';
+import { ENGLISH, type Messages } from '../messages/index.js';
+import type { StatsStrings } from '../messages/types.js';
 import type { Calibration, DeckStats, Retention, StatsReport, StatusCounts } from './model.js';
 import { HEATMAP_WEEKS } from './report.js';
 
@@ -8,11 +9,12 @@ import { HEATMAP_WEEKS } from './report.js';
  * light or dark after the reader's setting, and printable (each section kept on a page).
  */
 
-export function renderStatsHtml(report: StatsReport, labels: StatsLabels = STATS_LABELS): string {
-  const L = labels;
+/** `messages`: the report's language (its words and `<html lang>`; English by default). */
+export function renderStatsHtml(report: StatsReport, messages: Messages = ENGLISH): string {
+  const L = messages.stats;
   const sections = [report.total, ...(report.decks.length > 1 ? report.decks : [])].map((d) => deckSection(d, L));
   return `<!doctype html>
-<html lang="en">
+<html lang="${messages.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -63,8 +65,8 @@ svg text { fill: var(--muted); font-size: 10px; }
 .leech { color: var(--bad); font-weight: 600; }
 `;
 
-function deckSection(d: DeckStats, L: StatsLabels): string {
-  const title = d.id === null ? L.total : `${d.title} (${d.id})`;
+function deckSection(d: DeckStats, L: StatsStrings): string {
+  const title = d.id === null ? L.total : L.of(d.title, d.id);
   return `<section>
 <h2>${esc(title)}</h2>
 <div class="grid">${countsTable(L.items, d.items, L)}${countsTable(L.cards, d.cards, L)}</div>
@@ -79,12 +81,12 @@ function deckSection(d: DeckStats, L: StatsLabels): string {
 </section>`;
 }
 
-function countsTable(title: string, c: StatusCounts, L: StatsLabels): string {
+function countsTable(title: string, c: StatusCounts, L: StatsStrings): string {
   const keys = ['new', 'learning', 'young', 'mature', 'leeches', 'total'] as const;
   return `<table><tr><th>${esc(title)}</th><th></th></tr>${keys.map((k) => `<tr><td>${esc(L.statuses[k])}</td><td>${c[k]}</td></tr>`).join('')}</table>`;
 }
 
-function heatmapSvg(d: DeckStats, L: StatsLabels): string {
+function heatmapSvg(d: DeckStats, L: StatsStrings): string {
   const weeks = heatWeeks(d.activity.heatmap.from, d.activity.heatmap.counts);
   const size = 12;
   const gap = 3;
@@ -105,7 +107,7 @@ function heatmapSvg(d: DeckStats, L: StatsLabels): string {
   return `<svg role="img" aria-label="${esc(L.heatmap(HEATMAP_WEEKS))}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${cells.join('')}</svg>`;
 }
 
-function forecastSvg(forecast: readonly number[], L: StatsLabels): string {
+function forecastSvg(forecast: readonly number[], L: StatsStrings): string {
   const top = niceMax(Math.max(...forecast));
   const bw = 18;
   const h = 120;
@@ -124,12 +126,12 @@ function rate(r: Retention): string {
   return r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)}% <span class="muted">(${r.reviews})</span>`;
 }
 
-function retentionTable(d: DeckStats, L: StatsLabels): string {
+function retentionTable(d: DeckStats, L: StatsStrings): string {
   const r = d.retention;
   return `<table><tr>${L.retentionColumns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr><tr><td>${rate(r.last7)}</td><td>${rate(r.last30)}</td><td>${rate(r.last365)}</td><td>${Math.round(r.desired * 100)}%</td></tr></table>`;
 }
 
-function calibrationSvg(c: Calibration, L: StatsLabels): string {
+function calibrationSvg(c: Calibration, L: StatsStrings): string {
   const s = 200;
   const pad = 30;
   const x = (p: number) => pad + p * s;
@@ -147,7 +149,7 @@ function calibrationSvg(c: Calibration, L: StatsLabels): string {
   return `<svg role="img" aria-label="${esc(L.calibration)}" width="${s + pad + 10}" height="${s + pad + 10}" viewBox="0 0 ${s + pad + 10} ${s + pad + 10}">${parts.join('')}</svg>`;
 }
 
-function calibrationTable(c: Calibration, L: StatsLabels): string {
+function calibrationTable(c: Calibration, L: StatsStrings): string {
   const head = `<table><tr>${L.calibrationColumns.map((h) => `<th>${esc(h)}</th>`).join('')}</tr><tr><td>${c.reviews}</td><td>${pctText(c.predicted)}</td><td>${pctText(c.actual)}</td><td>${c.rmseBins?.toFixed(4) ?? '—'}</td><td>${c.logLoss?.toFixed(4) ?? '—'}</td></tr></table>`;
   if (c.bins.length === 0) return `<div>${head}</div>`;
   const bins = `<table><tr>${L.binColumns.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${c.bins
@@ -156,14 +158,14 @@ function calibrationTable(c: Calibration, L: StatsLabels): string {
   return `<div>${head}<br>${bins}</div>`;
 }
 
-function hardestTable(d: DeckStats, L: StatsLabels): string {
+function hardestTable(d: DeckStats, L: StatsStrings): string {
   if (d.hardest.length === 0) return `<p class="muted">${esc(L.none)}</p>`;
   return `<table><tr>${L.hardestColumns.map((h, i) => `<th${i >= 2 ? ' class="text"' : ''}>${esc(h)}</th>`).join('')}</tr>${d.hardest
     .map((h) => `<tr><td>${h.lapses}${h.leech ? ` <span class="leech">${esc(L.leech)}</span>` : ''}</td><td>${h.stability.toFixed(1)}</td><td class="text">${esc(`${h.deck}/${h.key}`)}</td><td class="text">${esc(h.question ?? L.gone)}</td></tr>`)
     .join('')}</table>`;
 }
 
-function quizTables(d: DeckStats, L: StatsLabels): string {
+function quizTables(d: DeckStats, L: StatsStrings): string {
   const q = d.quiz;
   if (q.attempts === 0) return `<p class="muted">${esc(L.noQuizzes)}</p>`;
   const trend = (t: number | null) => (t === null ? '—' : t > 0 ? `<span class="good">▲ +${t}</span>` : t < 0 ? `<span class="bad">▼ ${t}</span>` : '→ 0');

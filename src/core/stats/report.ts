@@ -1,4 +1,3 @@
-import { STATS_LABELS } from './labels.js';
 import { neutralizeLine } from '../text.js';
 import { DAY, fromStudyTime, toStudyTime, type DayRule } from '../schedule/day.js';
 import { CalibrationSums } from './calibration.js';
@@ -96,7 +95,8 @@ function totalStats(cards: readonly DeckCards[], input: StatsInput, today: numbe
   }
   const fitted = new Set(input.decks.map((d) => d.fitted));
   const parameters = fitted.size > 1 ? 'mixed' : fitted.has(true) ? 'fitted' : 'default';
-  return deckStats(null, STATS_LABELS.total, parameters, merged, days, calibration, today, input, question);
+  // The `--json` object is English whatever the screen's language: its title too.
+  return deckStats(null, 'total', parameters, merged, days, calibration, today, input, question);
 }
 
 function deckStats(

@@ -1,5 +1,5 @@
 import { DAY, studyDay, toStudyTime, type DayRule } from '../schedule/day.js';
-import { STATE_NEW, STATE_REVIEW, type CardMemory } from '../schedule/fsrs.js';
+import { STATE_NEW, STATE_REVIEW } from '../schedule/fsrs.js';
 import { CalibrationSums } from './calibration.js';
 
 /**
@@ -21,10 +21,11 @@ export interface DayCounts {
   again: number;
 }
 
-export type Retrievability = (memory: CardMemory, now: number) => number;
-
-/** The day rule for that scheduler: study day numbers are already local, so none is applied. */
-export const STUDY_DAYS_AS_UTC: DayRule = { startHour: 0, utcOffsetMinutes: () => 0 };
+/**
+ * Predicted recall `elapsedDays` study days after a review that left `stability`: the deck's
+ * forgetting curve (`createForgettingCurve`, what study's scheduler predicts).
+ */
+export type Recall = (elapsedDays: number, stability: number) => number;
 
 /** Study day numbers (days since 1970-01-01 in study time), fast for times that come in order. */
 export class DayIndex {
@@ -83,19 +84,19 @@ export class ReviewAggregator {
   private lastDay = Number.NaN;
   private lastDeck = -1;
   private lastCounts: DayCounts | undefined;
-  // One object reused for every prediction: retrievability reads it and keeps nothing.
-  private readonly probe: CardMemory = { state: STATE_REVIEW, due: 0, stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, lastReview: null };
+  private readonly recall: readonly Recall[];
 
-  private readonly recall: readonly Retrievability[];
-
-  /** `retrievability`: one for all decks, or each deck's (its scheduler's, with the parameters adopted for it). */
-  constructor(deckCount: number, rule: DayRule, retrievability: Retrievability | readonly Retrievability[]) {
+  /** `recall`: one for all decks, or each deck's (with the parameters adopted for it). */
+  constructor(deckCount: number, rule: DayRule, recall: Recall | readonly Recall[]) {
     this.decks = Array.from({ length: deckCount }, () => new DeckReviews());
-    this.recall = typeof retrievability === 'function' ? this.decks.map(() => retrievability) : retrievability;
+    this.recall = typeof recall === 'function' ? this.decks.map(() => recall) : recall;
     this.days = new DayIndex(rule);
   }
 
-  /** One review row: `stability` is the one after the answer. Rows must come in id order. */
+  /**
+   * One review row: `stability` is the one after the answer. Each deck's rows must come in id
+   * order (the order of saving); rows of different decks may come in any order.
+   */
   add(deck: number, key: string, at: number, rating: number, stateBefore: number, stability: number): void {
     const d = this.decks[deck]!;
     const day = this.days.of(at);
@@ -121,9 +122,7 @@ export class ReviewAggregator {
     }
     const elapsed = day - d.day[slot]!;
     if (elapsed >= 1 && d.stability[slot]! > 0) {
-      this.probe.stability = d.stability[slot]!;
-      this.probe.lastReview = d.day[slot]! * DAY;
-      const p = this.recall[deck]!(this.probe, day * DAY);
+      const p = this.recall[deck]!(elapsed, d.stability[slot]!);
       d.calibration.add(p, rating > 1, elapsed, d.reviews[slot]! + 1, d.lapses[slot]!);
       if (rating === 1) d.lapses[slot]!++;
     }

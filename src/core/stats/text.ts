@@ -1,6 +1,7 @@
 import { displayWidth, padEndDisplay, wrapText } from '../text.js';
 import { heatWeeks, monthStarting, niceMax } from './charts.js';
-import { STATS_LABELS, type StatsLabels } from './labels.js';
+import { ENGLISH, type Messages } from '../messages/index.js';
+import type { StatsStrings } from '../messages/types.js';
 import type { DeckStats, Retention, StatsReport, StatusCounts } from './model.js';
 import { HEATMAP_WEEKS } from './report.js';
 
@@ -29,9 +30,11 @@ function id(s: string): string {
 const SHADES = ['·', '░', '▒', '▓', '█'];
 const EIGHTHS = ['', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
-export function renderStatsText(report: StatsReport, options: { columns: number; paint?: StatsPaint; labels?: StatsLabels }): string {
+/** `messages`: the screen's language (English by default). */
+export function renderStatsText(report: StatsReport, options: { columns: number; paint?: StatsPaint; messages?: Messages }): string {
   const paint = options.paint ?? PLAIN;
-  const L = options.labels ?? STATS_LABELS;
+  const m = options.messages ?? ENGLISH;
+  const L = m.stats;
   const width = Math.max(60, options.columns);
   // With one deck its rows are the total's: shown once.
   const all = report.decks.length === 1 ? report.decks : [...report.decks, report.total];
@@ -48,7 +51,7 @@ export function renderStatsText(report: StatsReport, options: { columns: number;
   out.push(...forecast(total, width, paint, L), '');
   out.push(...retentionTable(all, paint, L), '');
   out.push(...calibration(all, total, width, paint, L), '');
-  out.push(...hardest(total, width, paint, L), '');
+  out.push(...hardest(total, width, paint, L, m.intervals), '');
   out.push(...quiz(total, width, paint, L));
   return `${out.join('\n').replace(/[ \t]+$/gm, '')}\n`;
 }
@@ -62,9 +65,9 @@ function table(rows: string[][], header = true, paint: StatsPaint = PLAIN): stri
   });
 }
 
-const name = (d: DeckStats, L: StatsLabels) => d.id ?? L.total;
+const name = (d: DeckStats, L: StatsStrings) => d.id ?? L.total;
 
-function countsTable(title: string, decks: DeckStats[], pick: (d: DeckStats) => StatusCounts, paint: StatsPaint, L: StatsLabels): string[] {
+function countsTable(title: string, decks: DeckStats[], pick: (d: DeckStats) => StatusCounts, paint: StatsPaint, L: StatsStrings): string[] {
   const keys = ['new', 'learning', 'young', 'mature', 'leeches', 'total'] as const;
   const rows = [[title, ...keys.map((k) => L.statuses[k])], ...decks.map((d) => [name(d, L), ...keys.map((k) => group(pick(d)[k]))])];
   // The title cell is a heading, the column names dim: the header row is painted in two parts.
@@ -72,15 +75,16 @@ function countsTable(title: string, decks: DeckStats[], pick: (d: DeckStats) => 
   return [paint.heading(title) + paint.dim(plain[0]!.slice(title.length)), ...plain.slice(1)];
 }
 
-function heatmap(d: DeckStats, width: number, paint: StatsPaint, L: StatsLabels): string[] {
+function heatmap(d: DeckStats, width: number, paint: StatsPaint, L: StatsStrings): string[] {
   const a = d.activity;
   const weeks = heatWeeks(a.heatmap.from, a.heatmap.counts);
   const cell = (level: number) => (paint.colour ? (level === 0 ? paint.dim('·') : paint.heat(level, '■')) : SHADES[level]!);
-  const lines = headingWith(`${L.heatmap(HEATMAP_WEEKS)} (${name(d, L)})`, L.streak(a.streak.current, a.streak.longest), width, paint);
+  const lines = headingWith(L.of(L.heatmap(HEATMAP_WEEKS), name(d, L)), L.streak(a.streak.current, a.streak.longest), width, paint);
+  // Padded by display width: Chinese month names are wider than their length.
   let months = '';
   weeks.forEach((w, i) => {
-    const m = monthStarting(w);
-    if (m !== null && months.length <= i * 2) months = months.padEnd(i * 2) + L.months[m];
+    const month = monthStarting(w);
+    if (month !== null && displayWidth(months) <= i * 2) months = padEndDisplay(months, i * 2) + L.months[month];
   });
   lines.push(`     ${months}`);
   for (let row = 0; row < 7; row++) {
@@ -92,11 +96,11 @@ function heatmap(d: DeckStats, width: number, paint: StatsPaint, L: StatsLabels)
   return lines;
 }
 
-function forecast(d: DeckStats, width: number, paint: StatsPaint, L: StatsLabels): string[] {
+function forecast(d: DeckStats, width: number, paint: StatsPaint, L: StatsStrings): string[] {
   const f = d.forecast;
   const sum = f.reduce((a, b) => a + b, 0);
   const week = f.slice(0, 7).reduce((a, b) => a + b, 0);
-  const lines = headingWith(`${L.forecast(f.length)} (${name(d, L)})`, L.forecastSummary(sum, f[0] ?? 0, week), width, paint);
+  const lines = headingWith(L.of(L.forecast(f.length), name(d, L)), L.forecastSummary(sum, f[0] ?? 0, week), width, paint);
   const top = niceMax(Math.max(...f));
   const height = 6;
   const label = String(top).length;
@@ -110,7 +114,7 @@ function forecast(d: DeckStats, width: number, paint: StatsPaint, L: StatsLabels
   }
   const marks = f.map((_, k) => k).filter((k) => k % 7 === 0);
   let axisLine = ' '.repeat(label + 2);
-  for (const k of marks) axisLine = axisLine.padEnd(label + 2 + k * 2) + (k === 0 ? L.today : `+${k}`);
+  for (const k of marks) axisLine = padEndDisplay(axisLine, label + 2 + k * 2) + (k === 0 ? L.today : `+${k}`);
   lines.push(`${' '.repeat(label)} └${'─'.repeat(f.length * 2 - 1)}`, axisLine);
   return lines;
 }
@@ -119,12 +123,12 @@ function percent(r: Retention): string {
   return r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)}% (${group(r.reviews)})`;
 }
 
-function retentionTable(decks: DeckStats[], paint: StatsPaint, L: StatsLabels): string[] {
+function retentionTable(decks: DeckStats[], paint: StatsPaint, L: StatsStrings): string[] {
   const rows = [['', ...L.retentionColumns], ...decks.map((d) => [name(d, L), percent(d.retention.last7), percent(d.retention.last30), percent(d.retention.last365), `${Math.round(d.retention.desired * 100)}%`])];
   return [paint.heading(L.retention), ...table(rows, true, paint)];
 }
 
-function calibration(decks: DeckStats[], total: DeckStats, width: number, paint: StatsPaint, L: StatsLabels): string[] {
+function calibration(decks: DeckStats[], total: DeckStats, width: number, paint: StatsPaint, L: StatsStrings): string[] {
   const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
   const num = (x: number | null) => (x === null ? '—' : x.toFixed(4));
   const rows = [['', ...L.calibrationColumns], ...decks.map((d) => [name(d, L), group(d.calibration.reviews), pct(d.calibration.predicted), pct(d.calibration.actual), num(d.calibration.rmseBins), num(d.calibration.logLoss)])];
@@ -149,9 +153,9 @@ function calibration(decks: DeckStats[], total: DeckStats, width: number, paint:
   return lines;
 }
 
-function hardest(d: DeckStats, width: number, paint: StatsPaint, L: StatsLabels): string[] {
+function hardest(d: DeckStats, width: number, paint: StatsPaint, L: StatsStrings, units: Messages['intervals']): string[] {
   if (d.hardest.length === 0) return [paint.heading(L.hardest), paint.dim(L.none)];
-  const rows = [L.hardestColumns.slice(0, 3), ...d.hardest.map((h) => [`${h.lapses}${h.leech ? ` ${L.leech}` : ''}`, stability(h.stability), `${h.deck}/${h.key}`])];
+  const rows = [L.hardestColumns.slice(0, 3), ...d.hardest.map((h) => [`${h.lapses}${h.leech ? ` ${L.leech}` : ''}`, stability(h.stability, units), `${h.deck}/${h.key}`])];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]!))));
   const lines = [paint.heading(L.hardest)];
   rows.forEach((r, n) => {
@@ -163,7 +167,7 @@ function hardest(d: DeckStats, width: number, paint: StatsPaint, L: StatsLabels)
   return lines;
 }
 
-function quiz(d: DeckStats, width: number, paint: StatsPaint, L: StatsLabels): string[] {
+function quiz(d: DeckStats, width: number, paint: StatsPaint, L: StatsStrings): string[] {
   const q = d.quiz;
   if (q.attempts === 0) return [paint.heading(L.quiz(0)), paint.dim(L.noQuizzes)];
   const trend = (t: number | null) => (t === null ? '—' : t > 0 ? paint.good(`▲ +${t}`) : t < 0 ? paint.bad(`▼ ${t}`) : '→ 0');
@@ -197,10 +201,10 @@ function note(text: string, width: number, paint: StatsPaint): string[] {
   return wrapText(text, width).map((line) => paint.dim(line));
 }
 
-function stability(days: number): string {
-  if (days < 1) return `${(days * 24).toFixed(1)}h`;
-  if (days < 100) return `${days.toFixed(1)}d`;
-  return `${Math.round(days)}d`;
+function stability(days: number, units: Messages['intervals']): string {
+  if (days < 1) return `${(days * 24).toFixed(1)}${units.h}`;
+  if (days < 100) return `${days.toFixed(1)}${units.d}`;
+  return `${Math.round(days)}${units.d}`;
 }
 
 function padStartDisplay(text: string, width: number): string {
