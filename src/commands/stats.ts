@@ -21,6 +21,11 @@ import { describeFsError } from '../io/deckFiles.js';
 import { resolveDbPath } from '../io/paths.js';
 import { foldReviews, readAdoptedParameters, readCardStates, readQuizHistory } from '../io/statsStore.js';
 import { deckSchedulers } from '../core/optimize/deckSchedulers.js';
+import { renderExamHtml } from '../core/exam/html.js';
+import { renderExamText } from '../core/exam/text.js';
+import { preferredLanguages } from '../core/deck/translations.js';
+import { messagesFor } from '../core/messages/index.js';
+import { buildExamPlan, parseExamLimits, parseExamOptions, readExamInputs, type ExamReads } from './examPlan.js';
 
 export interface StatsOptions {
   db?: string;
@@ -28,6 +33,11 @@ export interface StatsOptions {
   html?: string;
   retention?: string;
   dayStart?: string;
+  /** --exam DATE and its companions: the exam plan (see commands/examPlan.ts). */
+  exam?: string;
+  examRetention?: string;
+  new?: string;
+  reviews?: string;
 }
 
 export interface StatsDeps {
@@ -50,20 +60,31 @@ export async function runStats(paths: string[], options: StatsOptions, deps: Sta
   if (!Number.isInteger(dayStart) || dayStart < 0 || dayStart > 23) throw new UsageError(`--day-start must be a whole number from 0 to 23, not "${options.dayStart}"`);
   const dbPath = resolveDbPath(options.db);
 
-  const { decks, diagnostics } = await loadDecks(paths);
   const now = clock.now();
   const rule: DayRule = { startHour: dayStart, utcOffsetMinutes: (time) => clock.utcOffsetMinutes(time) };
-  const report = collect(decks, dbPath, now, rule, retention, err);
+  const exam = parseExamOptions(options, now, rule);
+  const limits = parseExamLimits(options, exam !== null);
+  const { decks, diagnostics } = await loadDecks(paths);
+  let examReads: ExamReads | null = null;
+  const report = collect(decks, dbPath, now, rule, retention, err, exam ? (db) => (examReads = readExamInputs(db, decks.map((d) => d.deck), now, rule)) : undefined);
+  const plan = exam && buildExamPlan(decks.map(deckOutline), examReads, { ...exam, now, rule, limits, retention, maximumIntervalDays: DEFAULT_SCHEDULER_OPTIONS.maximumIntervalDays });
+  const examLabels = messagesFor(examLanguage(decks.map((d) => d.lang), process.env)).exam;
 
-  if (options.json) out(`${JSON.stringify(report, null, 2)}\n`);
+  if (options.json) out(`${JSON.stringify(plan ? { ...report, exam: plan } : report, null, 2)}\n`);
   else if (options.html !== undefined) {
+    const html = renderStatsHtml(report);
     try {
-      (deps.writeFile ?? ((p, d) => writeFileSync(p, d)))(options.html, renderStatsHtml(report));
+      (deps.writeFile ?? ((p, d) => writeFileSync(p, d)))(options.html, plan ? withSection(html, renderExamHtml(plan, examLabels)) : html);
     } catch (error) {
       throw new ExitError(2, `cannot write ${options.html}: ${describeFsError(error)}`);
     }
     err(`quizdeck: wrote ${options.html}\n`);
-  } else out(renderStatsText(report, { columns: deps.columns ?? Math.max(60, Math.min(process.stdout.columns ?? 80, 160)), paint: deps.paint ?? (await terminalPaint()) }));
+  } else {
+    const columns = deps.columns ?? Math.max(60, Math.min(process.stdout.columns ?? 80, 160));
+    const paint = deps.paint ?? (await terminalPaint());
+    out(renderStatsText(report, { columns, paint }));
+    if (plan) out(`\n${renderExamText(plan, { columns, paint, labels: examLabels })}`);
+  }
 
   if (hasErrors(diagnostics)) {
     const files = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
@@ -72,7 +93,7 @@ export async function runStats(paths: string[], options: StatsOptions, deps: Sta
   }
 }
 
-function collect(decks: readonly Deck[], dbPath: string, now: number, rule: DayRule, retention: number, err: (s: string) => void): StatsReport {
+function collect(decks: readonly Deck[], dbPath: string, now: number, rule: DayRule, retention: number, err: (s: string) => void, alsoRead?: (db: Db) => void): StatsReport {
   const outlines = decks.map(deckOutline);
   const ids = decks.map((d) => d.deck);
   let fitted = new Map<string, number[]>();
@@ -96,6 +117,7 @@ function collect(decks: readonly Deck[], dbPath: string, now: number, rule: DayR
       states = ids.map((id) => readCardStates(db!, id));
       foldReviews(db, ids, aggregator);
       quiz = readQuizHistory(db, ids);
+      alsoRead?.(db);
     } catch (error) {
       if (!isDbIoError(error) && !/no such (table|column)/.test((error as Error).message)) throw error;
       throw new UsageError(`${dbPath}: ${isDbIoError(error) ? describeDbError(error) : "this database is missing quizdeck's tables (is it damaged?)"}`);
@@ -112,6 +134,17 @@ function collect(decks: readonly Deck[], dbPath: string, now: number, rule: DayR
     quizMissed: quiz.missed,
     question: questionFinder(outlines),
   });
+}
+
+/** The exam plan's words: the decks' language when they share one (as study's screens), else the person's (LANG), else English. */
+function examLanguage(deckLangs: readonly string[], env: NodeJS.ProcessEnv): string {
+  return new Set(deckLangs.map((l) => l.split(/[-_]/)[0]!.toLowerCase())).size === 1 ? deckLangs[0]! : preferredLanguages(undefined, env)[0]!;
+}
+
+/** The stats HTML with the exam plan's section first, before the decks'. */
+function withSection(html: string, section: string): string {
+  const at = html.indexOf('<section');
+  return at < 0 ? html.replace('</body>', `${section}\n</body>`) : `${html.slice(0, at)}${section}\n${html.slice(at)}`;
 }
 
 /**
