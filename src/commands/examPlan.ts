@@ -1,9 +1,8 @@
 import type { DeckOutline } from '../core/deck/outline.js';
 import { parseExamDate, parseExamRetention } from '../core/exam/options.js';
-import { planExam, type ExamLimits, type ExamPlan } from '../core/exam/plan.js';
+import { planExam, type ExamLimits, type ExamMemory, type ExamPlan } from '../core/exam/plan.js';
 import { weightsForDeck } from '../core/optimize/plan.js';
 import { studyDay, type DayRule } from '../core/schedule/day.js';
-import type { CardMemory } from '../core/schedule/fsrs.js';
 import { createForecastModel, type ForecastModel } from '../core/schedule/forecast.js';
 import { dayDate, dayNumber } from '../core/stats/report.js';
 import { UsageError } from '../errors.js';
@@ -44,7 +43,7 @@ export function parseExamOptions(options: ExamOptions, now: number, rule: DayRul
 
 /** What the plan needs from the database. */
 export interface ExamReads {
-  memories: Map<string, Map<string, CardMemory>>;
+  memories: Map<string, Map<string, ExamMemory>>;
   introducedToday: Map<string, number>;
   /** Parameters `quizdeck optimize` adopted, by deck id or `*`. */
   fitted: Map<string, number[]>;
@@ -82,7 +81,7 @@ export function buildExamPlan(outlines: readonly DeckOutline[], reads: ExamReads
     const id = outline.deck.deck;
     const keys: string[] = [];
     for (let i = 0; i < outline.size; i++) for (const key of outline.keys(i)) keys.push(key);
-    return { id, keys, memories: reads?.memories.get(id) ?? new Map<string, CardMemory>(), model: modelOf(id), introducedToday: reads?.introducedToday.get(id) ?? 0 };
+    return { id, keys, memories: reads?.memories.get(id) ?? new Map<string, ExamMemory>(), model: modelOf(id), introducedToday: reads?.introducedToday.get(id) ?? 0 };
   });
   return planExam({ decks, now: settings.now, rule: settings.rule, examDay: settings.examDay, target: settings.target, limits: settings.limits });
 }

@@ -1,5 +1,6 @@
 import type { StudyDay } from '../core/schedule/day.js';
-import type { CardMemory, MemoryState } from '../core/schedule/fsrs.js';
+import type { ExamMemory } from '../core/exam/plan.js';
+import type { MemoryState } from '../core/schedule/fsrs.js';
 import type { Db } from './db.js';
 
 /**
@@ -7,16 +8,11 @@ import type { Db } from './db.js';
  * (study's queue reads only the due ones), and the new items introduced today. Reads only.
  */
 
-/** The FSRS memory of every item of a deck with stored state, by item key. */
-export function readDeckMemories(db: Db, deckId: string): Map<string, CardMemory> {
-  const rows = db
-    .prepare('SELECT card_key, state, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, last_review FROM card_state WHERE deck_id = ?')
-    .raw()
-    .all(deckId) as [string, MemoryState, number, number, number, number, number, number, number, number, number | null][];
-  const memories = new Map<string, CardMemory>();
-  for (const r of rows) {
-    memories.set(r[0], { state: r[1], due: r[2], stability: r[3], difficulty: r[4], elapsedDays: r[5], scheduledDays: r[6], learningSteps: r[7], reps: r[8], lapses: r[9], lastReview: r[10] });
-  }
+/** What the plan needs of the FSRS memory of every item of a deck with stored state, by item key. */
+export function readDeckMemories(db: Db, deckId: string): Map<string, ExamMemory> {
+  const rows = db.prepare('SELECT card_key, state, due, stability, difficulty, scheduled_days, last_review FROM card_state WHERE deck_id = ?').raw().all(deckId) as [string, MemoryState, number, number, number, number, number | null][];
+  const memories = new Map<string, ExamMemory>();
+  for (const r of rows) memories.set(r[0], { state: r[1], due: r[2], stability: r[3], difficulty: r[4], scheduledDays: r[5], lastReview: r[6] });
   return memories;
 }
 

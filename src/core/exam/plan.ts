@@ -1,5 +1,5 @@
 import { STATE_LEARNING, STATE_NEW, STATE_RELEARNING, type CardMemory, type MemoryModelState } from '../schedule/fsrs.js';
-import type { DayRule } from '../schedule/day.js';
+import { DAY, fromStudyTime, type DayRule } from '../schedule/day.js';
 import type { ForecastModel } from '../schedule/forecast.js';
 import { dayDate, dayNumber } from '../stats/report.js';
 
@@ -34,12 +34,15 @@ export interface ExamLimits {
   reviewsPerDay: number;
 }
 
+/** What the plan reads of an item's FSRS memory (a `CardMemory` will do). */
+export type ExamMemory = Pick<CardMemory, 'state' | 'due' | 'stability' | 'difficulty' | 'scheduledDays' | 'lastReview'>;
+
 export interface ExamDeckInput {
   id: string;
   /** Every item of the deck, in study order (new items are introduced in this order). */
   keys: readonly string[];
   /** What the database knows of the deck's items, by key; an item absent is new. */
-  memories: ReadonlyMap<string, CardMemory>;
+  memories: ReadonlyMap<string, ExamMemory>;
   /** The deck's scheduler (with its fitted parameters) looked at ahead. */
   model: ForecastModel;
   /** New items introduced earlier in today's study day: they count toward today's share. */
@@ -69,7 +72,7 @@ export interface ExamItemPlan {
   /** The day the plan introduces this new item; null for an item studied before, or one with no room before the exam day. */
   introduce: string | null;
   /** Days of the reviews the plan pulls forward, ahead of the scheduler's due day. */
-  pulled: string[];
+  pulled: readonly string[];
   /** Predicted recall on the exam day following the plan, before any review that day; null for a new item not introduced before it. */
   planned: number | null;
   /** Below target on the exam day even so: reviewed (or learnt) that day. */
@@ -136,6 +139,8 @@ export interface ExamPlan {
 }
 
 const GOOD = 3;
+/** Most items have no review pulled forward: they share one empty list. */
+const NONE: readonly string[] = [];
 
 /** The plan; linear in items × reviews planned per item (at most the days left). */
 export function planExam(input: ExamPlanInput): ExamPlan {
@@ -146,7 +151,7 @@ export function planExam(input: ExamPlanInput): ExamPlan {
   const dates = Array.from({ length: span }, (_, k) => dayDate(today + k));
   const items: ExamItemPlan[] = [];
   const problems: ExamProblem[] = [];
-  const decks = input.decks.map((deck) => planDeck(deck, { today, examDay, target, limits, dates, dayOf: (time) => dayNumber(time, input.rule) }, items, problems));
+  const decks = input.decks.map((deck) => planDeck(deck, { today, examDay, target, limits, dates, dayOf: dayFinder(input.rule, today), otherDates: new Map() }, items, problems));
   const total = sumDecks(decks, dates);
   return { exam: dates[span - 1]!, today: dates[0]!, daysLeft: span - 1, target, limits, decks, total, feasible: problems.length === 0, problems, items };
 }
@@ -158,6 +163,7 @@ interface Context {
   limits: ExamLimits;
   dates: readonly string[];
   dayOf: (time: number) => number;
+  otherDates: Map<number, string>;
 }
 
 /** Counts per day, today at index 0; `unlimited` holds the learning steps among `due`. */
@@ -180,60 +186,13 @@ function planDeck(deck: ExamDeckInput, c: Context, out: ExamItemPlan[], problems
   const share = daysLeft === 0 ? 0 : Math.ceil((fresh + done) / daysLeft);
   const perDay = Math.min(share, c.limits.newPerDay);
   const todayQuota = Math.max(0, Math.min(perDay - done, fresh));
-  let newIndex = 0;
-  let lastNew = -1;
-  let atTarget = 0;
-  let plannedAtTarget = 0;
-  let pulledItems = 0;
-  let pulledReviews = 0;
-  let cram = 0;
-  for (const key of deck.keys) {
-    const memory = deck.memories.get(key);
-    let result: Simulated;
-    let introduce: number | null = null;
-    if (isNew(memory)) {
-      const k = newIndex++;
-      const offset = k < todayQuota ? 0 : perDay === 0 ? span : 1 + Math.floor((k - todayQuota) / perDay);
-      if (offset < daysLeft) {
-        introduce = offset;
-        lastNew = Math.max(lastNew, offset);
-        loads.new[offset]!++;
-        const day = c.today + offset;
-        const state = deck.model.next(null, 0, GOOD);
-        result = { ...simulate(deck.model, state, day, day + deck.model.interval(state.stability), false, c, loads), recall: null };
-      } else {
-        loads.new[daysLeft]!++;
-        result = { recall: null, planned: null, pulled: [], cram: true };
-      }
-    } else {
-      const m = memory!;
-      const due = c.dayOf(m.due);
-      const last = m.lastReview === null ? due - m.scheduledDays : c.dayOf(m.lastReview);
-      const state: MemoryModelState | null = m.stability > 0 && m.difficulty >= 1 ? { stability: m.stability, difficulty: m.difficulty } : null;
-      const learning = m.state === STATE_LEARNING || m.state === STATE_RELEARNING;
-      result = state === null ? { recall: 0, planned: 0, pulled: [], cram: true } : simulate(deck.model, state, last, due, learning, c, loads);
-      if (state === null) loads.cram[daysLeft]!++;
-    }
-    const isAtTarget = result.recall !== null && result.recall >= c.target;
-    if (isAtTarget) atTarget++;
-    if (result.planned !== null && result.planned >= c.target) plannedAtTarget++;
-    if (result.pulled.length > 0) {
-      pulledItems++;
-      pulledReviews += result.pulled.length;
-    }
-    if (result.cram) cram++;
-    out.push({
-      deck: deck.id,
-      key,
-      due: memory && !isNew(memory) ? dateOf(c, c.dayOf(memory.due)) : null,
-      recall: result.recall,
-      atTarget: isAtTarget,
-      introduce: introduce === null ? null : c.dates[introduce]!,
-      pulled: result.pulled.map((k) => c.dates[k]!),
-      planned: result.planned,
-      cram: result.cram,
-    });
-  }
+  // Every new item starts from the same memory: a first answer Good.
+  const learnt = deck.model.next(null, 0, GOOD);
+  const fresh0: NewItems = { todayQuota, perDay, learnt, interval: deck.model.interval(learnt.stability) };
+  const tally: Tally = { newIndex: 0, lastNew: -1, atTarget: 0, plannedAtTarget: 0, pulledItems: 0, pulledReviews: 0, cram: 0 };
+  // One call an item (not one long loop body), so V8 optimises it after a few items.
+  for (const key of deck.keys) out.push(planItem(deck, key, fresh0, c, loads, tally));
+  const { lastNew, atTarget, plannedAtTarget, pulledItems, pulledReviews, cram } = tally;
   const notIntroduced = loads.new[daysLeft]!;
   if (notIntroduced > 0 && (daysLeft > 0 || notIntroduced + done > c.limits.newPerDay)) {
     problems.push({ kind: 'new', deck: deck.id, remaining: fresh, days: daysLeft, limit: c.limits.newPerDay, notIntroduced });
@@ -255,13 +214,110 @@ function planDeck(deck: ExamDeckInput, c: Context, out: ExamItemPlan[], problems
   };
 }
 
-/** A date the plan names; days outside it (long overdue, far ahead) as their own dates. */
-function dateOf(c: Context, day: number): string {
-  const k = day - c.today;
-  return k >= 0 && k < c.dates.length ? c.dates[k]! : dayDate(day);
+interface NewItems {
+  /** New items still to introduce today, and each later day. */
+  todayQuota: number;
+  perDay: number;
+  /** The memory after a first answer Good, and the interval it gets. */
+  learnt: MemoryModelState;
+  interval: number;
 }
 
-function isNew(memory: CardMemory | undefined): boolean {
+interface Tally {
+  newIndex: number;
+  lastNew: number;
+  atTarget: number;
+  plannedAtTarget: number;
+  pulledItems: number;
+  pulledReviews: number;
+  cram: number;
+}
+
+function planItem(deck: ExamDeckInput, key: string, fresh: NewItems, c: Context, loads: Loads, tally: Tally): ExamItemPlan {
+  const daysLeft = c.dates.length - 1;
+  const memory = deck.memories.get(key);
+  let result: Simulated;
+  let introduce: number | null = null;
+  let dueDay: number | null = null;
+  if (isNew(memory)) {
+    const k = tally.newIndex++;
+    const offset = k < fresh.todayQuota ? 0 : fresh.perDay === 0 ? daysLeft : 1 + Math.floor((k - fresh.todayQuota) / fresh.perDay);
+    if (offset < daysLeft) {
+      introduce = offset;
+      tally.lastNew = Math.max(tally.lastNew, offset);
+      loads.new[offset]!++;
+      const day = c.today + offset;
+      result = simulate(deck.model, fresh.learnt, day, day + fresh.interval, false, c, loads);
+      result.recall = null;
+    } else {
+      loads.new[daysLeft]!++;
+      result = { recall: null, planned: null, pulled: [], cram: true };
+    }
+  } else {
+    const m = memory!;
+    const due = (dueDay = c.dayOf(m.due));
+    const last = m.lastReview === null ? due - m.scheduledDays : c.dayOf(m.lastReview);
+    const learning = m.state === STATE_LEARNING || m.state === STATE_RELEARNING;
+    if (m.stability > 0 && m.difficulty >= 1) result = simulate(deck.model, { stability: m.stability, difficulty: m.difficulty }, last, due, learning, c, loads);
+    else {
+      // A memory FSRS cannot go on from: reviewed on the exam day.
+      result = { recall: 0, planned: 0, pulled: [], cram: true };
+      loads.cram[daysLeft]!++;
+    }
+  }
+  const atTarget = result.recall !== null && result.recall >= c.target;
+  if (atTarget) tally.atTarget++;
+  if (result.planned !== null && result.planned >= c.target) tally.plannedAtTarget++;
+  if (result.pulled.length > 0) {
+    tally.pulledItems++;
+    tally.pulledReviews += result.pulled.length;
+  }
+  if (result.cram) tally.cram++;
+  return {
+    deck: deck.id,
+    key,
+    due: dueDay === null ? null : dateOf(c, dueDay),
+    recall: result.recall,
+    atTarget,
+    introduce: introduce === null ? null : c.dates[introduce]!,
+    pulled: result.pulled.length === 0 ? NONE : result.pulled.map((k) => c.dates[k]!),
+    planned: result.planned,
+    cram: result.cram,
+  };
+}
+
+/**
+ * The study day of an instant, by the days' starts (as `studyDay` draws them, and study's queue
+ * with them: due before the day's end), each start computed once: the time zone's offset costs
+ * a Date a call (~2 µs), and 20k items asked it three times each. The guess from today's offset
+ * is off by a day at most around a DST change, and the starts correct it.
+ */
+function dayFinder(rule: DayRule, today: number): (time: number) => number {
+  const starts = new Map<number, number>();
+  const start = (day: number) => {
+    let at = starts.get(day);
+    if (at === undefined) starts.set(day, (at = fromStudyTime(day * DAY, rule)));
+    return at;
+  };
+  const shift = rule.utcOffsetMinutes(start(today)) * 60_000 - rule.startHour * 3_600_000;
+  return (time) => {
+    let day = Math.floor((time + shift) / DAY);
+    while (time < start(day)) day--;
+    while (time >= start(day + 1)) day++;
+    return day;
+  };
+}
+
+/** A date the plan names; days outside it (long overdue, far ahead) as their own dates, each made once. */
+function dateOf(c: Context, day: number): string {
+  const k = day - c.today;
+  if (k >= 0 && k < c.dates.length) return c.dates[k]!;
+  let date = c.otherDates.get(day);
+  if (date === undefined) c.otherDates.set(day, (date = dayDate(day)));
+  return date;
+}
+
+function isNew(memory: ExamMemory | undefined): boolean {
   return memory === undefined || memory.state === STATE_NEW;
 }
 

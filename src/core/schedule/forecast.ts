@@ -42,9 +42,10 @@ export function createForecastModel(options: ForecastOptions): ForecastModel {
       if (!(stability > 0)) return 0;
       // The curve solved for t (R = (1 + factor·t/S)^decay), then checked against the rounded
       // curve the scheduler uses, which can differ by a day at the edge.
-      let t = Math.min(horizon, Math.max(0, Math.floor(((retention ** (1 / decay) - 1) / factor) * stability)));
-      while (t < horizon && recall(t + 1, stability) >= retention) t++;
-      while (t > 0 && recall(t, stability) < retention) t--;
+      const s = +stability.toFixed(8);
+      let t = Math.min(horizon, Math.max(0, Math.floor(((retention ** (1 / decay) - 1) / factor) * s)));
+      while (t < horizon && f.forgetting_curve(t + 1, s) >= retention) t++;
+      while (t > 0 && f.forgetting_curve(t, s) < retention) t--;
       return t;
     },
   };
