@@ -62,6 +62,10 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
     .option('--retention <r>', 'desired retention to show beside the true one, 0.70-0.99 (default: 0.9)')
     .option('--day-start <hour>', 'hour (0-23, local time) at which a study day starts (default: 4)')
     .option('--lang <tag>', 'the language of the screen and the HTML report (en or zh; default: the decks\' language); --json stays English')
+    .option('--exam <date>', 'plan for an exam on this local date (YYYY-MM-DD): items at target on the day, work per day until then, and whether it fits the limits')
+    .option('--exam-retention <r>', 'with --exam: the recall to reach on the exam day, 0.70-0.99 (default: 0.9)')
+    .option('--new <n>', 'with --exam: new items per deck per day, as study --new (default: 20)')
+    .option('--reviews <n>', 'with --exam: reviews per deck per day, as study --reviews (default: 200)')
     .action(async (paths: string[], options) => {
       const { runStats } = await import('./commands/stats.js');
       await runStats(paths, options);

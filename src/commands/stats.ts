@@ -23,6 +23,9 @@ import { resolveDbPath } from '../io/paths.js';
 import { foldReviews, readAdoptedParameters, readCardStates, readQuizHistory } from '../io/statsStore.js';
 import { loadDecksOrRefuse } from './shared/decks.js';
 import { weightsForDeck } from '../core/optimize/plan.js';
+import { renderExamHtml } from '../core/exam/html.js';
+import { renderExamText } from '../core/exam/text.js';
+import { buildExamPlan, parseExamLimits, parseExamOptions, readExamInputs, type ExamReads } from './examPlan.js';
 
 export interface StatsOptions {
   db?: string;
@@ -32,6 +35,11 @@ export interface StatsOptions {
   dayStart?: string;
   /** The language of the screen and the HTML report (else the decks'); `--json` is English. */
   lang?: string;
+  /** --exam DATE and its companions: the exam plan (see commands/examPlan.ts). */
+  exam?: string;
+  examRetention?: string;
+  new?: string;
+  reviews?: string;
 }
 
 export interface StatsDeps {
@@ -54,26 +62,37 @@ export async function runStats(paths: string[], options: StatsOptions, deps: Sta
   if (!Number.isInteger(dayStart) || dayStart < 0 || dayStart > 23) throw new UsageError(`--day-start must be a whole number from 0 to 23, not "${options.dayStart}"`);
   const dbPath = resolveDbPath(options.db);
 
-  const { outlines, diagnostics, cards } = await loadDecksOrRefuse(paths);
   const now = clock.now();
   const rule: DayRule = { startHour: dayStart, utcOffsetMinutes: (time) => clock.utcOffsetMinutes(time) };
+  const exam = parseExamOptions(options, now, rule);
+  const limits = parseExamLimits(options, exam !== null);
+  const { outlines, diagnostics, cards } = await loadDecksOrRefuse(paths);
+  let examReads: ExamReads | null = null;
+  const alsoRead = exam ? (db: Db) => (examReads = readExamInputs(db, outlines.map((o) => o.deck.deck), now, rule)) : undefined;
   let report: StatsReport;
   try {
-    report = collect(outlines, cards, dbPath, now, rule, retention, err);
+    report = collect(outlines, cards, dbPath, now, rule, retention, err, alsoRead);
   } finally {
     cards.close();
   }
+  const plan = exam && buildExamPlan(outlines, examReads, { ...exam, now, rule, limits, retention, maximumIntervalDays: DEFAULT_SCHEDULER_OPTIONS.maximumIntervalDays });
   const messages = messagesFor(screenLanguage(options.lang, outlines.map((o) => o.deck.lang)));
 
-  if (options.json) out(`${JSON.stringify(report, null, 2)}\n`);
+  if (options.json) out(`${JSON.stringify(plan ? { ...report, exam: plan } : report, null, 2)}\n`);
   else if (options.html !== undefined) {
+    const html = renderStatsHtml(report, messages);
     try {
-      (deps.writeFile ?? ((p, d) => writeFileSync(p, d)))(options.html, renderStatsHtml(report, messages));
+      (deps.writeFile ?? ((p, d) => writeFileSync(p, d)))(options.html, plan ? withSection(html, renderExamHtml(plan, messages.exam)) : html);
     } catch (error) {
       throw new ExitError(2, `cannot write ${options.html}: ${describeFsError(error)}`);
     }
     err(`quizdeck: wrote ${options.html}\n`);
-  } else out(renderStatsText(report, { columns: deps.columns ?? Math.max(60, Math.min(process.stdout.columns ?? 80, 160)), paint: deps.paint ?? (await terminalPaint()), messages }));
+  } else {
+    const columns = deps.columns ?? Math.max(60, Math.min(process.stdout.columns ?? 80, 160));
+    const paint = deps.paint ?? (await terminalPaint());
+    out(renderStatsText(report, { columns, paint, messages }));
+    if (plan) out(`\n${renderExamText(plan, { columns, paint, labels: messages.exam })}`);
+  }
 
   if (hasErrors(diagnostics)) {
     const files = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
@@ -82,7 +101,7 @@ export async function runStats(paths: string[], options: StatsOptions, deps: Sta
   }
 }
 
-function collect(outlines: readonly DeckOutline[], cards: CardReader, dbPath: string, now: number, rule: DayRule, retention: number, err: (s: string) => void): StatsReport {
+function collect(outlines: readonly DeckOutline[], cards: CardReader, dbPath: string, now: number, rule: DayRule, retention: number, err: (s: string) => void, alsoRead?: (db: Db) => void): StatsReport {
   const ids = outlines.map((o) => o.deck.deck);
   let fitted = new Map<string, number[]>();
   let states: StateRow[][] = outlines.map(() => []);
@@ -99,6 +118,7 @@ function collect(outlines: readonly DeckOutline[], cards: CardReader, dbPath: st
       states = ids.map((id) => readCardStates(db!, id));
       foldReviews(db, ids, aggregator);
       quiz = readQuizHistory(db, ids);
+      alsoRead?.(db);
     } catch (error) {
       if (!isDbIoError(error) && !/no such (table|column)/.test((error as Error).message)) throw error;
       throw new UsageError(`${dbPath}: ${isDbIoError(error) ? describeDbError(error) : "this database is missing quizdeck's tables (is it damaged?)"}`);
@@ -115,6 +135,12 @@ function collect(outlines: readonly DeckOutline[], cards: CardReader, dbPath: st
     quizMissed: quiz.missed,
     question: questionFinder(outlines, cards),
   });
+}
+
+/** The stats HTML with the exam plan's section first, before the decks'. */
+function withSection(html: string, section: string): string {
+  const at = html.indexOf('<section');
+  return at < 0 ? html.replace('</body>', `${section}\n</body>`) : `${html.slice(0, at)}${section}\n${html.slice(at)}`;
 }
 
 /**

@@ -244,6 +244,7 @@ export interface Messages {
   sheet: SheetStrings;
   optimize: OptimizeStrings;
   stats: StatsStrings;
+  exam: ExamStrings;
 }
 
 /** What `quizdeck optimize` says about the desired retention it suggests. */
@@ -314,4 +315,38 @@ export interface StatsStrings {
   noQuizzes: string;
   /** The HTML report's own words. */
   html: { generated: (at: string) => string; predictedAxis: string; actualAxis: string };
+}
+
+/** The exam plan that `stats --exam` shows (terminal and HTML); numbers come already grouped (1,200). */
+export interface ExamStrings {
+  /** The heading: the exam's date, the study days before it (0: the exam is today), the target as a percentage. */
+  title: (date: string, daysLeft: number, target: string) => string;
+  /** Items studied before at target on the day on the normal schedule, of all items; and those never studied. */
+  normal: (atTarget: string, total: string, target: string, unstudied: string) => string;
+  /** New items to learn, how many a day, the day of the last. */
+  newItems: (count: string, perDay: string, last: string) => string;
+  noNewItems: string;
+  /** Reviews pulled forward, and of how many items. */
+  pulled: (reviews: string, items: string) => string;
+  /** Items at target following the plan, of all items, and those left to cram on the exam day. */
+  following: (atTarget: string, total: string, target: string, cram: string) => string;
+  feasible: (newLimit: string, reviewLimit: string) => string;
+  notFeasible: string;
+  /** More new items than the limit lets in: the deck, the new items, the days before the exam, the limit, those left for the exam day. */
+  tooManyNew: (deck: string, remaining: string, days: number, limit: string, left: string) => string;
+  /** Days over the review limit: the deck, how many days, the busiest day and its reviews, the limit. */
+  tooManyReviews: (deck: string, days: number, date: string, reviews: string, limit: string) => string;
+  /** Above the table or chart of work per day. */
+  workload: string;
+  /** The chart's heading when a bar stands for several days. */
+  workloadBars: (days: number) => string;
+  columns: { date: string; new: string; due: string; pulled: string; cram: string; total: string };
+  today: string;
+  exam: string;
+  /** Under the chart of a long plan: today's work, the busiest day, the exam day's. */
+  todayLine: (newItems: string, due: string, pulled: string) => string;
+  busiest: (date: string, total: string) => string;
+  examDay: (cram: string, due: string, newItems: string) => string;
+  /** The HTML report's section heading. */
+  htmlTitle: string;
 }
