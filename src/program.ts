@@ -93,6 +93,8 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
     .option('--tag <tag>', 'only cards with this tag (repeat or comma-separate for several)', collect)
     .option('--section <section>', 'only cards from this section (repeat or comma-separate)', collect)
     .option('--deck <id>', 'only cards from the deck with this id (repeat or comma-separate)', collect)
+    .option('--exam <date>', 'plan for an exam on this local date (YYYY-MM-DD): today\'s new cards from the plan, reviews pulled forward so recall reaches the target on the day')
+    .option('--exam-retention <r>', 'with --exam: the recall to reach on the exam day, 0.70-0.99 (default: 0.9)')
     .option('--cram', 'review every matching card now, lowest recall first, without changing the schedule (answers kept apart)')
     .addOption(new Option('--type', 'old name of --typed').hideHelp())
     .option('--lang <tag>', 'the language of the screens (en or zh; default: the decks\' language), and with no path which language of a translated deck to use (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else en)')

@@ -1,4 +1,6 @@
-import { itemRefs, resolveItem, type CardOutline, type ItemRef } from '../core/deck/outline.js';
+import { itemRefs, resolveItem, type CardOutline, type DeckOutline, type ItemRef } from '../core/deck/outline.js';
+import { examToday } from '../core/exam/today.js';
+import { buildExamPlan, parseExamOptions, readExamInputs, type ExamOptions, type ExamSettings } from './examPlan.js';
 import type { StudyItem } from '../core/deck/items.js';
 import { preferredLanguages } from '../core/deck/translations.js';
 import { messagesFor, screenLanguage, type Messages } from '../core/messages/index.js';
@@ -7,11 +9,11 @@ import type { DayRule } from '../core/schedule/day.js';
 import { createScheduler } from '../core/schedule/fsrs.js';
 import { itemId } from '../core/schedule/queue.js';
 import { createStudyDriver, type StudyDriver, type StudyStore, type StudyUi } from '../core/study/drive.js';
-import { parseStudyOptions, type StudyOptionInput } from '../core/study/options.js';
-import type { SessionConfig } from '../core/study/session.js';
+import { parseStudyOptions, type StudyOptionInput, type StudySettings } from '../core/study/options.js';
+import type { ExamToday, SessionConfig } from '../core/study/session.js';
 import { UsageError } from '../errors.js';
 import { systemClock, type Clock } from '../io/clock.js';
-import { describeDbError, isDbIoError } from '../io/db.js';
+import { describeDbError, isDbIoError, type Db } from '../io/db.js';
 import { openDatabaseOrRefuse } from './shared/db.js';
 import { wholeDecks } from '../io/decks.js';
 import { cardMatcher, describeNoMatch, type DeckFilter } from '../core/deck/filter.js';
@@ -25,7 +27,7 @@ import { terminalStudyUi } from '../ui/study/terminal.js';
 
 const filtered = (f: DeckFilter) => f.tags.length + f.sections.length + (f.decks?.length ?? 0) > 0;
 
-export interface StudyOptions extends StudyOptionInput {
+export interface StudyOptions extends StudyOptionInput, ExamOptions {
   db?: string;
 }
 
@@ -51,6 +53,9 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
   const settings = parsed.value;
   if (settings.deprecatedType) err('quizdeck: study --type is now --typed (quiz and print use --type to filter card types); --type still works for now\n');
   const dbPath = resolveDbPath(options.db, env);
+  const dayRule: DayRule = { startHour: settings.dayStartHour, utcOffsetMinutes: (time) => clock.utcOffsetMinutes(time) };
+  const exam = parseExamOptions(options, clock.now(), dayRule);
+  if (exam && settings.cram) throw new UsageError('--cram and --exam cannot be combined: --cram reviews everything now without scheduling, --exam plans the days until the exam');
   let include: ((deckId: string, card: CardOutline) => boolean) | undefined;
   const { outlines, cards } = await requireValidDecks(paths, { languages: preferredLanguages(settings.lang, env) });
   const deckIds = outlines.map((o) => o.deck.deck);
@@ -71,7 +76,6 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
   let driver: StudyDriver | undefined;
   let ui: (StudyUi<ItemRef> & { release(): void }) | undefined;
   try {
-    const dayRule: DayRule = { startHour: settings.dayStartHour, utcOffsetMinutes: (time) => clock.utcOffsetMinutes(time) };
     // Each deck's scheduler: with the parameters `quizdeck optimize` adopted for it, else the defaults.
     const schedulers = deckSchedulers(deckIds, loadParameters(db), (weights) => createScheduler({ retention: settings.retention, maximumIntervalDays: settings.maximumIntervalDays, day: dayRule, weights }));
     const messages = messagesFor(screenLanguage(settings.lang, outlines.map((o) => o.deck.lang)));
@@ -93,8 +97,10 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
       dayRule,
       schedulers,
       cram: settings.cram,
+      exam: exam ? examForToday(exam, include ? outlines.map((o) => ({ ...o, cards: o.cards.filter((card) => include!(o.deck.deck, card)) })) : outlines, db, settings, dayRule, clock.now()) : undefined,
     };
     const store: StudyStore = new ReviewStore(db);
+
     const started = (driver = createStudyDriver(config, { ui, store, now: () => clock.now(), messages }));
     const shown = ui;
     await withInterrupt(
@@ -116,4 +122,17 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
     db.close();
     cards.close();
   }
+}
+
+/** Today's part of the exam plan over the session's cards, made now (see core/exam). */
+function examForToday(exam: ExamSettings, planned: readonly DeckOutline[], db: Db, settings: StudySettings, rule: DayRule, now: number): ExamToday {
+  const limits = { newPerDay: settings.newPerDay, reviewsPerDay: settings.reviewsPerDay };
+  const reads = readExamInputs(db, planned.map((o) => o.deck.deck), now, rule);
+  const plan = buildExamPlan(planned, reads, { ...exam, now, rule, limits, retention: settings.retention, maximumIntervalDays: settings.maximumIntervalDays });
+  const perDeck = [...examToday(plan)];
+  return {
+    newLimitByDeck: new Map(perDeck.map(([deck, t]) => [deck, t.newLimit])),
+    extraReviews: new Map(perDeck.map(([deck, t]) => [deck, new Set(t.extraReviews)])),
+    announce: { exam: plan.exam, daysLeft: plan.daysLeft, newToday: plan.total.days[0]?.new ?? 0, pulled: perDeck.reduce((n, [, t]) => n + t.extraReviews.length, 0), feasible: plan.feasible },
+  };
 }

@@ -345,9 +345,12 @@ describe('study --exam (today\'s part of the plan)', () => {
     reviewed('untouched', 40); // not due and not pulled
     const deck = deckOf(['later', 'due', 'untouched', 'n1', 'n2'].map(basic));
     const ui = scriptedUi(clock, [answer(3)]);
-    const config = { ...configOf([deck], clock), exam: { newLimitByDeck: new Map([['d', 1]]), extraReviews: new Map([['d', new Set(['later'])]]) } };
+    const announce = { exam: '2026-03-20', daysLeft: 10, newToday: 1, pulled: 1, feasible: true };
+    const config = { ...configOf([deck], clock), exam: { newLimitByDeck: new Map([['d', 1]]), extraReviews: new Map([['d', new Set(['later'])]]), announce } };
     await createStudyDriver(config, { ui: ui.ui, store, now: clock.now, messages: ENGLISH }).run();
     expect(ui.shown[0]!.counts).toEqual({ new: 1, learning: 0, due: 2 });
+    expect(ui.shown[0]!.notices).toEqual([{ kind: 'exam', ...announce }]);
+    expect(ui.shown[1]!.notices).toEqual([]);
     expect(ui.shown.map((c) => c.entry.item.key)).toEqual(['due', 'n1', 'later', 'n1']);
     expect(db.prepare("SELECT card_key FROM reviews WHERE reviewed_at > ? ORDER BY id").pluck().all(t)).toEqual(['due', 'n1', 'later', 'n1']);
   });

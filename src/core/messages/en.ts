@@ -82,6 +82,8 @@ export const en: Messages = {
     newDay: 'A new study day has begun: today’s limits and due cards start again.',
     newHeldBack: (held, limit) => `The daily limit of ${limit} new ${limit === 1 ? 'card' : 'cards'} is reached; ${held} more wait for the next days (raise it with --new).`,
     reviewsHeldBack: (held, limit) => `The daily limit of ${limit} ${limit === 1 ? 'review' : 'reviews'} is reached; ${held} due ${held === 1 ? 'review waits' : 'reviews wait'} (raise it with --reviews).`,
+    examToday: (p) =>
+      `Exam on ${p.exam} (${p.daysLeft === 0 ? 'today' : `${p.daysLeft} study ${p.daysLeft === 1 ? 'day' : 'days'} left`}): today ${p.newToday} new, ${p.pulled} ${p.pulled === 1 ? 'review' : 'reviews'} pulled forward${p.feasible ? '' : '; the plan does not fit the limits (see quizdeck stats --exam)'}.`,
     cramAgain: 'again soon',
     cramDone: 'done',
     cramNote: 'Cram session: your study schedule was not changed (these answers are kept apart from your reviews).',

@@ -80,6 +80,7 @@ export const zh: Messages = {
     newDay: '新的学习日已经开始：今天的上限和到期卡片重新计算。',
     newHeldBack: (held, limit) => `已达到每天 ${limit} 张新卡片的上限；还有 ${held} 张留待以后（用 --new 提高上限）。`,
     reviewsHeldBack: (held, limit) => `已达到每天 ${limit} 次复习的上限；还有 ${held} 张到期卡片等待复习（用 --reviews 提高上限）。`,
+    examToday: (p) => `考试日期 ${p.exam}（${p.daysLeft === 0 ? '就是今天' : `还剩 ${p.daysLeft} 个学习日`}）：今天学 ${p.newToday} 张新卡片，提前复习 ${p.pulled} 张${p.feasible ? '' : '；这个计划超出了每日上限（见 quizdeck stats --exam）'}。`,
     cramAgain: '稍后再来',
     cramDone: '完成',
     cramNote: '突击复习：你的复习计划没有改变（这些回答与复习记录分开保存）。',

@@ -47,6 +47,19 @@ export interface ExamToday {
   newLimitByDeck: ReadonlyMap<string, number>;
   /** By deck id: items in review pulled forward to today, shown after the due reviews. */
   extraReviews: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Said above the first card. */
+  announce: ExamAnnouncement;
+}
+
+export interface ExamAnnouncement {
+  /** The exam's date (YYYY-MM-DD) and the study days before it, today included. */
+  exam: string;
+  daysLeft: number;
+  /** New items today (all decks), and reviews pulled forward to today. */
+  newToday: number;
+  pulled: number;
+  /** Whether the whole plan fits the limits. */
+  feasible: boolean;
 }
 
 /** One review as the store records it. */
@@ -78,7 +91,8 @@ export type Notice<T> =
   | { kind: 'leech'; deckId: string; cardId: string; lapses: number }
   | { kind: 'nothingToUndo' }
   | { kind: 'undid'; item: T }
-  | { kind: 'newDay' };
+  | { kind: 'newDay' }
+  | ({ kind: 'exam' } & ExamAnnouncement);
 
 export interface Answered<T extends QueueItem> {
   /** The session's own number for the review: the shell maps it to the stored row. */
@@ -152,7 +166,8 @@ export function dayOf(config: Pick<SessionConfig<QueueItem>, 'dayRule'>, now: nu
 /** A new session: it asks for the day's data first. */
 export function startSession<T extends QueueItem>(config: SessionConfig<T>, now: number): Step<T> {
   const day = dayOf(config, now);
-  const state: StudyState<T> = { config, started: now, day, queue: null, cram: null, history: [], leeches: 0, finished: 0, nextRef: 1, notices: [], prioritize: null, current: null, phase: 'loading', end: null };
+  const notices: Notice<T>[] = config.exam ? [{ kind: 'exam', ...config.exam.announce }] : [];
+  const state: StudyState<T> = { config, started: now, day, queue: null, cram: null, history: [], leeches: 0, finished: 0, nextRef: 1, notices, prioritize: null, current: null, phase: 'loading', end: null };
   return { state, effects: [{ type: 'load', day, scope: config.cram ? 'all' : 'due' }] };
 }
 

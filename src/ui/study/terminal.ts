@@ -66,6 +66,8 @@ function noticeText(n: Notice<ItemRef>, resolve: (ref: ItemRef) => StudyItem, m:
       return m.study.nothingToUndo;
     case 'newDay':
       return m.study.newDay;
+    case 'exam':
+      return m.study.examToday(n);
     case 'undid': {
       // Named by its question, cut to one short line: an id like `hv-io-order:c2` means nothing on screen.
       const prompt = [...resolve(n.item).prompt.replace(/\s+/g, ' ').trim()];
