@@ -98,7 +98,7 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
     .option('--cram', 'review every matching card now, lowest recall first, without changing the schedule (answers kept apart)')
     .addOption(new Option('--type', 'old name of --typed').hideHelp())
     .option('--lang <tag>', 'the language of the screens (en or zh; default: the decks\' language), and with no path which language of a translated deck to use (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else en)')
-    .addHelpText('after', '\nKeys: Enter reveal, 1-4 grade (Again/Hard/Good/Easy), u undo, q quit, Ctrl-C quit.\nExit codes: 0 done or quit with q, 2 bad option, bad deck, bad database or no terminal, 130 Ctrl-C.')
+    .addHelpText('after', '\nKeys: Enter reveal, 1-4 grade (Again/Hard/Good/Easy), u undo, q quit, ? all the keys, Ctrl-C quit.\nExit codes: 0 done or quit with q, 2 bad option, bad deck, bad database or no terminal, 130 Ctrl-C.')
     .action(async (paths: string[], options) => {
       const { runStudy } = await import('./commands/study.js');
       await runStudy(paths, options);

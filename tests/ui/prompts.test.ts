@@ -86,6 +86,27 @@ describe('keyPrompt', () => {
     await expect(answer).resolves.toBe(action);
   });
 
+  it('? shows every key in place of the keys line, and hides it again (key and choice prompts)', async () => {
+    const key = await render(keyPrompt, { message: 'Press Enter', keys: { enter: 'reveal' }, hint: 'Enter show · ? keys', help: 'Keys:\n  Enter  show' });
+    expect(strip(key.getScreen())).toContain('Enter show · ? keys');
+    key.events.type('?');
+    expect(strip(key.getScreen())).toContain('Keys:\n  Enter  show');
+    expect(strip(key.getScreen())).not.toContain('Enter show · ? keys');
+    key.events.type('?');
+    expect(strip(key.getScreen())).toContain('Enter show · ? keys');
+    key.events.keypress('enter');
+    await expect(key.answer).resolves.toBe('reveal');
+    const choice = await render(choicePrompt, { message: 'Pick one', choices: ['a', 'b'], hint: 'hint · ? keys', help: 'all the keys' });
+    choice.events.type('?');
+    expect(strip(choice.getScreen())).toContain('all the keys');
+    choice.events.keypress('2');
+    await expect(choice.answer).resolves.toEqual({ action: 'choose', indexes: [1] });
+    // Without help, ? is just another key.
+    const plain = await render(choicePrompt, { message: 'Pick one', choices: ['a', 'b'], hint: 'hint' });
+    plain.events.type('?');
+    expect(strip(plain.getScreen())).toContain('hint');
+  });
+
   it('echoes the chosen action when asked to, and leaves no line otherwise', async () => {
     const echoed = await render(keyPrompt, { message: 'Continue?', keys: { enter: 'next', r: 'overrule' }, echo: { next: 'next', overrule: 'I was right' }, hint: 'Enter: next · r: I was right' });
     expect(echoed.getScreen()).toContain('Enter: next · r: I was right');

@@ -127,6 +127,8 @@ export interface StudyStrings {
   newHeldBack: (held: number, limit: number) => string;
   /** In the summary when the daily review limit left due reviews out. */
   reviewsHeldBack: (held: number, limit: number) => string;
+  /** Every key of study, shown by `?` in place of a prompt's keys line. */
+  keysHelp: string;
   /** Above the first card of `study --exam`: today's part of the plan. */
   examToday: (plan: { exam: string; daysLeft: number; newToday: number; pulled: number; feasible: boolean }) => string;
   /** Cram's grade intervals: Again comes back in this session, the others are done for it. */

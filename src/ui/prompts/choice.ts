@@ -3,7 +3,7 @@ import { ENGLISH } from '../../core/messages/index.js';
 import { neutralizeControls } from '../../core/text.js';
 import { terminalPaint } from '../paint.js';
 import { useTimeLeft } from './clock.js';
-import { bottomLines, promptTheme, type ActionKeys, type CommonConfig } from './theme.js';
+import { bottomLines, isHelpKey, promptTheme, type ActionKeys, type CommonConfig } from './theme.js';
 
 export type ChoiceResult = { action: 'choose'; indexes: number[] } | { action: string; indexes?: undefined };
 
@@ -40,10 +40,12 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
     done(result);
   };
   const toggle = (i: number) => setPicked(picked.includes(i) ? picked.filter((p) => p !== i) : [...picked, i].sort((a, b) => a - b));
+  const [helpShown, setHelpShown] = useState(false);
   useKeypress((key, rl) => {
     if (status !== 'idle') return;
     rl.clearLine(0);
     setError(undefined);
+    if (config.help && isHelpKey(key)) return setHelpShown(!helpShown);
     const name = key.name?.toLowerCase();
     const digit = /^[1-9]$/.test(name ?? '') ? Number(name) - 1 : -1;
     const letter = name && !config.multiple ? config.letters?.[name] : undefined;
@@ -73,5 +75,5 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
     const text = `${i === active ? '❯' : ' '} ${i + 1}. ${box}${neutralizeControls(choice)}`;
     return i === active ? paint.accent(text) : text;
   });
-  return [`${message}\n${lines.join('\n')}`, bottomLines(config, error, left)];
+  return [`${message}\n${lines.join('\n')}`, bottomLines(config, error, left, helpShown)];
 });

@@ -23,6 +23,8 @@ export interface CommonConfig {
   message: string;
   /** The keys line under the prompt. */
   hint?: string;
+  /** Every key, shown in place of `hint` while `?` is toggled on (prompts that take no typed text). */
+  help?: string;
   /** Epoch milliseconds when a time limit runs out: the time left is shown under the prompt and redrawn every second. */
   deadline?: number;
   /** The clock of the countdown (a test's fake one); Date.now when not given. */
@@ -35,13 +37,18 @@ export interface CommonConfig {
  * The lines under a prompt: an error (red) if there is one, then the time left (yellow, red in
  * the last minute) and the keys (dim). Empty when there is nothing to say.
  */
-export function bottomLines(config: CommonConfig, error: string | undefined, left: number | undefined): string | undefined {
+export function bottomLines(config: CommonConfig, error: string | undefined, left: number | undefined, helpShown = false): string | undefined {
   const m = config.messages ?? ENGLISH;
   const paint = terminalPaint();
   const clock = left === undefined ? '' : m.quiz.timeLeft(formatClock(left));
-  const keys = config.hint ? paint.dim(config.hint) : '';
+  const keys = helpShown && config.help ? paint.dim(config.help) : config.hint ? paint.dim(config.hint) : '';
   const last = [left === undefined ? '' : left <= 60_000 ? paint.error(clock) : paint.warning(clock), keys].filter(Boolean).join('  ');
   return [error ? paint.error(error) : '', last].filter(Boolean).join('\n') || undefined;
+}
+
+/** `?`: readline gives it no key name, only its sequence. */
+export function isHelpKey(key: { name?: string }): boolean {
+  return (key as { sequence?: string }).sequence === '?';
 }
 
 /** The number keys that pick one of `n` choices: "1–4" (only 1–9 have keys). */

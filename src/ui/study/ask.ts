@@ -60,7 +60,7 @@ function wantsTyping(item: StudyItem, options: AskOptions): boolean {
 async function askResponse(question: Question, m: Messages, context?: Context): Promise<Response | Control> {
   switch (question.kind) {
     case 'recall': {
-      const action = await keyPrompt({ message: m.study.reveal, keys: { enter: 'reveal', ...CONTROL_KEYS }, hint: m.study.revealHint, messages: m }, context);
+      const action = await keyPrompt({ message: m.study.reveal, keys: { enter: 'reveal', ...CONTROL_KEYS }, hint: m.study.revealHint, help: m.study.keysHelp, messages: m }, context);
       return action === 'undo' || action === 'quit' ? { action } : { kind: 'revealed' };
     }
     case 'typed': {
@@ -72,11 +72,11 @@ async function askResponse(question: Question, m: Messages, context?: Context): 
       const { choices, multi } = question;
       const right = question.item.correct.length;
       const hint = multi ? m.study.pickAllHint(numberKeys(choices.length)) : m.study.pickOneHint(numberKeys(choices.length));
-      const result = await choicePrompt({ message: multi ? m.study.pickAll(right) : m.study.pickOne, choices, multiple: multi, keys: CONTROL_KEYS, hint, messages: m }, context);
+      const result = await choicePrompt({ message: multi ? m.study.pickAll(right) : m.study.pickOne, choices, multiple: multi, keys: CONTROL_KEYS, hint, help: m.study.keysHelp, messages: m }, context);
       return result.indexes === undefined ? control(result.action) : { kind: 'choice', selected: result.indexes.map((i) => choices[i]!) };
     }
     case 'truefalse': {
-      const result = await trueFalsePrompt({ message: m.study.trueOrFalse, keys: CONTROL_KEYS, hint: m.study.trueFalseHint, messages: m }, context);
+      const result = await trueFalsePrompt({ message: m.study.trueOrFalse, keys: CONTROL_KEYS, hint: m.study.trueFalseHint, help: m.study.keysHelp, messages: m }, context);
       return result.value === undefined ? control(result.action) : { kind: 'truefalse', value: result.value };
     }
     case 'order': {
@@ -100,6 +100,7 @@ export async function askGrade(options: readonly GradeOption[], suggested: Grade
     default: (suggested ?? 3) - 1,
     keys: CONTROL_KEYS,
     hint: m.study.gradeHint,
+    help: m.study.keysHelp,
     messages: m,
   }, context);
   if (result.indexes === undefined) return control(result.action);
