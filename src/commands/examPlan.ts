@@ -6,6 +6,8 @@ import { studyDay, type DayRule } from '../core/schedule/day.js';
 import { createForecastModel, type ForecastModel } from '../core/schedule/forecast.js';
 import { dayDate, dayNumber } from '../core/stats/report.js';
 import { UsageError } from '../errors.js';
+import { parseWholeNumber } from '../core/options.js';
+import { DEFAULT_NEW_PER_DAY, DEFAULT_REVIEWS_PER_DAY } from '../core/study/options.js';
 import type { Db } from '../io/db.js';
 import { readDeckMemories, readIntroducedDuring } from '../io/examStore.js';
 import { readAdoptedParameters } from '../io/statsStore.js';
@@ -88,11 +90,11 @@ export function buildExamPlan(outlines: readonly DeckOutline[], reads: ExamReads
 /** `stats --exam`'s --new and --reviews: study's daily limits per deck (defaults 20 and 200), which the plan must fit. */
 export function parseExamLimits(options: { new?: string; reviews?: string }, hasExam: boolean): ExamLimits {
   const int = (value: string | undefined, name: string, fallback: number, max: number) => {
-    if (value === undefined) return fallback;
-    if (!hasExam) throw new UsageError(`${name} goes with --exam DATE (the daily limit the plan must fit)`);
-    const n = Number(value);
-    if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > max) throw new UsageError(`${name} must be a whole number from 0 to ${max}, not "${value}"`);
-    return n;
+    if (value !== undefined && !hasExam) throw new UsageError(`${name} goes with --exam DATE (the daily limit the plan must fit)`);
+    const parsed = parseWholeNumber(value, name, { min: 0, max, fallback });
+    if ('error' in parsed) throw new UsageError(parsed.error);
+    return parsed.value;
   };
-  return { newPerDay: int(options.new, '--new', 20, 9999), reviewsPerDay: int(options.reviews, '--reviews', 200, 99999) };
+  // The limits and defaults of study's --new and --reviews (core/study/options.ts).
+  return { newPerDay: int(options.new, '--new', DEFAULT_NEW_PER_DAY, 9999), reviewsPerDay: int(options.reviews, '--reviews', DEFAULT_REVIEWS_PER_DAY, 99999) };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_DAY_START } from '../core/options.js';
 import type { DeckOutline } from '../core/deck/outline.js';
 import { CARD_TYPES, type CardType } from '../core/deck/types.js';
 import { hasErrors } from '../core/deck/diagnostic.js';
@@ -77,7 +78,7 @@ function addStudyProgress(rows: DeckSummary[], decks: readonly DeckOutline[], db
   if (!db) return;
   try {
     const now = systemClock.now();
-    const day = studyDay(now, 4, (time) => systemClock.utcOffsetMinutes(time));
+    const day = studyDay(now, DEFAULT_DAY_START, (time) => systemClock.utcOffsetMinutes(time));
     const progress = decks.map(({ deck, cards }) => deckProgress(db, deck.deck, cards.flatMap((c) => c.keys), day.end));
     progress.forEach((p, i) => (rows[i]!.study = p));
   } catch (error) {

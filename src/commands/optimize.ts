@@ -11,7 +11,8 @@ import { UsageError } from '../errors.js';
 import { systemClock, type Clock } from '../io/clock.js';
 import { type Db } from '../io/db.js';
 import { openDatabaseOrRefuse } from './shared/db.js';
-import { fitParameters, loadOptimizer, trainingItems, type LoadBinding, type OptimizerBinding, type TrainingItems } from '../io/optimizer.js';
+import { parseDayStart } from '../core/options.js';
+import { fitParameters, loadOptimizer, OptimizerUnavailable, trainingItems, type LoadBinding, type OptimizerBinding, type TrainingItems } from '../io/optimizer.js';
 import { deleteParameters, loadParameters, readReviewLog, saveParameters } from '../io/parametersStore.js';
 import { resolveDbPath } from '../io/paths.js';
 
@@ -58,7 +59,7 @@ export async function runOptimize(options: OptimizeOptions, deps: OptimizeDeps =
   const dbPath = resolveDbPath(options.db);
   if (options.reset && options.dryRun) throw new UsageError('--reset and --dry-run cannot be combined');
   if (options.reset) return resetParameters(dbPath, out);
-  const dayStartHour = parseDayStart(options.dayStart);
+  const dayStartHour = dayStartOrRefuse(options.dayStart);
   const clock = deps.clock ?? systemClock;
   // Never creates a database; --dry-run never writes to one, not even the migration.
   let db = openDatabaseOrRefuse(dbPath, { readonly: true });
@@ -83,7 +84,7 @@ export async function runOptimize(options: OptimizeOptions, deps: OptimizeDeps =
     const day: DayRule = { startHour: dayStartHour, utcOffsetMinutes: memoizeOffsets((t) => clock.utcOffsetMinutes(t)) };
     const histories = await timed(timings.read, () => buildHistories(log, day));
     // Loaded only once there is something to fit, so "too few reviews" never needs it.
-    const binding = await timed(timings.load, () => loadOptimizer(deps.loadBinding));
+    const binding = await timed(timings.load, () => loadOptimizerOrRefuse(deps.loadBinding));
     out(describePlan(plan, counts, minimum, dayStartHour));
     const before = loadParameters(db);
     const outcomes: GroupOutcome[] = [];
@@ -190,11 +191,10 @@ function formatTimings(t: OptimizeTimings): string {
   return `timings: ${steps.join(', ')}\n`;
 }
 
-function parseDayStart(value: string | undefined): number {
-  if (value === undefined) return 4;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 23) throw new UsageError(`--day-start must be a whole number from 0 to 23, not "${value}"`);
-  return n;
+function dayStartOrRefuse(value: string | undefined): number {
+  const parsed = parseDayStart(value);
+  if ('error' in parsed) throw new UsageError(parsed.error);
+  return parsed.value;
 }
 
 /**
@@ -213,3 +213,13 @@ function memoizeOffsets(offset: (time: number) => number): (time: number) => num
 }
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+/** The optimiser, or exit 2 with io's sentence when it cannot be loaded on this machine. */
+async function loadOptimizerOrRefuse(load?: LoadBinding): Promise<OptimizerBinding> {
+  try {
+    return await loadOptimizer(load);
+  } catch (error) {
+    if (error instanceof OptimizerUnavailable) throw new UsageError(error.message);
+    throw error;
+  }
+}

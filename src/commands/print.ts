@@ -13,7 +13,7 @@ import { collectQuestions, pickQuestions } from '../core/sheet/select.js';
 import { buildSheet } from '../core/sheet/versions.js';
 import { ExitError, UsageError } from '../errors.js';
 import { systemClock } from '../io/clock.js';
-import { findBrowser, NO_BROWSER_MESSAGE, startPdfRenderer } from '../io/pdf.js';
+import { BrowserProblem, findBrowser, NO_BROWSER_MESSAGE, startPdfRenderer } from '../io/pdf.js';
 
 export interface PrintDeps {
   out: (text: string) => void;
@@ -42,6 +42,16 @@ export const defaultPrintDeps: PrintDeps = {
 };
 
 export async function runPrint(paths: string[], input: PrintOptionInput & { lang?: string }, deps: PrintDeps = defaultPrintDeps): Promise<void> {
+  try {
+    await print(paths, input, deps);
+  } catch (error) {
+    // io says what went wrong with the browser; a path that is no browser is a usage problem (2), a browser that fails is a failed run (1).
+    if (error instanceof BrowserProblem) throw error.kind === 'not-found' ? new UsageError(error.message) : new ExitError(1, error.message);
+    throw error;
+  }
+}
+
+async function print(paths: string[], input: PrintOptionInput & { lang?: string }, deps: PrintDeps): Promise<void> {
   const parsed = parsePrintOptions(input);
   if ('error' in parsed) throw new UsageError(parsed.error);
   const settings = parsed.value;

@@ -17,6 +17,7 @@ import { ExitError, UsageError } from '../errors.js';
 import { systemClock, type Clock } from '../io/clock.js';
 import { describeDbError, isDbIoError, type Db } from '../io/db.js';
 import { openDatabaseOrRefuse } from './shared/db.js';
+import { parseDayStart, parseRetention } from '../core/options.js';
 import type { CardReader } from '../io/decks.js';
 import { describeFsError } from '../io/deckFiles.js';
 import { resolveDbPath } from '../io/paths.js';
@@ -56,10 +57,12 @@ export async function runStats(paths: string[], options: StatsOptions, deps: Sta
   const out = deps.out ?? ((s: string) => process.stdout.write(s));
   const err = deps.err ?? ((s: string) => process.stderr.write(s));
   const clock = deps.clock ?? systemClock;
-  const retention = options.retention === undefined ? DEFAULT_SCHEDULER_OPTIONS.retention : Number(options.retention);
-  if (!(retention >= 0.7 && retention <= 0.99)) throw new UsageError(`--retention must be a number from 0.70 to 0.99 (the desired retention to show beside the true one), not "${options.retention}"`);
-  const dayStart = options.dayStart === undefined ? 4 : Number(options.dayStart);
-  if (!Number.isInteger(dayStart) || dayStart < 0 || dayStart > 23) throw new UsageError(`--day-start must be a whole number from 0 to 23, not "${options.dayStart}"`);
+  const parsedRetention = parseRetention(options.retention, DEFAULT_SCHEDULER_OPTIONS.retention, 'the desired retention to show beside the true one');
+  if ('error' in parsedRetention) throw new UsageError(parsedRetention.error);
+  const retention = parsedRetention.value;
+  const parsedDayStart = parseDayStart(options.dayStart);
+  if ('error' in parsedDayStart) throw new UsageError(parsedDayStart.error);
+  const dayStart = parsedDayStart.value;
   const dbPath = resolveDbPath(options.db);
 
   const now = clock.now();

@@ -29,7 +29,7 @@ export function parseDayStart(value: string | undefined): Parsed<number> {
 
 /** A repeatable option (`--tag a --tag b`) or a comma list (`--tag a,b`): trimmed, empty entries dropped, each once. */
 export function parseList(values: readonly string[] | undefined): string[] {
-  const out: string[] = [];
-  for (const value of values ?? []) for (const part of value.split(',')) if (part.trim() && !out.includes(part.trim())) out.push(part.trim());
-  return out;
+  const out = new Set<string>();
+  for (const value of values ?? []) for (const part of value.split(',')) if (part.trim()) out.add(part.trim());
+  return [...out];
 }

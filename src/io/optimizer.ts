@@ -1,5 +1,4 @@
 import type { StudyLog } from '../core/optimize/history.js';
-import { UsageError } from '../errors.js';
 
 /**
  * The Rust FSRS optimiser (fsrs-rs through `@open-spaced-repetition/binding`, a prebuilt
@@ -15,7 +14,7 @@ const BINDING = '@open-spaced-repetition/binding';
 
 export const loadBindingModule: LoadBinding = () => import(BINDING) as Promise<OptimizerBinding>;
 
-/** The binding, or a one-sentence UsageError naming the platform and what to do. */
+/** The binding, or OptimizerUnavailable: one sentence naming the platform and what to do. */
 export async function loadOptimizer(load: LoadBinding = loadBindingModule): Promise<OptimizerBinding> {
   // Without its native addon the package falls back to a WASI build, and Node warns that WASI
   // is experimental even when that fails too: the sentence below is all the person needs.
@@ -30,11 +29,19 @@ export async function loadOptimizer(load: LoadBinding = loadBindingModule): Prom
   } catch (error) {
     // The first sentence: the package's message goes on about an npm bug and lock files.
     const reason = ((error as Error)?.message ?? String(error)).split(/\.\s|\n/)[0]!.replace(/\.$/, '');
-    throw new UsageError(
+    throw new OptimizerUnavailable(
       `the FSRS optimiser (${BINDING}) cannot be loaded on ${process.platform}-${process.arch} with Node ${process.versions.node} (${reason}); reinstall quizdeck with its optional dependencies (npm install --include=optional) — study keeps working with FSRS's default parameters`,
     );
   } finally {
     process.emitWarning = emitWarning;
+  }
+}
+
+/** The optimiser's native binding cannot be loaded here: a fact; `optimize` refuses with exit 2. */
+export class OptimizerUnavailable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OptimizerUnavailable';
   }
 }
 

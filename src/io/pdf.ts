@@ -3,7 +3,6 @@ import { accessSync, constants, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { ExitError, UsageError } from '../errors.js';
 
 /** Names tried on PATH, in order, when neither --browser nor CHROME_PATH names a browser. */
 export const BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'] as const;
@@ -30,17 +29,32 @@ export interface BrowserSearch {
 }
 
 /**
+ * What went wrong with the browser, as a fact for `print`: `not-found`, a --browser or
+ * CHROME_PATH that is no executable (a usage problem); `failed`, the browser would not start or
+ * render (the run failed).
+ */
+export class BrowserProblem extends Error {
+  constructor(
+    readonly kind: 'not-found' | 'failed',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BrowserProblem';
+  }
+}
+
+/**
  * The browser to print with: --browser, then CHROME_PATH, then the first of BROWSER_NAMES on
  * PATH. An explicit path that is not an executable is an error, not a reason to look further.
  */
 export function findBrowser({ explicit, env = process.env }: BrowserSearch = {}): string | undefined {
   if (explicit !== undefined) {
-    if (!isExecutable(explicit)) throw new UsageError(`--browser ${explicit}: no executable file there; give the path of Chromium or Chrome, or use --format html`);
+    if (!isExecutable(explicit)) throw new BrowserProblem('not-found', `--browser ${explicit}: no executable file there; give the path of Chromium or Chrome, or use --format html`);
     return explicit;
   }
   const fromEnv = env.CHROME_PATH;
   if (fromEnv) {
-    if (!isExecutable(fromEnv)) throw new UsageError(`CHROME_PATH=${fromEnv} is not an executable file; fix or unset it, or use --format html`);
+    if (!isExecutable(fromEnv)) throw new BrowserProblem('not-found', `CHROME_PATH=${fromEnv} is not an executable file; fix or unset it, or use --format html`);
     return fromEnv;
   }
   for (const name of BROWSER_NAMES)
@@ -96,7 +110,7 @@ export function startPdfRenderer(browserPath: string): PdfRenderer {
       try {
         browser = await connect({ browserWSEndpoint: await endpoint, defaultViewport: null });
       } catch (error) {
-        throw new ExitError(1, `could not start the browser ${browserPath}: ${firstLine(error)}; try --format html`);
+        throw new BrowserProblem('failed', `could not start the browser ${browserPath}: ${firstLine(error)}; try --format html`);
       }
       return printPage(browser, html, browserPath);
     },
@@ -128,7 +142,7 @@ async function printPage(browser: Browser, html: string, browserPath: string): P
     await page.evaluate('document.fonts.ready.then(() => undefined)');
     return withoutTimestamps(await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 120_000 }));
   } catch (error) {
-    throw new ExitError(1, `could not render the PDF with ${browserPath}: ${firstLine(error)}`);
+    throw new BrowserProblem('failed', `could not render the PDF with ${browserPath}: ${firstLine(error)}`);
   }
 }
 

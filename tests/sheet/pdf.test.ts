@@ -2,8 +2,8 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findBrowser, withoutTimestamps } from '../../src/io/pdf.js';
-import { UsageError } from '../../src/errors.js';
+import { BrowserProblem, findBrowser, withoutTimestamps } from '../../src/io/pdf.js';
+
 
 function fakeBin(dir: string, name: string, executable = true): string {
   mkdirSync(dir, { recursive: true });
@@ -31,7 +31,7 @@ describe('findBrowser', () => {
   });
 
   it('refuses an explicit path or CHROME_PATH that is not an executable file', () => {
-    expect(() => findBrowser({ explicit: join(a, 'chromium'), env: {} })).toThrow(UsageError);
+    expect(() => findBrowser({ explicit: join(a, 'chromium'), env: {} })).toThrow(BrowserProblem);
     expect(() => findBrowser({ explicit: a, env: {} })).toThrow(/no executable file there/);
     expect(() => findBrowser({ env: { CHROME_PATH: '/no/such' } })).toThrow('CHROME_PATH=/no/such is not an executable file; fix or unset it, or use --format html');
   });

@@ -1,3 +1,4 @@
+import { parseList } from '../options.js';
 import { CARD_TYPES, type CardType } from '../deck/types.js';
 import { parseTimeLimit, type Parsed } from './duration.js';
 
@@ -56,10 +57,10 @@ export function parseQuizOptions(input: QuizOptionInput): Parsed<QuizSettings> {
   return {
     value: {
       count: count.value,
-      tags: splitList(input.tag ?? []),
-      sections: splitList(input.section ?? []),
+      tags: parseList(input.tag ?? []),
+      sections: parseList(input.section ?? []),
       types: types.value,
-      decks: splitList(input.deck ?? []),
+      decks: parseList(input.deck ?? []),
       seed: input.seed?.trim(),
       feedback: feedback as Feedback,
       timeLimitMs,
@@ -91,12 +92,10 @@ function parsePassMark(text: string | undefined): Parsed<number | undefined> {
 
 /** `--type choice,truefalse` and `--type choice --type truefalse` mean the same. */
 function parseTypes(values: readonly string[]): Parsed<CardType[]> {
-  const types = splitList(values).map((t) => t.toLowerCase());
+  const types = parseList(values).map((t) => t.toLowerCase());
   const unknown = types.find((t) => !CARD_TYPES.includes(t as CardType));
   if (unknown !== undefined) return { error: `--type "${unknown}" is not a card type; use one or more of ${CARD_TYPES.join(', ')}` };
   return { value: [...new Set(types)] as CardType[] };
 }
 
-function splitList(values: readonly string[]): string[] {
-  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
-}
+

@@ -1,3 +1,4 @@
+import { parseList } from '../options.js';
 import type { CardType } from '../deck/schema.js';
 import type { DeckFilter } from '../deck/filter.js';
 import { ANSWER_MODES, MAX_VERSIONS, PAPER_SIZES, type AnswerMode, type PaperSize } from './model.js';
@@ -82,9 +83,6 @@ function wholeNumber(option: string, text: string | undefined, max: number | und
   return { value: n };
 }
 
-function splitList(values: readonly string[]): string[] {
-  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
-}
 
 export function parsePrintOptions(input: PrintOptionInput): Parsed<PrintSettings> {
   const format = chooseFormat(input.format, input.output);
@@ -98,7 +96,7 @@ export function parsePrintOptions(input: PrintOptionInput): Parsed<PrintSettings
   if ('error' in versions) return versions;
   const count = wholeNumber('-n', input.count, undefined, '-n 20');
   if ('error' in count) return count;
-  const types = splitList(input.type ?? []).map((t) => t.toLowerCase());
+  const types = parseList(input.type ?? []).map((t) => t.toLowerCase());
   const unknown = types.find((t) => !(CARD_TYPES as readonly string[]).includes(t));
   if (unknown !== undefined) return { error: `--type "${unknown}" is not a card type; use one or more of ${CARD_TYPES.join(', ')}` };
   if (input.seed !== undefined && input.seed.trim() === '') return { error: '--seed must not be empty; use any word or number, e.g. --seed 42' };
@@ -112,7 +110,7 @@ export function parsePrintOptions(input: PrintOptionInput): Parsed<PrintSettings
       versions: versions.value ?? 1,
       seed: input.seed?.trim(),
       count: count.value,
-      filter: { tags: splitList(input.tag ?? []), sections: splitList(input.section ?? []), types: [...new Set(types)] as CardType[], decks: splitList(input.deck ?? []) },
+      filter: { tags: parseList(input.tag ?? []), sections: parseList(input.section ?? []), types: [...new Set(types)] as CardType[], decks: parseList(input.deck ?? []) },
       title: input.title?.trim(),
       paper: paper.value,
       date: input.date?.trim() || undefined,
