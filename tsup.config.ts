@@ -18,7 +18,11 @@ export default defineConfig({
   noExternal: [/^(?!puppeteer-core)/],
   external: ['puppeteer-core'],
   // Bundled CommonJS packages call require() for Node built-ins.
-  banner: { js: "import { createRequire as __quizdeckCreateRequire } from 'node:module'; const require = __quizdeckCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __quizdeckCreateRequire } from 'node:module'; const require = __quizdeckCreateRequire(import.meta.url);",
+  },
   // Keys the parsed-deck cache (src/io/deckCache.ts): a new build never trusts an older build's parse.
-  define: { __QUIZDECK_BUILD__: JSON.stringify(`${process.env.npm_package_version ?? '0'}-${Date.now().toString(36)}`) },
+  define: {
+    __QUIZDECK_BUILD__: JSON.stringify(`${process.env.npm_package_version ?? '0'}-${Date.now().toString(36)}`),
+  },
 });

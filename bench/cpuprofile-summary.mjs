@@ -16,11 +16,14 @@ profile.samples.forEach((id, i) => interval.set(id, (interval.get(id) ?? 0) + (p
 const self = new Map();
 for (const [id, us] of interval) {
   const { callFrame: f } = byId.get(id);
-  const where = f.url ? `${f.url.replace(/^.*\/node_modules\//, '').replace(/^file:\/\/.*\/(dist|src)\//, '$1/')}:${f.lineNumber + 1}` : '';
+  const where = f.url
+    ? `${f.url.replace(/^.*\/node_modules\//, '').replace(/^file:\/\/.*\/(dist|src)\//, '$1/')}:${f.lineNumber + 1}`
+    : '';
   const key = `${f.functionName || '(anonymous)'} ${where}`.trim();
   self.set(key, (self.get(key) ?? 0) + us);
 }
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(top));
 console.log(`total ${(total / 1000).toFixed(0)} ms sampled`);
-for (const [key, us] of rows) console.log(`${(us / 1000).toFixed(1).padStart(9)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${key}`);
+for (const [key, us] of rows)
+  console.log(`${(us / 1000).toFixed(1).padStart(9)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${key}`);

@@ -38,7 +38,13 @@ function prng(seed) {
 /** Creates the schema with quizdeck's own migrations: `study` in a pseudo-terminal, quit at the first card. */
 function createSchema(deckFile, file) {
   return new Promise((resolve, reject) => {
-    const term = pty.spawn(process.execPath, [QUIZDECK, 'study', deckFile, '--db', file], { name: 'xterm-256color', cols: 100, rows: 30, cwd: ROOT, env: process.env });
+    const term = pty.spawn(process.execPath, [QUIZDECK, 'study', deckFile, '--db', file], {
+      name: 'xterm-256color',
+      cols: 100,
+      rows: 30,
+      cwd: ROOT,
+      env: process.env,
+    });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`no first card: ${out.slice(-300)}`)), 60_000);
     term.onData((d) => {
@@ -60,8 +66,12 @@ function createSchema(deckFile, file) {
 function fillStates(db, now) {
   const random = prng(21);
   const deck = `bench-${CARDS}`;
-  const insertState = db.prepare('INSERT INTO card_state (deck_id, card_key, card_id, state, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, last_review, leech, review_id) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, 0, ?, ?, ?, 0, ?)');
-  const insertReview = db.prepare('INSERT INTO reviews (deck_id, card_key, card_id, rating, reviewed_at, duration_ms, state_before, state, due, stability, difficulty, scheduled_days, previous) VALUES (?, ?, ?, 3, ?, 4000, 2, ?, ?, ?, ?, ?, NULL)');
+  const insertState = db.prepare(
+    'INSERT INTO card_state (deck_id, card_key, card_id, state, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, last_review, leech, review_id) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, 0, ?, ?, ?, 0, ?)',
+  );
+  const insertReview = db.prepare(
+    'INSERT INTO reviews (deck_id, card_key, card_id, rating, reviewed_at, duration_ms, state_before, state, due, stability, difficulty, scheduled_days, previous) VALUES (?, ?, ?, 3, ?, 4000, 2, ?, ?, ?, ?, ?, NULL)',
+  );
   let items = 0;
   for (let i = 0; i < CARDS; i++) {
     const keys = i % 4 === 3 ? [`card-${i}:c1`, `card-${i}:c2`] : [`card-${i}`];
@@ -73,8 +83,31 @@ function fillStates(db, now) {
       const relearning = random() < 0.02;
       const due = relearning ? last + 600_000 : last + Math.max(1, Math.round(s)) * DAY;
       const d = 2 + random() * 7;
-      const { lastInsertRowid } = insertReview.run(deck, key, `card-${i}`, last, relearning ? 3 : 2, due, s, d, Math.round(s));
-      insertState.run(deck, key, `card-${i}`, relearning ? 3 : 2, due, s, d, Math.round(s), 3 + Math.floor(random() * 8), relearning ? 1 : 0, last, lastInsertRowid);
+      const { lastInsertRowid } = insertReview.run(
+        deck,
+        key,
+        `card-${i}`,
+        last,
+        relearning ? 3 : 2,
+        due,
+        s,
+        d,
+        Math.round(s),
+      );
+      insertState.run(
+        deck,
+        key,
+        `card-${i}`,
+        relearning ? 3 : 2,
+        due,
+        s,
+        d,
+        Math.round(s),
+        3 + Math.floor(random() * 8),
+        relearning ? 1 : 0,
+        last,
+        lastInsertRowid,
+      );
     }
   }
   return items;
@@ -116,7 +149,11 @@ try {
       { name: 'stats', command: process.execPath, args: base },
       { name: 'stats --exam (60 days)', command: process.execPath, args: [...base, '--exam', dateIn(60)] },
       { name: 'stats --exam (600 days)', command: process.execPath, args: [...base, '--exam', dateIn(600)] },
-      { name: 'stats --exam (60 days) --json', command: process.execPath, args: [...base, '--exam', dateIn(60), '--json'] },
+      {
+        name: 'stats --exam (60 days) --json',
+        command: process.execPath,
+        args: [...base, '--exam', dateIn(60), '--json'],
+      },
     ],
     { runs: RUNS },
   );
@@ -126,7 +163,11 @@ try {
   const cpu = (args) => {
     let best = Infinity;
     for (let i = 0; i < RUNS; i++) {
-      const r = spawnSync('/usr/bin/time', ['-f', '__CPU__%U %S', process.execPath, ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+      const r = spawnSync('/usr/bin/time', ['-f', '__CPU__%U %S', process.execPath, ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       const m = /__CPU__([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
       if (m) best = Math.min(best, (Number(m[1]) + Number(m[2])) * 1000);
     }
@@ -155,8 +196,24 @@ try {
       checked ? fmt.pass(ratio <= TARGET) : '—',
     ];
   });
-  console.log(`stats --exam beside stats (wall: median of ${RUNS} runs, interleaved; CPU: least of ${RUNS}; same deck, same database)\n`);
-  console.log(markdownTable(['case', 'wall ms', 'stats wall ms', 'CPU ms (exam / stats)', `ratio (${hasTime ? 'CPU' : 'wall'})`, 'peak RSS MB (exam / stats)', 'target', 'result'], rows));
+  console.log(
+    `stats --exam beside stats (wall: median of ${RUNS} runs, interleaved; CPU: least of ${RUNS}; same deck, same database)\n`,
+  );
+  console.log(
+    markdownTable(
+      [
+        'case',
+        'wall ms',
+        'stats wall ms',
+        'CPU ms (exam / stats)',
+        `ratio (${hasTime ? 'CPU' : 'wall'})`,
+        'peak RSS MB (exam / stats)',
+        'target',
+        'result',
+      ],
+      rows,
+    ),
+  );
   console.log(`\nload average ${loadavg()[0].toFixed(1)}`);
   if (rows.some((r) => r.at(-1) === 'FAIL')) process.exitCode = 1;
 } finally {

@@ -20,16 +20,29 @@ const deck = writeSyntheticDeck(10_000);
 const json = join(OUT_DIR, 'print-10k.json');
 const results = await compare(
   [
-    { name: 'print json', command: process.execPath, args: [QUIZDECK, 'print', deck, '--format', 'json', '--seed', '1', '-o', json] },
-    ...FORMATS.map(([format, file]) => ({ name: format, command: process.execPath, args: [QUIZDECK, 'export', deck, '--to', format, '-o', join(OUT_DIR, file)] })),
+    {
+      name: 'print json',
+      command: process.execPath,
+      args: [QUIZDECK, 'print', deck, '--format', 'json', '--seed', '1', '-o', json],
+    },
+    ...FORMATS.map(([format, file]) => ({
+      name: format,
+      command: process.execPath,
+      args: [QUIZDECK, 'export', deck, '--to', format, '-o', join(OUT_DIR, file)],
+    })),
   ],
   { runs: 5 },
 );
 
 // What was written must hold every card: 10k notes, questions or rows.
 const count = (file, pattern) => (readFileSync(join(OUT_DIR, file), 'utf8').match(pattern) ?? []).length;
-const checks = { anki: count('export-10k.txt', /^bench-10000\//gm), 'moodle-xml': count('export-10k.xml', /<question type="(?!category)/g), csv: count('export-10k.csv', /\n/g) };
-for (const [format, n] of Object.entries(checks)) if (n !== 10_000) throw new Error(`${format}: expected 10000 cards, found ${n}`);
+const checks = {
+  anki: count('export-10k.txt', /^bench-10000\//gm),
+  'moodle-xml': count('export-10k.xml', /<question type="(?!category)/g),
+  csv: count('export-10k.csv', /\n/g),
+};
+for (const [format, n] of Object.entries(checks))
+  if (n !== 10_000) throw new Error(`${format}: expected 10000 cards, found ${n}`);
 // GIFT writes a cloze card of two deletions as two questions.
 const giftQuestions = count('export-10k.gift', /^::card-/gm);
 if (giftQuestions !== 12_500) throw new Error(`gift: expected 12500 questions, found ${giftQuestions}`);
@@ -42,9 +55,24 @@ const rows = FORMATS.map(([format, file]) => {
   const ok = ratio <= TARGET;
   if (!ok) failed = true;
   const size = (statSync(join(OUT_DIR, file)).size / 1e6).toFixed(1);
-  return [`export 10k cards --to ${format} (${size} MB) vs print --format json`, fmt.ms(r.medianMs), fmt.ms(base.medianMs), fmt.ratio(ratio), `${fmt.mb(r.rssMb)} / ${fmt.mb(base.rssMb)}`, `≤ ${fmt.ratio(TARGET)}`, fmt.pass(ok)];
+  return [
+    `export 10k cards --to ${format} (${size} MB) vs print --format json`,
+    fmt.ms(r.medianMs),
+    fmt.ms(base.medianMs),
+    fmt.ratio(ratio),
+    `${fmt.mb(r.rssMb)} / ${fmt.mb(base.rssMb)}`,
+    `≤ ${fmt.ratio(TARGET)}`,
+    fmt.pass(ok),
+  ];
 });
 
-console.log(markdownTable(['case', 'quizdeck median ms', 'baseline median ms', 'ratio', 'peak RSS MB (export / print)', 'target', 'result'], rows));
-console.log(`\nLoad average (1 min): ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end, on ${cpus().length} cores.`);
+console.log(
+  markdownTable(
+    ['case', 'quizdeck median ms', 'baseline median ms', 'ratio', 'peak RSS MB (export / print)', 'target', 'result'],
+    rows,
+  ),
+);
+console.log(
+  `\nLoad average (1 min): ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end, on ${cpus().length} cores.`,
+);
 if (failed) process.exitCode = 1;

@@ -8,7 +8,17 @@
 // Growth must be linear: the time added per unit from the middle size to the largest may not
 // exceed LINEAR_SLACK times the time added per unit from the smallest to the middle one.
 import { join } from 'node:path';
-import { compare, fmt, longWordDeck, manyKeysDeck, markdownTable, OUT_DIR, QUIZDECK, ROOT, writeBenchFile } from './lib.mjs';
+import {
+  compare,
+  fmt,
+  longWordDeck,
+  manyKeysDeck,
+  markdownTable,
+  OUT_DIR,
+  QUIZDECK,
+  ROOT,
+  writeBenchFile,
+} from './lib.mjs';
 
 const PARSE_DOCUMENT = join(ROOT, 'bench', 'parse-document.mjs');
 const LINEAR_SLACK = 1.5;
@@ -33,7 +43,10 @@ const words = await series({
   unit: 100 * 1024,
   unitName: '100 KB',
   file: (n) => writeBenchFile(`word-${n}.yaml`, longWordDeck(n)),
-  command: (file, n) => ({ args: [QUIZDECK, 'print', '--format', 'txt', '--seed', '1', '-o', join(OUT_DIR, `word-${n}.txt`), file], expectCode: 0 }),
+  command: (file, n) => ({
+    args: [QUIZDECK, 'print', '--format', 'txt', '--seed', '1', '-o', join(OUT_DIR, `word-${n}.txt`), file],
+    expectCode: 0,
+  }),
 });
 
 for (const table of [keys, words]) {
@@ -64,16 +77,27 @@ async function series({ label, sizes, unit, unitName, file, command }) {
     } catch (error) {
       // A run that fails is a result too: the table says how, and the bench fails.
       failed = true;
-      const reason = String(error.message).split('\n').find((l) => l.startsWith('quizdeck:')) ?? String(error.message).split('\n')[0];
-      return markdownTable(['case', 'result'], [...measured.map((m) => [label(m.n), `${fmt.ms(m.q.medianMs)} ms`]), [label(n), `FAIL: ${reason}`]]);
+      const reason =
+        String(error.message)
+          .split('\n')
+          .find((l) => l.startsWith('quizdeck:')) ?? String(error.message).split('\n')[0];
+      return markdownTable(
+        ['case', 'result'],
+        [...measured.map((m) => [label(m.n), `${fmt.ms(m.q.medianMs)} ms`]), [label(n), `FAIL: ${reason}`]],
+      );
     }
   }
-  const step = (i) => (i === 0 ? undefined : (measured[i].q.medianMs - measured[i - 1].q.medianMs) / ((measured[i].n - measured[i - 1].n) / unit));
+  const step = (i) =>
+    i === 0
+      ? undefined
+      : (measured[i].q.medianMs - measured[i - 1].q.medianMs) / ((measured[i].n - measured[i - 1].n) / unit);
   const firstStep = step(1);
   const rows = measured.map(({ n, q, base }, i) => {
     const added = step(i);
     const last = i === measured.length - 1;
-    const ok = last ? added !== undefined && firstStep !== undefined && added <= firstStep * LINEAR_SLACK && q.rssMb < RSS_LIMIT_MB : undefined;
+    const ok = last
+      ? added !== undefined && firstStep !== undefined && added <= firstStep * LINEAR_SLACK && q.rssMb < RSS_LIMIT_MB
+      : undefined;
     if (ok === false) failed = true;
     return [
       label(n),
@@ -88,7 +112,17 @@ async function series({ label, sizes, unit, unitName, file, command }) {
     ];
   });
   return markdownTable(
-    ['case', 'quizdeck median ms', 'parseDocument median ms', 'ratio', `ms per ${unitName}`, `added ms per ${unitName} from the size before`, 'peak RSS MB (quizdeck / baseline)', 'target', 'result'],
+    [
+      'case',
+      'quizdeck median ms',
+      'parseDocument median ms',
+      'ratio',
+      `ms per ${unitName}`,
+      `added ms per ${unitName} from the size before`,
+      'peak RSS MB (quizdeck / baseline)',
+      'target',
+      'result',
+    ],
     rows,
   );
 }

@@ -57,7 +57,11 @@ export async function peakRssMb(command, args, options = {}) {
   }
   return new Promise((resolvePromise, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? ROOT,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let peakKb = 0;
     const out = [];
     const err = [];
@@ -75,7 +79,13 @@ export async function peakRssMb(command, args, options = {}) {
     child.on('close', (code) => {
       clearInterval(poll);
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      resolvePromise({ ms, mb: peakKb / 1024, code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() });
+      resolvePromise({
+        ms,
+        mb: peakKb / 1024,
+        code,
+        stdout: Buffer.concat(out).toString(),
+        stderr: Buffer.concat(err).toString(),
+      });
     });
   });
 }
@@ -119,11 +129,24 @@ async function checked(c, run) {
 function checkExit(c, run) {
   const expected = c.expectCode ?? 0;
   if (run.code !== expected) {
-    throw new Error(`${c.name}: exit code ${run.code}, expected ${expected}\n${run.stdout.slice(0, 500)}${run.stderr.slice(0, 500)}`);
+    throw new Error(
+      `${c.name}: exit code ${run.code}, expected ${expected}\n${run.stdout.slice(0, 500)}${run.stderr.slice(0, 500)}`,
+    );
   }
 }
 
-const TOPICS = ['kernel', 'scheduler', 'memory', 'paging', 'interrupt', 'driver', 'network', 'storage', 'boot', 'cache'];
+const TOPICS = [
+  'kernel',
+  'scheduler',
+  'memory',
+  'paging',
+  'interrupt',
+  'driver',
+  'network',
+  'storage',
+  'boot',
+  'cache',
+];
 
 /** The YAML text of one synthetic card; `i` picks its type, so a deck cycles through all four. */
 export function syntheticCard(i) {
@@ -143,7 +166,9 @@ export function syntheticCard(i) {
 
 /** A valid deck of `cards` cards (no errors, no warnings), as YAML text. */
 export function syntheticDeck(cards) {
-  const parts = [`deck: bench-${cards}\ntitle: Synthetic benchmark deck of ${cards} cards\nlang: en\ntags: [bench]\ncards:\n`];
+  const parts = [
+    `deck: bench-${cards}\ntitle: Synthetic benchmark deck of ${cards} cards\nlang: en\ntags: [bench]\ncards:\n`,
+  ];
   for (let i = 0; i < cards; i++) parts.push(syntheticCard(i));
   return parts.join('');
 }
@@ -153,13 +178,16 @@ export function writeSyntheticDeck(cards) {
   mkdirSync(OUT_DIR, { recursive: true });
   const file = join(OUT_DIR, `deck-${cards}.yaml`);
   const text = syntheticDeck(cards);
-  if (!existsSync(file) || statSync(file).size !== Buffer.byteLength(text) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+  if (!existsSync(file) || statSync(file).size !== Buffer.byteLength(text) || readFileSync(file, 'utf8') !== text)
+    writeFileSync(file, text);
   return file;
 }
 
 /** A deck of one card with `keys` unknown keys besides its own (each one a problem to report). */
 export function manyKeysDeck(keys) {
-  const parts = [`deck: keys-${keys}\ntitle: One card with ${keys} unknown keys\ncards:\n  - id: one\n    q: What is this card?\n    a: A card with many keys\n`];
+  const parts = [
+    `deck: keys-${keys}\ntitle: One card with ${keys} unknown keys\ncards:\n  - id: one\n    q: What is this card?\n    a: A card with many keys\n`,
+  ];
   for (let i = 0; i < keys; i++) parts.push(`    extra-${i}: value ${i}\n`);
   return parts.join('');
 }
@@ -173,7 +201,8 @@ export function longWordDeck(bytes) {
 export function writeBenchFile(name, text) {
   mkdirSync(OUT_DIR, { recursive: true });
   const file = join(OUT_DIR, name);
-  if (!existsSync(file) || statSync(file).size !== Buffer.byteLength(text) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+  if (!existsSync(file) || statSync(file).size !== Buffer.byteLength(text) || readFileSync(file, 'utf8') !== text)
+    writeFileSync(file, text);
   return file;
 }
 

@@ -23,7 +23,12 @@ async function bigDatabase() {
   if (existsSync(path)) return path;
   const tmp = `${path}.tmp`;
   rmSync(tmp, { force: true });
-  const term = pty.spawn(process.execPath, [QUIZDECK, 'study', '--new', '0', '--db', tmp], { cols: 100, rows: 30, cwd: ROOT, env: process.env });
+  const term = pty.spawn(process.execPath, [QUIZDECK, 'study', '--new', '0', '--db', tmp], {
+    cols: 100,
+    rows: 30,
+    cwd: ROOT,
+    env: process.env,
+  });
   await new Promise((resolve) => term.onExit(resolve));
   const db = new Database(tmp);
   // Two decks, as a learner has them; 540 days with 45 new items a day in each.
@@ -59,7 +64,7 @@ const share = (a, b) => `${((a / b) * 100).toFixed(0)}%`;
 const label = {
   fit: 'binding: computeParameters (its own time)',
   read: 'read the log (SQLite) and count study days',
-  convert: 'convert into the binding\'s items',
+  convert: "convert into the binding's items",
   load: 'load the native addon',
   evaluate: 'test fitted and default parameters (replay)',
   simulate: 'suggest a retention (simulator, all groups; target < 2 s each)',
@@ -70,8 +75,16 @@ process.stdout.write(
     [
       ['whole command', ms('ms'), ''],
       ['peak memory (RSS)', `${med('mb').toFixed(0)} MB`, ''],
-      ...['fit', 'read', 'convert', 'load', 'evaluate', 'simulate'].map((step) => [label[step], ms(step), ms(`${step}Cpu`)]),
-      ['overhead: (read + convert) / binding (target ≤ 25%)', share(med('read') + med('convert'), med('fit')), share(med('readCpu') + med('convertCpu'), med('fitCpu'))],
+      ...['fit', 'read', 'convert', 'load', 'evaluate', 'simulate'].map((step) => [
+        label[step],
+        ms(step),
+        ms(`${step}Cpu`),
+      ]),
+      [
+        'overhead: (read + convert) / binding (target ≤ 25%)',
+        share(med('read') + med('convert'), med('fit')),
+        share(med('readCpu') + med('convertCpu'), med('fitCpu')),
+      ],
     ],
   ) + '\n',
 );

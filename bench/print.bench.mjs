@@ -21,7 +21,11 @@ const deck10k = writeSyntheticDeck(10_000);
 const html = join(OUT_DIR, 'print-10k.html');
 const results = await compare(
   [
-    { name: 'print', command: process.execPath, args: [QUIZDECK, 'print', deck10k, '--format', 'html', '--seed', '1', '-o', html] },
+    {
+      name: 'print',
+      command: process.execPath,
+      args: [QUIZDECK, 'print', deck10k, '--format', 'html', '--seed', '1', '-o', html],
+    },
     { name: 'parseDocument', command: process.execPath, args: [PARSE_DOCUMENT, deck10k] },
     { name: 'validate', command: process.execPath, args: [QUIZDECK, 'validate', deck10k] },
   ],
@@ -38,13 +42,29 @@ for (const [baseline, target] of [
   const ratio = print.medianMs / base.medianMs;
   const ok = target === undefined ? undefined : ratio <= target;
   if (ok === false) failed = true;
-  rows.push([`print 10k questions to HTML vs ${baseline}`, fmt.ms(print.medianMs), fmt.ms(base.medianMs), fmt.ratio(ratio), `${fmt.mb(print.rssMb)} / ${fmt.mb(base.rssMb)}`, target === undefined ? '—' : `≤ ${fmt.ratio(target)}`, ok === undefined ? '—' : fmt.pass(ok)]);
+  rows.push([
+    `print 10k questions to HTML vs ${baseline}`,
+    fmt.ms(print.medianMs),
+    fmt.ms(base.medianMs),
+    fmt.ratio(ratio),
+    `${fmt.mb(print.rssMb)} / ${fmt.mb(base.rssMb)}`,
+    target === undefined ? '—' : `≤ ${fmt.ratio(target)}`,
+    ok === undefined ? '—' : fmt.pass(ok),
+  ]);
 }
 
 // PDF: median wall time of whole runs (browser start included), as a user waits for it.
 const browser = findBrowser();
 if (browser === undefined) {
-  rows.push(['PDF of 100 questions', 'skipped: no chromium/chrome on PATH or CHROME_PATH', '', '', '', `≤ ${PDF_TARGET_MS / 1000} s`, '—']);
+  rows.push([
+    'PDF of 100 questions',
+    'skipped: no chromium/chrome on PATH or CHROME_PATH',
+    '',
+    '',
+    '',
+    `≤ ${PDF_TARGET_MS / 1000} s`,
+    '—',
+  ]);
 } else {
   const deck100 = writeSyntheticDeck(100);
   const pdf = join(OUT_DIR, 'print-100.pdf');
@@ -54,15 +74,39 @@ if (browser === undefined) {
   // Baseline: the browser alone printing the same sheet from its own command line (fresh
   // profile each time, same flags), which shows how much of the time is the browser's start.
   const profile = join(OUT_DIR, 'chrome-profile');
-  const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-pdf-header-footer'];
+  const flags = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-pdf-header-footer',
+  ];
   const quizdeckTimes = [];
   const browserTimes = [];
   for (let i = 0; i < 4; i++) {
     rmSync(pdf, { force: true });
-    const run = await runOnce(process.execPath, [QUIZDECK, 'print', deck100, '--seed', '1', '-o', pdf, '--browser', browser]);
+    const run = await runOnce(process.execPath, [
+      QUIZDECK,
+      'print',
+      deck100,
+      '--seed',
+      '1',
+      '-o',
+      pdf,
+      '--browser',
+      browser,
+    ]);
     if (run.code !== 0 || !existsSync(pdf)) throw new Error(`PDF run failed: ${run.stderr}`);
     rmSync(profile, { recursive: true, force: true });
-    const alone = await runOnce(browser, [...flags, `--user-data-dir=${profile}`, `--print-to-pdf=${cliPdf}`, `file://${html100}`]);
+    const alone = await runOnce(browser, [
+      ...flags,
+      `--user-data-dir=${profile}`,
+      `--print-to-pdf=${cliPdf}`,
+      `file://${html100}`,
+    ]);
     if (alone.code !== 0) throw new Error(`${browser} --print-to-pdf failed: ${alone.stderr.slice(-300)}`);
     // The first round warms the disk cache for both.
     if (i > 0) {
@@ -75,21 +119,49 @@ if (browser === undefined) {
   const base = median(browserTimes);
   const ok = ms <= PDF_TARGET_MS;
   if (!ok) failed = true;
-  rows.push(['PDF of 100 questions vs chromium --print-to-pdf alone', fmt.ms(ms), fmt.ms(base), fmt.ratio(ms / base), '—', `≤ ${PDF_TARGET_MS / 1000} s`, fmt.pass(ok)]);
+  rows.push([
+    'PDF of 100 questions vs chromium --print-to-pdf alone',
+    fmt.ms(ms),
+    fmt.ms(base),
+    fmt.ratio(ms / base),
+    '—',
+    `≤ ${PDF_TARGET_MS / 1000} s`,
+    fmt.pass(ok),
+  ]);
 }
 
-console.log(markdownTable(['case', 'quizdeck median ms', 'baseline median ms', 'ratio', 'peak RSS MB (quizdeck / baseline)', 'target', 'result'], rows));
+console.log(
+  markdownTable(
+    [
+      'case',
+      'quizdeck median ms',
+      'baseline median ms',
+      'ratio',
+      'peak RSS MB (quizdeck / baseline)',
+      'target',
+      'result',
+    ],
+    rows,
+  ),
+);
 // Absolute times (the PDF target) depend on what else the machine is doing; say how busy it was.
-console.log(`\nLoad average (1 min): ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end, on ${cpus().length} cores.`);
+console.log(
+  `\nLoad average (1 min): ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end, on ${cpus().length} cores.`,
+);
 if (failed) process.exitCode = 1;
 
 function findBrowser() {
   if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
   for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'])
-    for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) if (existsSync(join(dir, name))) return join(dir, name);
+    for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean))
+      if (existsSync(join(dir, name))) return join(dir, name);
   return undefined;
 }
 
 // The sheet is deterministic, so the bench also checks that two runs give the same bytes.
-const again = spawnSync(process.execPath, [QUIZDECK, 'print', deck10k, '--format', 'html', '--seed', '1'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-if (again.stdout !== readFileSync(html, 'utf8')) throw new Error('print is not deterministic: two runs with --seed 1 differ');
+const again = spawnSync(process.execPath, [QUIZDECK, 'print', deck10k, '--format', 'html', '--seed', '1'], {
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+});
+if (again.stdout !== readFileSync(html, 'utf8'))
+  throw new Error('print is not deterministic: two runs with --seed 1 differ');

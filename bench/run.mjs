@@ -18,7 +18,10 @@ if (benches.length === 0) {
 
 // The benches' own parsed-deck cache: another checkout or build of quizdeck using the person's
 // cache prunes this build's entries, which made every launch a cold one.
-const env = { ...process.env, QUIZDECK_CACHE_DIR: process.env.QUIZDECK_CACHE_DIR ?? join(ROOT, 'bench', 'out', 'cache') };
+const env = {
+  ...process.env,
+  QUIZDECK_CACHE_DIR: process.env.QUIZDECK_CACHE_DIR ?? join(ROOT, 'bench', 'out', 'cache'),
+};
 
 const failed = [];
 for (const name of benches) {

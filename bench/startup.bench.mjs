@@ -17,7 +17,20 @@ const rows = ['--version', '--help'].map((name) => {
   const r = results.get(name);
   const ratio = r.medianMs / base.medianMs;
   const targeted = name === '--version';
-  return [`quizdeck ${name}`, fmt.ms(r.medianMs), fmt.ms(base.medianMs), fmt.ratio(ratio), `${fmt.mb(r.rssMb)} / ${fmt.mb(base.rssMb)}`, targeted ? `≤ ${TARGET.toFixed(2)}×` : '—', targeted ? fmt.pass(ratio <= TARGET) : '—'];
+  return [
+    `quizdeck ${name}`,
+    fmt.ms(r.medianMs),
+    fmt.ms(base.medianMs),
+    fmt.ratio(ratio),
+    `${fmt.mb(r.rssMb)} / ${fmt.mb(base.rssMb)}`,
+    targeted ? `≤ ${TARGET.toFixed(2)}×` : '—',
+    targeted ? fmt.pass(ratio <= TARGET) : '—',
+  ];
 });
-console.log(markdownTable(['case', 'quizdeck median ms', 'node -e 0 median ms', 'ratio', 'peak RSS MB (quizdeck / node)', 'target', 'result'], rows));
+console.log(
+  markdownTable(
+    ['case', 'quizdeck median ms', 'node -e 0 median ms', 'ratio', 'peak RSS MB (quizdeck / node)', 'target', 'result'],
+    rows,
+  ),
+);
 if (rows.some((r) => r.at(-1) === 'FAIL')) process.exitCode = 1;

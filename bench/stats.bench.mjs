@@ -33,7 +33,13 @@ function prng(seed) {
 /** Creates or migrates the schema with quizdeck's own migrations: `study` in a pseudo-terminal, quit at the first card. */
 function createSchema(deckFile, file) {
   return new Promise((resolve, reject) => {
-    const term = pty.spawn(process.execPath, [QUIZDECK, 'study', deckFile, '--db', file], { name: 'xterm-256color', cols: 100, rows: 30, cwd: ROOT, env: process.env });
+    const term = pty.spawn(process.execPath, [QUIZDECK, 'study', deckFile, '--db', file], {
+      name: 'xterm-256color',
+      cols: 100,
+      rows: 30,
+      cwd: ROOT,
+      env: process.env,
+    });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`no first card: ${out.slice(-300)}`)), 60_000);
     term.onData((d) => {
@@ -92,34 +98,90 @@ function fillReviews(db, now) {
   });
   events.sort((a, b) => a.t - b.t);
   events.length = Math.min(events.length, REVIEWS);
-  const insertReview = db.prepare('INSERT INTO reviews (deck_id, card_key, card_id, rating, reviewed_at, duration_ms, state_before, state, due, stability, difficulty, scheduled_days, previous) VALUES (?, ?, ?, ?, ?, 4000, ?, ?, ?, ?, 5, ?, ?)');
-  const insertState = db.prepare('INSERT INTO card_state (deck_id, card_key, card_id, state, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, last_review, leech, review_id) VALUES (?, ?, ?, ?, ?, ?, 5, 0, ?, 0, ?, ?, ?, ?, ?)');
+  const insertReview = db.prepare(
+    'INSERT INTO reviews (deck_id, card_key, card_id, rating, reviewed_at, duration_ms, state_before, state, due, stability, difficulty, scheduled_days, previous) VALUES (?, ?, ?, ?, ?, 4000, ?, ?, ?, ?, 5, ?, ?)',
+  );
+  const insertState = db.prepare(
+    'INSERT INTO card_state (deck_id, card_key, card_id, state, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, last_review, leech, review_id) VALUES (?, ?, ?, ?, ?, ?, 5, 0, ?, 0, ?, ?, ?, ?, ?)',
+  );
   const latest = new Map();
-  const stateOf = (e, id) => ({ state: e.state, due: e.due, stability: e.s, difficulty: 5, elapsed_days: 0, scheduled_days: e.scheduled, learning_steps: 0, reps: e.reps, lapses: e.lapses, last_review: e.t, leech: e.lapses >= 8 ? 1 : 0, review_id: id });
+  const stateOf = (e, id) => ({
+    state: e.state,
+    due: e.due,
+    stability: e.s,
+    difficulty: 5,
+    elapsed_days: 0,
+    scheduled_days: e.scheduled,
+    learning_steps: 0,
+    reps: e.reps,
+    lapses: e.lapses,
+    last_review: e.t,
+    leech: e.lapses >= 8 ? 1 : 0,
+    review_id: id,
+  });
   events.forEach((e, i) => {
     const [card, key] = studied[e.item];
     const prev = latest.get(e.item);
-    insertReview.run(deck, key, card, e.rating, e.t, e.before, e.state, e.due, e.s, e.scheduled, prev ? JSON.stringify(stateOf(prev.e, prev.id)) : null);
+    insertReview.run(
+      deck,
+      key,
+      card,
+      e.rating,
+      e.t,
+      e.before,
+      e.state,
+      e.due,
+      e.s,
+      e.scheduled,
+      prev ? JSON.stringify(stateOf(prev.e, prev.id)) : null,
+    );
     latest.set(e.item, { e, id: i + 1 });
   });
   for (const [item, { e, id }] of latest) {
     const [card, key] = studied[item];
-    insertState.run(deck, key, card, e.state, e.due, e.s, e.scheduled, e.reps, e.lapses, e.t, e.lapses >= 8 ? 1 : 0, id);
+    insertState.run(
+      deck,
+      key,
+      card,
+      e.state,
+      e.due,
+      e.s,
+      e.scheduled,
+      e.reps,
+      e.lapses,
+      e.t,
+      e.lapses >= 8 ? 1 : 0,
+      id,
+    );
   }
   return events.length;
 }
 
 function fillQuizzes(db, now) {
   const random = prng(14);
-  const attempt = db.prepare("INSERT INTO quiz_attempts (started_at, finished_at, decks, seed, options, score, total, percent, passed, overruled, time_limit_hit, interrupted) VALUES (?, ?, ?, 's', '{}', ?, 20, ?, NULL, 0, 0, 0)");
-  const answer = db.prepare("INSERT INTO quiz_answers (attempt_id, position, deck_id, card_key, card_id, section, kind, answered, given, correct, overruled) VALUES (?, ?, ?, ?, ?, ?, 'typed', 1, 'x', ?, 0)");
+  const attempt = db.prepare(
+    "INSERT INTO quiz_attempts (started_at, finished_at, decks, seed, options, score, total, percent, passed, overruled, time_limit_hit, interrupted) VALUES (?, ?, ?, 's', '{}', ?, 20, ?, NULL, 0, 0, 0)",
+  );
+  const answer = db.prepare(
+    "INSERT INTO quiz_answers (attempt_id, position, deck_id, card_key, card_id, section, kind, answered, given, correct, overruled) VALUES (?, ?, ?, ?, ?, ?, 'typed', 1, 'x', ?, 0)",
+  );
   for (let a = 0; a < 300; a++) {
     const at = now - (300 - a) * DAY;
     const cards = Array.from({ length: 20 }, () => Math.floor(random() * CARDS) & ~3);
     const right = cards.map(() => random() < 0.5 + a / 1000);
     const score = right.filter(Boolean).length;
     const { lastInsertRowid } = attempt.run(at, at + 600_000, `bench-${CARDS}`, score, score * 5);
-    cards.forEach((c, i) => answer.run(lastInsertRowid, i + 1, `bench-${CARDS}`, `card-${c}`, `card-${c}`, `part-${c % 13}`, right[i] ? 1 : 0));
+    cards.forEach((c, i) =>
+      answer.run(
+        lastInsertRowid,
+        i + 1,
+        `bench-${CARDS}`,
+        `card-${c}`,
+        `card-${c}`,
+        `part-${c % 13}`,
+        right[i] ? 1 : 0,
+      ),
+    );
   }
 }
 
@@ -166,16 +228,29 @@ try {
   const rows = ['stats', 'stats --json'].map((name) => {
     const r = results.get(name);
     const ratio = r.medianMs / list.medianMs;
-    return [`${name}: ${CARDS / 1000}k cards, ${REVIEWS / 1000}k reviews`, fmt.ms(r.medianMs), fmt.ms(list.medianMs), fmt.ratio(ratio), `${fmt.mb(r.rssMb)} / ${fmt.mb(list.rssMb)}`, `≤ ${TARGET}× list`, fmt.pass(ratio <= TARGET)];
+    return [
+      `${name}: ${CARDS / 1000}k cards, ${REVIEWS / 1000}k reviews`,
+      fmt.ms(r.medianMs),
+      fmt.ms(list.medianMs),
+      fmt.ratio(ratio),
+      `${fmt.mb(r.rssMb)} / ${fmt.mb(list.rssMb)}`,
+      `≤ ${TARGET}× list`,
+      fmt.pass(ratio <= TARGET),
+    ];
   });
   console.log(`stats beside list (median of ${RUNS} runs, interleaved; same deck, same database)\n`);
-  console.log(markdownTable(['case', 'stats ms', 'list ms', 'ratio', 'peak RSS MB (stats / list)', 'target', 'result'], rows));
+  console.log(
+    markdownTable(['case', 'stats ms', 'list ms', 'ratio', 'peak RSS MB (stats / list)', 'target', 'result'], rows),
+  );
   // CPU time (user + system, the least of RUNS) as well: on a busy machine wall times mostly
   // measure the wait for a core, and the ratio of wall times swings either way.
   const cpu = (args) => {
     let best = Infinity;
     for (let i = 0; i < RUNS; i++) {
-      const r = spawnSync('/usr/bin/time', ['-f', '__CPU__%U %S', process.execPath, QUIZDECK, ...args], { cwd: ROOT, encoding: 'utf8' });
+      const r = spawnSync('/usr/bin/time', ['-f', '__CPU__%U %S', process.execPath, QUIZDECK, ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
       const m = /__CPU__([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
       if (m) best = Math.min(best, (Number(m[1]) + Number(m[2])) * 1000);
     }
@@ -184,7 +259,9 @@ try {
   if (existsSync('/usr/bin/time')) {
     const listCpu = cpu(['list', deckFile, '--db', db]);
     const statsCpu = cpu(['stats', deckFile, '--db', db]);
-    console.log(`\nCPU time (user + system, least of ${RUNS} runs): stats ${fmt.ms(statsCpu)} ms, list ${fmt.ms(listCpu)} ms, ${fmt.ratio(statsCpu / listCpu)}; load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
+    console.log(
+      `\nCPU time (user + system, least of ${RUNS} runs): stats ${fmt.ms(statsCpu)} ms, list ${fmt.ms(listCpu)} ms, ${fmt.ratio(statsCpu / listCpu)}; load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`,
+    );
     // A database from before migration 4 (no `reviews_stats` index: stats scans the table) until
     // study or quiz next opens it. For information; no target.
     const old = join(dir, 'old.db');
@@ -193,7 +270,9 @@ try {
     handle.exec('DROP INDEX IF EXISTS reviews_stats');
     handle.close();
     const oldCpu = cpu(['stats', deckFile, '--db', old]);
-    console.log(`stats on a database without the reviews_stats index (before migration 4): ${fmt.ms(oldCpu)} ms of CPU, ${fmt.ratio(oldCpu / listCpu)} list`);
+    console.log(
+      `stats on a database without the reviews_stats index (before migration 4): ${fmt.ms(oldCpu)} ms of CPU, ${fmt.ratio(oldCpu / listCpu)} list`,
+    );
   }
   if (rows.some((r) => r.at(-1) === 'FAIL')) process.exitCode = 1;
 } finally {

@@ -19,7 +19,13 @@ const stripAnsi = (s) => s.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007]*
 /** Spawns in a pty; resolves with ms from spawn until `pattern` is on screen (or the process exits). */
 function launch(args, { env = {} } = {}) {
   const start = process.hrtime.bigint();
-  const term = pty.spawn(process.execPath, args, { name: 'xterm-256color', cols: 100, rows: 30, cwd: ROOT, env: { ...process.env, ...env } });
+  const term = pty.spawn(process.execPath, args, {
+    name: 'xterm-256color',
+    cols: 100,
+    rows: 30,
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+  });
   let out = '';
   const waiters = [];
   term.onData((d) => {
@@ -38,7 +44,10 @@ function launch(args, { env = {} } = {}) {
         resolve({ ms: elapsed(), text: stripAnsi(out.slice(from)) });
         return true;
       };
-      const timer = setTimeout(() => reject(new Error(`timeout waiting for ${pattern}: ${stripAnsi(out).slice(-500)}`)), timeout);
+      const timer = setTimeout(
+        () => reject(new Error(`timeout waiting for ${pattern}: ${stripAnsi(out).slice(-500)}`)),
+        timeout,
+      );
       waiters.push(check);
       check();
     });
@@ -69,7 +78,8 @@ async function answerLatencies(args) {
   const latencies = [];
   for (let n = 1; n <= ANSWERS; n++) {
     let from = s.length();
-    if (/Your answer:\s*$/m.test(text) || text.trimEnd().endsWith('show the answer (then u undo, q quit)')) s.term.write('x\r');
+    if (/Your answer:\s*$/m.test(text) || text.trimEnd().endsWith('show the answer (then u undo, q quit)'))
+      s.term.write('x\r');
     else if (/Press Enter to show the answer/.test(text)) s.term.write('\r');
     else if (/Pick all/.test(text)) s.term.write('1\r');
     else if (/Pick one/.test(text)) s.term.write('1');
@@ -107,16 +117,28 @@ function bigDatabase(deckFile, cards) {
       else keys.push([`card-${i}`, `card-${i}`]);
     }
     const deck = `bench-${cards}`;
-    const insertReview = db.prepare('INSERT INTO reviews (deck_id, card_key, card_id, rating, reviewed_at, duration_ms, state_before, state, due, stability, difficulty, scheduled_days, previous) VALUES (?, ?, ?, ?, ?, 4000, 2, 2, ?, 20, 5, 20, NULL)');
-    const insertState = db.prepare('INSERT INTO card_state (deck_id, card_key, card_id, state, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, last_review, leech, review_id) VALUES (?, ?, ?, 2, ?, ?, 5, 20, 20, 0, 30, 1, ?, 0, ?)');
+    const insertReview = db.prepare(
+      'INSERT INTO reviews (deck_id, card_key, card_id, rating, reviewed_at, duration_ms, state_before, state, due, stability, difficulty, scheduled_days, previous) VALUES (?, ?, ?, ?, ?, 4000, 2, 2, ?, 20, 5, 20, NULL)',
+    );
+    const insertState = db.prepare(
+      'INSERT INTO card_state (deck_id, card_key, card_id, state, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, last_review, leech, review_id) VALUES (?, ?, ?, 2, ?, ?, 5, 20, 20, 0, 30, 1, ?, 0, ?)',
+    );
     db.transaction(() => {
       for (let r = 0; r < 500_000; r++) {
         const [card, key] = keys[r % keys.length];
-        insertReview.run(deck, key, card, 1 + (r % 4), now - 2 * DAY - ((r * 7919) % (365 * DAY)), now + ((r % 60) - 20) * DAY);
+        insertReview.run(
+          deck,
+          key,
+          card,
+          1 + (r % 4),
+          now - 2 * DAY - ((r * 7919) % (365 * DAY)),
+          now + ((r % 60) - 20) * DAY,
+        );
       }
       // Three quarters of the items studied; a spread of due dates, some overdue.
       keys.forEach(([card, key], i) => {
-        if (i % 4 !== 0) insertState.run(deck, key, card, now + ((i % 90) - 30) * DAY, 5 + (i % 50), now - 20 * DAY, i + 1);
+        if (i % 4 !== 0)
+          insertState.run(deck, key, card, now + ((i % 90) - 30) * DAY, 5 + (i % 50), now - 20 * DAY, i + 1);
       });
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -155,16 +177,47 @@ for (let i = 0; i < RUNS; i++) {
   listSmall.push((await runOnce(process.execPath, [QUIZDECK, 'list'], { env: noDb })).ms);
   listBig.push((await runOnce(process.execPath, [QUIZDECK, 'list', deckFile], { env: noDb })).ms);
 }
-const latencies = [...(await answerLatencies(['--db', freshCopy(null)])), ...(await answerLatencies([deckFile, '--db', freshCopy(template)]))];
+const latencies = [
+  ...(await answerLatencies(['--db', freshCopy(null)])),
+  ...(await answerLatencies([deckFile, '--db', freshCopy(template)])),
+];
 
 const baseMs = median(base);
-const row = (name, ms, target) => [name, fmt.ms(ms), fmt.ms(baseMs), fmt.ratio(ms / baseMs), `≤ ${target} ms`, fmt.pass(ms <= target)];
+const row = (name, ms, target) => [
+  name,
+  fmt.ms(ms),
+  fmt.ms(baseMs),
+  fmt.ratio(ms / baseMs),
+  `≤ ${target} ms`,
+  fmt.pass(ms <= target),
+];
 const rows = [
   row('launch → first card: bundled decks, empty database', median(small), 300),
   row(`launch → first card: ${CARDS / 1000}k cards, 500k reviews`, median(big), 600),
-  ['(reference) quizdeck list: bundled decks', fmt.ms(median(listSmall)), fmt.ms(baseMs), fmt.ratio(median(listSmall) / baseMs), '—', '—'],
-  [`(reference) quizdeck list: ${CARDS / 1000}k cards`, fmt.ms(median(listBig)), fmt.ms(baseMs), fmt.ratio(median(listBig) / baseMs), '—', '—'],
-  [`answer → next card (median of ${latencies.length}; p90 ${fmt.ms(latencies.sort((a, b) => a - b)[Math.floor(latencies.length * 0.9)])} ms)`, fmt.ms(median(latencies)), '—', '—', '≤ 50 ms', fmt.pass(median(latencies) <= 50)],
+  [
+    '(reference) quizdeck list: bundled decks',
+    fmt.ms(median(listSmall)),
+    fmt.ms(baseMs),
+    fmt.ratio(median(listSmall) / baseMs),
+    '—',
+    '—',
+  ],
+  [
+    `(reference) quizdeck list: ${CARDS / 1000}k cards`,
+    fmt.ms(median(listBig)),
+    fmt.ms(baseMs),
+    fmt.ratio(median(listBig) / baseMs),
+    '—',
+    '—',
+  ],
+  [
+    `answer → next card (median of ${latencies.length}; p90 ${fmt.ms(latencies.sort((a, b) => a - b)[Math.floor(latencies.length * 0.9)])} ms)`,
+    fmt.ms(median(latencies)),
+    '—',
+    '—',
+    '≤ 50 ms',
+    fmt.pass(median(latencies) <= 50),
+  ],
 ];
 console.log(`study (pseudo-terminal, median of ${RUNS} runs; node -e 0 spawned the same way)\n`);
 console.log(markdownTable(['case', 'quizdeck ms', 'node -e 0 ms', 'ratio', 'target', 'result'], rows));

@@ -23,7 +23,15 @@ const rows = [];
 const perThousand = [];
 let failed = false;
 const row = (label, q, base, target, ok) => {
-  rows.push([label, fmt.ms(q.medianMs), fmt.ms(base.medianMs), fmt.ratio(q.medianMs / base.medianMs), `${fmt.mb(q.rssMb)} / ${fmt.mb(base.rssMb)}`, target, ok === undefined ? '—' : fmt.pass(ok)]);
+  rows.push([
+    label,
+    fmt.ms(q.medianMs),
+    fmt.ms(base.medianMs),
+    fmt.ratio(q.medianMs / base.medianMs),
+    `${fmt.mb(q.rssMb)} / ${fmt.mb(base.rssMb)}`,
+    target,
+    ok === undefined ? '—' : fmt.pass(ok),
+  ]);
   if (ok === false) failed = true;
 };
 
@@ -43,12 +51,37 @@ for (const { cards, runs, warmup } of SIZES) {
   const k = `${cards / 1000}k`;
   const ratioAjv = q.medianMs / ajv.medianMs;
   const ratioPd = q.medianMs / pd.medianMs;
-  row(`validate ${k} vs ajv-cli`, q, ajv, cards === 1_000 ? '≤ 1.00×' : '—', cards === 1_000 ? ratioAjv <= 1.0 : undefined);
-  row(`validate ${k} vs parseDocument`, q, pd, cards === 10_000 ? '≤ 1.25×' : '—', cards === 10_000 ? ratioPd <= 1.25 : undefined);
+  row(
+    `validate ${k} vs ajv-cli`,
+    q,
+    ajv,
+    cards === 1_000 ? '≤ 1.00×' : '—',
+    cards === 1_000 ? ratioAjv <= 1.0 : undefined,
+  );
+  row(
+    `validate ${k} vs parseDocument`,
+    q,
+    pd,
+    cards === 10_000 ? '≤ 1.25×' : '—',
+    cards === 10_000 ? ratioPd <= 1.25 : undefined,
+  );
   perThousand.push({ cards, ms: q.medianMs, rssMb: q.rssMb });
 }
 
-console.log(markdownTable(['case', 'quizdeck median ms', 'baseline median ms', 'ratio', 'peak RSS MB (quizdeck / baseline)', 'target', 'result'], rows));
+console.log(
+  markdownTable(
+    [
+      'case',
+      'quizdeck median ms',
+      'baseline median ms',
+      'ratio',
+      'peak RSS MB (quizdeck / baseline)',
+      'target',
+      'result',
+    ],
+    rows,
+  ),
+);
 console.log();
 
 // Linear growth: the cost of each further 1k cards (startup excluded) may not rise from the
@@ -62,9 +95,30 @@ const scaleRows = perThousand.map(({ cards, ms, rssMb }, i) => {
   const linear = step !== undefined && step10k !== undefined && step <= step10k * LINEAR_SLACK;
   const ok = big ? linear && rssMb < RSS_LIMIT_MB : undefined;
   if (ok === false) failed = true;
-  return [`validate ${cards / 1000}k`, fmt.ms(ms), fmt.ms(ms / (cards / 1000)), step === undefined ? '—' : fmt.ms(step), fmt.mb(rssMb), big ? `< ${RSS_LIMIT_MB} MB; added ms/1k ≤ ${LINEAR_SLACK}× the 1k→10k value` : '—', ok === undefined ? '—' : fmt.pass(ok)];
+  return [
+    `validate ${cards / 1000}k`,
+    fmt.ms(ms),
+    fmt.ms(ms / (cards / 1000)),
+    step === undefined ? '—' : fmt.ms(step),
+    fmt.mb(rssMb),
+    big ? `< ${RSS_LIMIT_MB} MB; added ms/1k ≤ ${LINEAR_SLACK}× the 1k→10k value` : '—',
+    ok === undefined ? '—' : fmt.pass(ok),
+  ];
 });
-console.log(markdownTable(['case', 'quizdeck median ms', 'ms per 1k cards', 'added ms per 1k cards from the size before', 'peak RSS MB', 'target', 'result'], scaleRows));
+console.log(
+  markdownTable(
+    [
+      'case',
+      'quizdeck median ms',
+      'ms per 1k cards',
+      'added ms per 1k cards from the size before',
+      'peak RSS MB',
+      'target',
+      'result',
+    ],
+    scaleRows,
+  ),
+);
 
 if (failed) process.exitCode = 1;
 
@@ -79,9 +133,13 @@ async function writeSchema() {
 /** A comparison with a validator that accepts anything would be meaningless: both must reject a broken deck. */
 async function checkBaselinesCatchErrors(schema) {
   const broken = join(OUT_DIR, 'broken.yaml');
-  writeFileSync(broken, 'deck: broken\ntitle: Broken\ncards:\n  - id: one\n    a: an answer without a question\n  - id: two\n    type: truefalse\n    q: Is "yes" a boolean?\n    answer: "yes"\n');
+  writeFileSync(
+    broken,
+    'deck: broken\ntitle: Broken\ncards:\n  - id: one\n    a: an answer without a question\n  - id: two\n    type: truefalse\n    q: Is "yes" a boolean?\n    answer: "yes"\n',
+  );
   const ajv = await runOnce(AJV, ['validate', '--spec=draft2020', '-s', schema, '-d', broken]);
-  if (ajv.code === 0 || !/invalid/.test(ajv.stdout + ajv.stderr)) throw new Error(`ajv-cli accepted a broken deck:\n${ajv.stdout}${ajv.stderr}`);
+  if (ajv.code === 0 || !/invalid/.test(ajv.stdout + ajv.stderr))
+    throw new Error(`ajv-cli accepted a broken deck:\n${ajv.stdout}${ajv.stderr}`);
   const ours = await runOnce(process.execPath, [QUIZDECK, 'validate', broken]);
   if (ours.code !== 1) throw new Error(`quizdeck validate accepted a broken deck:\n${ours.stdout}${ours.stderr}`);
 }

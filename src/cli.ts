@@ -61,7 +61,9 @@ async function main(argv: string[]): Promise<number> {
       return error.exitCode;
     }
     const debug = argv.includes('--debug');
-    await writeError(`unexpected error: ${(error as Error)?.message ?? String(error)}${debug ? '' : ' (run with --debug for details)'}`);
+    await writeError(
+      `unexpected error: ${(error as Error)?.message ?? String(error)}${debug ? '' : ' (run with --debug for details)'}`,
+    );
     if (debug) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
     return 1;
   }

@@ -20,8 +20,14 @@ describe('bench helpers', () => {
   });
 
   it('prints an aligned Markdown table', () => {
-    expect(markdownTable(['case', 'ms'], [['a', '1.0'], ['longer', '22']])).toBe(
-      ['| case   | ms  |', '|--------|-----|', '| a      | 1.0 |', '| longer | 22  |'].join('\n'),
-    );
+    expect(
+      markdownTable(
+        ['case', 'ms'],
+        [
+          ['a', '1.0'],
+          ['longer', '22'],
+        ],
+      ),
+    ).toBe(['| case   | ms  |', '|--------|-----|', '| a      | 1.0 |', '| longer | 22  |'].join('\n'));
   });
 });

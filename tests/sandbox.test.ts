@@ -10,11 +10,25 @@ describe('the test sandbox (tests/helpers/global-setup.ts)', () => {
   const root = dirname(tmpdir());
   it('puts HOME, the XDG directories, the database and TMPDIR in one directory of this run', () => {
     expect(root).toMatch(/quizdeck-tests-/);
-    for (const path of [homedir(), process.env.XDG_DATA_HOME!, process.env.XDG_CACHE_HOME!, process.env.XDG_CONFIG_HOME!, process.env.QUIZDECK_DB!]) expect(inside(root, path)).toBe(true);
+    for (const path of [
+      homedir(),
+      process.env.XDG_DATA_HOME!,
+      process.env.XDG_CACHE_HOME!,
+      process.env.XDG_CONFIG_HOME!,
+      process.env.QUIZDECK_DB!,
+    ])
+      expect(inside(root, path)).toBe(true);
   });
 
   it('is what a spawned command sees', () => {
-    const child = spawnSync(process.execPath, ['-e', 'const os = require("os"); console.log(JSON.stringify([os.homedir(), os.tmpdir(), process.env.QUIZDECK_DB]))'], { encoding: 'utf8' });
+    const child = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        'const os = require("os"); console.log(JSON.stringify([os.homedir(), os.tmpdir(), process.env.QUIZDECK_DB]))',
+      ],
+      { encoding: 'utf8' },
+    );
     for (const path of JSON.parse(child.stdout) as string[]) expect(inside(root, path)).toBe(true);
   });
 });

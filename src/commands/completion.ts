@@ -1,14 +1,24 @@
 import type { Argument, Command, Option } from 'commander';
 import { renderBash } from '../core/completion/bash.js';
 import { renderFish } from '../core/completion/fish.js';
-import { isPlainWord, type CompletionCommand, type CompletionOption, type CompletionSpec, type ValueKind } from '../core/completion/spec.js';
+import {
+  isPlainWord,
+  type CompletionCommand,
+  type CompletionOption,
+  type CompletionSpec,
+  type ValueKind,
+} from '../core/completion/spec.js';
 import { renderZsh } from '../core/completion/zsh.js';
 import { UsageError } from '../errors.js';
 
 const RENDERERS = { bash: renderBash, zsh: renderZsh, fish: renderFish } as const;
 
 /** Prints the completion script for `shell`, built from the program's own command tree. */
-export async function runCompletion(shell: string, program: Command, out: (s: string) => void = (s) => process.stdout.write(s)): Promise<void> {
+export async function runCompletion(
+  shell: string,
+  program: Command,
+  out: (s: string) => void = (s) => process.stdout.write(s),
+): Promise<void> {
   const render = RENDERERS[shell as keyof typeof RENDERERS];
   if (!render) throw new UsageError(`unknown shell "${shell}"; use one of ${Object.keys(RENDERERS).join(', ')}`);
   out(render(completionSpec(program)));
@@ -23,7 +33,9 @@ export function completionSpec(program: Command): CompletionSpec {
     options: help.visibleOptions(command).map(completionOption),
     args: argumentsKind(command.registeredArguments),
   }));
-  for (const word of commands.flatMap((c) => [c.name, ...c.options.flatMap((o) => [o.short ?? '', o.long ?? ''])]).filter(Boolean)) {
+  for (const word of commands
+    .flatMap((c) => [c.name, ...c.options.flatMap((o) => [o.short ?? '', o.long ?? ''])])
+    .filter(Boolean)) {
     // Scripts put these unquoted in word lists; a name a shell would split is a bug here.
     if (!isPlainWord(word)) throw new Error(`cannot complete the name ${JSON.stringify(word)}`);
   }

@@ -32,7 +32,8 @@ export interface ExamSettings {
 /** --exam and --exam-retention checked against today's study day; null without --exam. Throws UsageError. */
 export function parseExamOptions(options: ExamOptions, now: number, rule: DayRule): ExamSettings | null {
   if (options.exam === undefined) {
-    if (options.examRetention !== undefined) throw new UsageError('--exam-retention goes with --exam DATE (the recall to reach on that day)');
+    if (options.examRetention !== undefined)
+      throw new UsageError('--exam-retention goes with --exam DATE (the recall to reach on that day)');
     return null;
   }
   const today = dayNumber(now, rule);
@@ -70,31 +71,60 @@ export interface ExamPlanSettings extends ExamSettings {
 }
 
 /** The plan over these decks; `reads` null when there is no database yet (every item new). */
-export function buildExamPlan(outlines: readonly DeckOutline[], reads: ExamReads | null, settings: ExamPlanSettings): ExamPlan {
+export function buildExamPlan(
+  outlines: readonly DeckOutline[],
+  reads: ExamReads | null,
+  settings: ExamPlanSettings,
+): ExamPlan {
   const models = new Map<string, ForecastModel>();
   const modelOf = (deckId: string) => {
     const weights = weightsForDeck(reads?.fitted ?? new Map<string, number[]>(), deckId);
     const key = weights ? JSON.stringify(weights) : '';
     let model = models.get(key);
-    if (!model) models.set(key, (model = createForecastModel({ retention: settings.retention, maximumIntervalDays: settings.maximumIntervalDays, weights })));
+    if (!model)
+      models.set(
+        key,
+        (model = createForecastModel({
+          retention: settings.retention,
+          maximumIntervalDays: settings.maximumIntervalDays,
+          weights,
+        })),
+      );
     return model;
   };
   const decks = outlines.map((outline) => {
     const id = outline.deck.deck;
     const keys = outline.cards.flatMap((card) => card.keys);
-    return { id, keys, memories: reads?.memories.get(id) ?? new Map<string, ExamMemory>(), model: modelOf(id), introducedToday: reads?.introducedToday.get(id) ?? 0 };
+    return {
+      id,
+      keys,
+      memories: reads?.memories.get(id) ?? new Map<string, ExamMemory>(),
+      model: modelOf(id),
+      introducedToday: reads?.introducedToday.get(id) ?? 0,
+    };
   });
-  return planExam({ decks, now: settings.now, rule: settings.rule, examDay: settings.examDay, target: settings.target, limits: settings.limits });
+  return planExam({
+    decks,
+    now: settings.now,
+    rule: settings.rule,
+    examDay: settings.examDay,
+    target: settings.target,
+    limits: settings.limits,
+  });
 }
 
 /** `stats --exam`'s --new and --reviews: study's daily limits per deck (defaults 20 and 200), which the plan must fit. */
 export function parseExamLimits(options: { new?: string; reviews?: string }, hasExam: boolean): ExamLimits {
   const int = (value: string | undefined, name: string, fallback: number, max: number) => {
-    if (value !== undefined && !hasExam) throw new UsageError(`${name} goes with --exam DATE (the daily limit the plan must fit)`);
+    if (value !== undefined && !hasExam)
+      throw new UsageError(`${name} goes with --exam DATE (the daily limit the plan must fit)`);
     const parsed = parseWholeNumber(value, name, { min: 0, max, fallback });
     if ('error' in parsed) throw new UsageError(parsed.error);
     return parsed.value;
   };
   // The limits and defaults of study's --new and --reviews (core/study/options.ts).
-  return { newPerDay: int(options.new, '--new', DEFAULT_NEW_PER_DAY, 9999), reviewsPerDay: int(options.reviews, '--reviews', DEFAULT_REVIEWS_PER_DAY, 99999) };
+  return {
+    newPerDay: int(options.new, '--new', DEFAULT_NEW_PER_DAY, 9999),
+    reviewsPerDay: int(options.reviews, '--reviews', DEFAULT_REVIEWS_PER_DAY, 99999),
+  };
 }

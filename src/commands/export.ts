@@ -31,14 +31,29 @@ export const defaultExportDeps: ExportDeps = {
   now: () => systemClock.now(),
 };
 
-const FORMAT_NAMES: Record<ExportFormat, string> = { anki: 'Anki text', apkg: 'Anki package', gift: 'GIFT', 'moodle-xml': 'Moodle XML', csv: 'CSV', tsv: 'TSV' };
+const FORMAT_NAMES: Record<ExportFormat, string> = {
+  anki: 'Anki text',
+  apkg: 'Anki package',
+  gift: 'GIFT',
+  'moodle-xml': 'Moodle XML',
+  csv: 'CSV',
+  tsv: 'TSV',
+};
 
 /** `quizdeck export --to FORMAT [paths...] -o FILE`: the decks in another tool's format; what it cannot carry is said on stderr. */
-export async function runExport(paths: string[], input: ExportOptionInput & { lang?: string }, deps: ExportDeps = defaultExportDeps): Promise<void> {
+export async function runExport(
+  paths: string[],
+  input: ExportOptionInput & { lang?: string },
+  deps: ExportDeps = defaultExportDeps,
+): Promise<void> {
   const format = parseExportFormat(input.to, input.output);
   if ('error' in format) throw new UsageError(format.error);
-  if (format.value === 'apkg' && input.output === undefined) throw new UsageError('an .apkg is a binary file: name it with -o, e.g. -o deck.apkg');
-  const [{ requireValidWholeDecks }, { describeFsError }] = await Promise.all([import('./shared/decks.js'), import('../io/deckFiles.js')]);
+  if (format.value === 'apkg' && input.output === undefined)
+    throw new UsageError('an .apkg is a binary file: name it with -o, e.g. -o deck.apkg');
+  const [{ requireValidWholeDecks }, { describeFsError }] = await Promise.all([
+    import('./shared/decks.js'),
+    import('../io/deckFiles.js'),
+  ]);
   const decks = await requireValidWholeDecks(paths, { languages: preferredLanguages(input.lang, process.env) });
   const { data, losses } = await render(format.value, decks, deps);
   const sayLosses = () => {
@@ -60,7 +75,11 @@ export async function runExport(paths: string[], input: ExportOptionInput & { la
   deps.err(`quizdeck: wrote ${input.output} (${carried} of ${cards} ${cards === 1 ? 'card' : 'cards'})\n`);
 }
 
-async function render(format: ExportFormat, decks: readonly Deck[], deps: ExportDeps): Promise<{ data: string | Uint8Array; losses: Loss[] }> {
+async function render(
+  format: ExportFormat,
+  decks: readonly Deck[],
+  deps: ExportDeps,
+): Promise<{ data: string | Uint8Array; losses: Loss[] }> {
   switch (format) {
     case 'anki':
       return asData(renderAnkiText(decks));

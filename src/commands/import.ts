@@ -41,11 +41,17 @@ const LANG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 const MAX_MESSAGES = 20;
 
 /** `quizdeck import FILE [-o deck.yaml]`: another tool's file as a valid deck, merged by card id into an existing one. */
-export async function runImport(file: string, input: ImportOptionInput, deps: ImportDeps = defaultImportDeps): Promise<void> {
+export async function runImport(
+  file: string,
+  input: ImportOptionInput,
+  deps: ImportDeps = defaultImportDeps,
+): Promise<void> {
   const from = parseImportFormat(input.from);
   if ('error' in from) throw new UsageError(from.error);
-  if (input.lang !== undefined && !LANG.test(input.lang)) throw new UsageError(`--lang must be a BCP 47 language tag such as "en" or "zh-Hans" (got "${input.lang}")`);
-  if (input.deck !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(input.deck)) throw new UsageError(`--deck must be lowercase kebab-case, e.g. "my-deck" (got "${input.deck}")`);
+  if (input.lang !== undefined && !LANG.test(input.lang))
+    throw new UsageError(`--lang must be a BCP 47 language tag such as "en" or "zh-Hans" (got "${input.lang}")`);
+  if (input.deck !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(input.deck))
+    throw new UsageError(`--deck must be lowercase kebab-case, e.g. "my-deck" (got "${input.deck}")`);
   const { describeFsError } = await import('../io/deckFiles.js');
   let bytes: Uint8Array;
   try {
@@ -58,21 +64,29 @@ export async function runImport(file: string, input: ImportOptionInput, deps: Im
   const imported = await readCards(file, format, bytes, text);
   const shown = imported.messages.slice(0, MAX_MESSAGES);
   for (const m of shown) deps.err(`quizdeck: ${file}: ${m}\n`);
-  if (imported.messages.length > shown.length) deps.err(`quizdeck: ${file}: and ${imported.messages.length - shown.length} more notes like these\n`);
-  if (imported.cards.length === 0) throw new UsageError(`${file}: no cards found (read as ${format}; give --from if that is not its format)`);
+  if (imported.messages.length > shown.length)
+    deps.err(`quizdeck: ${file}: and ${imported.messages.length - shown.length} more notes like these\n`);
+  if (imported.cards.length === 0)
+    throw new UsageError(`${file}: no cards found (read as ${format}; give --from if that is not its format)`);
 
   const { parseDeck } = await import('../core/deck/parse.js');
   const target = input.output;
   if (target !== undefined && deps.exists(target)) {
     const existing = new TextDecoder().decode(deps.readFile(target));
     const problem = parseDeck(target, existing).diagnostics.find((d) => d.severity === 'error');
-    if (problem) throw new UsageError(`${target}:${problem.line}: ${problem.message}; fix the deck before importing into it (run \`quizdeck validate ${target}\`)`);
+    if (problem)
+      throw new UsageError(
+        `${target}:${problem.line}: ${problem.message}; fix the deck before importing into it (run \`quizdeck validate ${target}\`)`,
+      );
     const merged = mergeDeckYaml(existing, imported.cards, input.force === true);
     if ('error' in merged) throw new UsageError(`${target}: cannot merge into this file: ${merged.error}`);
     checkValid(parseDeck, target, merged.text);
     save(deps, target, merged.text, describeFsError);
     const parts = [`${merged.added.length} added`, `${merged.updated.length} updated`, `${merged.unchanged} unchanged`];
-    if (merged.kept.length) parts.push(`${merged.kept.length} kept as the file has them (your edits; --force takes the imported ones: ${merged.kept.slice(0, 5).join(', ')}${merged.kept.length > 5 ? ', ...' : ''})`);
+    if (merged.kept.length)
+      parts.push(
+        `${merged.kept.length} kept as the file has them (your edits; --force takes the imported ones: ${merged.kept.slice(0, 5).join(', ')}${merged.kept.length > 5 ? ', ...' : ''})`,
+      );
     deps.err(`quizdeck: merged into ${target}: ${parts.join(', ')}\n`);
     return;
   }
@@ -84,10 +98,17 @@ export async function runImport(file: string, input: ImportOptionInput, deps: Im
     return;
   }
   save(deps, target, yaml, describeFsError);
-  deps.err(`quizdeck: wrote ${target} (${imported.cards.length} ${imported.cards.length === 1 ? 'card' : 'cards'}, deck ${header.deck}, lang ${header.lang}${input.lang ? '' : ' guessed; --lang sets it'})\n`);
+  deps.err(
+    `quizdeck: wrote ${target} (${imported.cards.length} ${imported.cards.length === 1 ? 'card' : 'cards'}, deck ${header.deck}, lang ${header.lang}${input.lang ? '' : ' guessed; --lang sets it'})\n`,
+  );
 }
 
-async function readCards(file: string, format: ImportFormat, bytes: Uint8Array, text: () => string): Promise<ImportedCards> {
+async function readCards(
+  file: string,
+  format: ImportFormat,
+  bytes: Uint8Array,
+  text: () => string,
+): Promise<ImportedCards> {
   switch (format) {
     case 'anki':
       return parseAnkiText(text());
@@ -118,11 +139,21 @@ async function readCards(file: string, format: ImportFormat, bytes: Uint8Array, 
   }
 }
 
-function deckHeader(file: string, format: ImportFormat, imported: ImportedCards, input: ImportOptionInput, text: () => string): DeckHeader {
+function deckHeader(
+  file: string,
+  format: ImportFormat,
+  imported: ImportedCards,
+  input: ImportOptionInput,
+  text: () => string,
+): DeckHeader {
   const stem = basename(file, extname(file));
   const sourceName = format === 'gift' ? giftDeckName(text()) : imported.title?.split('::').pop();
   const title = input.title ?? (sourceName || stem);
-  const deck = input.deck ?? (slugify(sourceName ?? '') || slugify(input.output ? basename(input.output, extname(input.output)) : stem) || 'imported');
+  const deck =
+    input.deck ??
+    (slugify(sourceName ?? '') ||
+      slugify(input.output ? basename(input.output, extname(input.output)) : stem) ||
+      'imported');
   const lang = input.lang ?? guessLang(imported.cards.map(cardText));
   return { deck, title, lang, source: basename(file) };
 }
@@ -132,10 +163,18 @@ function cardText(card: ImportedCards['cards'][number]): string {
   return `${c.q ?? c.text ?? ''} ${c.a ?? ''}`;
 }
 
-function checkValid(parseDeck: (file: string, text: string) => { diagnostics: { severity: string; line: number; message: string }[] }, file: string, text: string): void {
+function checkValid(
+  parseDeck: (file: string, text: string) => { diagnostics: { severity: string; line: number; message: string }[] },
+  file: string,
+  text: string,
+): void {
   const error = parseDeck(file, text).diagnostics.find((d) => d.severity === 'error');
   // The converters only make cards the format allows, so this is a bug: say so rather than write a broken deck.
-  if (error) throw new ExitError(1, `the imported deck would not be valid (line ${error.line}: ${error.message}); nothing was written — please report this`);
+  if (error)
+    throw new ExitError(
+      1,
+      `the imported deck would not be valid (line ${error.line}: ${error.message}); nothing was written — please report this`,
+    );
 }
 
 function save(deps: ImportDeps, path: string, text: string, describeFsError: (e: unknown) => string): void {

@@ -38,10 +38,24 @@ export interface DeckSummary {
 export function summarizeDeck({ deck, cards }: DeckOutline): DeckSummary {
   const byType = Object.fromEntries(CARD_TYPES.map((t) => [t, 0])) as Record<CardType, number>;
   for (const card of cards) byType[card.type]++;
-  return { id: deck.deck, title: deck.title, lang: deck.lang, file: deck.file, cards: cards.length, byType, tags: deck.tags ?? [], ...(deck.translates ? { translates: deck.translates } : {}) };
+  return {
+    id: deck.deck,
+    title: deck.title,
+    lang: deck.lang,
+    file: deck.file,
+    cards: cards.length,
+    byType,
+    tags: deck.tags ?? [],
+    ...(deck.translates ? { translates: deck.translates } : {}),
+  };
 }
 
-export async function runList(paths: string[], options: ListOptions, out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<void> {
+export async function runList(
+  paths: string[],
+  options: ListOptions,
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): Promise<void> {
   const { outlines: decks, diagnostics, cards } = await loadDecksOrRefuse(paths);
   cards.close();
   const rows = decks.map(summarizeDeck);
@@ -54,7 +68,9 @@ export async function runList(paths: string[], options: ListOptions, out: (s: st
   else out(formatDeckTable(rows));
   if (hasErrors(diagnostics)) {
     const files = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
-    err(`${files.size} deck ${files.size === 1 ? 'file has' : 'files have'} problems and ${files.size === 1 ? 'is' : 'are'} not listed (${[...files].map(neutralizeLine).join(', ')}); run \`quizdeck validate\` to see them.\n`);
+    err(
+      `${files.size} deck ${files.size === 1 ? 'file has' : 'files have'} problems and ${files.size === 1 ? 'is' : 'are'} not listed (${[...files].map(neutralizeLine).join(', ')}); run \`quizdeck validate\` to see them.\n`,
+    );
     throw new ExitError(1);
   }
 }
@@ -63,7 +79,12 @@ export async function runList(paths: string[], options: ListOptions, out: (s: st
  * New / learning / due-today counts from the review database. The database is opened
  * read-only and only if it exists: listing decks never creates one.
  */
-function addStudyProgress(rows: DeckSummary[], decks: readonly DeckOutline[], dbPath: string, err: (s: string) => void): void {
+function addStudyProgress(
+  rows: DeckSummary[],
+  decks: readonly DeckOutline[],
+  dbPath: string,
+  err: (s: string) => void,
+): void {
   // The decks can still be listed whatever is wrong with the database: say why the study counts
   // are missing and go on. Damage past the header only shows when a page is read, so the
   // counting is inside the same guard; the counts are added only when every deck has them.
@@ -79,11 +100,20 @@ function addStudyProgress(rows: DeckSummary[], decks: readonly DeckOutline[], db
   try {
     const now = systemClock.now();
     const day = studyDay(now, DEFAULT_DAY_START, (time) => systemClock.utcOffsetMinutes(time));
-    const progress = decks.map(({ deck, cards }) => deckProgress(db, deck.deck, cards.flatMap((c) => c.keys), day.end));
+    const progress = decks.map(({ deck, cards }) =>
+      deckProgress(
+        db,
+        deck.deck,
+        cards.flatMap((c) => c.keys),
+        day.end,
+      ),
+    );
     progress.forEach((p, i) => (rows[i]!.study = p));
   } catch (error) {
     if (!isDbIoError(error) && !/no such (table|column)/.test((error as Error).message)) throw error;
-    warn(`${dbPath}: ${isDbIoError(error) ? describeDbError(error) : 'this database is missing quizdeck\'s tables (is it damaged?)'}`);
+    warn(
+      `${dbPath}: ${isDbIoError(error) ? describeDbError(error) : "this database is missing quizdeck's tables (is it damaged?)"}`,
+    );
   } finally {
     db.close();
   }
@@ -93,12 +123,50 @@ export function formatDeckTable(rows: readonly DeckSummary[]): string {
   if (rows.length === 0) return 'No decks found.\n';
   const study = rows.some((r) => r.study);
   const translated = rows.some((r) => r.translates);
-  const header = ['DECK', 'TITLE', 'LANG', ...(translated ? ['TRANSLATES'] : []), 'CARDS', 'BASIC', 'CHOICE', 'T/F', 'CLOZE', 'ORDER', ...(study ? ['NEW', 'LEARN', 'DUE'] : []), 'TAGS'];
-  const progress = (r: DeckSummary) => (study ? [r.study?.new ?? r.cards, r.study?.learning ?? 0, r.study?.dueToday ?? 0].map(String) : []);
-  const body = rows.map((r) => [r.id, r.title, r.lang, ...(translated ? [r.translates ?? '—'] : []), String(r.cards), String(r.byType.basic), String(r.byType.choice), String(r.byType.truefalse), String(r.byType.cloze), String(r.byType.order), ...progress(r), r.tags.join(', ')].map(neutralizeLine));
+  const header = [
+    'DECK',
+    'TITLE',
+    'LANG',
+    ...(translated ? ['TRANSLATES'] : []),
+    'CARDS',
+    'BASIC',
+    'CHOICE',
+    'T/F',
+    'CLOZE',
+    'ORDER',
+    ...(study ? ['NEW', 'LEARN', 'DUE'] : []),
+    'TAGS',
+  ];
+  const progress = (r: DeckSummary) =>
+    study ? [r.study?.new ?? r.cards, r.study?.learning ?? 0, r.study?.dueToday ?? 0].map(String) : [];
+  const body = rows.map((r) =>
+    [
+      r.id,
+      r.title,
+      r.lang,
+      ...(translated ? [r.translates ?? '—'] : []),
+      String(r.cards),
+      String(r.byType.basic),
+      String(r.byType.choice),
+      String(r.byType.truefalse),
+      String(r.byType.cloze),
+      String(r.byType.order),
+      ...progress(r),
+      r.tags.join(', '),
+    ].map(neutralizeLine),
+  );
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((row) => displayWidth(row[i]!))));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : padEndDisplay(c, widths[i]!))).join('  ').trimEnd();
-  const removed = rows.filter((r) => r.study && r.study.removed > 0).map((r) => `${r.id}: ${r.study!.removed} studied ${r.study!.removed === 1 ? 'card is' : 'cards are'} no longer in the deck (history kept)`);
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : padEndDisplay(c, widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  const removed = rows
+    .filter((r) => r.study && r.study.removed > 0)
+    .map(
+      (r) =>
+        `${r.id}: ${r.study!.removed} studied ${r.study!.removed === 1 ? 'card is' : 'cards are'} no longer in the deck (history kept)`,
+    );
   return `${[line(header), ...body.map(line), ...removed, ...usedNote(rows)].join('\n')}\n`;
 }
 
@@ -106,5 +174,9 @@ export function formatDeckTable(rows: readonly DeckSummary[]): string {
 function usedNote(rows: readonly DeckSummary[]): string[] {
   if (!rows.some((r) => r.used === false)) return [];
   const used = rows.filter((r) => r.used).map((r) => `${r.id} (${r.lang})`);
-  return [neutralizeLine(`With no path, study, quiz and print use one deck of each translation group: ${used.join(', ')}; choose the language with --lang or LANG, or name the files to use both.`)];
+  return [
+    neutralizeLine(
+      `With no path, study, quiz and print use one deck of each translation group: ${used.join(', ')}; choose the language with --lang or LANG, or name the files to use both.`,
+    ),
+  ];
 }

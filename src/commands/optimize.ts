@@ -12,7 +12,15 @@ import { systemClock, type Clock } from '../io/clock.js';
 import { type Db } from '../io/db.js';
 import { openDatabaseOrRefuse } from './shared/db.js';
 import { parseDayStart } from '../core/options.js';
-import { fitParameters, loadOptimizer, OptimizerUnavailable, trainingItems, type LoadBinding, type OptimizerBinding, type TrainingItems } from '../io/optimizer.js';
+import {
+  fitParameters,
+  loadOptimizer,
+  OptimizerUnavailable,
+  trainingItems,
+  type LoadBinding,
+  type OptimizerBinding,
+  type TrainingItems,
+} from '../io/optimizer.js';
 import { deleteParameters, loadParameters, readReviewLog, saveParameters } from '../io/parametersStore.js';
 import { resolveDbPath } from '../io/paths.js';
 
@@ -35,7 +43,10 @@ export interface OptimizeDeps {
 }
 
 /** Milliseconds spent in each step, wall clock and CPU (all threads), for `--timings` and bench/optimize.bench.mjs. */
-export type OptimizeTimings = Record<'read' | 'load' | 'convert' | 'fit' | 'evaluate' | 'simulate', { ms: number; cpuMs: number }>;
+export type OptimizeTimings = Record<
+  'read' | 'load' | 'convert' | 'fit' | 'evaluate' | 'simulate',
+  { ms: number; cpuMs: number }
+>;
 
 /** Runs `step` and adds its wall-clock and CPU time to `into`. */
 async function timed<T>(into: { ms: number; cpuMs: number }, step: () => T | Promise<T>): Promise<T> {
@@ -72,16 +83,28 @@ export async function runOptimize(options: OptimizeOptions, deps: OptimizeDeps =
     db = openDatabaseOrRefuse(dbPath);
   }
   try {
-    const timings: OptimizeTimings = { read: zero(), load: zero(), convert: zero(), fit: zero(), evaluate: zero(), simulate: zero() };
+    const timings: OptimizeTimings = {
+      read: zero(),
+      load: zero(),
+      convert: zero(),
+      fit: zero(),
+      evaluate: zero(),
+      simulate: zero(),
+    };
     const log = await timed(timings.read, () => readReviewLog(db!));
     const counts = reviewsByDeck(log);
     const minimum = deps.minimumReviews ?? DEFAULT_MINIMUM_REVIEWS;
     const plan = planFit(counts, minimum);
     if (plan.groups.length === 0) {
-      out(`${plural(plan.total, 'review')} in ${dbPath}, fewer than the ${minimum} needed to fit parameters: FSRS's default parameters stay (run quizdeck optimize again after more reviews).\n`);
+      out(
+        `${plural(plan.total, 'review')} in ${dbPath}, fewer than the ${minimum} needed to fit parameters: FSRS's default parameters stay (run quizdeck optimize again after more reviews).\n`,
+      );
       return;
     }
-    const day: DayRule = { startHour: dayStartHour, utcOffsetMinutes: memoizeOffsets((t) => clock.utcOffsetMinutes(t)) };
+    const day: DayRule = {
+      startHour: dayStartHour,
+      utcOffsetMinutes: memoizeOffsets((t) => clock.utcOffsetMinutes(t)),
+    };
     const histories = await timed(timings.read, () => buildHistories(log, day));
     // Loaded only once there is something to fit, so "too few reviews" never needs it.
     const binding = await timed(timings.load, () => loadOptimizerOrRefuse(deps.loadBinding));
@@ -95,7 +118,9 @@ export async function runOptimize(options: OptimizeOptions, deps: OptimizeDeps =
       outcomes.push(outcome);
     }
     out(formatOutcomes(outcomes, { dryRun: Boolean(options.dryRun) }));
-    const suggestions = await timed(timings.simulate, () => outcomes.map((outcome) => suggestFor(outcome, before, histories)));
+    const suggestions = await timed(timings.simulate, () =>
+      outcomes.map((outcome) => suggestFor(outcome, before, histories)),
+    );
     out(formatSuggestions(suggestions, SIMULATED_STUDY, messagesFor(options.lang)));
     if (options.timings) (deps.err ?? ((s: string) => void process.stderr.write(s)))(formatTimings(timings));
   } finally {
@@ -103,10 +128,21 @@ export async function runOptimize(options: OptimizeOptions, deps: OptimizeDeps =
   }
 }
 
-async function fitGroup(binding: OptimizerBinding, converter: TrainingItems, group: FitGroup, histories: StudyLog, timings: OptimizeTimings): Promise<GroupOutcome> {
+async function fitGroup(
+  binding: OptimizerBinding,
+  converter: TrainingItems,
+  group: FitGroup,
+  histories: StudyLog,
+  timings: OptimizeTimings,
+): Promise<GroupOutcome> {
   const cards = itemsOf(histories, group.key === ALL_DECKS ? undefined : new Set(group.decks));
   const split = splitTime(histories, cards);
-  if (split === undefined) return { kind: 'untestable', group, reason: 'too few reviews a day or more apart to test parameters on: defaults kept' };
+  if (split === undefined)
+    return {
+      kind: 'untestable',
+      group,
+      reason: 'too few reviews a day or more apart to test parameters on: defaults kept',
+    };
   let fit;
   try {
     const items = await timed(timings.convert, () => converter.forGroup(histories, cards, split));
@@ -116,10 +152,21 @@ async function fitGroup(binding: OptimizerBinding, converter: TrainingItems, gro
   }
   // Rounded as stored, so what was tested is exactly what study will use.
   const weights = fit.weights.map((w) => Math.round(w * 1e4) / 1e4);
-  const [fitted, defaults] = await timed(timings.evaluate, () => [evaluateWeights(histories, cards, weights, split), evaluateWeights(histories, cards, DEFAULT_WEIGHTS, split)]);
+  const [fitted, defaults] = await timed(timings.evaluate, () => [
+    evaluateWeights(histories, cards, weights, split),
+    evaluateWeights(histories, cards, DEFAULT_WEIGHTS, split),
+  ]);
   // Log loss decides: it is what the optimiser minimises and a proper score; RMSE(bins) of a
   // few hundred held-out reviews moves with how they fall into bins.
-  return { kind: 'fitted', group, trainedOn: fit.items, fitted, defaults, adopted: fitted.logLoss < defaults.logLoss, weights };
+  return {
+    kind: 'fitted',
+    group,
+    trainedOn: fit.items,
+    fitted,
+    defaults,
+    adopted: fitted.logLoss < defaults.logLoss,
+    weights,
+  };
 }
 
 /** How the learner is simulated for the suggested retention: a year of study's default limits, per deck. */
@@ -130,9 +177,14 @@ const SIMULATED_STUDY = { days: 365, newPerDay: 20, reviewsPerDay: 200 };
  * run (those just adopted, else those adopted before, else the defaults), for as many items as
  * the group's decks have in the review log.
  */
-function suggestFor(outcome: GroupOutcome, before: ReadonlyMap<string, readonly number[]>, histories: StudyLog): SuggestionLine {
+function suggestFor(
+  outcome: GroupOutcome,
+  before: ReadonlyMap<string, readonly number[]>,
+  histories: StudyLog,
+): SuggestionLine {
   const { group } = outcome;
-  const weights = outcome.kind === 'fitted' && outcome.adopted ? outcome.weights : (before.get(group.key) ?? DEFAULT_WEIGHTS);
+  const weights =
+    outcome.kind === 'fitted' && outcome.adopted ? outcome.weights : (before.get(group.key) ?? DEFAULT_WEIGHTS);
   const decks = group.decks.length;
   const settings: WorkloadSettings = {
     items: itemsOf(histories, group.key === ALL_DECKS ? undefined : new Set(group.decks)).length,
@@ -144,8 +196,16 @@ function suggestFor(outcome: GroupOutcome, before: ReadonlyMap<string, readonly 
   };
   const suggestion = suggestRetention(weights, settings);
   const usual = DEFAULT_SCHEDULER_OPTIONS.retention;
-  const atUsual = suggestion.tried.find((w) => w.retention === usual) ?? simulateWorkload(weights, usual, settings, createMemoryModel(weights));
-  return { group, retention: suggestion.retention, secondsPerRemembered: suggestion.best.secondsPerRemembered, defaultRetention: usual, defaultSecondsPerRemembered: atUsual.secondsPerRemembered };
+  const atUsual =
+    suggestion.tried.find((w) => w.retention === usual) ??
+    simulateWorkload(weights, usual, settings, createMemoryModel(weights));
+  return {
+    group,
+    retention: suggestion.retention,
+    secondsPerRemembered: suggestion.best.secondsPerRemembered,
+    defaultRetention: usual,
+    defaultSecondsPerRemembered: atUsual.secondsPerRemembered,
+  };
 }
 
 function save(db: Db, outcome: Extract<GroupOutcome, { kind: 'fitted' }>, now: number): void {
@@ -171,23 +231,41 @@ function resetParameters(dbPath: string, out: (s: string) => void): void {
   const writable = openDatabaseOrRefuse(dbPath);
   try {
     const removed = deleteParameters(writable);
-    out(removed === 0 ? "No fitted parameters were adopted: study already uses FSRS's default parameters.\n" : `Removed ${plural(removed, 'set')} of fitted parameters: study uses FSRS's default parameters again.\n`);
+    out(
+      removed === 0
+        ? "No fitted parameters were adopted: study already uses FSRS's default parameters.\n"
+        : `Removed ${plural(removed, 'set')} of fitted parameters: study uses FSRS's default parameters again.\n`,
+    );
   } finally {
     writable.close();
   }
 }
 
-function describePlan(plan: FitPlan, counts: ReadonlyMap<string, number>, minimum: number, dayStartHour: number): string {
-  const lines = [`Fitting FSRS-6 to ${plural(plan.total, 'review')} of ${plural(counts.size, 'deck')} (elapsed time in study days, starting at ${dayStartHour}:00 local time).`];
-  lines.push('Fitted on the earlier reviews, tested against the defaults on the latest 20% of reviews a day or more apart.');
-  for (const deck of plan.small) lines.push(`${neutralizeLine(deck)}: ${plural(counts.get(deck)!, 'review')}, fewer than ${minimum}: uses the parameters of all decks together.`);
+function describePlan(
+  plan: FitPlan,
+  counts: ReadonlyMap<string, number>,
+  minimum: number,
+  dayStartHour: number,
+): string {
+  const lines = [
+    `Fitting FSRS-6 to ${plural(plan.total, 'review')} of ${plural(counts.size, 'deck')} (elapsed time in study days, starting at ${dayStartHour}:00 local time).`,
+  ];
+  lines.push(
+    'Fitted on the earlier reviews, tested against the defaults on the latest 20% of reviews a day or more apart.',
+  );
+  for (const deck of plan.small)
+    lines.push(
+      `${neutralizeLine(deck)}: ${plural(counts.get(deck)!, 'review')}, fewer than ${minimum}: uses the parameters of all decks together.`,
+    );
   return `${lines.join('\n')}\n\n`;
 }
 
 const zero = () => ({ ms: 0, cpuMs: 0 });
 
 function formatTimings(t: OptimizeTimings): string {
-  const steps = (['read', 'load', 'convert', 'fit', 'evaluate', 'simulate'] as const).map((step) => `${step} ${Math.round(t[step].ms)} ms (cpu ${Math.round(t[step].cpuMs)} ms)`);
+  const steps = (['read', 'load', 'convert', 'fit', 'evaluate', 'simulate'] as const).map(
+    (step) => `${step} ${Math.round(t[step].ms)} ms (cpu ${Math.round(t[step].cpuMs)} ms)`,
+  );
   return `timings: ${steps.join(', ')}\n`;
 }
 

@@ -41,12 +41,17 @@ export const defaultPrintDeps: PrintDeps = {
   startPdfRenderer,
 };
 
-export async function runPrint(paths: string[], input: PrintOptionInput & { lang?: string }, deps: PrintDeps = defaultPrintDeps): Promise<void> {
+export async function runPrint(
+  paths: string[],
+  input: PrintOptionInput & { lang?: string },
+  deps: PrintDeps = defaultPrintDeps,
+): Promise<void> {
   try {
     await print(paths, input, deps);
   } catch (error) {
     // io says what went wrong with the browser; a path that is no browser is a usage problem (2), a browser that fails is a failed run (1).
-    if (error instanceof BrowserProblem) throw error.kind === 'not-found' ? new UsageError(error.message) : new ExitError(1, error.message);
+    if (error instanceof BrowserProblem)
+      throw error.kind === 'not-found' ? new UsageError(error.message) : new ExitError(1, error.message);
     throw error;
   }
 }
@@ -56,16 +61,22 @@ async function print(paths: string[], input: PrintOptionInput & { lang?: string 
   if ('error' in parsed) throw new UsageError(parsed.error);
   const settings = parsed.value;
   // Find and start the browser first: a missing one fails fast, and it boots while the decks load.
-  const browser = settings.format === 'pdf' ? (deps.findBrowser({ explicit: settings.browser }) ?? noBrowser()) : undefined;
+  const browser =
+    settings.format === 'pdf' ? (deps.findBrowser({ explicit: settings.browser }) ?? noBrowser()) : undefined;
   const renderer = browser === undefined ? undefined : deps.startPdfRenderer(browser);
   try {
     // Loaded only now (parsing a deck the cache has not seen imports yaml and zod), so the browser boots meanwhile.
-    const [{ requireValidWholeDecks }, { describeFsError }] = await Promise.all([import('./shared/decks.js'), import('../io/deckFiles.js')]);
+    const [{ requireValidWholeDecks }, { describeFsError }] = await Promise.all([
+      import('./shared/decks.js'),
+      import('../io/deckFiles.js'),
+    ]);
     const decks = await requireValidWholeDecks(paths, { languages: preferredLanguages(input.lang, process.env) });
     const seed = settings.seed ?? deps.newSeed();
     const sheet = makeSheet(decks, settings, seed, deps, input.lang);
-    if (settings.seed === undefined) deps.err(`quizdeck: seed ${seed} (print again with --seed ${seed} for the same sheet)\n`);
-    if (renderer !== undefined) save(settings.output!, await renderer.render(renderSheetHtml(sheet)), deps, describeFsError);
+    if (settings.seed === undefined)
+      deps.err(`quizdeck: seed ${seed} (print again with --seed ${seed} for the same sheet)\n`);
+    if (renderer !== undefined)
+      save(settings.output!, await renderer.render(renderSheetHtml(sheet)), deps, describeFsError);
     else {
       const text = renderSheet(sheet, settings.format as TextFormat);
       if (settings.output === undefined) deps.out(text);
@@ -80,14 +91,35 @@ function noBrowser(): never {
   throw new UsageError(NO_BROWSER_MESSAGE);
 }
 
-function makeSheet(decks: readonly Deck[], settings: PrintSettings, seed: string, deps: PrintDeps, lang: string | undefined): Sheet {
+function makeSheet(
+  decks: readonly Deck[],
+  settings: PrintSettings,
+  seed: string,
+  deps: PrintDeps,
+  lang: string | undefined,
+): Sheet {
   const all = collectQuestions(decks, settings.filter, seed);
   if (all.length === 0) {
     const items = decks.flatMap(deckItems);
-    throw new UsageError(items.length === 0 ? 'the decks have no cards to print' : describeNoMatch(items, settings.filter, messagesFor(screenLanguage(lang, decks.map((d) => d.lang)))));
+    throw new UsageError(
+      items.length === 0
+        ? 'the decks have no cards to print'
+        : describeNoMatch(
+            items,
+            settings.filter,
+            messagesFor(
+              screenLanguage(
+                lang,
+                decks.map((d) => d.lang),
+              ),
+            ),
+          ),
+    );
   }
   if (settings.count !== undefined && settings.count > all.length) {
-    deps.err(`quizdeck: only ${all.length} ${all.length === 1 ? 'question matches' : 'questions match'}; printing all of them\n`);
+    deps.err(
+      `quizdeck: only ${all.length} ${all.length === 1 ? 'question matches' : 'questions match'}; printing all of them\n`,
+    );
   }
   const questions = pickQuestions(all, settings.count, seed);
   return buildSheet(questions, {
@@ -120,7 +152,12 @@ function sheetLang(decks: readonly Deck[], questions: readonly BaseQuestion[], l
   return screenLanguage(lang, langs);
 }
 
-function save(path: string, data: string | Uint8Array, deps: PrintDeps, describeFsError: (error: unknown) => string): void {
+function save(
+  path: string,
+  data: string | Uint8Array,
+  deps: PrintDeps,
+  describeFsError: (error: unknown) => string,
+): void {
   try {
     deps.writeFile(path, data);
   } catch (error) {

@@ -38,7 +38,12 @@ export interface QuizDeps {
 }
 
 function defaultDeps(messages: Messages): QuizDeps {
-  return { ui: terminalQuizUi(messages), now: Date.now, interactive: Boolean(process.stdin.isTTY), randomSeed: () => String(randomInt(1, 1_000_000)) };
+  return {
+    ui: terminalQuizUi(messages),
+    now: Date.now,
+    interactive: Boolean(process.stdin.isTTY),
+    randomSeed: () => String(randomInt(1, 1_000_000)),
+  };
 }
 
 interface Quiz {
@@ -56,13 +61,22 @@ interface Quiz {
  * `quizdeck quiz`: an exam over the decks. Bad options, broken decks, empty filters and a
  * missing terminal are refused (exit 2) before anything is asked; the schedule is never touched.
  */
-export async function runQuiz(paths: string[], options: QuizCommandOptions, makeDeps: (messages: Messages) => QuizDeps = defaultDeps): Promise<void> {
+export async function runQuiz(
+  paths: string[],
+  options: QuizCommandOptions,
+  makeDeps: (messages: Messages) => QuizDeps = defaultDeps,
+): Promise<void> {
   const parsed = parseQuizOptions(options);
   if ('error' in parsed) throw new UsageError(parsed.error);
   const settings = parsed.value;
   const decks = await requireValidWholeDecks(paths, { languages: preferredLanguages(options.lang, process.env) });
   const items = decks.flatMap(deckItems);
-  const messages = messagesFor(screenLanguage(options.lang, decks.map((d) => d.lang)));
+  const messages = messagesFor(
+    screenLanguage(
+      options.lang,
+      decks.map((d) => d.lang),
+    ),
+  );
   const candidates = filterItems(items, settings);
   if (candidates.length === 0) throw new UsageError(describeNoMatch(items, settings, messages));
   const deps = makeDeps(messages);
@@ -73,7 +87,9 @@ export async function runQuiz(paths: string[], options: QuizCommandOptions, make
     const seed = settings.seed ?? deps.randomSeed();
     // Near misses count as right with --lenient, or for the decks that say `lenient: true`.
     const lenientDecks = new Set(decks.filter((d) => d.lenient).map((d) => d.deck));
-    const questions = selectQuestions(candidates, settings.count, seed).map((item) => quizQuestion(item, seed, { lenient: settings.lenient || lenientDecks.has(item.deckId) }));
+    const questions = selectQuestions(candidates, settings.count, seed).map((item) =>
+      quizQuestion(item, seed, { lenient: settings.lenient || lenientDecks.has(item.deckId) }),
+    );
     const sectionOrder = [...new Set(items.flatMap((i) => (i.section ? [i.section] : [])))];
     await takeQuiz({ settings, decks, seed, questions, sectionOrder, dbPath, messages }, deps, db);
   } finally {
@@ -98,7 +114,17 @@ async function takeQuiz(quiz: Quiz, deps: QuizDeps, db: Db): Promise<void> {
       interrupted = true;
     }
   }
-  const record = { startedAt, finishedAt: deps.now(), deckIds: quiz.decks.map((d) => d.deck), seed: quiz.seed, options: storedOptions(settings), outcomes, passMark: settings.passMark, timeLimitHit: round.timedOut, interrupted };
+  const record = {
+    startedAt,
+    finishedAt: deps.now(),
+    deckIds: quiz.decks.map((d) => d.deck),
+    seed: quiz.seed,
+    options: storedOptions(settings),
+    outcomes,
+    passMark: settings.passMark,
+    timeLimitHit: round.timedOut,
+    interrupted,
+  };
   const saved = trySave(() => saveAttempt(db, record), quiz.dbPath);
   if (interrupted) {
     ui.print(interruptedSummary(outcomes, ui, m));
@@ -106,7 +132,9 @@ async function takeQuiz(quiz: Quiz, deps: QuizDeps, db: Db): Promise<void> {
     throw new ExitError(130);
   }
   const previous = saved.error ? [] : previousPercents(db, record.deckIds, { before: saved.id });
-  ui.print(`\n${formatResult({ outcomes, sectionOrder: quiz.sectionOrder, passMark: settings.passMark, timedOut: round.timedOut, previous, width: ui.width, messages: m }, ui.paint)}`);
+  ui.print(
+    `\n${formatResult({ outcomes, sectionOrder: quiz.sectionOrder, passMark: settings.passMark, timedOut: round.timedOut, previous, width: ui.width, messages: m }, ui.paint)}`,
+  );
   ui.print(`\n${ui.paint.dim(wrapText(neutralizeControls(m.quiz.seedNote(quiz.seed)), ui.width).join('\n'))}\n`);
   if (saved.error) throw saved.error;
   if (settings.retryMissed) await retryMissed(quiz, outcomes, saved.id, deps, db);
@@ -117,24 +145,44 @@ async function takeQuiz(quiz: Quiz, deps: QuizDeps, db: Db): Promise<void> {
  * Saving the attempt is the only write of a quiz: when the disk is full (or the file went
  * read-only meanwhile) the score is still shown, then one sentence and exit 2.
  */
-function trySave(save: () => number, dbPath: string): { id: number; error?: undefined } | { id?: undefined; error: UsageError } {
+function trySave(
+  save: () => number,
+  dbPath: string,
+): { id: number; error?: undefined } | { id?: undefined; error: UsageError } {
   try {
     return { id: save() };
   } catch (error) {
     if (!isDbIoError(error)) throw error;
-    return { error: new UsageError(`${dbPath}: ${describeDbError(error)}; this attempt was not saved (its score is shown above)`) };
+    return {
+      error: new UsageError(
+        `${dbPath}: ${describeDbError(error)}; this attempt was not saved (its score is shown above)`,
+      ),
+    };
   }
 }
 
 function roundOptions(deps: QuizDeps, quiz: Quiz): RoundOptions {
-  return { ui: deps.ui, feedback: quiz.settings.feedback, now: deps.now, startTimer: deps.startTimer, onInterrupt: deps.onInterrupt, messages: quiz.messages };
+  return {
+    ui: deps.ui,
+    feedback: quiz.settings.feedback,
+    now: deps.now,
+    startTimer: deps.startTimer,
+    onInterrupt: deps.onInterrupt,
+    messages: quiz.messages,
+  };
 }
 
 /**
  * `--retry-missed`: after the result, the missed questions once more, untimed, scored and
  * stored as their own attempt. It does not change the first score or the exit code.
  */
-async function retryMissed(quiz: Quiz, first: readonly Outcome[], firstId: number, deps: QuizDeps, db: Db): Promise<void> {
+async function retryMissed(
+  quiz: Quiz,
+  first: readonly Outcome[],
+  firstId: number,
+  deps: QuizDeps,
+  db: Db,
+): Promise<void> {
   const { ui } = deps;
   const m = quiz.messages;
   const missed = missedOutcomes(first).map((o) => o.question);
@@ -155,19 +203,37 @@ async function retryMissed(quiz: Quiz, first: readonly Outcome[], firstId: numbe
       interrupted = true;
     }
   }
-  const saved = trySave(() => saveAttempt(db, { startedAt, finishedAt: deps.now(), deckIds: quiz.decks.map((d) => d.deck), seed: quiz.seed, options: { ...storedOptions(quiz.settings), round: 'retry-missed' }, outcomes, timeLimitHit: false, interrupted, retryOf: firstId }), quiz.dbPath);
+  const saved = trySave(
+    () =>
+      saveAttempt(db, {
+        startedAt,
+        finishedAt: deps.now(),
+        deckIds: quiz.decks.map((d) => d.deck),
+        seed: quiz.seed,
+        options: { ...storedOptions(quiz.settings), round: 'retry-missed' },
+        outcomes,
+        timeLimitHit: false,
+        interrupted,
+        retryOf: firstId,
+      }),
+    quiz.dbPath,
+  );
   if (interrupted) {
     ui.print(interruptedSummary(outcomes, ui, m));
     if (saved.error) throw saved.error;
     throw new ExitError(130);
   }
-  ui.print(`\n${formatResult({ outcomes, label: m.quiz.retryScore, sectionOrder: quiz.sectionOrder, width: ui.width, messages: m }, ui.paint)}`);
+  ui.print(
+    `\n${formatResult({ outcomes, label: m.quiz.retryScore, sectionOrder: quiz.sectionOrder, width: ui.width, messages: m }, ui.paint)}`,
+  );
   if (saved.error) throw saved.error;
 }
 
 function introduction(quiz: Quiz, ui: QuizUi): string {
   const { settings, messages: m } = quiz;
-  const names = quiz.decks.filter((d) => quiz.questions.some((q) => q.item.deckId === d.deck)).map((d) => neutralizeControls(d.title));
+  const names = quiz.decks
+    .filter((d) => quiz.questions.some((q) => q.item.deckId === d.deck))
+    .map((d) => neutralizeControls(d.title));
   const text = m.quiz.intro({
     questions: quiz.questions.length,
     decks: names.join(m.nameSeparator),
@@ -185,11 +251,29 @@ function interruptedSummary(outcomes: readonly Outcome[], ui: QuizUi, m: Message
   const right = outcomes.filter((o) => o.correct).length;
   const score = scoreOutcomes(outcomes);
   const ofAnswered = answered > 0 ? Math.floor((right * 100) / answered) : undefined;
-  const line = m.quiz.interruptedLine(ui.paint.bold(m.quiz.interrupted), answered, outcomes.length, right, ofAnswered, scoreLine(score, m.quiz.scoreSoFar, m));
+  const line = m.quiz.interruptedLine(
+    ui.paint.bold(m.quiz.interrupted),
+    answered,
+    outcomes.length,
+    right,
+    ofAnswered,
+    scoreLine(score, m.quiz.scoreSoFar, m),
+  );
   return `\n${line}\n${m.quiz.partialSaved}\n`;
 }
 
 /** The choices that shaped the attempt, so later comparisons know what was asked. */
 function storedOptions(settings: QuizSettings): Record<string, unknown> {
-  return { count: settings.count, tags: settings.tags, sections: settings.sections, types: settings.types, ...(settings.decks.length > 0 ? { decks: settings.decks } : {}), feedback: settings.feedback, timeLimitMs: settings.timeLimitMs ?? null, passMark: settings.passMark ?? null, retryMissed: settings.retryMissed, lenient: settings.lenient };
+  return {
+    count: settings.count,
+    tags: settings.tags,
+    sections: settings.sections,
+    types: settings.types,
+    ...(settings.decks.length > 0 ? { decks: settings.decks } : {}),
+    feedback: settings.feedback,
+    timeLimitMs: settings.timeLimitMs ?? null,
+    passMark: settings.passMark ?? null,
+    retryMissed: settings.retryMissed,
+    lenient: settings.lenient,
+  };
 }

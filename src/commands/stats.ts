@@ -57,7 +57,11 @@ export async function runStats(paths: string[], options: StatsOptions, deps: Sta
   const out = deps.out ?? ((s: string) => process.stdout.write(s));
   const err = deps.err ?? ((s: string) => process.stderr.write(s));
   const clock = deps.clock ?? systemClock;
-  const parsedRetention = parseRetention(options.retention, DEFAULT_SCHEDULER_OPTIONS.retention, 'the desired retention to show beside the true one');
+  const parsedRetention = parseRetention(
+    options.retention,
+    DEFAULT_SCHEDULER_OPTIONS.retention,
+    'the desired retention to show beside the true one',
+  );
   if ('error' in parsedRetention) throw new UsageError(parsedRetention.error);
   const retention = parsedRetention.value;
   const parsedDayStart = parseDayStart(options.dayStart);
@@ -71,21 +75,46 @@ export async function runStats(paths: string[], options: StatsOptions, deps: Sta
   const limits = parseExamLimits(options, exam !== null);
   const { outlines, diagnostics, cards } = await loadDecksOrRefuse(paths);
   let examReads: ExamReads | null = null;
-  const alsoRead = exam ? (db: Db) => (examReads = readExamInputs(db, outlines.map((o) => o.deck.deck), now, rule)) : undefined;
+  const alsoRead = exam
+    ? (db: Db) =>
+        (examReads = readExamInputs(
+          db,
+          outlines.map((o) => o.deck.deck),
+          now,
+          rule,
+        ))
+    : undefined;
   let report: StatsReport;
   try {
     report = collect(outlines, cards, dbPath, now, rule, retention, err, alsoRead);
   } finally {
     cards.close();
   }
-  const plan = exam && buildExamPlan(outlines, examReads, { ...exam, now, rule, limits, retention, maximumIntervalDays: DEFAULT_SCHEDULER_OPTIONS.maximumIntervalDays });
-  const messages = messagesFor(screenLanguage(options.lang, outlines.map((o) => o.deck.lang)));
+  const plan =
+    exam &&
+    buildExamPlan(outlines, examReads, {
+      ...exam,
+      now,
+      rule,
+      limits,
+      retention,
+      maximumIntervalDays: DEFAULT_SCHEDULER_OPTIONS.maximumIntervalDays,
+    });
+  const messages = messagesFor(
+    screenLanguage(
+      options.lang,
+      outlines.map((o) => o.deck.lang),
+    ),
+  );
 
   if (options.json) out(`${JSON.stringify(plan ? { ...report, exam: plan } : report, null, 2)}\n`);
   else if (options.html !== undefined) {
     const html = renderStatsHtml(report, messages);
     try {
-      (deps.writeFile ?? ((p, d) => writeFileSync(p, d)))(options.html, plan ? withSection(html, renderExamHtml(plan, messages.exam)) : html);
+      (deps.writeFile ?? ((p, d) => writeFileSync(p, d)))(
+        options.html,
+        plan ? withSection(html, renderExamHtml(plan, messages.exam)) : html,
+      );
     } catch (error) {
       throw new ExitError(2, `cannot write ${options.html}: ${describeFsError(error)}`);
     }
@@ -99,12 +128,23 @@ export async function runStats(paths: string[], options: StatsOptions, deps: Sta
 
   if (hasErrors(diagnostics)) {
     const files = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
-    err(`${files.size} deck ${files.size === 1 ? 'file has' : 'files have'} problems and ${files.size === 1 ? 'is' : 'are'} left out (${[...files].map(neutralizeLine).join(', ')}); run \`quizdeck validate\` to see them.\n`);
+    err(
+      `${files.size} deck ${files.size === 1 ? 'file has' : 'files have'} problems and ${files.size === 1 ? 'is' : 'are'} left out (${[...files].map(neutralizeLine).join(', ')}); run \`quizdeck validate\` to see them.\n`,
+    );
     throw new ExitError(1);
   }
 }
 
-function collect(outlines: readonly DeckOutline[], cards: CardReader, dbPath: string, now: number, rule: DayRule, retention: number, err: (s: string) => void, alsoRead?: (db: Db) => void): StatsReport {
+function collect(
+  outlines: readonly DeckOutline[],
+  cards: CardReader,
+  dbPath: string,
+  now: number,
+  rule: DayRule,
+  retention: number,
+  err: (s: string) => void,
+  alsoRead?: (db: Db) => void,
+): StatsReport {
   const ids = outlines.map((o) => o.deck.deck);
   let fitted = new Map<string, number[]>();
   let states: StateRow[][] = outlines.map(() => []);
@@ -117,14 +157,20 @@ function collect(outlines: readonly DeckOutline[], cards: CardReader, dbPath: st
       fitted = readAdoptedParameters(db);
       // Each deck's predictions with the parameters study schedules it with (adopted by
       // `quizdeck optimize`, else the defaults).
-      aggregator = new ReviewAggregator(outlines.length, rule, ids.map((id) => createForgettingCurve(weightsForDeck(fitted, id))));
+      aggregator = new ReviewAggregator(
+        outlines.length,
+        rule,
+        ids.map((id) => createForgettingCurve(weightsForDeck(fitted, id))),
+      );
       states = ids.map((id) => readCardStates(db!, id));
       foldReviews(db, ids, aggregator);
       quiz = readQuizHistory(db, ids);
       alsoRead?.(db);
     } catch (error) {
       if (!isDbIoError(error) && !/no such (table|column)/.test((error as Error).message)) throw error;
-      throw new UsageError(`${dbPath}: ${isDbIoError(error) ? describeDbError(error) : "this database is missing quizdeck's tables (is it damaged?)"}`);
+      throw new UsageError(
+        `${dbPath}: ${isDbIoError(error) ? describeDbError(error) : "this database is missing quizdeck's tables (is it damaged?)"}`,
+      );
     } finally {
       db.close();
     }
@@ -133,7 +179,14 @@ function collect(outlines: readonly DeckOutline[], cards: CardReader, dbPath: st
     now,
     rule,
     desiredRetention: retention,
-    decks: outlines.map(({ deck: d, cards: shape }, i) => ({ id: d.deck, title: d.title, fitted: fitted.has(d.deck) || fitted.has('*'), shape, states: states[i]!, reviews: aggregator.decks[i]! })),
+    decks: outlines.map(({ deck: d, cards: shape }, i) => ({
+      id: d.deck,
+      title: d.title,
+      fitted: fitted.has(d.deck) || fitted.has('*'),
+      shape,
+      states: states[i]!,
+      reviews: aggregator.decks[i]!,
+    })),
     quizSections: quiz.sections,
     quizMissed: quiz.missed,
     question: questionFinder(outlines, cards),
@@ -151,7 +204,10 @@ function withSection(html: string, section: string): string {
  * `id:reverse`, `id:c2`; ids have no colon), so a deck's cards are indexed by id, on its first
  * question, and only the cards asked about are read.
  */
-function questionFinder(outlines: readonly DeckOutline[], cards: CardReader): (deck: string, key: string) => string | null {
+function questionFinder(
+  outlines: readonly DeckOutline[],
+  cards: CardReader,
+): (deck: string, key: string) => string | null {
   const byDeck = new Map(outlines.map((o) => [o.deck.deck, o]));
   const indexes = new Map<string, Map<string, number>>();
   return (deckId, key) => {
@@ -171,7 +227,16 @@ function questionFinder(outlines: readonly DeckOutline[], cards: CardReader): (d
 /** Colours from chalk (which the CLI has already set from --color, FORCE_COLOR, NO_COLOR and the terminal). */
 async function terminalPaint(): Promise<StatsPaint> {
   const { default: chalk } = await import('chalk');
-  if (chalk.level === 0) return { colour: false, heading: (s) => s, dim: (s) => s, good: (s) => s, bad: (s) => s, bar: (s) => s, heat: (_l, s) => s };
+  if (chalk.level === 0)
+    return {
+      colour: false,
+      heading: (s) => s,
+      dim: (s) => s,
+      good: (s) => s,
+      bad: (s) => s,
+      bar: (s) => s,
+      heat: (_l, s) => s,
+    };
   const greens = ['#9be9a8', '#40c463', '#30a14e', '#216e39'];
   return {
     colour: true,
@@ -183,7 +248,9 @@ async function terminalPaint(): Promise<StatsPaint> {
     // 16-colour terminals (FORCE_COLOR=1) get four greens of their own: hex colours would all round to one.
     heat: (level, s) => {
       const l = Math.min(4, Math.max(1, level)) - 1;
-      return chalk.level >= 2 ? chalk.hex(greens[l]!)(s) : [chalk.dim.green, chalk.green, chalk.greenBright, chalk.bold.greenBright][l]!(s);
+      return chalk.level >= 2
+        ? chalk.hex(greens[l]!)(s)
+        : [chalk.dim.green, chalk.green, chalk.greenBright, chalk.bold.greenBright][l]!(s);
     },
   };
 }

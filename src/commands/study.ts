@@ -37,7 +37,12 @@ export interface StudyDeps {
   err?: (s: string) => void;
   stdin?: { isTTY?: boolean };
   /** The screens; the terminal's by default. */
-  ui?: (setup: { resolve: (ref: ItemRef) => StudyItem; titles: ReadonlyMap<string, string>; typed: boolean; messages: Messages }) => StudyUi<ItemRef> & { release(): void };
+  ui?: (setup: {
+    resolve: (ref: ItemRef) => StudyItem;
+    titles: ReadonlyMap<string, string>;
+    typed: boolean;
+    messages: Messages;
+  }) => StudyUi<ItemRef> & { release(): void };
   env?: NodeJS.ProcessEnv;
 }
 
@@ -51,11 +56,20 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
   const parsed = parseStudyOptions(options);
   if ('error' in parsed) throw new UsageError(parsed.error);
   const settings = parsed.value;
-  if (settings.deprecatedType) err('quizdeck: study --type is now --typed (quiz and print use --type to filter card types); --type still works for now\n');
+  if (settings.deprecatedType)
+    err(
+      'quizdeck: study --type is now --typed (quiz and print use --type to filter card types); --type still works for now\n',
+    );
   const dbPath = resolveDbPath(options.db, env);
-  const dayRule: DayRule = { startHour: settings.dayStartHour, utcOffsetMinutes: (time) => clock.utcOffsetMinutes(time) };
+  const dayRule: DayRule = {
+    startHour: settings.dayStartHour,
+    utcOffsetMinutes: (time) => clock.utcOffsetMinutes(time),
+  };
   const exam = parseExamOptions(options, clock.now(), dayRule);
-  if (exam && settings.cram) throw new UsageError('--cram and --exam cannot be combined: --cram reviews everything now without scheduling, --exam plans the days until the exam');
+  if (exam && settings.cram)
+    throw new UsageError(
+      '--cram and --exam cannot be combined: --cram reviews everything now without scheduling, --exam plans the days until the exam',
+    );
   let include: ((deckId: string, card: CardOutline) => boolean) | undefined;
   const { outlines, cards } = await requireValidDecks(paths, { languages: preferredLanguages(settings.lang, env) });
   const deckIds = outlines.map((o) => o.deck.deck);
@@ -65,7 +79,12 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
     const filter: DeckFilter = { tags: settings.tags, sections: settings.sections, types: [], decks: settings.decks };
     include = filtered(filter) ? cardMatcher(filter) : undefined;
     if (include && !outlines.some((o) => o.cards.some((card) => include!(o.deck.deck, card)))) {
-      const messages = messagesFor(screenLanguage(settings.lang, outlines.map((o) => o.deck.lang)));
+      const messages = messagesFor(
+        screenLanguage(
+          settings.lang,
+          outlines.map((o) => o.deck.lang),
+        ),
+      );
       throw new UsageError(describeNoMatch(wholeDecks(outlines, cards).flatMap(deckItems), filter, messages));
     }
     db = openDatabaseOrRefuse(dbPath);
@@ -77,8 +96,20 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
   let ui: (StudyUi<ItemRef> & { release(): void }) | undefined;
   try {
     // Each deck's scheduler: with the parameters `quizdeck optimize` adopted for it, else the defaults.
-    const schedulers = deckSchedulers(deckIds, loadParameters(db), (weights) => createScheduler({ retention: settings.retention, maximumIntervalDays: settings.maximumIntervalDays, day: dayRule, weights }));
-    const messages = messagesFor(screenLanguage(settings.lang, outlines.map((o) => o.deck.lang)));
+    const schedulers = deckSchedulers(deckIds, loadParameters(db), (weights) =>
+      createScheduler({
+        retention: settings.retention,
+        maximumIntervalDays: settings.maximumIntervalDays,
+        day: dayRule,
+        weights,
+      }),
+    );
+    const messages = messagesFor(
+      screenLanguage(
+        settings.lang,
+        outlines.map((o) => o.deck.lang),
+      ),
+    );
     // A card is read and expanded when it is first shown.
     const items = new Map<string, StudyItem>();
     const resolve = (ref: ItemRef) => {
@@ -87,7 +118,12 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
       if (!item) items.set(id, (item = resolveItem(outlines, ref, cards.card(ref.deckId, ref.card))));
       return item;
     };
-    const setup = { resolve, titles: new Map(outlines.map((o) => [o.deck.deck, o.deck.title])), typed: settings.typed, messages };
+    const setup = {
+      resolve,
+      titles: new Map(outlines.map((o) => [o.deck.deck, o.deck.title])),
+      typed: settings.typed,
+      messages,
+    };
     ui = deps.ui ? deps.ui(setup) : terminalStudyUi({ ...setup, out });
     const config: SessionConfig<ItemRef> = {
       deckIds,
@@ -97,7 +133,18 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
       dayRule,
       schedulers,
       cram: settings.cram,
-      exam: exam ? examForToday(exam, include ? outlines.map((o) => ({ ...o, cards: o.cards.filter((card) => include!(o.deck.deck, card)) })) : outlines, db, settings, dayRule, clock.now()) : undefined,
+      exam: exam
+        ? examForToday(
+            exam,
+            include
+              ? outlines.map((o) => ({ ...o, cards: o.cards.filter((card) => include!(o.deck.deck, card)) }))
+              : outlines,
+            db,
+            settings,
+            dayRule,
+            clock.now(),
+          )
+        : undefined,
     };
     const store: StudyStore = new ReviewStore(db);
 
@@ -116,7 +163,9 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
     } catch {
       // The summary reads the same database; what the person needs is the sentence below.
     }
-    throw new UsageError(`${dbPath}: ${describeDbError(error)}; the answer on screen was not saved (every answer before it is)`);
+    throw new UsageError(
+      `${dbPath}: ${describeDbError(error)}; the answer on screen was not saved (every answer before it is)`,
+    );
   } finally {
     ui?.release();
     db.close();
@@ -125,14 +174,39 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
 }
 
 /** Today's part of the exam plan over the session's cards, made now (see core/exam). */
-function examForToday(exam: ExamSettings, planned: readonly DeckOutline[], db: Db, settings: StudySettings, rule: DayRule, now: number): ExamToday {
+function examForToday(
+  exam: ExamSettings,
+  planned: readonly DeckOutline[],
+  db: Db,
+  settings: StudySettings,
+  rule: DayRule,
+  now: number,
+): ExamToday {
   const limits = { newPerDay: settings.newPerDay, reviewsPerDay: settings.reviewsPerDay };
-  const reads = readExamInputs(db, planned.map((o) => o.deck.deck), now, rule);
-  const plan = buildExamPlan(planned, reads, { ...exam, now, rule, limits, retention: settings.retention, maximumIntervalDays: settings.maximumIntervalDays });
+  const reads = readExamInputs(
+    db,
+    planned.map((o) => o.deck.deck),
+    now,
+    rule,
+  );
+  const plan = buildExamPlan(planned, reads, {
+    ...exam,
+    now,
+    rule,
+    limits,
+    retention: settings.retention,
+    maximumIntervalDays: settings.maximumIntervalDays,
+  });
   const perDeck = [...examToday(plan)];
   return {
     newLimitByDeck: new Map(perDeck.map(([deck, t]) => [deck, t.newLimit])),
     extraReviews: new Map(perDeck.map(([deck, t]) => [deck, new Set(t.extraReviews)])),
-    announce: { exam: plan.exam, daysLeft: plan.daysLeft, newToday: plan.total.days[0]?.new ?? 0, pulled: perDeck.reduce((n, [, t]) => n + t.extraReviews.length, 0), feasible: plan.feasible },
+    announce: {
+      exam: plan.exam,
+      daysLeft: plan.daysLeft,
+      newToday: plan.total.days[0]?.new ?? 0,
+      pulled: perDeck.reduce((n, [, t]) => n + t.extraReviews.length, 0),
+      feasible: plan.feasible,
+    },
   };
 }

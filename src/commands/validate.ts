@@ -23,9 +23,14 @@ const FORMATS: readonly ValidateFormat[] = ['text', 'json', 'github', 'sarif'];
  * Exit 0 valid, 1 problems found (warnings too with --strict), 2 usage error or a file that
  * cannot be read or is not a regular file (reported with the rest: every other file is still checked).
  */
-export async function runValidate(paths: string[], options: ValidateOptions, out: (s: string) => void = (s) => process.stdout.write(s)): Promise<void> {
+export async function runValidate(
+  paths: string[],
+  options: ValidateOptions,
+  out: (s: string) => void = (s) => process.stdout.write(s),
+): Promise<void> {
   const format = (options.format ?? 'text') as ValidateFormat;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${options.format}"; use one of ${FORMATS.join(', ')}`);
+  if (!FORMATS.includes(format))
+    throw new UsageError(`unknown --format "${options.format}"; use one of ${FORMATS.join(', ')}`);
   // Never the cache: CI wants every file checked by this very run.
   const { files, outlines, diagnostics: found, cards } = await loadDecksOrRefuse(paths, { cacheDir: null });
   let decks;
@@ -35,7 +40,9 @@ export async function runValidate(paths: string[], options: ValidateOptions, out
     cards.close();
   }
   const diagnostics = [...found, ...checkTranslations(decks, locateInFile())];
-  const shown: Diagnostic[] = (options.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics).sort(compareDiagnostics);
+  const shown: Diagnostic[] = (options.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics).sort(
+    compareDiagnostics,
+  );
   if (format === 'json') out(formatJson(shown));
   else if (format === 'github') out(formatGithub(shown));
   else if (format === 'sarif') out(formatSarif(shown, { name: 'quizdeck', version: pkg.version }));

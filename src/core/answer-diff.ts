@@ -35,7 +35,8 @@ function lcsLength(a: readonly string[], b: readonly string[]): number {
   let row = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
     const next = new Array<number>(b.length + 1).fill(0);
-    for (let j = 1; j <= b.length; j++) next[j] = a[i - 1] === b[j - 1] ? row[j - 1]! + 1 : Math.max(row[j]!, next[j - 1]!);
+    for (let j = 1; j <= b.length; j++)
+      next[j] = a[i - 1] === b[j - 1] ? row[j - 1]! + 1 : Math.max(row[j]!, next[j - 1]!);
     row = next;
   }
   return row[b.length]!;
@@ -63,7 +64,8 @@ export function diffAnswer(typed: string, expected: string, lang: string): Answe
   const m = kb.length;
   const lcs: Uint16Array[] = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
   for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = ka[i]!.ch === kb[j]!.ch ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    for (let j = m - 1; j >= 0; j--)
+      lcs[i]![j] = ka[i]!.ch === kb[j]!.ch ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   }
   const changedA = new Set<number>();
   const changedB = new Set<number>();

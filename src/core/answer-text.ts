@@ -26,7 +26,25 @@ const NOT_WORDISH = /[^\p{L}\p{N}\p{M}]/gu;
 const DIGIT = /\p{Nd}/u;
 // Punctuation that NFKC leaves alone but that has a half-width twin; and the dashes and minus
 // sign, which read as "-" before a number.
-const PUNCTUATION_TWINS: Readonly<Record<string, string>> = { '。': '.', '、': ',', '「': '"', '」': '"', '『': '"', '』': '"', '【': '[', '】': ']', '〔': '(', '〕': ')', '《': '<', '》': '>', '〈': '<', '〉': '>', '−': '-', '–': '-', '—': '-' };
+const PUNCTUATION_TWINS: Readonly<Record<string, string>> = {
+  '。': '.',
+  '、': ',',
+  '「': '"',
+  '」': '"',
+  '『': '"',
+  '』': '"',
+  '【': '[',
+  '】': ']',
+  '〔': '(',
+  '〕': ')',
+  '《': '<',
+  '》': '>',
+  '〈': '<',
+  '〉': '>',
+  '−': '-',
+  '–': '-',
+  '—': '-',
+};
 const ARTICLES = new Set(['the', 'a', 'an']);
 
 /** Whether a deck's `lang` is English, where leading articles are ignored. */
@@ -45,7 +63,8 @@ export function analyzeAnswer(text: string, lang: string): AnalyzedAnswer {
   const chars: AnswerChar[] = [...text.normalize('NFC')].map((ch) => {
     const folded = fold(ch);
     if (folded.trim() === '') return { text: ch, key: '', kind: 'space' };
-    if (WORDISH.test(folded)) return { text: ch, key: folded.replace(NOT_WORDISH, ''), kind: CJK.test(folded) ? 'cjk' : 'word' };
+    if (WORDISH.test(folded))
+      return { text: ch, key: folded.replace(NOT_WORDISH, ''), kind: CJK.test(folded) ? 'cjk' : 'word' };
     return { text: ch, key: folded, kind: 'punct' };
   });
   keepMeaningfulPunctuation(chars);
@@ -88,7 +107,10 @@ function dropLeadingArticle(chars: AnswerChar[]): void {
   while (start < chars.length && chars[start]!.key === '') start++;
   let end = start;
   while (end < chars.length && chars[end]!.kind === 'word') end++;
-  const word = chars.slice(start, end).map((c) => c.key).join('');
+  const word = chars
+    .slice(start, end)
+    .map((c) => c.key)
+    .join('');
   if (!ARTICLES.has(word) || chars[end]?.kind !== 'space') return;
   if (!chars.slice(end).some((c) => c.key !== '')) return;
   for (let i = start; i < end; i++) chars[i] = { ...chars[i]!, key: '', kind: 'article' };
@@ -105,7 +127,15 @@ function separateNumbers(chars: AnswerChar[]): void {
     let j = i;
     while (j < chars.length && chars[j]!.key === '') j++;
     if (!startsWithDigit(chars[j])) continue;
-    const grouping = j === i + 1 && chars[i]!.text.normalize('NFKC') === ',' && /^\d{3}(?!\d)/.test(chars.slice(j, j + 4).map((c) => c.key).join(''));
+    const grouping =
+      j === i + 1 &&
+      chars[i]!.text.normalize('NFKC') === ',' &&
+      /^\d{3}(?!\d)/.test(
+        chars
+          .slice(j, j + 4)
+          .map((c) => c.key)
+          .join(''),
+      );
     if (!grouping) chars[i] = { ...chars[i]!, key: ' ' };
     i = j;
   }

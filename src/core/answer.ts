@@ -68,16 +68,22 @@ export function checkAnswer(typed: string, key: AnswerKey): AnswerCheck {
   // Typed text is untrusted: an answer several times longer than every candidate can be none of
   // them (nor a part of one), so a pasted page is turned down before it is read character by character.
   const longest = Math.max(key.answer.length, ...key.accept.map((a) => a.length));
-  if (typed.length > Math.max(MAX_KEY, 4 * longest)) return { verdict: 'wrong', reason: 'different', closest: key.answer };
+  if (typed.length > Math.max(MAX_KEY, 4 * longest))
+    return { verdict: 'wrong', reason: 'different', closest: key.answer };
   const given = analyzeAnswer(typed, key.lang);
-  const candidates = [...new Set([key.answer, ...key.accept])].map((text) => ({ text, analyzed: analyzeAnswer(text, key.lang) }));
+  const candidates = [...new Set([key.answer, ...key.accept])].map((text) => ({
+    text,
+    analyzed: analyzeAnswer(text, key.lang),
+  }));
   const own = candidates[0]!;
   if (given.key === '') return { verdict: 'wrong', reason: 'empty', closest: key.answer };
   for (const c of candidates) {
-    if (c.analyzed.key === given.key) return { verdict: 'correct', reason: c === own ? 'match' : 'accepted', closest: c.text };
+    if (c.analyzed.key === given.key)
+      return { verdict: 'correct', reason: c === own ? 'match' : 'accepted', closest: c.text };
   }
   for (const c of candidates) {
-    if (listCompare(typed, c.text, key.lang)?.same) return { verdict: 'correct', reason: 'same-items', closest: c.text };
+    if (listCompare(typed, c.text, key.lang)?.same)
+      return { verdict: 'correct', reason: 'same-items', closest: c.text };
   }
   if (given.key.length <= MAX_KEY) {
     let best: { text: string; edits: number } | undefined;
@@ -91,7 +97,9 @@ export function checkAnswer(typed: string, key: AnswerKey): AnswerCheck {
     const missing = listCompare(typed, c.text, key.lang)?.missing ?? partOf(given, c.analyzed);
     if (missing) return { verdict: 'wrong', reason: 'partial', closest: c.text, missing };
   }
-  const closest = candidates.reduce((a, b) => (similarity(b.analyzed.key, given.key) > similarity(a.analyzed.key, given.key) ? b : a));
+  const closest = candidates.reduce((a, b) =>
+    similarity(b.analyzed.key, given.key) > similarity(a.analyzed.key, given.key) ? b : a,
+  );
   const number = isNumericKey(own.analyzed.key) && isNumericKey(given.key);
   return { verdict: 'wrong', reason: number ? 'number' : 'different', closest: closest.text };
 }
@@ -107,7 +115,8 @@ export function nearMiss(typedKey: string, expectedKey: string): number | undefi
   const length = keyLength(expectedKey);
   const allowed = length >= 12 ? 2 : length >= 6 ? 1 : 0;
   if (allowed === 0) return undefined;
-  const fixed = (key: string) => key.replace(/[^\p{Nd}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu, '');
+  const fixed = (key: string) =>
+    key.replace(/[^\p{Nd}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu, '');
   if (fixed(typedKey) !== fixed(expectedKey)) return undefined;
   const edits = boundedEditDistance([...typedKey], [...expectedKey], allowed);
   return edits !== undefined && edits > 0 ? edits : undefined;
@@ -151,7 +160,10 @@ function partOf(given: AnalyzedAnswer, expected: AnalyzedAnswer): string[] | und
   for (let i = 0; i < tokens.length; i++) {
     for (let j = i; j < tokens.length; j++) {
       // The key between the tokens, separators between numbers included: "12" is no part of "1, 2".
-      const joined = expected.chars.slice(tokens[i]!.start, tokens[j]!.end).map((c) => c.key).join('');
+      const joined = expected.chars
+        .slice(tokens[i]!.start, tokens[j]!.end)
+        .map((c) => c.key)
+        .join('');
       if (joined.length >= given.key.length) {
         if (joined !== given.key) break;
       } else continue;
@@ -167,7 +179,8 @@ function partOf(given: AnalyzedAnswer, expected: AnalyzedAnswer): string[] | und
 // Items of a list answer: commas, semicolons and 、 (not a comma between digits, as in 150,000),
 // "and", "&" and "+" between spaces, and 和 / 与 / 及 / 以及 next to a Latin word or a number
 // (inside Chinese words these characters are no conjunction: 总和, 参与).
-const LIST_SEPARATOR = /(?<!\d)[,，](?!\d)|[;；、]|\s(?:and|&|\+)\s|(?<=[A-Za-z0-9]\s?)(?:以及|和|与|及)|(?:以及|和|与|及)(?=\s?[A-Za-z0-9])/giu;
+const LIST_SEPARATOR =
+  /(?<!\d)[,，](?!\d)|[;；、]|\s(?:and|&|\+)\s|(?<=[A-Za-z0-9]\s?)(?:以及|和|与|及)|(?:以及|和|与|及)(?=\s?[A-Za-z0-9])/giu;
 
 function listItems(text: string, lang: string): { text: string; key: string }[] {
   return text

@@ -5,18 +5,28 @@
 
 export type Parsed<T> = { value: T } | { error: string };
 
-export function parseWholeNumber(value: string | undefined, name: string, range: { min: number; max: number; fallback: number }): Parsed<number> {
+export function parseWholeNumber(
+  value: string | undefined,
+  name: string,
+  range: { min: number; max: number; fallback: number },
+): Parsed<number> {
   if (value === undefined) return { value: range.fallback };
   const n = Number(value);
-  if (value.trim() === '' || !Number.isInteger(n) || n < range.min || n > range.max) return { error: `${name} must be a whole number from ${range.min} to ${range.max}, not "${value}"` };
+  if (value.trim() === '' || !Number.isInteger(n) || n < range.min || n > range.max)
+    return { error: `${name} must be a whole number from ${range.min} to ${range.max}, not "${value}"` };
   return { value: n };
 }
 
 /** The desired retention FSRS schedules for: the share of reviews you want to remember. */
-export function parseRetention(value: string | undefined, fallback: number, what = 'the share of cards you want to remember'): Parsed<number> {
+export function parseRetention(
+  value: string | undefined,
+  fallback: number,
+  what = 'the share of cards you want to remember',
+): Parsed<number> {
   if (value === undefined) return { value: fallback };
   const n = Number(value);
-  if (value.trim() === '' || !(n >= 0.7 && n <= 0.99)) return { error: `--retention must be a number from 0.70 to 0.99 (${what}), not "${value}"` };
+  if (value.trim() === '' || !(n >= 0.7 && n <= 0.99))
+    return { error: `--retention must be a number from 0.70 to 0.99 (${what}), not "${value}"` };
   return { value: n };
 }
 

@@ -40,12 +40,17 @@ const SEPARATORS = /[\s,;、>→-]+/gu;
  * What was typed as an order of `count` shown steps: `3142`, `3 1 4 2`, `3,1,4,2`, `３１４２`.
  * Every number from 1 to `count` exactly once; otherwise one sentence saying what is wrong.
  */
-export function parseOrderInput(text: string, count: number, m: Messages = ENGLISH): { value: number[] } | { error: string } {
+export function parseOrderInput(
+  text: string,
+  count: number,
+  m: Messages = ENGLISH,
+): { value: number[] } | { error: string } {
   const say = m.study;
   const cleaned = text.normalize('NFKC').trim();
   if (cleaned === '') return { error: say.orderEmpty(count, orderExample(count)) };
   // One digit per step (9 steps at most), so `3142`, `3 1 4 2` and `31 42` are the same order.
-  if (cleaned.replace(SEPARATORS, '').replace(/\d/g, '') !== '') return { error: say.orderDigitsOnly(count, orderExample(count)) };
+  if (cleaned.replace(SEPARATORS, '').replace(/\d/g, '') !== '')
+    return { error: say.orderDigitsOnly(count, orderExample(count)) };
   const numbers = [...cleaned.replace(SEPARATORS, '')];
   const values = numbers.map(Number);
   const outside = values.find((n) => n < 1 || n > count);

@@ -35,8 +35,20 @@ function escapeControl(c: string): string {
 // East Asian wide characters (CJK, Hangul, full-width forms, wide emoji): lines may break
 // between any two of them (CJK text has no spaces); widths themselves come from string-width.
 const WIDE_CODES: ReadonlyArray<readonly [number, number]> = [
-  [0x1100, 0x115f], [0x2e80, 0x303e], [0x3041, 0x33ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xa000, 0xa4cf], [0xac00, 0xd7a3],
-  [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x1f300, 0x1f64f], [0x1f900, 0x1f9ff], [0x20000, 0x3fffd],
+  [0x1100, 0x115f],
+  [0x2e80, 0x303e],
+  [0x3041, 0x33ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xa000, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x1f300, 0x1f64f],
+  [0x1f900, 0x1f9ff],
+  [0x20000, 0x3fffd],
 ];
 const WIDE_RANGES = WIDE_CODES.map(([from, to]) => `\\u{${from.toString(16)}}-\\u{${to.toString(16)}}`).join('');
 // The units wrapping may break between: spaces; a run of narrow non-space characters; one wide
@@ -44,7 +56,10 @@ const WIDE_RANGES = WIDE_CODES.map(([from, to]) => `\\u{${from.toString(16)}}-\\
 // which must not end or start a line ("（VT-x / AMD-V）" keeps its brackets, "Domain 0，" its comma).
 const OPENING = '（「『【《〈';
 const CLOSING = '，。、；：！？）」』】》〉”’';
-const WRAP_TOKEN = new RegExp(`\\s+|[${OPENING}]*[^\\s${WIDE_RANGES}]+[${CLOSING}]*|[${OPENING}]*[${WIDE_RANGES}][${CLOSING}]*`, 'gu');
+const WRAP_TOKEN = new RegExp(
+  `\\s+|[${OPENING}]*[^\\s${WIDE_RANGES}]+[${CLOSING}]*|[${OPENING}]*[${WIDE_RANGES}][${CLOSING}]*`,
+  'gu',
+);
 
 // Printable ASCII: one column a character, no clusters; most text, and the fast path.
 const ASCII = /^[\x20-\x7e]*$/;

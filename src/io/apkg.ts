@@ -13,7 +13,8 @@ import type { AnkiCollection } from '../core/interchange/apkg.js';
 
 // The addon by path, as src/io/db.ts loads it (the bundle has no `bindings` lookup).
 let nativeBinding: string | undefined;
-const addonPath = () => (nativeBinding ??= createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node'));
+const addonPath = () =>
+  (nativeBinding ??= createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node'));
 
 // Anki's schema 11 tables (rslib/src/storage/schema11.sql), which every Anki since 2.1 imports.
 const SCHEMA_11 = `
@@ -59,11 +60,21 @@ export function writeApkg(collection: AnkiCollection): Uint8Array {
   try {
     db.exec(SCHEMA_11);
     const c = collection.col;
-    db.prepare('INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, ?)').run(c.crt, c.mod, c.scm, c.conf, c.models, c.decks, c.dconf, '{}');
+    db.prepare('INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, ?)').run(
+      c.crt,
+      c.mod,
+      c.scm,
+      c.conf,
+      c.models,
+      c.decks,
+      c.dconf,
+      '{}',
+    );
     const note = db.prepare("INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')");
     const card = db.prepare("INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')");
     db.transaction(() => {
-      for (const n of collection.notes) note.run(n.id, n.guid, n.mid, n.mod, n.tags, n.flds, n.sfld, checksum(n.checksumText));
+      for (const n of collection.notes)
+        note.run(n.id, n.guid, n.mid, n.mod, n.tags, n.flds, n.sfld, checksum(n.checksumText));
       for (const k of collection.cards) card.run(k.id, k.nid, k.did, k.ord, k.mod, k.due);
     })();
     db.exec(INDEXES_11);
@@ -112,7 +123,9 @@ export function readApkg(file: string, bytes: Uint8Array): ApkgNotes {
   try {
     entries = unzipSync(bytes);
   } catch {
-    throw new ApkgReadError(`${file}: not an Anki package (.apkg files are zip archives, and this one cannot be opened)`);
+    throw new ApkgReadError(
+      `${file}: not an Anki package (.apkg files are zip archives, and this one cannot be opened)`,
+    );
   }
   const collection = entries['collection.anki21'] ?? entries['collection.anki2'];
   if (!collection) {
@@ -121,18 +134,28 @@ export function readApkg(file: string, bytes: Uint8Array): ApkgNotes {
         `${file}: this package uses Anki's newer format (collection.anki21b, zstd-compressed), which quizdeck cannot read; in Anki, export it again with "Support older Anki versions" ticked, or as "Notes in Plain Text"`,
       );
     }
-    throw new ApkgReadError(`${file}: no Anki collection in this package (expected collection.anki2 or collection.anki21)`);
+    throw new ApkgReadError(
+      `${file}: no Anki collection in this package (expected collection.anki2 or collection.anki21)`,
+    );
   }
   const messages: string[] = [];
   const media = entries.media ? countMedia(entries.media) : 0;
-  if (media > 0) messages.push(`${media} media ${media === 1 ? 'file' : 'files'} (images, sounds) dropped: quizdeck decks hold text only`);
+  if (media > 0)
+    messages.push(
+      `${media} media ${media === 1 ? 'file' : 'files'} (images, sounds) dropped: quizdeck decks hold text only`,
+    );
   let db: Database.Database | undefined;
   try {
     // A serialised database opens in memory: the package's collection is never written to disk.
-    db = new Database(Buffer.from(collection.buffer, collection.byteOffset, collection.byteLength), { readonly: true, nativeBinding: addonPath() });
+    db = new Database(Buffer.from(collection.buffer, collection.byteOffset, collection.byteLength), {
+      readonly: true,
+      nativeBinding: addonPath(),
+    });
     return { ...readNotes(db), messages };
   } catch (error) {
-    throw new ApkgReadError(`${file}: the Anki collection in this package cannot be read (${(error as Error).message})`);
+    throw new ApkgReadError(
+      `${file}: the Anki collection in this package cannot be read (${(error as Error).message})`,
+    );
   } finally {
     db?.close();
   }
@@ -158,18 +181,29 @@ function readNotes(db: Database.Database): Omit<ApkgNotes, 'messages'> {
   const models = JSON.parse(col.models) as Record<string, ModelJson>;
   const decks = JSON.parse(col.decks) as Record<string, { name?: string }>;
   const deckOf = new Map<number, number>();
-  for (const row of db.prepare('SELECT nid, did FROM cards ORDER BY ord').iterate() as Iterable<{ nid: number; did: number }>) {
+  for (const row of db.prepare('SELECT nid, did FROM cards ORDER BY ord').iterate() as Iterable<{
+    nid: number;
+    did: number;
+  }>) {
     if (!deckOf.has(row.nid)) deckOf.set(row.nid, row.did);
   }
   const counts = new Map<string, number>();
   const notes: ForeignNote[] = [];
   let index = 0;
-  for (const row of db.prepare('SELECT id, guid, mid, tags, flds FROM notes ORDER BY id').iterate() as Iterable<{ id: number; guid: string; mid: number; tags: string; flds: string }>) {
+  for (const row of db.prepare('SELECT id, guid, mid, tags, flds FROM notes ORDER BY id').iterate() as Iterable<{
+    id: number;
+    guid: string;
+    mid: number;
+    tags: string;
+    flds: string;
+  }>) {
     index++;
     const model = models[String(row.mid)];
     const deckName = decks[String(deckOf.get(row.id))]?.name;
     if (deckName) counts.set(deckName, (counts.get(deckName) ?? 0) + 1);
-    const fieldNames = model?.flds ? [...model.flds].sort((a, b) => (a.ord ?? 0) - (b.ord ?? 0)).map((f) => f.name) : undefined;
+    const fieldNames = model?.flds
+      ? [...model.flds].sort((a, b) => (a.ord ?? 0) - (b.ord ?? 0)).map((f) => f.name)
+      : undefined;
     notes.push({
       guid: row.guid,
       noteType: model?.name,

@@ -190,7 +190,8 @@ type Kind = 'ours' | 'empty' | 'legacy' | 'foreign';
  * or a build from source) always puts the addon here.
  */
 let nativeBinding: string | undefined;
-const addonPath = () => (nativeBinding ??= createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node'));
+const addonPath = () =>
+  (nativeBinding ??= createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node'));
 
 /**
  * Opens the review database, creating it and running pending migrations unless `readonly`.
@@ -210,9 +211,14 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db | null
     // An existing file is looked at through a read-only connection first: a read-write one
     // could checkpoint another application's WAL into its file when closed.
     const kind = size ? inspect(path, migrations) : 'empty';
-    if (kind === 'foreign') throw new DatabaseRefused(path, `this is not a quizdeck database (it holds another application's tables); it was left untouched — use another --db`);
+    if (kind === 'foreign')
+      throw new DatabaseRefused(
+        path,
+        `this is not a quizdeck database (it holds another application's tables); it was left untouched — use another --db`,
+      );
     if (options.readonly) {
-      if (kind === 'empty') throw new DatabaseRefused(path, `this database is empty (quizdeck has not written to it yet)`);
+      if (kind === 'empty')
+        throw new DatabaseRefused(path, `this database is empty (quizdeck has not written to it yet)`);
       db = connect(path, true);
       checkVersion(path, db, migrations);
       return db;
@@ -232,7 +238,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db | null
     if (error instanceof DatabaseRefused) throw error;
     // SQLite cannot open a read-only file in WAL mode at all, and says only "unable to open".
     const code = (error as { code?: string }).code ?? '';
-    if (!options.readonly && code.startsWith('SQLITE_CANTOPEN') && !writable(path)) throw new DatabaseRefused(path, `${describeDbError({ code: 'SQLITE_READONLY' })}`);
+    if (!options.readonly && code.startsWith('SQLITE_CANTOPEN') && !writable(path))
+      throw new DatabaseRefused(path, `${describeDbError({ code: 'SQLITE_READONLY' })}`);
     throw new DatabaseRefused(path, `${describeDbError(error)}`);
   }
 }
@@ -272,12 +279,20 @@ function inspect(path: string, migrations: readonly Migration[]): Kind {
   const db = connect(path, true);
   try {
     if ((db.pragma('application_id', { simple: true }) as number) === APPLICATION_ID) return 'ours';
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").pluck().all() as string[];
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+      .pluck()
+      .all() as string[];
     if (tables.length === 0 && (db.pragma('application_id', { simple: true }) as number) === 0) return 'empty';
     // Databases of quizdeck before application_id: only our tables, at one of our versions.
-    const ours = new Set(migrations.flatMap((m) => [...m.sql.matchAll(/CREATE TABLE (\w+)/g)].map((match) => match[1]!)));
+    const ours = new Set(
+      migrations.flatMap((m) => [...m.sql.matchAll(/CREATE TABLE (\w+)/g)].map((match) => match[1]!)),
+    );
     const version = db.pragma('user_version', { simple: true }) as number;
-    const legacy = (db.pragma('application_id', { simple: true }) as number) === 0 && version >= 1 && tables.every((t) => ours.has(t));
+    const legacy =
+      (db.pragma('application_id', { simple: true }) as number) === 0 &&
+      version >= 1 &&
+      tables.every((t) => ours.has(t));
     return legacy ? 'legacy' : 'foreign';
   } finally {
     db.close();
@@ -287,7 +302,10 @@ function inspect(path: string, migrations: readonly Migration[]): Kind {
 function checkVersion(path: string, db: Db, migrations: readonly Migration[]): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > migrations.length) {
-    throw new DatabaseRefused(path, `this database was written by a newer quizdeck (schema version ${version}, this one knows ${migrations.length}); upgrade quizdeck or use another --db`);
+    throw new DatabaseRefused(
+      path,
+      `this database was written by a newer quizdeck (schema version ${version}, this one knows ${migrations.length}); upgrade quizdeck or use another --db`,
+    );
   }
 }
 
@@ -325,10 +343,13 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
 
 export function describeDbError(error: unknown): string {
   const code = (error as { code?: string })?.code ?? '';
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return 'this file is not a quizdeck database (it is not SQLite, or it is damaged); it was left untouched — use another --db or move it away';
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+    return 'this file is not a quizdeck database (it is not SQLite, or it is damaged); it was left untouched — use another --db or move it away';
   if (code === 'SQLITE_FULL') return 'the disk is full';
-  if (code.startsWith('SQLITE_READONLY')) return 'the database cannot be written: the file or its folder is read-only (check their permissions, or use another --db)';
-  if (code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EPERM') return 'cannot open the database (check that the file and its folder are readable and writable)';
+  if (code.startsWith('SQLITE_READONLY'))
+    return 'the database cannot be written: the file or its folder is read-only (check their permissions, or use another --db)';
+  if (code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EPERM')
+    return 'cannot open the database (check that the file and its folder are readable and writable)';
   if (code.startsWith('SQLITE_IOERR')) return 'the disk could not be read or written (an I/O error)';
   if (code === 'SQLITE_BUSY') return 'the database is locked by another program for too long; try again';
   if (code === 'EISDIR') return 'cannot open the database: it is a directory, not a file';

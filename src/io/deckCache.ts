@@ -1,5 +1,19 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../core/deck/diagnostic.js';
@@ -82,7 +96,9 @@ export function entryKey(file: string, cwd: string): string | undefined {
   } catch {
     return undefined;
   }
-  return createHash('sha256').update(`${full}\0${stat.size}\0${stat.mtimeNs}\0${stat.ctimeNs}\0${stat.ino}`).digest('hex');
+  return createHash('sha256')
+    .update(`${full}\0${stat.size}\0${stat.mtimeNs}\0${stat.ctimeNs}\0${stat.ino}`)
+    .digest('hex');
 }
 
 /**
@@ -147,7 +163,12 @@ export function readEntry(dir: string, key: string, file: string): CachedDeck | 
     // (a later build may delete the entry meanwhile) until the caller closes the source.
     const body = bodyBytes <= EAGER_BODY_BYTES ? readAt(fd, bodyAt, bodyBytes) : undefined;
     if (body) fd = closed(fd);
-    return { outline: { deck: { ...header.deck, file }, cards }, cards: cardsFromEntry(fd, body, bodyAt, ends), deckId: header.deckId, diagnostics: header.diagnostics };
+    return {
+      outline: { deck: { ...header.deck, file }, cards },
+      cards: cardsFromEntry(fd, body, bodyAt, ends),
+      deckId: header.deckId,
+      diagnostics: header.diagnostics,
+    };
   } catch {
     return closed(fd);
   }
@@ -158,7 +179,8 @@ function outlineCards(header: EntryHeader, n: number): CardOutline[] | undefined
   const ids = header.ids.split('\n');
   const keys = header.keys.split('\n');
   const { types, sections, sectionOf, tagLists, tagsOf } = header;
-  if (ids.length !== (n || 1) || keys.length !== (n || 1) || typeof types !== 'string' || types.length !== n) return undefined;
+  if (ids.length !== (n || 1) || keys.length !== (n || 1) || typeof types !== 'string' || types.length !== n)
+    return undefined;
   const noTags: readonly string[] = Object.freeze([]);
   const hasSections = sectionOf.length > 0;
   const hasTags = tagsOf.length > 0;
@@ -170,7 +192,13 @@ function outlineCards(header: EntryHeader, n: number): CardOutline[] | undefined
     const section = hasSections ? sectionOf[i]! : -1;
     const type: CardType | undefined = CARD_TYPES[types.charCodeAt(i) - 48];
     if (type === undefined) return undefined;
-    cards[i] = { id, type, keys: itemKeys === '' ? [id] : itemKeys.split(' '), section: section < 0 ? undefined : sections[section], tags: hasTags ? tagLists[tagsOf[i]!]! : noTags };
+    cards[i] = {
+      id,
+      type,
+      keys: itemKeys === '' ? [id] : itemKeys.split(' '),
+      section: section < 0 ? undefined : sections[section],
+      tags: hasTags ? tagLists[tagsOf[i]!]! : noTags,
+    };
   }
   return cards;
 }
@@ -179,7 +207,12 @@ function outlineCards(header: EntryHeader, n: number): CardOutline[] | undefined
  * The cards of an entry: from `body` when it was read with the header, else from the open
  * file, one line at a time; reading them all reads the rest at once and closes the file.
  */
-function cardsFromEntry(fd: number | undefined, body: Buffer | undefined, bodyAt: number, ends: readonly number[]): CardSource {
+function cardsFromEntry(
+  fd: number | undefined,
+  body: Buffer | undefined,
+  bodyAt: number,
+  ends: readonly number[],
+): CardSource {
   const n = ends.length;
   const start = (i: number) => (i === 0 ? 0 : ends[i - 1]! + 1);
   const parsed: (Card | undefined)[] = new Array(n);
@@ -187,7 +220,8 @@ function cardsFromEntry(fd: number | undefined, body: Buffer | undefined, bodyAt
   const check = () => {
     if (!open) throw new Error('the card reader is closed');
   };
-  const line = (i: number) => (body ? body.toString('utf8', start(i), ends[i]) : readAt(fd!, bodyAt + start(i), ends[i]! - start(i)).toString());
+  const line = (i: number) =>
+    body ? body.toString('utf8', start(i), ends[i]) : readAt(fd!, bodyAt + start(i), ends[i]! - start(i)).toString();
   const card = (i: number): Card => {
     check();
     return (parsed[i] ??= JSON.parse(line(i)) as Card);
@@ -274,7 +308,8 @@ function placeIn(places: Map<string, number>, value: string): number {
  * first line follow the Cache Directory Tagging spec, so backup tools skip the cache too.
  */
 export const CACHE_MARKER = 'CACHEDIR.TAG';
-const MARKER_TEXT = 'Signature: 8a477f597d28d172789f06886806bc55\n# This directory is a parsed-deck cache made by quizdeck; it can be deleted.\n';
+const MARKER_TEXT =
+  'Signature: 8a477f597d28d172789f06886806bc55\n# This directory is a parsed-deck cache made by quizdeck; it can be deleted.\n';
 // Only files of these shapes are removed from a marked directory; anything else keeps it.
 const OWN_FILE = /^(?:[0-9a-f]{64}\.qdc|[0-9a-f]{64}\.\d+\.tmp|CACHEDIR\.TAG)$/;
 

@@ -89,8 +89,14 @@ export function readDeckBytes(file: string, cwd = process.cwd(), maxBytes = MAX_
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) return problem(file, 'file-not-regular', `not a regular file (${fileKind(stat)}); a deck must be a plain file`);
-    if (stat.size > maxBytes) return problem(file, 'file-too-large', `the file is ${formatBytes(stat.size)}; deck files are limited to ${formatBytes(maxBytes)}, so split it into several decks`);
+    if (!stat.isFile())
+      return problem(file, 'file-not-regular', `not a regular file (${fileKind(stat)}); a deck must be a plain file`);
+    if (stat.size > maxBytes)
+      return problem(
+        file,
+        'file-too-large',
+        `the file is ${formatBytes(stat.size)}; deck files are limited to ${formatBytes(maxBytes)}, so split it into several decks`,
+      );
     const bytes = Buffer.allocUnsafe(stat.size);
     let filled = 0;
     while (filled < bytes.length) {
@@ -122,14 +128,26 @@ export function decodeDeckBytes(file: string, bytes: Buffer): string | Diagnosti
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const { line, column } = positionOfByte(bytes, nul);
-    return problem(file, 'file-binary', 'this is a binary file (it contains a NUL byte), not a YAML deck', line, column);
+    return problem(
+      file,
+      'file-binary',
+      'this is a binary file (it contains a NUL byte), not a YAML deck',
+      line,
+      column,
+    );
   }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const { line, column } = positionOfByte(bytes, bad);
-    return problem(file, 'file-encoding', `the file is not valid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')}); save it as UTF-8`, line, column);
+    return problem(
+      file,
+      'file-encoding',
+      `the file is not valid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')}); save it as UTF-8`,
+      line,
+      column,
+    );
   }
 }
 

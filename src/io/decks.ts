@@ -3,7 +3,16 @@ import { outlineOf, type DeckOutline } from '../core/deck/outline.js';
 import type { ParsedDeck } from '../core/deck/parsed.js';
 import type { Card, Deck } from '../core/deck/schema.js';
 import { combineParsedDecks } from '../core/deck/set.js';
-import { cardsInMemory, deckCacheDir, entryKey, pruneOtherBuilds, readEntry, writeEntry, type CachedDeck, type CardSource } from './deckCache.js';
+import {
+  cardsInMemory,
+  deckCacheDir,
+  entryKey,
+  pruneOtherBuilds,
+  readEntry,
+  writeEntry,
+  type CachedDeck,
+  type CardSource,
+} from './deckCache.js';
 import { decodeDeckBytes, findDeckFiles, readDeckBytes } from './deckFiles.js';
 
 /**
@@ -41,7 +50,10 @@ export interface LoadOptions {
  * parsed them. Problems in files are diagnostics; a path that cannot be read (or a directory
  * without decks) gives `error`, one sentence naming it, and nothing is read.
  */
-export async function loadDecks(paths: readonly string[], { cwd = process.cwd(), cacheDir = deckCacheDir() }: LoadOptions = {}): Promise<{ value: LoadedDecks } | { error: string }> {
+export async function loadDecks(
+  paths: readonly string[],
+  { cwd = process.cwd(), cacheDir = deckCacheDir() }: LoadOptions = {},
+): Promise<{ value: LoadedDecks } | { error: string }> {
   const dir = cacheDir ?? undefined;
   const found = findDeckFiles(paths, cwd);
   if ('error' in found) return found;
@@ -69,7 +81,13 @@ export async function loadDecks(paths: readonly string[], { cwd = process.cwd(),
     parseDeck ??= (await import('../core/deck/parse.js')).parseDeck;
     const result = parseDeck(file, text);
     const outline = result.deck ? outlineOf(result.deck) : undefined;
-    loaded.push({ deck: outline, outline, cards: result.deck ? cardsInMemory(result.deck.cards) : undefined, deckId: result.deckId, diagnostics: result.diagnostics });
+    loaded.push({
+      deck: outline,
+      outline,
+      cards: result.deck ? cardsInMemory(result.deck.cards) : undefined,
+      deckId: result.deckId,
+      diagnostics: result.diagnostics,
+    });
     if (dir && key) {
       if (!pruned) pruneOtherBuilds(dir);
       pruned = true;

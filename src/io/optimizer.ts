@@ -20,7 +20,8 @@ export async function loadOptimizer(load: LoadBinding = loadBindingModule): Prom
   // is experimental even when that fails too: the sentence below is all the person needs.
   const emitWarning = process.emitWarning;
   process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
-    if (!String(typeof warning === 'string' ? warning : warning?.message).includes('WASI')) (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
+    if (!String(typeof warning === 'string' ? warning : warning?.message).includes('WASI'))
+      (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
   }) as typeof process.emitWarning;
   try {
     const binding = await load();
@@ -152,7 +153,10 @@ class SequenceTrie {
 }
 
 /** FSRS-6 parameters fitted to `items` by fsrs-rs (21 numbers). */
-export async function fitParameters(binding: OptimizerBinding, items: TrainingItem[]): Promise<{ weights: number[]; items: number }> {
+export async function fitParameters(
+  binding: OptimizerBinding,
+  items: TrainingItem[],
+): Promise<{ weights: number[]; items: number }> {
   // One relearning step (10 minutes) and short-term stability on, as the scheduler has them.
   const weights = await binding.computeParameters(items, { enableShortTerm: true, numRelearningSteps: 1 });
   return { weights, items: items.length };

@@ -31,7 +31,9 @@ export function readReviewLog(db: Db): ReviewLog {
       .raw()
       .all() as [string, string][];
     const decks = perDeck.map(([deck]) => deck);
-    const sizes = perDeck.map(([, counts]) => parseIntegers(Buffer.from(counts, 'latin1'), new Float64Array(counts.length)));
+    const sizes = perDeck.map(([, counts]) =>
+      parseIntegers(Buffer.from(counts, 'latin1'), new Float64Array(counts.length)),
+    );
     const cards = sizes.reduce((sum, s) => sum + s.length, 0);
     const cardDeck = new Uint32Array(cards);
     const cardStart = new Uint32Array(cards + 1);
@@ -47,7 +49,9 @@ export function readReviewLog(db: Db): ReviewLog {
     // id, time, id, time ... in item order.
     const pairs = new Float64Array(2 * total);
     const ordered = db
-      .prepare(`SELECT CAST(group_concat(id || ' ' || reviewed_at, ' ') AS BLOB) FROM (SELECT id, reviewed_at FROM reviews ORDER BY deck_id, card_key, reviewed_at, id)`)
+      .prepare(
+        `SELECT CAST(group_concat(id || ' ' || reviewed_at, ' ') AS BLOB) FROM (SELECT id, reviewed_at FROM reviews ORDER BY deck_id, card_key, reviewed_at, id)`,
+      )
       .pluck()
       .get() as Uint8Array | null;
     parseIntegers(ordered ?? new Uint8Array(0), pairs);
@@ -68,13 +72,27 @@ export function readReviewLog(db: Db): ReviewLog {
  * found by binary search.
  */
 function readRatings(db: Db, total: number): (id: number) => number {
-  const [first, last] = db.prepare('SELECT min(id), max(id) FROM reviews').raw().get() as [number | null, number | null];
+  const [first, last] = db.prepare('SELECT min(id), max(id) FROM reviews').raw().get() as [
+    number | null,
+    number | null,
+  ];
   if (first === null || last === null) return () => 0;
   if (last - first === total - 1) {
-    const digits = db.prepare(`SELECT CAST(group_concat(rating, '') AS BLOB) FROM (SELECT rating FROM reviews ORDER BY id)`).pluck().get() as Uint8Array;
+    const digits = db
+      .prepare(`SELECT CAST(group_concat(rating, '') AS BLOB) FROM (SELECT rating FROM reviews ORDER BY id)`)
+      .pluck()
+      .get() as Uint8Array;
     return (id) => digits[id - first]! - 48;
   }
-  const pairs = parseIntegers(db.prepare(`SELECT CAST(group_concat(id || ' ' || rating, ' ') AS BLOB) FROM (SELECT id, rating FROM reviews ORDER BY id)`).pluck().get() as Uint8Array, new Float64Array(2 * total));
+  const pairs = parseIntegers(
+    db
+      .prepare(
+        `SELECT CAST(group_concat(id || ' ' || rating, ' ') AS BLOB) FROM (SELECT id, rating FROM reviews ORDER BY id)`,
+      )
+      .pluck()
+      .get() as Uint8Array,
+    new Float64Array(2 * total),
+  );
   return (id) => {
     let lo = 0;
     let hi = total - 1;
@@ -150,7 +168,12 @@ export function loadParameters(db: Db): Map<string, number[]> {
   for (const [deckId, text] of rows) {
     try {
       const weights = JSON.parse(text) as unknown;
-      if (Array.isArray(weights) && weights.length >= 19 && weights.every((w) => typeof w === 'number' && Number.isFinite(w))) stored.set(deckId, weights as number[]);
+      if (
+        Array.isArray(weights) &&
+        weights.length >= 19 &&
+        weights.every((w) => typeof w === 'number' && Number.isFinite(w))
+      )
+        stored.set(deckId, weights as number[]);
     } catch {
       // skipped, see above
     }

@@ -5,14 +5,39 @@ import { delimiter, join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 
 /** Names tried on PATH, in order, when neither --browser nor CHROME_PATH names a browser. */
-export const BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'] as const;
+export const BROWSER_NAMES = [
+  'chromium',
+  'chromium-browser',
+  'google-chrome',
+  'google-chrome-stable',
+  'chrome',
+] as const;
 
 // Headless, no sandbox (CI containers run as root), and nothing that phones home or touches a
 // profile: the sheet is self-contained, so the browser needs no network at all.
-const BROWSER_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const BROWSER_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 // Less start-up work: no extensions, crash reporter, audio or first-run features (most of what
 // puppeteer's own launch adds), which takes a second off a cold start on a busy machine.
-const QUIET_FLAGS = ['--disable-extensions', '--disable-component-extensions-with-background-pages', '--disable-default-apps', '--disable-dev-shm-usage', '--disable-breakpad', '--mute-audio', '--hide-scrollbars', '--no-default-browser-check', '--password-store=basic', '--disable-features=Translate,MediaRouter,OptimizationHints'];
+const QUIET_FLAGS = [
+  '--disable-extensions',
+  '--disable-component-extensions-with-background-pages',
+  '--disable-default-apps',
+  '--disable-dev-shm-usage',
+  '--disable-breakpad',
+  '--mute-audio',
+  '--hide-scrollbars',
+  '--no-default-browser-check',
+  '--password-store=basic',
+  '--disable-features=Translate,MediaRouter,OptimizationHints',
+];
 
 function isExecutable(path: string): boolean {
   try {
@@ -49,12 +74,20 @@ export class BrowserProblem extends Error {
  */
 export function findBrowser({ explicit, env = process.env }: BrowserSearch = {}): string | undefined {
   if (explicit !== undefined) {
-    if (!isExecutable(explicit)) throw new BrowserProblem('not-found', `--browser ${explicit}: no executable file there; give the path of Chromium or Chrome, or use --format html`);
+    if (!isExecutable(explicit))
+      throw new BrowserProblem(
+        'not-found',
+        `--browser ${explicit}: no executable file there; give the path of Chromium or Chrome, or use --format html`,
+      );
     return explicit;
   }
   const fromEnv = env.CHROME_PATH;
   if (fromEnv) {
-    if (!isExecutable(fromEnv)) throw new BrowserProblem('not-found', `CHROME_PATH=${fromEnv} is not an executable file; fix or unset it, or use --format html`);
+    if (!isExecutable(fromEnv))
+      throw new BrowserProblem(
+        'not-found',
+        `CHROME_PATH=${fromEnv} is not an executable file; fix or unset it, or use --format html`,
+      );
     return fromEnv;
   }
   for (const name of BROWSER_NAMES)
@@ -85,11 +118,15 @@ const START_TIMEOUT_MS = 30_000;
  */
 export function startPdfRenderer(browserPath: string): PdfRenderer {
   const profile = mkdtempSync(join(tmpdir(), 'quizdeck-chrome-'));
-  const child = spawn(browserPath, [...BROWSER_FLAGS, ...QUIET_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    // Its own process group, so the renderer and helper processes can be ended together.
-    detached: true,
-  });
+  const child = spawn(
+    browserPath,
+    [...BROWSER_FLAGS, ...QUIET_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      // Its own process group, so the renderer and helper processes can be ended together.
+      detached: true,
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const killGroup = () => {
     try {
@@ -110,7 +147,10 @@ export function startPdfRenderer(browserPath: string): PdfRenderer {
       try {
         browser = await connect({ browserWSEndpoint: await endpoint, defaultViewport: null });
       } catch (error) {
-        throw new BrowserProblem('failed', `could not start the browser ${browserPath}: ${firstLine(error)}; try --format html`);
+        throw new BrowserProblem(
+          'failed',
+          `could not start the browser ${browserPath}: ${firstLine(error)}; try --format html`,
+        );
       }
       return printPage(browser, html, browserPath);
     },
@@ -136,7 +176,9 @@ async function printPage(browser: Browser, html: string, browserPath: string): P
     const page = (await browser.pages())[0] ?? (await browser.newPage());
     // Only the page itself may load: a hostile deck cannot make printing fetch anything.
     await page.setRequestInterception(true);
-    page.on('request', (request) => (request.url().startsWith('data:') || request.url() === 'about:blank' ? request.continue() : request.abort()));
+    page.on('request', (request) =>
+      request.url().startsWith('data:') || request.url() === 'about:blank' ? request.continue() : request.abort(),
+    );
     await page.setContent(html, { waitUntil: 'load', timeout: 60_000 });
     // Wait for the CJK fonts, or the first PDF can fall back to boxes.
     await page.evaluate('document.fonts.ready.then(() => undefined)');
@@ -153,7 +195,10 @@ async function printPage(browser: Browser, html: string, browserPath: string): P
  */
 export function withoutTimestamps(pdf: Uint8Array): Uint8Array {
   const text = Buffer.from(pdf).toString('latin1');
-  const fixed = text.replace(/\/(CreationDate|ModDate)( ?)\(D:\d{14}([^)]*)\)/g, (_m, key: string, space: string, zone: string) => `/${key}${space}(D:19700101000000${zone.replace(/\d/g, '0')})`);
+  const fixed = text.replace(
+    /\/(CreationDate|ModDate)( ?)\(D:\d{14}([^)]*)\)/g,
+    (_m, key: string, space: string, zone: string) => `/${key}${space}(D:19700101000000${zone.replace(/\d/g, '0')})`,
+  );
   return fixed === text ? pdf : Buffer.from(fixed, 'latin1');
 }
 
@@ -161,7 +206,10 @@ export function withoutTimestamps(pdf: Uint8Array): Uint8Array {
 function debuggerEndpoint(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`no DevTools endpoint after ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`no DevTools endpoint after ${START_TIMEOUT_MS / 1000} s`)),
+      START_TIMEOUT_MS,
+    );
     child.stderr!.setEncoding('utf8');
     child.stderr!.on('data', (chunk: string) => {
       seen = (seen + chunk).slice(-4000);
@@ -178,7 +226,9 @@ function debuggerEndpoint(child: ChildProcess): Promise<string> {
     child.once('close', (code, signal) => {
       clearTimeout(timer);
       const last = seen.trim().split('\n').at(-1) ?? '';
-      reject(new Error(`the browser exited (${signal ?? `code ${code}`}) before it was ready${last ? `: ${last}` : ''}`));
+      reject(
+        new Error(`the browser exited (${signal ?? `code ${code}`}) before it was ready${last ? `: ${last}` : ''}`),
+      );
     });
   });
 }

@@ -78,7 +78,11 @@ export function saveAttempt(db: Db, record: AttemptRecord): number {
  * most `limit` of the most recent. Interrupted attempts and retry rounds are left out: they
  * would make the progress look worse or better than it is.
  */
-export function previousPercents(db: Db, deckIds: readonly string[], options: { before?: number; limit?: number } = {}): number[] {
+export function previousPercents(
+  db: Db,
+  deckIds: readonly string[],
+  options: { before?: number; limit?: number } = {},
+): number[] {
   const rows = db
     .prepare(
       `SELECT percent FROM quiz_attempts

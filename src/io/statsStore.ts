@@ -13,7 +13,10 @@ import { loadParameters } from './parametersStore.js';
 
 /** Every `card_state` row of a deck, as `StateRow`s. */
 export function readCardStates(db: Db, deckId: string): StateRow[] {
-  return db.prepare('SELECT card_key, state, due, stability, scheduled_days, lapses, leech FROM card_state WHERE deck_id = ?').raw().all(deckId) as StateRow[];
+  return db
+    .prepare('SELECT card_key, state, due, stability, scheduled_days, lapses, leech FROM card_state WHERE deck_id = ?')
+    .raw()
+    .all(deckId) as StateRow[];
 }
 
 /**
@@ -49,9 +52,12 @@ export function foldReviews(db: Db, deckIds: readonly string[], aggregator: Revi
   // instead, NOT INDEXED, in rowid order (a walk of reviews_card, which the deck filter could
   // pick, would read the table in random order). Both orders give each deck its own reviews
   // in id order, which is all the aggregator asks.
-  const indexed = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'reviews_stats'").pluck().get() === 1;
-  db
-    .prepare(`SELECT quizdeck_stats_fold(card_key, reviewed_at / 60000, (${deck}) * 32 + rating * 4 + state_before, stability) FROM reviews ${indexed ? 'INDEXED BY reviews_stats' : 'NOT INDEXED'} WHERE deck_id IN (${placeholders})`)
+  const indexed =
+    db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'reviews_stats'").pluck().get() ===
+    1;
+  db.prepare(
+    `SELECT quizdeck_stats_fold(card_key, reviewed_at / 60000, (${deck}) * 32 + rating * 4 + state_before, stability) FROM reviews ${indexed ? 'INDEXED BY reviews_stats' : 'NOT INDEXED'} WHERE deck_id IN (${placeholders})`,
+  )
     .pluck()
     .get(...(deckIds.length === 1 ? [] : deckIds), ...deckIds);
   return rows;
@@ -59,13 +65,24 @@ export function foldReviews(db: Db, deckIds: readonly string[], aggregator: Revi
 
 /** Complete first-round quiz attempts, per attempt and section, oldest first; and the questions missed, most missed first. */
 export function readQuizHistory(db: Db, deckIds: readonly string[]): { sections: SectionRow[]; missed: MissedRow[] } {
-  const exists = db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('quiz_attempts', 'quiz_answers')`).pluck().get() === 2;
+  const exists =
+    db
+      .prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('quiz_attempts', 'quiz_answers')`)
+      .pluck()
+      .get() === 2;
   if (!exists || deckIds.length === 0) return { sections: [], missed: [] };
   const placeholders = deckIds.map(() => '?').join(', ');
   const from = `FROM quiz_attempts a JOIN quiz_answers q ON q.attempt_id = a.id WHERE a.retry_of IS NULL AND a.interrupted = 0 AND q.deck_id IN (${placeholders})`;
-  const sections = db.prepare(`SELECT a.id, a.started_at, q.deck_id, q.section, count(*), sum(q.correct) ${from} GROUP BY a.id, q.deck_id, q.section ORDER BY a.started_at, a.id`).raw().all(...deckIds) as SectionRow[];
+  const sections = db
+    .prepare(
+      `SELECT a.id, a.started_at, q.deck_id, q.section, count(*), sum(q.correct) ${from} GROUP BY a.id, q.deck_id, q.section ORDER BY a.started_at, a.id`,
+    )
+    .raw()
+    .all(...deckIds) as SectionRow[];
   const missed = db
-    .prepare(`SELECT q.deck_id, q.card_key, max(q.section), sum(q.correct = 0) AS misses, count(*) AS asked ${from} GROUP BY q.deck_id, q.card_key HAVING misses > 0 ORDER BY misses DESC, asked ASC, q.deck_id, q.card_key`)
+    .prepare(
+      `SELECT q.deck_id, q.card_key, max(q.section), sum(q.correct = 0) AS misses, count(*) AS asked ${from} GROUP BY q.deck_id, q.card_key HAVING misses > 0 ORDER BY misses DESC, asked ASC, q.deck_id, q.card_key`,
+    )
     .raw()
     .all(...deckIds) as MissedRow[];
   return { sections, missed };
@@ -73,6 +90,8 @@ export function readQuizHistory(db: Db, deckIds: readonly string[]): { sections:
 
 /** The FSRS parameters `quizdeck optimize` adopted, by deck id or `*` (none in a database from before it). */
 export function readAdoptedParameters(db: Db): Map<string, number[]> {
-  const exists = db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'fsrs_parameters'`).pluck().get() === 1;
+  const exists =
+    db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'fsrs_parameters'`).pluck().get() ===
+    1;
   return exists ? loadParameters(db) : new Map();
 }

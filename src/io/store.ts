@@ -33,7 +33,8 @@ interface StateRow {
 /** What `previous` holds: the card_state row before the answer, enough to restore it exactly. */
 type PreviousState = Omit<StateRow, 'deck_id' | 'card_key' | 'card_id'>;
 
-const STATE_COLUMNS = 'state, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, last_review, leech, review_id';
+const STATE_COLUMNS =
+  'state, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, last_review, leech, review_id';
 
 export class ReviewStore {
   private readonly insertReview;
@@ -88,7 +89,13 @@ export class ReviewStore {
             previous: previous ? JSON.stringify(previous) : null,
           }).lastInsertRowid,
         );
-        this.upsertState.run({ deck_id: input.deckId, card_key: input.cardKey, card_id: input.cardId, ...memoryColumns(input.after), review_id: reviewId });
+        this.upsertState.run({
+          deck_id: input.deckId,
+          card_key: input.cardKey,
+          card_id: input.cardId,
+          ...memoryColumns(input.after),
+          review_id: reviewId,
+        });
         return reviewId;
       })
       .immediate();
@@ -101,14 +108,21 @@ export class ReviewStore {
   undo(reviewId: number): boolean {
     return this.db
       .transaction(() => {
-        const row = this.deleteReview.get(reviewId) as { deck_id: string; card_key: string; previous: string | null } | undefined;
+        const row = this.deleteReview.get(reviewId) as
+          { deck_id: string; card_key: string; previous: string | null } | undefined;
         if (!row) return false;
         const current = this.selectState.get(row.deck_id, row.card_key) as StateRow | undefined;
         if (current?.review_id !== reviewId) return true;
         if (row.previous === null) this.deleteState.run(row.deck_id, row.card_key);
         else {
           const previous = JSON.parse(row.previous) as PreviousState;
-          this.db.prepare(`UPDATE card_state SET ${STATE_COLUMNS.split(', ').map((c) => `${c} = @${c}`).join(', ')} WHERE deck_id = @deck_id AND card_key = @card_key`).run({ ...previous, deck_id: row.deck_id, card_key: row.card_key });
+          this.db
+            .prepare(
+              `UPDATE card_state SET ${STATE_COLUMNS.split(', ')
+                .map((c) => `${c} = @${c}`)
+                .join(', ')} WHERE deck_id = @deck_id AND card_key = @card_key`,
+            )
+            .run({ ...previous, deck_id: row.deck_id, card_key: row.card_key });
         }
         return true;
       })
@@ -121,11 +135,22 @@ export class ReviewStore {
    * items (which wait for a later day). A large collection has mostly the latter; not building
    * their states keeps launch fast. `Infinity` gives every state.
    */
-  loadQueueStates(deckIds: readonly string[], dueBefore: number): { states: Map<string, Map<string, ItemState>>; notDue: Map<string, Set<string>> } {
-    const select = this.db.prepare(`SELECT card_key, ${STATE_COLUMNS} FROM card_state WHERE deck_id = ? AND (state <> ${STATE_REVIEW} OR due < ?)`).raw();
+  loadQueueStates(
+    deckIds: readonly string[],
+    dueBefore: number,
+  ): { states: Map<string, Map<string, ItemState>>; notDue: Map<string, Set<string>> } {
+    const select = this.db
+      .prepare(
+        `SELECT card_key, ${STATE_COLUMNS} FROM card_state WHERE deck_id = ? AND (state <> ${STATE_REVIEW} OR due < ?)`,
+      )
+      .raw();
     // One string split in JavaScript rather than a value per row: better-sqlite3's per-row cost
     // dominated this on a collection of 20k cards.
-    const later = this.db.prepare(`SELECT group_concat(card_key, char(10)) FROM card_state WHERE deck_id = ? AND state = ${STATE_REVIEW} AND due >= ?`).pluck();
+    const later = this.db
+      .prepare(
+        `SELECT group_concat(card_key, char(10)) FROM card_state WHERE deck_id = ? AND state = ${STATE_REVIEW} AND due >= ?`,
+      )
+      .pluck();
     const states = new Map<string, Map<string, ItemState>>();
     const notDue = new Map<string, Set<string>>();
     for (const deck of deckIds) {
@@ -144,7 +169,10 @@ export class ReviewStore {
   reviewedDuring(deckIds: readonly string[], day: StudyDay): Map<string, Set<string>> {
     const out = new Map<string, Set<string>>();
     const wanted = new Set(deckIds);
-    const rows = this.db.prepare(`SELECT DISTINCT deck_id, card_id, card_key FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ?`).raw().iterate(day.start, day.end) as Iterable<[string, string, string]>;
+    const rows = this.db
+      .prepare(`SELECT DISTINCT deck_id, card_id, card_key FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ?`)
+      .raw()
+      .iterate(day.start, day.end) as Iterable<[string, string, string]>;
     for (const [deck, card, key] of rows) {
       if (!wanted.has(deck)) continue;
       const ref = cardRef(deck, card);
@@ -179,7 +207,9 @@ export class ReviewStore {
    * come back within minutes, and the summary names them as such instead of as "due tomorrow".
    */
   dueBefore(deckIds: readonly string[], time: number): number {
-    const count = this.db.prepare(`SELECT count(*) FROM card_state WHERE deck_id = ? AND state = ${STATE_REVIEW} AND due < ?`).pluck();
+    const count = this.db
+      .prepare(`SELECT count(*) FROM card_state WHERE deck_id = ? AND state = ${STATE_REVIEW} AND due < ?`)
+      .pluck();
     return deckIds.reduce((n, deck) => n + (count.get(deck, time) as number), 0);
   }
 
@@ -191,8 +221,20 @@ export class ReviewStore {
 
   /** Stores one answer of a cram session (no schedule changes); returns its id. */
   recordCram(answer: CramRecord): number {
-    const insert = this.db.prepare(`INSERT INTO cram_answers (session, deck_id, card_key, card_id, rating, answered_at, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-    return Number(insert.run(answer.session, answer.deckId, answer.cardKey, answer.cardId, answer.rating, answer.answeredAt, Math.max(0, Math.round(answer.durationMs))).lastInsertRowid);
+    const insert = this.db.prepare(
+      `INSERT INTO cram_answers (session, deck_id, card_key, card_id, rating, answered_at, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    return Number(
+      insert.run(
+        answer.session,
+        answer.deckId,
+        answer.cardKey,
+        answer.cardId,
+        answer.rating,
+        answer.answeredAt,
+        Math.max(0, Math.round(answer.durationMs)),
+      ).lastInsertRowid,
+    );
   }
 
   undoCram(id: number): void {
@@ -268,7 +310,10 @@ export function deckProgress(db: Db, deckId: string, keys: readonly string[], da
   const present = new Set(keys);
   const progress: DeckProgress = { new: 0, learning: 0, dueToday: 0, removed: 0 };
   let seen = 0;
-  const rows = db.prepare('SELECT card_key, state, due FROM card_state WHERE deck_id = ?').raw().iterate(deckId) as Iterable<[string, number, number]>;
+  const rows = db
+    .prepare('SELECT card_key, state, due FROM card_state WHERE deck_id = ?')
+    .raw()
+    .iterate(deckId) as Iterable<[string, number, number]>;
   for (const [key, state, due] of rows) {
     if (!present.has(key)) {
       progress.removed++;

@@ -37,7 +37,9 @@ export const CLEAR_SCREEN = '\u001b[2J\u001b[3J\u001b[H';
  * prompts turns that Ctrl-C into a byte waiting in stdin, which the next prompt reads as
  * Ctrl-C and reports as ExitPromptError like any other. Call `hold()` after each prompt.
  */
-export function rawModeBetweenPrompts(stdin: { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown } = process.stdin): { hold(): void; release(): void } {
+export function rawModeBetweenPrompts(
+  stdin: { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown } = process.stdin,
+): { hold(): void; release(): void } {
   const set = (raw: boolean) => {
     if (stdin.isTTY && typeof stdin.setRawMode === 'function') stdin.setRawMode(raw);
   };

@@ -29,7 +29,13 @@ const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
   inputs: Record<string, { default?: string; required?: boolean }>;
   runs: { using: string; steps: Step[] };
 };
-const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files: string; exclude?: string }[];
+const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as {
+  id: string;
+  entry: string;
+  language: string;
+  files: string;
+  exclude?: string;
+}[];
 
 let dir: string;
 let repo: string;
@@ -38,7 +44,10 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'quizdeck-action-'));
   repo = join(dir, 'repo');
   expect(runCli(['init', repo, '--repo', 'someone/quizdeck']).code).toBe(0);
-  writeFileSync(join(repo, 'decks/second deck.yaml'), 'deck: second\ntitle: Second\ncards:\n  - id: one\n    q: Is this the second deck?\n    a: yes, it is\n');
+  writeFileSync(
+    join(repo, 'decks/second deck.yaml'),
+    'deck: second\ntitle: Second\ncards:\n  - id: one\n    q: Is this the second deck?\n    a: yes, it is\n',
+  );
   bin = join(dir, 'bin');
   mkdirSync(bin);
   const tool = (name: string, body: string) => {
@@ -53,7 +62,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** `${{ inputs.NAME }}` as GitHub fills it: the input given, else its default. */
 function expand(text: string, inputs: Record<string, string>): string {
-  return text.replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_, name: string) => inputs[name] ?? action.inputs[name]?.default ?? '');
+  return text.replace(
+    /\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g,
+    (_, name: string) => inputs[name] ?? action.inputs[name]?.default ?? '',
+  );
 }
 
 function runStep(step: Step, inputs: Record<string, string> = {}) {
@@ -68,7 +80,12 @@ function runStep(step: Step, inputs: Record<string, string> = {}) {
   };
   for (const [k, v] of Object.entries(step.env ?? {})) env[k] = expand(v, inputs);
   writeFileSync(join(dir, 'step.sh'), step.run!);
-  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', join(dir, 'step.sh')], { cwd: repo, env, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', join(dir, 'step.sh')], {
+    cwd: repo,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -77,7 +94,10 @@ const step = (name: string) => action.runs.steps.find((s) => s.name === name)!;
 describe('action.yml', () => {
   it('is a composite action that sets up Node and passes inputs only through the environment', () => {
     expect(action.runs.using).toBe('composite');
-    expect(action.runs.steps[0]).toEqual({ uses: 'actions/setup-node@v4', with: { 'node-version': '${{ inputs.node-version }}' } });
+    expect(action.runs.steps[0]).toEqual({
+      uses: 'actions/setup-node@v4',
+      with: { 'node-version': '${{ inputs.node-version }}' },
+    });
     for (const s of action.runs.steps.filter((s) => s.run)) {
       expect(s.shell).toBe('bash');
       // An expression inside a script would paste the input into the shell code.
@@ -106,18 +126,31 @@ describe('action.yml', () => {
   });
 
   it('fails with a GitHub annotation per problem, on the paths given (spaces and new lines), and writes SARIF when asked', () => {
-    writeFileSync(join(repo, 'decks/broken.yaml'), 'deck: broken\ntitle: Broken\ncards:\n  - id: one\n    qestion: typo\n    a: x\n');
+    writeFileSync(
+      join(repo, 'decks/broken.yaml'),
+      'deck: broken\ntitle: Broken\ncards:\n  - id: one\n    qestion: typo\n    a: x\n',
+    );
     try {
-      const r = runStep(step('Validate decks'), { paths: 'decks/broken.yaml\ndecks/example.yaml  .github', sarif: 'out.sarif' });
+      const r = runStep(step('Validate decks'), {
+        paths: 'decks/broken.yaml\ndecks/example.yaml  .github',
+        sarif: 'out.sarif',
+      });
       expect(r.code).toBe(1);
       expect(r.stdout).toContain('::error file=.github/workflows/decks.yml,'); // not a deck: the paths are the ones given
-      expect(r.stdout).toContain('::error file=decks/broken.yaml,line=5,col=5,title=unknown-key::unknown key "qestion"');
+      expect(r.stdout).toContain(
+        '::error file=decks/broken.yaml,line=5,col=5,title=unknown-key::unknown key "qestion"',
+      );
       const sarif = JSON.parse(readFileSync(join(repo, 'out.sarif'), 'utf8'));
       expect(sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toContain('unknown-key');
 
       const broken = runStep(step('Validate decks'), { paths: 'decks/broken.yaml' });
       expect(broken.code).toBe(1);
-      expect(broken.stdout.trim().split('\n').every((line) => line.startsWith('::error file=decks/broken.yaml,'))).toBe(true);
+      expect(
+        broken.stdout
+          .trim()
+          .split('\n')
+          .every((line) => line.startsWith('::error file=decks/broken.yaml,')),
+      ).toBe(true);
     } finally {
       rmSync(join(repo, 'decks/broken.yaml'));
       rmSync(join(repo, 'out.sarif'), { force: true });
@@ -125,7 +158,10 @@ describe('action.yml', () => {
   });
 
   it('fails on warnings only with strict: true', () => {
-    writeFileSync(join(repo, 'decks/warn.yaml'), 'deck: warn\ntitle: Warn\ncards:\n  - id: one\n    q: Is Paris the capital of France?\n    a: Paris\n');
+    writeFileSync(
+      join(repo, 'decks/warn.yaml'),
+      'deck: warn\ntitle: Warn\ncards:\n  - id: one\n    q: Is Paris the capital of France?\n    a: Paris\n',
+    );
     try {
       expect(runStep(step('Validate decks'), { paths: 'decks' }).code).toBe(0);
       const strict = runStep(step('Validate decks'), { paths: 'decks', strict: 'true' });
@@ -140,21 +176,45 @@ describe('action.yml', () => {
 describe('.pre-commit-hooks.yaml', () => {
   const hook = hooks.find((h) => h.id === 'quizdeck-validate')!;
   /** The files pre-commit hands the hook: `files` and not `exclude` (Python `re.search`, which these patterns share with JavaScript). */
-  const selected = (files: string[]) => files.filter((f) => new RegExp(hook.files).test(f) && !(hook.exclude && new RegExp(hook.exclude).test(f)));
+  const selected = (files: string[]) =>
+    files.filter((f) => new RegExp(hook.files).test(f) && !(hook.exclude && new RegExp(hook.exclude).test(f)));
   const runHook = (files: string[]) => {
     const [command, ...args] = hook.entry.split(' ');
-    const r = spawnSync(command!, [...args, ...files], { cwd: repo, env: { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH}`, NO_COLOR: '1', QUIZDECK_CACHE_DIR: TEST_CACHE_DIR }, encoding: 'utf8' });
+    const r = spawnSync(command!, [...args, ...files], {
+      cwd: repo,
+      env: {
+        ...process.env,
+        PATH: `${bin}${delimiter}${process.env.PATH}`,
+        NO_COLOR: '1',
+        QUIZDECK_CACHE_DIR: TEST_CACHE_DIR,
+      },
+      encoding: 'utf8',
+    });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
 
   it('is a node hook named quizdeck-validate that selects deck files, not workflows or its own config', () => {
     expect(hook).toMatchObject({ language: 'node', entry: 'quizdeck validate' });
-    const files = ['decks/example.yaml', 'decks/second deck.yaml', 'notes/x.yml', '.github/workflows/decks.yml', '.pre-commit-config.yaml', 'README.md', 'schema/deck.schema.json'];
+    const files = [
+      'decks/example.yaml',
+      'decks/second deck.yaml',
+      'notes/x.yml',
+      '.github/workflows/decks.yml',
+      '.pre-commit-config.yaml',
+      'README.md',
+      'schema/deck.schema.json',
+    ];
     expect(selected(files)).toEqual(['decks/example.yaml', 'decks/second deck.yaml', 'notes/x.yml']);
   });
 
   it('passes on the files of a new deck repository and fails with FILE:LINE:COL on a broken deck', () => {
-    const all = ['decks/example.yaml', 'decks/second deck.yaml', '.github/workflows/decks.yml', '.pre-commit-config.yaml', 'README.md'];
+    const all = [
+      'decks/example.yaml',
+      'decks/second deck.yaml',
+      '.github/workflows/decks.yml',
+      '.pre-commit-config.yaml',
+      'README.md',
+    ];
     const ok = runHook(selected(all));
     expect(ok).toMatchObject({ code: 0, stdout: '✔ 2 files checked, no problems\n' });
     writeFileSync(join(repo, 'decks/broken.yaml'), 'deck: broken\ntitle: Broken\ncards: []\n');

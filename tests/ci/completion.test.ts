@@ -40,16 +40,25 @@ describe('quizdeck completion bash', () => {
     [['quizdeck', '--de'], ['--debug']],
     [['quizdeck', '--debug', 'stu'], ['study']],
     [['quizdeck', 'validate', '--fo'], ['--format']],
-    [['quizdeck', 'validate', '--format', ''], ['github', 'json', 'sarif', 'text']],
+    [
+      ['quizdeck', 'validate', '--format', ''],
+      ['github', 'json', 'sarif', 'text'],
+    ],
     [['quizdeck', 'validate', '-f', 's'], ['sarif']],
     [['quizdeck', 'validate', '--format', '=', 's'], ['sarif']], // --format=s: bash splits at =
-    [['quizdeck', 'validate', ''], ['a.yaml', 'b.yml', 'more decks']],
+    [
+      ['quizdeck', 'validate', ''],
+      ['a.yaml', 'b.yml', 'more decks'],
+    ],
     [['quizdeck', 'study', 'more'], ['more decks']],
     [['quizdeck', 'quiz', 'more decks/'], ['more decks/c.yaml']],
     [['quizdeck', 'list', '--db', 'no'], ['notes.txt']],
     [['quizdeck', 'study', '--new', ''], []],
     [['quizdeck', 'init', ''], ['more decks']],
-    [['quizdeck', 'completion', ''], ['bash', 'fish', 'zsh']],
+    [
+      ['quizdeck', 'completion', ''],
+      ['bash', 'fish', 'zsh'],
+    ],
     [['quizdeck', 'help', 'pr'], ['print']],
     [['quizdeck', 'print', '--ty'], ['--type']],
   ])('%j offers %j', (words, expected) => {
@@ -72,7 +81,11 @@ describe('quizdeck completion zsh and fish', () => {
     const r = spawnSync('zsh', ['-n', 'script.zsh'], { cwd: dir, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const loaded = spawnSync('zsh', ['-f', '-c', 'autoload -U compinit; compinit -u -D; source script.zsh; print -r -- $_comps[quizdeck]'], { cwd: dir, encoding: 'utf8' });
+    const loaded = spawnSync(
+      'zsh',
+      ['-f', '-c', 'autoload -U compinit; compinit -u -D; source script.zsh; print -r -- $_comps[quizdeck]'],
+      { cwd: dir, encoding: 'utf8' },
+    );
     expect(loaded).toMatchObject({ status: 0, stdout: '_quizdeck\n', stderr: '' });
     expect(script('zsh')).toContain("'(-f --format)--format=[output format]:format:(text json github sarif)'");
   });
@@ -80,7 +93,10 @@ describe('quizdeck completion zsh and fish', () => {
   it.skipIf(!has('fish'))('fish parses the script and completes commands, option values and deck files', () => {
     expect(spawnSync('fish', ['-n', 'script.fish'], { cwd: dir }).status).toBe(0);
     const complete = (line: string) =>
-      spawnSync('fish', ['--no-config', '-c', `source script.fish; complete -C ${JSON.stringify(line)}`], { cwd: dir, encoding: 'utf8' })
+      spawnSync('fish', ['--no-config', '-c', `source script.fish; complete -C ${JSON.stringify(line)}`], {
+        cwd: dir,
+        encoding: 'utf8',
+      })
         .stdout.split('\n')
         .filter(Boolean)
         .map((l) => l.split('\t')[0])

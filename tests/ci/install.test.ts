@@ -19,64 +19,102 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 /** npm's environment: its cache in the test's folder; Node's own headers for node-gyp when they are installed beside it. */
 function npmEnv(dir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, npm_config_cache: join(dir, 'npm-cache'), npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    npm_config_cache: join(dir, 'npm-cache'),
+    npm_config_update_notifier: 'false',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+  };
   // Building better-sqlite3 from source needs Node's headers; node-gyp downloads them unless
   // told where they are. Machines that reach only the npm registry set nodedir in ~/.npmrc,
   // which the sandboxed HOME of the tests hides, so it is passed the same way here.
   const nodeDir = dirname(dirname(realpathSync(process.execPath)));
-  if (!env.npm_config_nodedir && existsSync(join(nodeDir, 'include/node/common.gypi'))) env.npm_config_nodedir = nodeDir;
+  if (!env.npm_config_nodedir && existsSync(join(nodeDir, 'include/node/common.gypi')))
+    env.npm_config_nodedir = nodeDir;
   return env;
 }
 
 describe('the packed package', () => {
-  it('installs with npm install -g from its tarball and runs --version, validate and study from any folder', { timeout: 15 * 60_000 }, async () => {
-    expect(existsSync(join(ROOT, 'dist/cli.js')), 'dist/ is built (npm test builds it first)').toBe(true);
-    const dir = mkdtempSync(join(tmpdir(), 'quizdeck-install-'));
-    try {
-      const env = npmEnv(dir);
-      // --ignore-scripts: dist/ is already built, and the prepare script would rebuild it under the running tests.
-      const tgz = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: ROOT, env, encoding: 'utf8' }).trim().split('\n').at(-1)!;
-      expect(tgz).toMatch(/^quizdeck-\d+\.\d+\.\d+.*\.tgz$/);
-      const contents = execFileSync('tar', ['-tzf', join(dir, tgz)], { encoding: 'utf8' }).split('\n');
-      for (const file of ['package/bin/quizdeck.js', 'package/dist/cli.js', 'package/decks/hypervisors.en.yaml', 'package/schema/deck.schema.json']) expect(contents).toContain(file);
-      expect(contents.filter((f) => f.startsWith('package/src/') || f.startsWith('package/tests/'))).toEqual([]);
-
-      const prefix = join(dir, 'prefix');
-      // Asynchronously: a worker blocked for minutes misses vitest's own messages.
-      await promisify(execFile)('npm', ['install', '-g', '--prefix', prefix, '--loglevel=error', join(dir, tgz)], { cwd: dir, env, timeout: 14 * 60_000 });
-
-      const quizdeck = join(prefix, 'bin/quizdeck');
-      const elsewhere = join(dir, 'elsewhere');
-      mkdirSync(elsewhere);
-      const run = (args: string[]) => spawnSync(quizdeck, args, { cwd: elsewhere, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' });
-      const version = run(['--version']);
-      expect(version.stdout.trim()).toBe(JSON.parse(execFileSync('npm', ['pkg', 'get', 'version'], { cwd: ROOT, encoding: 'utf8' })));
-      // No path and no ./decks: the decks bundled in the package.
-      expect(run(['validate'])).toMatchObject({ status: 0, stdout: '✔ 2 files checked, no problems\n' });
-
-      const db = join(dir, 'review.db');
-      const study = runInPty([quizdeck, 'study', '--db', db], { raw: true, cwd: elsewhere, env: { QUIZDECK_CACHE_DIR: join(dir, 'cache') } });
-      // Node runs the installed file: `raw` puts node in front of the bin's path.
-      const prompt = await study.waitFor(/True or false\?|Press Enter to show the answer|Your answer:|Pick one|Pick all that apply/, 30_000);
-      if (prompt.endsWith('True or false?')) study.send('t');
-      else if (prompt.endsWith('Pick one')) study.send('1');
-      else if (prompt.endsWith('Your answer:')) study.send('x', KEYS.enter);
-      else if (prompt.includes('Pick all')) study.send('1', KEYS.enter);
-      else study.send(KEYS.enter);
-      await study.waitFor('Good ·');
-      study.send('3');
-      await study.waitFor(/True or false\?|Press Enter to show the answer|Your answer:|Pick one|Pick all that apply/);
-      study.send('q');
-      await study.waitFor('Session summary');
-      expect((await study.exit()).exitCode).toBe(0);
-      const conn = new Database(db, { readonly: true });
+  it(
+    'installs with npm install -g from its tarball and runs --version, validate and study from any folder',
+    { timeout: 15 * 60_000 },
+    async () => {
+      expect(existsSync(join(ROOT, 'dist/cli.js')), 'dist/ is built (npm test builds it first)').toBe(true);
+      const dir = mkdtempSync(join(tmpdir(), 'quizdeck-install-'));
       try {
-        expect(conn.prepare('SELECT rating FROM reviews').all()).toEqual([{ rating: 3 }]);
+        const env = npmEnv(dir);
+        // --ignore-scripts: dist/ is already built, and the prepare script would rebuild it under the running tests.
+        const tgz = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], {
+          cwd: ROOT,
+          env,
+          encoding: 'utf8',
+        })
+          .trim()
+          .split('\n')
+          .at(-1)!;
+        expect(tgz).toMatch(/^quizdeck-\d+\.\d+\.\d+.*\.tgz$/);
+        const contents = execFileSync('tar', ['-tzf', join(dir, tgz)], { encoding: 'utf8' }).split('\n');
+        for (const file of [
+          'package/bin/quizdeck.js',
+          'package/dist/cli.js',
+          'package/decks/hypervisors.en.yaml',
+          'package/schema/deck.schema.json',
+        ])
+          expect(contents).toContain(file);
+        expect(contents.filter((f) => f.startsWith('package/src/') || f.startsWith('package/tests/'))).toEqual([]);
+
+        const prefix = join(dir, 'prefix');
+        // Asynchronously: a worker blocked for minutes misses vitest's own messages.
+        await promisify(execFile)('npm', ['install', '-g', '--prefix', prefix, '--loglevel=error', join(dir, tgz)], {
+          cwd: dir,
+          env,
+          timeout: 14 * 60_000,
+        });
+
+        const quizdeck = join(prefix, 'bin/quizdeck');
+        const elsewhere = join(dir, 'elsewhere');
+        mkdirSync(elsewhere);
+        const run = (args: string[]) =>
+          spawnSync(quizdeck, args, { cwd: elsewhere, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' });
+        const version = run(['--version']);
+        expect(version.stdout.trim()).toBe(
+          JSON.parse(execFileSync('npm', ['pkg', 'get', 'version'], { cwd: ROOT, encoding: 'utf8' })),
+        );
+        // No path and no ./decks: the decks bundled in the package.
+        expect(run(['validate'])).toMatchObject({ status: 0, stdout: '✔ 2 files checked, no problems\n' });
+
+        const db = join(dir, 'review.db');
+        const study = runInPty([quizdeck, 'study', '--db', db], {
+          raw: true,
+          cwd: elsewhere,
+          env: { QUIZDECK_CACHE_DIR: join(dir, 'cache') },
+        });
+        // Node runs the installed file: `raw` puts node in front of the bin's path.
+        const prompt = await study.waitFor(
+          /True or false\?|Press Enter to show the answer|Your answer:|Pick one|Pick all that apply/,
+          30_000,
+        );
+        if (prompt.endsWith('True or false?')) study.send('t');
+        else if (prompt.endsWith('Pick one')) study.send('1');
+        else if (prompt.endsWith('Your answer:')) study.send('x', KEYS.enter);
+        else if (prompt.includes('Pick all')) study.send('1', KEYS.enter);
+        else study.send(KEYS.enter);
+        await study.waitFor('Good ·');
+        study.send('3');
+        await study.waitFor(/True or false\?|Press Enter to show the answer|Your answer:|Pick one|Pick all that apply/);
+        study.send('q');
+        await study.waitFor('Session summary');
+        expect((await study.exit()).exitCode).toBe(0);
+        const conn = new Database(db, { readonly: true });
+        try {
+          expect(conn.prepare('SELECT rating FROM reviews').all()).toEqual([{ rating: 3 }]);
+        } finally {
+          conn.close();
+        }
       } finally {
-        conn.close();
+        rmSync(dir, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 });

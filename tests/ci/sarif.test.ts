@@ -28,14 +28,28 @@ const expectValidSarif = (text: string) => {
   return log;
 };
 
-const diagnostic = (file: string, line: number, column: number, severity: 'error' | 'warning', rule: string, message: string): Diagnostic => ({ file, line, column, severity, rule, message });
+const diagnostic = (
+  file: string,
+  line: number,
+  column: number,
+  severity: 'error' | 'warning',
+  rule: string,
+  message: string,
+): Diagnostic => ({ file, line, column, severity, rule, message });
 
 describe('formatSarif', () => {
   it('gives one rule per rule name, results with level, message and file/line/column, valid against the SARIF 2.1.0 schema', () => {
     const log = expectValidSarif(
       formatSarif(
         [
-          diagnostic('decks/a.yaml', 4, 9, 'error', 'duplicate-card-id', 'duplicate card id "one"; it is first used on line 2'),
+          diagnostic(
+            'decks/a.yaml',
+            4,
+            9,
+            'error',
+            'duplicate-card-id',
+            'duplicate card id "one"; it is first used on line 2',
+          ),
           diagnostic('decks/a.yaml', 9, 5, 'warning', 'answer-in-question', 'the answer "x" appears verbatim'),
           diagnostic('decks/b.yaml', 1, 1, 'error', 'duplicate-card-id', 'again'),
         ],
@@ -45,7 +59,12 @@ describe('formatSarif', () => {
     expect(log.version).toBe('2.1.0');
     const [run] = log.runs;
     expect(run.tool.driver).toMatchObject({ name: 'quizdeck', version: '1.2.3' });
-    expect(run.tool.driver.rules.map((r: { id: string; defaultConfiguration: { level: string } }) => [r.id, r.defaultConfiguration.level])).toEqual([
+    expect(
+      run.tool.driver.rules.map((r: { id: string; defaultConfiguration: { level: string } }) => [
+        r.id,
+        r.defaultConfiguration.level,
+      ]),
+    ).toEqual([
       ['duplicate-card-id', 'error'],
       ['answer-in-question', 'warning'],
     ]);
@@ -54,7 +73,14 @@ describe('formatSarif', () => {
       ruleIndex: 1,
       level: 'warning',
       message: { text: 'the answer "x" appears verbatim' },
-      locations: [{ physicalLocation: { artifactLocation: { uri: 'decks/a.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 9, startColumn: 5 } } }],
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'decks/a.yaml', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 9, startColumn: 5 },
+          },
+        },
+      ],
     });
     expect(run.results[2].ruleIndex).toBe(0);
   });
@@ -64,12 +90,22 @@ describe('formatSarif', () => {
     expect(log.runs[0].results).toEqual([]);
     expect(log.runs[0].tool.driver.rules).toEqual([]);
     // The schema check itself has teeth: a level SARIF does not have, a result without a message.
-    expect(validateSarif({ ...log, runs: [{ ...log.runs[0], results: [{ ruleId: 'x', level: 'fatal', message: { text: 'm' } }] }] })).toBe(false);
+    expect(
+      validateSarif({
+        ...log,
+        runs: [{ ...log.runs[0], results: [{ ruleId: 'x', level: 'fatal', message: { text: 'm' } }] }],
+      }),
+    ).toBe(false);
     expect(validateSarif({ ...log, runs: [{ ...log.runs[0], results: [{ ruleId: 'x' }] }] })).toBe(false);
   });
 
   it('keeps deck text in messages from carrying terminal escapes or line breaks', () => {
-    const log = expectValidSarif(formatSarif([diagnostic('d.yaml', 1, 1, 'error', 'unknown-key', 'unknown key "\u001b[2J\nx\u202e"')], { name: 'quizdeck', version: '0' }));
+    const log = expectValidSarif(
+      formatSarif([diagnostic('d.yaml', 1, 1, 'error', 'unknown-key', 'unknown key "\u001b[2J\nx\u202e"')], {
+        name: 'quizdeck',
+        version: '0',
+      }),
+    );
     expect(log.runs[0].results[0].message.text).toBe('unknown key "^[[2J\\nx\\u{202e}"');
   });
 
@@ -89,16 +125,33 @@ describe('formatSarif', () => {
 
 describe('quizdeck validate --format sarif (built binary)', () => {
   it('prints a valid SARIF log of the problems and keeps the exit codes of the other formats', () => {
-    const r = runCli(['validate', '--format', 'sarif', 'tests/fixtures/invalid/duplicate-card-id.yaml', 'tests/fixtures/invalid/answer-in-question.yaml']);
+    const r = runCli([
+      'validate',
+      '--format',
+      'sarif',
+      'tests/fixtures/invalid/duplicate-card-id.yaml',
+      'tests/fixtures/invalid/answer-in-question.yaml',
+    ]);
     expect(r.code).toBe(1);
     const log = expectValidSarif(r.stdout);
-    const results = log.runs[0].results.map((x: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: unknown } }[] }) => [
-      x.ruleId,
-      x.level,
-      x.locations[0]!.physicalLocation.artifactLocation.uri,
-      x.locations[0]!.physicalLocation.region,
+    const results = log.runs[0].results.map(
+      (x: {
+        ruleId: string;
+        level: string;
+        locations: { physicalLocation: { artifactLocation: { uri: string }; region: unknown } }[];
+      }) => [
+        x.ruleId,
+        x.level,
+        x.locations[0]!.physicalLocation.artifactLocation.uri,
+        x.locations[0]!.physicalLocation.region,
+      ],
+    );
+    expect(results).toContainEqual([
+      'duplicate-card-id',
+      'error',
+      'tests/fixtures/invalid/duplicate-card-id.yaml',
+      { startLine: 10, startColumn: 9 },
     ]);
-    expect(results).toContainEqual(['duplicate-card-id', 'error', 'tests/fixtures/invalid/duplicate-card-id.yaml', { startLine: 10, startColumn: 9 }]);
     expect(results.some(([rule, level]: string[]) => rule === 'answer-in-question' && level === 'warning')).toBe(true);
     expect(runCli(['validate', '-f', 'sarif', 'tests/fixtures/valid']).code).toBe(0);
     expectValidSarif(runCli(['validate', '-f', 'sarif', 'tests/fixtures/valid']).stdout);

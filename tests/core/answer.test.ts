@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { diffAnswer, similarity } from '../../src/core/answer-diff.js';
-import { boundedEditDistance, checkAnswer, nearMiss, normalizeAnswer, type CheckReason, type Verdict } from '../../src/core/answer.js';
+import {
+  boundedEditDistance,
+  checkAnswer,
+  nearMiss,
+  normalizeAnswer,
+  type CheckReason,
+  type Verdict,
+} from '../../src/core/answer.js';
 
 describe('normalizeAnswer (the loose form deck checks compare in)', () => {
   it.each([
@@ -14,7 +21,14 @@ describe('normalizeAnswer (the loose form deck checks compare in)', () => {
   ])('%j -> %j', (input, expected) => expect(normalizeAnswer(input)).toBe(expected));
 });
 
-type Row = [answer: string, accept: string[], typed: string, verdict: Verdict, reason: CheckReason, detail?: string[] | number];
+type Row = [
+  answer: string,
+  accept: string[],
+  typed: string,
+  verdict: Verdict,
+  reason: CheckReason,
+  detail?: string[] | number,
+];
 
 /**
  * The checker's rules as a table: card's answer, accept entries, what was typed, verdict,
@@ -157,11 +171,18 @@ describe('checkAnswer', () => {
   });
 
   it('names the card answer, not an accept entry, when both match', () => {
-    expect(checkAnswer('Service Console', { answer: 'The service console', accept: ['serviceConsole'], lang: 'en' }).closest).toBe('The service console');
+    expect(
+      checkAnswer('Service Console', { answer: 'The service console', accept: ['serviceConsole'], lang: 'en' }).closest,
+    ).toBe('The service console');
   });
 
   it('names the accept entry that came closest to a wrong answer', () => {
-    expect(checkAnswer('Domian U', { answer: 'Domain U (DomU)', accept: ['Domain U'], lang: 'en' })).toEqual({ verdict: 'almost', reason: 'typo', closest: 'Domain U', edits: 1 });
+    expect(checkAnswer('Domian U', { answer: 'Domain U (DomU)', accept: ['Domain U'], lang: 'en' })).toEqual({
+      verdict: 'almost',
+      reason: 'typo',
+      closest: 'Domain U',
+      edits: 1,
+    });
   });
 
   it('ignores articles for every English tag (en-GB) and none other (fr)', () => {
@@ -173,7 +194,11 @@ describe('checkAnswer', () => {
   it('stays fast on huge typed input', () => {
     const huge = 'x'.repeat(200_000);
     const started = performance.now();
-    const check = checkAnswer(huge, { answer: 'A framework for paravirtualized kernels', accept: ['VMkernel'], lang: 'en' });
+    const check = checkAnswer(huge, {
+      answer: 'A framework for paravirtualized kernels',
+      accept: ['VMkernel'],
+      lang: 'en',
+    });
     expect(check.verdict).toBe('wrong');
     expect(diffAnswer(huge, 'VMkernel', 'en')).toBeUndefined();
     expect(diffAnswer(`${'x'.repeat(400)}`, 'x'.repeat(400), 'en')).toBeUndefined();
@@ -198,7 +223,8 @@ describe('nearMiss and boundedEditDistance', () => {
 });
 
 describe('diffAnswer', () => {
-  const text = (segments: { kind: string; text: string }[]) => segments.map((s) => (s.kind === 'changed' ? `[${s.text}]` : s.text)).join('');
+  const text = (segments: { kind: string; text: string }[]) =>
+    segments.map((s) => (s.kind === 'changed' ? `[${s.text}]` : s.text)).join('');
 
   it('marks what was typed in excess and what is missing', () => {
     const diff = diffAnswer('vmkernal', 'VMkernel', 'en')!;

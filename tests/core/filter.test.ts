@@ -6,7 +6,12 @@ import { messagesFor } from '../../src/core/messages/index.js';
 
 const deck = (id: string, cards: Card[]): Deck => ({ deck: id, title: id, lang: 'en', file: `${id}.yaml`, cards });
 const items = [
-  ...deckItems(deck('xen-notes', [{ id: 'a', q: 'Q', a: 'A', tags: ['Boot'], section: 'Intro' }, { id: 'b', type: 'truefalse', q: 'Q', answer: true }])),
+  ...deckItems(
+    deck('xen-notes', [
+      { id: 'a', q: 'Q', a: 'A', tags: ['Boot'], section: 'Intro' },
+      { id: 'b', type: 'truefalse', q: 'Q', answer: true },
+    ]),
+  ),
   ...deckItems(deck('kvm', [{ id: 'c', type: 'cloze', text: '{{KVM}} is in {{Linux}}', tags: ['boot'] }])),
 ];
 const none: DeckFilter = { tags: [], sections: [], types: [] };
@@ -33,7 +38,9 @@ describe('the deck filter', () => {
   });
 
   it('names the decks there are when --deck matches none, in the screen language', () => {
-    expect(describeNoMatch(items, { ...none, decks: ['hyperv'] })).toBe('no questions match --deck hyperv (the decks have decks: kvm, xen-notes)');
+    expect(describeNoMatch(items, { ...none, decks: ['hyperv'] })).toBe(
+      'no questions match --deck hyperv (the decks have decks: kvm, xen-notes)',
+    );
     expect(describeNoMatch(items, { ...none, decks: ['hyperv'] }, messagesFor('zh'))).toContain('卡组');
   });
 });

@@ -24,7 +24,13 @@ describe('cloze', () => {
 
 describe('expandCard', () => {
   it('gives a reverse basic card two items keyed on its id', () => {
-    const items = expandCard(deck, { id: 'vmk', q: 'ESX hypervisor?', a: 'VMkernel', accept: ['the VMkernel'], reverse: true });
+    const items = expandCard(deck, {
+      id: 'vmk',
+      q: 'ESX hypervisor?',
+      a: 'VMkernel',
+      accept: ['the VMkernel'],
+      reverse: true,
+    });
     expect(items.map((i) => [i.key, i.prompt, itemAnswerText(i)])).toEqual([
       ['vmk', 'ESX hypervisor?', 'VMkernel'],
       ['vmk:reverse', 'VMkernel', 'ESX hypervisor?'],
@@ -38,7 +44,13 @@ describe('expandCard', () => {
     ]);
   });
   it('lists every correct choice and states true/false', () => {
-    const [choice] = expandCard(deck, { id: 'q', type: 'choice', q: 'Which use QEMU?', choices: ['Xen', 'KVM', 'ESX'], answer: ['Xen', 'KVM'] });
+    const [choice] = expandCard(deck, {
+      id: 'q',
+      type: 'choice',
+      q: 'Which use QEMU?',
+      choices: ['Xen', 'KVM', 'ESX'],
+      answer: ['Xen', 'KVM'],
+    });
     expect(itemAnswerText(choice!)).toBe('Xen; KVM');
     const [tf] = expandCard(deck, { id: 't', type: 'truefalse', q: 'Xen PV needs VT-x', answer: false });
     expect(itemAnswerText(tf!)).toBe('False');

@@ -14,9 +14,11 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
 
 /** Every leaf of a catalogue as [path, value]; functions are called with sample arguments. */
 function leaves(value: unknown, path = ''): Array<[string, unknown]> {
-  if (typeof value === 'function') return [[path, (value as (...args: unknown[]) => unknown)(...(SAMPLE_ARGS[path] ?? [2, 3, 4, 5]))]];
+  if (typeof value === 'function')
+    return [[path, (value as (...args: unknown[]) => unknown)(...(SAMPLE_ARGS[path] ?? [2, 3, 4, 5]))]];
   if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, `${path}[${i}]`));
-  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
   return [[path, value]];
 }
 

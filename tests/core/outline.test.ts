@@ -47,9 +47,19 @@ describe('deck outlines and item references', () => {
 
   it('leave out the cards a filter refuses, from their outlines alone', () => {
     const outlines = [outlineOf(deck)];
-    expect(itemRefs(outlines, new Map(), cardMatcher({ tags: ['XEN'], sections: [], types: [] })).map((r) => r.key)).toEqual(['plain', 'gaps:c1', 'gaps:c2']);
-    expect(itemRefs(outlines, new Map(), cardMatcher({ tags: [], sections: ['intro'], types: [] })).map((r) => r.key)).toEqual(['both-ways', 'both-ways:reverse']);
-    expect(itemRefs(outlines, new Map(), cardMatcher({ tags: [], sections: [], types: ['choice', 'cloze'] })).map((r) => r.key)).toEqual(['gaps:c1', 'gaps:c2', 'pick']);
-    expect(itemRefs(outlines, new Map(), cardMatcher({ tags: [], sections: [], types: [], decks: ['other'] }))).toEqual([]);
+    expect(
+      itemRefs(outlines, new Map(), cardMatcher({ tags: ['XEN'], sections: [], types: [] })).map((r) => r.key),
+    ).toEqual(['plain', 'gaps:c1', 'gaps:c2']);
+    expect(
+      itemRefs(outlines, new Map(), cardMatcher({ tags: [], sections: ['intro'], types: [] })).map((r) => r.key),
+    ).toEqual(['both-ways', 'both-ways:reverse']);
+    expect(
+      itemRefs(outlines, new Map(), cardMatcher({ tags: [], sections: [], types: ['choice', 'cloze'] })).map(
+        (r) => r.key,
+      ),
+    ).toEqual(['gaps:c1', 'gaps:c2', 'pick']);
+    expect(itemRefs(outlines, new Map(), cardMatcher({ tags: [], sections: [], types: [], decks: ['other'] }))).toEqual(
+      [],
+    );
   });
 });

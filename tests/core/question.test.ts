@@ -8,16 +8,34 @@ import { buildQuestion, correctChoiceIndexes, quizQuestion, type Response } from
 import { formatItemPrompt } from '../../src/core/question/prompt.js';
 
 const items = (card: Card) => expandCard({ deck: 'd', lang: 'en' }, card);
-const [front, back] = items({ id: 'hv', q: 'Hypervisor of ESX?', a: 'VMkernel', accept: ['the VMkernel'], reverse: true } as Card);
-const choice = items({ id: 'c', type: 'choice', q: 'Which?', choices: ['one', 'two', 'three'], answer: ['one', 'three'] } as Card)[0]!;
+const [front, back] = items({
+  id: 'hv',
+  q: 'Hypervisor of ESX?',
+  a: 'VMkernel',
+  accept: ['the VMkernel'],
+  reverse: true,
+} as Card);
+const choice = items({
+  id: 'c',
+  type: 'choice',
+  q: 'Which?',
+  choices: ['one', 'two', 'three'],
+  answer: ['one', 'three'],
+} as Card)[0]!;
 const order = items({ id: 'o', type: 'order', q: 'Boot?', steps: ['BIOS', 'Xen', 'Dom0'] } as Card)[0]!;
 const tf = items({ id: 't', type: 'truefalse', q: 'PV needs VT-x.', answer: false } as Card)[0]!;
 
 describe('buildQuestion', () => {
   it('asks basic items typed or recalled, says which side is the reverse, and keeps the deck order without seeds', () => {
     expect(buildQuestion(front!)).toMatchObject({ kind: 'recall', reverse: false });
-    expect(buildQuestion(back!, { typed: true })).toMatchObject({ kind: 'typed', reverse: true, key: { answer: 'Hypervisor of ESX?', accept: [] } });
-    expect(buildQuestion(front!, { typed: true })).toMatchObject({ key: { answer: 'VMkernel', accept: ['the VMkernel'] } });
+    expect(buildQuestion(back!, { typed: true })).toMatchObject({
+      kind: 'typed',
+      reverse: true,
+      key: { answer: 'Hypervisor of ESX?', accept: [] },
+    });
+    expect(buildQuestion(front!, { typed: true })).toMatchObject({
+      key: { answer: 'VMkernel', accept: ['the VMkernel'] },
+    });
     const plain = buildQuestion(choice);
     expect(plain).toMatchObject({ kind: 'choice', choices: ['one', 'two', 'three'], multi: true });
     if (plain.kind === 'choice') expect(correctChoiceIndexes(plain)).toEqual([0, 2]);
@@ -36,7 +54,9 @@ describe('buildQuestion', () => {
 
 describe('gradeResponse and the grade it suggests', () => {
   const typed = buildQuestion(front!, { typed: true });
-  it.each<[string, ReturnType<typeof buildQuestion>, Response | undefined, boolean, string | undefined, number | undefined]>([
+  it.each<
+    [string, ReturnType<typeof buildQuestion>, Response | undefined, boolean, string | undefined, number | undefined]
+  >([
     ['typed right', typed, { kind: 'typed', text: 'the vmkernel' }, true, 'correct', 3],
     ['typed a letter off', typed, { kind: 'typed', text: 'VMkernal' }, false, 'almost', 2],
     ['typed wrong', typed, { kind: 'typed', text: 'ESXi' }, false, 'wrong', 1],
@@ -59,7 +79,9 @@ describe('gradeResponse and the grade it suggests', () => {
   it('a near miss is right when lenient; only a rejected typed answer can be overruled', () => {
     const lenient = gradeResponse(quizQuestion(front!, 's', { lenient: true }), { kind: 'typed', text: 'VMkernal' });
     expect(lenient).toMatchObject({ correct: true, lenient: true });
-    expect(canOverrule(gradeResponse(buildQuestion(front!, { typed: true }), { kind: 'typed', text: 'ESXi' }))).toBe(true);
+    expect(canOverrule(gradeResponse(buildQuestion(front!, { typed: true }), { kind: 'typed', text: 'ESXi' }))).toBe(
+      true,
+    );
     expect(canOverrule(gradeResponse(buildQuestion(front!, { typed: true }), { kind: 'revealed' }))).toBe(false);
     expect(canOverrule(gradeResponse(buildQuestion(choice), { kind: 'choice', selected: ['two'] }))).toBe(false);
     expect(() => gradeResponse(buildQuestion(choice), { kind: 'typed', text: 'one' })).toThrow(TypeError);
@@ -69,7 +91,10 @@ describe('gradeResponse and the grade it suggests', () => {
 describe('formatItemPrompt', () => {
   it('leads a reverse card with the one wording of the catalogue, in study, quiz and print alike', () => {
     expect(formatItemPrompt(back!, 80)).toEqual(['Give the question whose answer is:', 'VMkernel']);
-    expect(formatItemPrompt(back!, 80, plainPaint, messagesFor('zh'), '  ')).toEqual(['写出答案为下列内容的问题：', '  VMkernel']);
+    expect(formatItemPrompt(back!, 80, plainPaint, messagesFor('zh'), '  ')).toEqual([
+      '写出答案为下列内容的问题：',
+      '  VMkernel',
+    ]);
     expect(formatItemPrompt(front!, 80)).toEqual(['Hypervisor of ESX?']);
   });
 });
@@ -77,8 +102,17 @@ describe('formatItemPrompt', () => {
 describe('the missed list', () => {
   it('names a reverse question with the same lead-in, and neutralises the section from the deck', async () => {
     const { formatResult } = await import('../../src/core/quiz/report.js');
-    const [, reverse] = expandCard({ deck: 'd', lang: 'en' }, { id: 'r', q: 'Hypervisor of ESX?', a: 'VMkernel', reverse: true, section: 'esx\u001b[2J' } as Card);
-    const text = formatResult({ outcomes: [gradeResponse(quizQuestion(reverse!, 's'), { kind: 'typed', text: 'no idea' })], width: 80 });
+    const [, reverse] = expandCard({ deck: 'd', lang: 'en' }, {
+      id: 'r',
+      q: 'Hypervisor of ESX?',
+      a: 'VMkernel',
+      reverse: true,
+      section: 'esx\u001b[2J',
+    } as Card);
+    const text = formatResult({
+      outcomes: [gradeResponse(quizQuestion(reverse!, 's'), { kind: 'typed', text: 'no idea' })],
+      width: 80,
+    });
     expect(text).toContain(' 1. [esx^[[2J] Give the question whose answer is: VMkernel');
     expect(text).not.toContain('\u001b');
   });

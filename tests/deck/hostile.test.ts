@@ -16,7 +16,9 @@ const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066
 describe('terminal escapes in validate output (item 7)', () => {
   // A key that retitles and clears the terminal, then forges a diagnostic line of another file.
   const key = '"\\e]0;pwned\\a\\e[2Jx\\nother.yaml:1:1  error  unknown-key  forged"';
-  const source = deck(`  - id: one\n    q: Q?\n    a: A\n    ${key}: 1\n  - id: "\\e]52;c;cHduZWQ=\\a"\n    q: Other?\n    a: B\n`);
+  const source = deck(
+    `  - id: one\n    q: Q?\n    a: A\n    ${key}: 1\n  - id: "\\e]52;c;cHduZWQ=\\a"\n    q: Other?\n    a: B\n`,
+  );
   const { diagnostics } = parseDeck('deck.yaml', source);
 
   it('reports the key and the card id, and keeps them as data in JSON', () => {
@@ -72,7 +74,9 @@ describe('many problems and long deck text (item 9)', () => {
     expect(diagnostics[0]).toMatchObject({ line: 7, column: 5, rule: 'unknown-key' });
     expect(diagnostics.at(-2)).toMatchObject({ line: 106, rule: 'unknown-key' });
     expect(diagnostics.at(-1)).toMatchObject({ line: 107, column: 5, severity: 'error', rule: 'too-many-problems' });
-    expect(diagnostics.at(-1)!.message).toBe('… and 4900 more problems in this file (4900 errors, 0 warnings), not shown; fix these first');
+    expect(diagnostics.at(-1)!.message).toBe(
+      '… and 4900 more problems in this file (4900 errors, 0 warnings), not shown; fix these first',
+    );
     expect(summary(diagnostics, 1)).toBe('✖ 5000 problems (5000 errors, 0 warnings) in 1 file; 1 file checked');
   });
 
@@ -84,11 +88,19 @@ describe('many problems and long deck text (item 9)', () => {
   });
 
   it.each([
-    ['an answer in its question', `  - id: one\n    q: Is it ${'w'.repeat(1 << 20)}?\n    a: ${'w'.repeat(1 << 20)}\n`, 'answer-in-question'],
+    [
+      'an answer in its question',
+      `  - id: one\n    q: Is it ${'w'.repeat(1 << 20)}?\n    a: ${'w'.repeat(1 << 20)}\n`,
+      'answer-in-question',
+    ],
     // YAML allows keys of up to 1,024 characters.
     ['an unknown key', `  - id: one\n    q: Q?\n    a: A\n    ${'k'.repeat(1000)}: 1\n`, 'unknown-key'],
     ['a bad card id', `  - id: ${'X'.repeat(100_000)}\n    q: Q?\n    a: A\n`, 'invalid-id'],
-    ['a choice not in the list', `  - id: one\n    type: choice\n    q: Q?\n    choices: [a, b]\n    answer: ${'c'.repeat(100_000)}\n`, 'choice-answer-not-in-choices'],
+    [
+      'a choice not in the list',
+      `  - id: one\n    type: choice\n    q: Q?\n    choices: [a, b]\n    answer: ${'c'.repeat(100_000)}\n`,
+      'choice-answer-not-in-choices',
+    ],
   ])('cuts %s quoted in a message', (_, cards, rule) => {
     const { diagnostics } = parseDeck('long.yaml', deck(cards));
     expect(diagnostics.map((d) => d.rule)).toEqual([rule]);
@@ -101,17 +113,34 @@ describe('smaller hostile inputs (item 10)', () => {
   const nested = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
   it.each([
     ['a list nested 200 deep', deck(`  - id: one\n    q: Q?\n    a: A\n    why: ${nested(200)}\n`), 'yaml-too-deep', 7],
-    ['a list nested 20,000 deep', deck(`  - id: one\n    q: Q?\n    a: A\n    why: ${nested(20_000)}\n`), 'yaml-too-deep', 7],
+    [
+      'a list nested 20,000 deep',
+      deck(`  - id: one\n    q: Q?\n    a: A\n    why: ${nested(20_000)}\n`),
+      'yaml-too-deep',
+      7,
+    ],
     [
       'mappings nested 3,000 deep by indentation',
-      deck(`  - id: one\n    q: Q?\n    a: A\n    why:\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(6 + i)}k:`).join('\n')} x\n`),
+      deck(
+        `  - id: one\n    q: Q?\n    a: A\n    why:\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(6 + i)}k:`).join('\n')} x\n`,
+      ),
       'yaml-too-deep',
       undefined,
     ],
     ['CR-only line endings', 'deck: cr\rtitle: CR\rcards:\r  - id: one\r    q: Q?\r    a: A\r', 'file-line-endings', 1],
     ['a question of spaces', deck('  - id: one\n    q: "   "\n    a: A\n'), 'empty-value', 5],
-    ['an answer of a tab and an ideographic space', deck('  - id: one\n    q: Q?\n    a: "\\t\\u3000"\n'), 'empty-value', 6],
-    ['a choice of spaces', deck('  - id: one\n    type: choice\n    q: Q?\n    choices: [a, " "]\n    answer: a\n'), 'empty-value', 7],
+    [
+      'an answer of a tab and an ideographic space',
+      deck('  - id: one\n    q: Q?\n    a: "\\t\\u3000"\n'),
+      'empty-value',
+      6,
+    ],
+    [
+      'a choice of spaces',
+      deck('  - id: one\n    type: choice\n    q: Q?\n    choices: [a, " "]\n    answer: a\n'),
+      'empty-value',
+      7,
+    ],
     ['a nested cloze deletion', deck('  - id: one\n    type: cloze\n    text: "a {{ {{x}} }} b"\n'), 'cloze-nested', 6],
   ])('%s', (_, source, rule, line) => {
     const { diagnostics, deck: loaded } = parseDeck('odd.yaml', source);
@@ -129,6 +158,8 @@ describe('smaller hostile inputs (item 10)', () => {
 
   it('still reads decks with a little nesting and CRLF line endings', () => {
     expect(parseDeck('ok.yaml', deck('  - id: one\n    q: Q?\n    a: A\n    tags: [x, y]\n')).diagnostics).toEqual([]);
-    expect(parseDeck('crlf.yaml', deck('  - id: one\n    q: Q?\n    a: A\n').replace(/\n/g, '\r\n')).diagnostics).toEqual([]);
+    expect(
+      parseDeck('crlf.yaml', deck('  - id: one\n    q: Q?\n    a: A\n').replace(/\n/g, '\r\n')).diagnostics,
+    ).toEqual([]);
   });
 });

@@ -38,7 +38,13 @@ describe('numbers as answers', () => {
     const result = parse('numbers.yaml', DECK);
     // (4.0 is read as "4", the answer itself: accept-repeats-answer says so, as a warning)
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const [year, four, version, count, several] = result.deck!.cards as [BasicCard, BasicCard, BasicCard, ChoiceCard, ChoiceCard];
+    const [year, four, version, count, several] = result.deck!.cards as [
+      BasicCard,
+      BasicCard,
+      BasicCard,
+      ChoiceCard,
+      ChoiceCard,
+    ];
     expect(year.a).toBe('2003');
     expect(four).toMatchObject({ a: '4', accept: ['four', '4'] });
     expect(version.a).toBe('2.6.20');
@@ -67,6 +73,9 @@ describe('numbers as answers', () => {
     const result = parseDeck('l.yaml', 'deck: l\ntitle: L\nlenient: true\ncards:\n  - id: x\n    q: Q?\n    a: A\n');
     expect(result.diagnostics).toEqual([]);
     expect(result.deck!.lenient).toBe(true);
-    expect(parseDeck('l.yaml', 'deck: l\ntitle: L\nlenient: yes please\ncards:\n  - id: x\n    q: Q?\n    a: A\n').diagnostics[0]!.message).toMatch(/lenient/);
+    expect(
+      parseDeck('l.yaml', 'deck: l\ntitle: L\nlenient: yes please\ncards:\n  - id: x\n    q: Q?\n    a: A\n')
+        .diagnostics[0]!.message,
+    ).toMatch(/lenient/);
   });
 });

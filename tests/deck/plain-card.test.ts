@@ -18,8 +18,14 @@ describe('reading a card in the plain layout', () => {
     ['  - id: a\n    q: What is it?\n    a: This\n', { id: 'a', q: 'What is it?', a: 'This' }],
     ['- id: a\n  answer: true\n  reverse: False\n', { id: 'a', answer: true, reverse: false }],
     ['  - id: a\n    tags: [x, y z, true]\n    choices: []\n', { id: 'a', tags: ['x', 'y z', true], choices: [] }],
-    ['  - id: a\n    q: "quoted: with # inside"\n    a: \'single\'\n', { id: 'a', q: 'quoted: with # inside', a: 'single' }],
-    ['  - id: a\n    # a comment\n\n    q: C# and http://x.y/z and {{cloze::hint}}\n', { id: 'a', q: 'C# and http://x.y/z and {{cloze::hint}}' }],
+    [
+      '  - id: a\n    q: "quoted: with # inside"\n    a: \'single\'\n',
+      { id: 'a', q: 'quoted: with # inside', a: 'single' },
+    ],
+    [
+      '  - id: a\n    # a comment\n\n    q: C# and http://x.y/z and {{cloze::hint}}\n',
+      { id: 'a', q: 'C# and http://x.y/z and {{cloze::hint}}' },
+    ],
     ['  - id: a\n    why:\n    section: ~\n', { id: 'a', why: null, section: null }],
     ['  - id: a\n    q: 什么是虚拟机？   \n', { id: 'a', q: '什么是虚拟机？' }],
   ])('reads %j as yaml does', (text, expected) => {
@@ -51,18 +57,64 @@ describe('reading a card in the plain layout', () => {
 
   // Every card this reader accepts, yaml must read to the same value with no error or warning.
   it('agrees with yaml on thousands of generated cards', () => {
-    const pieces = ['a', 'b c', ' ', ': ', ':', '#', ' #', '-', '- ', '?', '[', ']', ',', '{', '}', '"', "'", '\\', '0', '1.5', '.', '+', '~', 'true', 'null', 'Yes', '|', '>', '!', '%', '@', '`', '中文', '{{x::y}}', 'http://h', '&', '*'];
+    const pieces = [
+      'a',
+      'b c',
+      ' ',
+      ': ',
+      ':',
+      '#',
+      ' #',
+      '-',
+      '- ',
+      '?',
+      '[',
+      ']',
+      ',',
+      '{',
+      '}',
+      '"',
+      "'",
+      '\\',
+      '0',
+      '1.5',
+      '.',
+      '+',
+      '~',
+      'true',
+      'null',
+      'Yes',
+      '|',
+      '>',
+      '!',
+      '%',
+      '@',
+      '`',
+      '中文',
+      '{{x::y}}',
+      'http://h',
+      '&',
+      '*',
+    ];
     let seed = 42;
     const random = (n: number) => {
       seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
       return seed % n;
     };
     const value = () => Array.from({ length: 1 + random(4) }, () => pieces[random(pieces.length)]).join('');
-    const shapes = [() => value(), () => `[${Array.from({ length: random(4) }, value).join(',')}]`, () => `"${value()}"`, () => `'${value()}'`, () => ''];
+    const shapes = [
+      () => value(),
+      () => `[${Array.from({ length: random(4) }, value).join(',')}]`,
+      () => `"${value()}"`,
+      () => `'${value()}'`,
+      () => '',
+    ];
     let accepted = 0;
     for (let n = 0; n < 5000; n++) {
       const keys = ['id', 'q', 'a', 'tags', 'why'].slice(0, 1 + random(5));
-      const text = keys.map((k, i) => `${i === 0 ? '  - ' : '    '}${k}: ${shapes[random(shapes.length)]!()}\n`).join('');
+      const text = keys
+        .map((k, i) => `${i === 0 ? '  - ' : '    '}${k}: ${shapes[random(shapes.length)]!()}\n`)
+        .join('');
       const ours = read(text);
       if (ours === undefined) continue;
       accepted++;

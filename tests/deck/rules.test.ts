@@ -41,7 +41,9 @@ const cases: Array<[fixture: string, rule: string, at: string, severity: 'error'
 describe('validate rules', () => {
   it.each(cases)('%s reports %s at %s', async (fixture, rule, at, severity) => {
     const { diagnostics } = await loadDecks([invalid(fixture)]);
-    expect(diagnostics.map((d) => `${d.rule}@${d.line}:${d.column}/${d.severity}`)).toEqual([`${rule}@${at}/${severity}`]);
+    expect(diagnostics.map((d) => `${d.rule}@${d.line}:${d.column}/${d.severity}`)).toEqual([
+      `${rule}@${at}/${severity}`,
+    ]);
     expect(diagnostics[0]!.file).toBe(invalid(fixture));
     expect(diagnostics[0]!.message).not.toMatch(/\n|undefined|\[object/);
   });
@@ -63,7 +65,9 @@ describe('validate rules', () => {
 
   it('reports duplicate deck ids across files at the second file', async () => {
     const { diagnostics, decks } = await loadDecks(['tests/fixtures/dup-deck-ids']);
-    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual(['tests/fixtures/dup-deck-ids/b.yaml:2:7 duplicate-deck-id']);
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual([
+      'tests/fixtures/dup-deck-ids/b.yaml:2:7 duplicate-deck-id',
+    ]);
     expect(diagnostics[0]!.message).toContain('tests/fixtures/dup-deck-ids/a.yaml:2');
     expect(decks).toHaveLength(1);
   });
@@ -87,7 +91,12 @@ describe('validate rules', () => {
       '    a: x',
     ].join('\n');
     const { diagnostics } = parseDeck('many.yaml', text);
-    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual(['4:5 missing-field', '9:13 truefalse-not-boolean', '12:11 cloze-no-deletion', '13:9 duplicate-card-id']);
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual([
+      '4:5 missing-field',
+      '9:13 truefalse-not-boolean',
+      '12:11 cloze-no-deletion',
+      '13:9 duplicate-card-id',
+    ]);
   });
 
   it('never lets __proto__ reach an object prototype', async () => {

@@ -24,10 +24,22 @@ const wholeOnly: Array<[name: string, source: string]> = [
   ['a flow list of cards', 'deck: d\ntitle: T\ncards: [{id: a, q: Q, a: A}]\n'],
   ['an empty cards list', 'deck: d\ntitle: T\ncards:\n# none\n'],
   ['a duplicate key in a card', edit('    type: truefalse\n', '    type: truefalse\n    type: truefalse\n')],
-  ['an unclosed quote', edit('q: Which value belongs to scheduler item 1?', 'q: "Which value belongs to scheduler item 1?')],
-  ['a quote closed in the next card', edit('q: Which value belongs to scheduler item 1?', 'q: "Which value\n  - belongs to scheduler item 1?"')],
+  [
+    'an unclosed quote',
+    edit('q: Which value belongs to scheduler item 1?', 'q: "Which value belongs to scheduler item 1?'),
+  ],
+  [
+    'a quote closed in the next card',
+    edit('q: Which value belongs to scheduler item 1?', 'q: "Which value\n  - belongs to scheduler item 1?"'),
+  ],
   ['a flow list spanning cards', edit('choices: [alpha 5, beta 5,', 'choices: [alpha 5,\n  - beta 5,')],
-  ['a header string swallowing the cards line', edit('title: Synthetic benchmark deck of 12 cards\n', 'title: "Synthetic\n').replace('  - id: card-0\n', '  - id: card-0\nend"\n')],
+  [
+    'a header string swallowing the cards line',
+    edit('title: Synthetic benchmark deck of 12 cards\n', 'title: "Synthetic\n').replace(
+      '  - id: card-0\n',
+      '  - id: card-0\nend"\n',
+    ),
+  ],
   ['a null card', edit('  - id: card-5\n', '  -\n  - id: card-5\n')],
   ['a card that is a string', edit('  - id: card-5\n', '  - just text\n  - id: card-5\n')],
   ['a stray line after the list', `${base}  stray: line\n`],
@@ -39,8 +51,16 @@ const sliced: Array<[name: string, source: string]> = [
   ['the synthetic deck', base],
   ['a key after the cards', `${base}source: after the cards\n`],
   ['cards at column 0', base.replace(/^ {2}/gm, '')],
-  ['comments between cards', base.replace(/^ {2}- id: card-1(\d)\n/gm, '  # before $1\n# column 0\n\n  - id: card-1$1\n')],
-  ['block scalars that keep trailing lines', base.replace(/ {4}why: (.*)\n/g, '    why: |+\n      $1\n\n').replace(/ {4}q: The (.*)\n/g, '    q: >-\n      The $1\n      continued\n')],
+  [
+    'comments between cards',
+    base.replace(/^ {2}- id: card-1(\d)\n/gm, '  # before $1\n# column 0\n\n  - id: card-1$1\n'),
+  ],
+  [
+    'block scalars that keep trailing lines',
+    base
+      .replace(/ {4}why: (.*)\n/g, '    why: |+\n      $1\n\n')
+      .replace(/ {4}q: The (.*)\n/g, '    q: >-\n      The $1\n      continued\n'),
+  ],
   ['no final newline', base.trimEnd()],
   ['a card opened on its own line', edit('  - id: card-5\n', '  -\n    id: card-5\n')],
   ['a flow mapping card', edit('  - id: card-5\n', '  - {id: card-5x, q: flow, a: card}\n  - id: card-5\n')],

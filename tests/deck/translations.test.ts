@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Card, Deck } from '../../src/core/deck/schema.js';
 import { checkTranslations, locateByText, pickLanguage, preferredLanguages } from '../../src/core/deck/translations.js';
 
-const deck = (id: string, lang: string, cards: Card[], translates?: string): Deck => ({ deck: id, title: id, lang, file: `${id}.yaml`, cards, ...(translates ? { translates } : {}) });
+const deck = (id: string, lang: string, cards: Card[], translates?: string): Deck => ({
+  deck: id,
+  title: id,
+  lang,
+  file: `${id}.yaml`,
+  cards,
+  ...(translates ? { translates } : {}),
+});
 const en = deck('hv', 'en', [
   { id: 'a', q: 'Q?', a: 'A' },
   { id: 'b', type: 'choice', q: 'Which?', choices: ['w', 'x', 'y'], answer: 'x' },
@@ -55,9 +62,17 @@ describe('checkTranslations', () => {
     ] as Card[];
     expect(checkTranslations([en, zh(broken)], at).map((d) => [d.severity, d.rule, d.message])).toEqual([
       ['error', 'translation-mismatch', 'card "a" is of another type (truefalse, not basic) than in "hv" (hv.yaml)'],
-      ['error', 'translation-mismatch', 'card "b" has other correct choices (positions 3, not 2) than in "hv" (hv.yaml)'],
+      [
+        'error',
+        'translation-mismatch',
+        'card "b" has other correct choices (positions 3, not 2) than in "hv" (hv.yaml)',
+      ],
       ['error', 'translation-mismatch', 'card "c" has the other true/false answer than in "hv" (hv.yaml)'],
-      ['error', 'translation-mismatch', 'card "d" has another number of cloze deletions (1, not 2) than in "hv" (hv.yaml)'],
+      [
+        'error',
+        'translation-mismatch',
+        'card "d" has another number of cloze deletions (1, not 2) than in "hv" (hv.yaml)',
+      ],
     ]);
   });
 

@@ -28,9 +28,12 @@ function withClosedStdout(args: string[]): Promise<{ code: number | null; stderr
 }
 
 describe('a closed pipe', () => {
-  it.each([[['print', 'decks', '--versions', '2', '--seed', '1']], [['--help']], [['list']], [['validate', 'decks']]])('quizdeck %j | (reader gone): exit 0, nothing on stderr', async (args) => {
-    expect(await withClosedStdout(args)).toEqual({ code: 0, stderr: '' });
-  });
+  it.each([[['print', 'decks', '--versions', '2', '--seed', '1']], [['--help']], [['list']], [['validate', 'decks']]])(
+    'quizdeck %j | (reader gone): exit 0, nothing on stderr',
+    async (args) => {
+      expect(await withClosedStdout(args)).toEqual({ code: 0, stderr: '' });
+    },
+  );
 });
 
 describe('colour', () => {
@@ -60,7 +63,10 @@ describe('terminal escapes from files never reach the terminal in refusals', () 
   it('a file name and a card id with escapes, a newline and U+202E: one neutralised line', async () => {
     const name = 'evil\u001b]0;pwned\u0007\u202e.yaml';
     const id = 'x\u001b]52;c;cHduZWQ=\u0007\nother.yaml:1:1  error forged';
-    writeFileSync(join(dir, name), `deck: evil\ntitle: Evil\ncards:\n  - id: ${JSON.stringify(id)}\n    q: Q?\n    a: A\n`);
+    writeFileSync(
+      join(dir, name),
+      `deck: evil\ntitle: Evil\ncards:\n  - id: ${JSON.stringify(id)}\n    q: Q?\n    a: A\n`,
+    );
     const check = (command: string, code: number | null, output: string, stderr: string) => {
       expect(code, command).toBe(command === 'list' ? 1 : 2); // list lists what it can and exits 1
       expect(output, command).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202e]/);

@@ -1,5 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -24,19 +36,28 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const snapshot = (path: string) => readdirSync(dirname(path)).sort().map((name) => [name, readFileSync(join(dirname(path), name)).toString('base64')]);
+const snapshot = (path: string) =>
+  readdirSync(dirname(path))
+    .sort()
+    .map((name) => [name, readFileSync(join(dirname(path), name)).toString('base64')]);
 
 function foreignDatabase(): string {
   const path = join(dir, 'places.sqlite');
   const db = new Database(path);
-  db.exec("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT); INSERT INTO moz_places (url) VALUES ('https://example.org')");
+  db.exec(
+    "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT); INSERT INTO moz_places (url) VALUES ('https://example.org')",
+  );
   db.pragma('user_version = 1');
   db.close();
   return path;
 }
 
 function study(db: string, options: { prefix?: string[] } = {}): PtySession {
-  session = runInPty(['study', DECK, '--db', db], { cwd: dir, prefix: options.prefix, env: { QUIZDECK_DB: undefined } });
+  session = runInPty(['study', DECK, '--db', db], {
+    cwd: dir,
+    prefix: options.prefix,
+    env: { QUIZDECK_DB: undefined },
+  });
   return session;
 }
 
@@ -46,7 +67,9 @@ describe("another application's database", { timeout: 30_000 }, () => {
     const before = snapshot(path);
     for (const command of ['study', 'quiz']) {
       session = runInPty([command, DECK, '--db', path], { cwd: dir, env: { QUIZDECK_DB: undefined } });
-      await session.waitFor(`${path}: this is not a quizdeck database (it holds another application's tables); it was left untouched`);
+      await session.waitFor(
+        `${path}: this is not a quizdeck database (it holds another application's tables); it was left untouched`,
+      );
       expect((await session.exit()).exitCode).toBe(2);
       expect(session.text()).not.toContain(FIRST_QUESTION);
       expect(snapshot(path)).toEqual(before);
@@ -58,7 +81,9 @@ describe("another application's database", { timeout: 30_000 }, () => {
     const before = snapshot(path);
     const result = runCli(['list', DECK, '--db', path]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe(`quizdeck: ${path}: this is not a quizdeck database (it holds another application's tables); it was left untouched — use another --db; study counts left out\n`);
+    expect(result.stderr).toBe(
+      `quizdeck: ${path}: this is not a quizdeck database (it holds another application's tables); it was left untouched — use another --db; study counts left out\n`,
+    );
     expect(result.stdout).toContain('sample');
     expect(result.stdout).not.toContain('NEW');
     expect(snapshot(path)).toEqual(before);
@@ -80,12 +105,18 @@ describe("another application's database", { timeout: 30_000 }, () => {
 describe('list with a database it cannot use', () => {
   const cases: [string, (path: string) => void, RegExp][] = [
     ['a zero-length file', (path) => writeFileSync(path, ''), /this database is empty/],
-    ['a text file', (path) => writeFileSync(path, 'not a database, just text that is long enough to fill a header page'.repeat(4)), /not a quizdeck database/],
+    [
+      'a text file',
+      (path) => writeFileSync(path, 'not a database, just text that is long enough to fill a header page'.repeat(4)),
+      /not a quizdeck database/,
+    ],
     [
       'a truncated database',
       (path) => {
         const db = openDatabase(path);
-        const insert = db.prepare("INSERT INTO reviews (deck_id, card_key, card_id, rating, reviewed_at, duration_ms, state_before, state, due, stability, difficulty, scheduled_days) VALUES ('sample', ?, 'x', 3, 0, 0, 0, 2, 0, 1, 5, 1)");
+        const insert = db.prepare(
+          "INSERT INTO reviews (deck_id, card_key, card_id, rating, reviewed_at, duration_ms, state_before, state, due, stability, difficulty, scheduled_days) VALUES ('sample', ?, 'x', 3, 0, 0, 0, 2, 0, 1, 5, 1)",
+        );
         for (let i = 0; i < 2000; i++) insert.run(`k${i}`);
         db.pragma('wal_checkpoint(TRUNCATE)');
         db.pragma('journal_mode = DELETE');
@@ -113,7 +144,9 @@ describe('list with a database it cannot use', () => {
     mkdirSync(path);
     const result = runCli(['list', DECK, '--db', path]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe(`quizdeck: ${path}: cannot open the database: it is a directory, not a file; study counts left out\n`);
+    expect(result.stderr).toBe(
+      `quizdeck: ${path}: cannot open the database: it is a directory, not a file; study counts left out\n`,
+    );
   });
 });
 
@@ -123,30 +156,33 @@ const hasSetpriv = asRoot && spawnSync('setpriv', ['--version']).status === 0;
 const NOBODY = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
 
 describe('a database that cannot be written', { timeout: 30_000 }, () => {
-  it.skipIf(asRoot && !hasSetpriv)('is refused before the first question: read-only file, read-only folder', async () => {
-    for (const make of ['file', 'folder'] as const) {
-      const folder = join(dir, make);
-      mkdirSync(folder);
-      const path = join(folder, 'q.db');
-      openDatabase(path).close();
-      // Everyone may read the way there and the file; only the write bit is taken away.
-      // (up to the test run's own sandbox, which holds tmpdir(); never past it)
-      for (let p = folder; p !== '/'; p = dirname(p)) {
-        chmodSync(p, statSync(p).mode | 0o555);
-        if (p === dirname(tmpdir())) break;
+  it.skipIf(asRoot && !hasSetpriv)(
+    'is refused before the first question: read-only file, read-only folder',
+    async () => {
+      for (const make of ['file', 'folder'] as const) {
+        const folder = join(dir, make);
+        mkdirSync(folder);
+        const path = join(folder, 'q.db');
+        openDatabase(path).close();
+        // Everyone may read the way there and the file; only the write bit is taken away.
+        // (up to the test run's own sandbox, which holds tmpdir(); never past it)
+        for (let p = folder; p !== '/'; p = dirname(p)) {
+          chmodSync(p, statSync(p).mode | 0o555);
+          if (p === dirname(tmpdir())) break;
+        }
+        if (make === 'file') chmodSync(path, 0o444);
+        else {
+          chmodSync(path, 0o666);
+          chmodSync(folder, 0o555);
+        }
+        study(path, asRoot ? { prefix: NOBODY } : {});
+        await session!.waitFor(`${path}: the database cannot be written: the file or its folder is read-only`);
+        expect((await session!.exit()).exitCode).toBe(2);
+        expect(session!.text()).not.toContain(FIRST_QUESTION);
+        chmodSync(folder, 0o755);
       }
-      if (make === 'file') chmodSync(path, 0o444);
-      else {
-        chmodSync(path, 0o666);
-        chmodSync(folder, 0o555);
-      }
-      study(path, asRoot ? { prefix: NOBODY } : {});
-      await session!.waitFor(`${path}: the database cannot be written: the file or its folder is read-only`);
-      expect((await session!.exit()).exitCode).toBe(2);
-      expect(session!.text()).not.toContain(FIRST_QUESTION);
-      chmodSync(folder, 0o755);
-    }
-  });
+    },
+  );
 });
 
 // A disk that fills up mid-session, on a tiny tmpfs: needs root and mount (skipped elsewhere).
@@ -213,7 +249,10 @@ describe('a disk that fills up during a session', { timeout: 30_000 }, () => {
     mount = mountTiny()!;
     const path = join(mount, 'q.db');
     copyFileSync(DECK, join(dir, 'deck.yaml'));
-    session = runInPty(['quiz', join(dir, 'deck.yaml'), '--db', path, '-n', '1', '--type', 'truefalse', '--seed', '1'], { cwd: dir, env: { QUIZDECK_DB: undefined } });
+    session = runInPty(
+      ['quiz', join(dir, 'deck.yaml'), '--db', path, '-n', '1', '--type', 'truefalse', '--seed', '1'],
+      { cwd: dir, env: { QUIZDECK_DB: undefined } },
+    );
     await session.waitFor('True or false?');
     fillDisk(mount);
     session.send(KEYS.enter);

@@ -9,7 +9,10 @@ import { runCli } from '../helpers/cli.js';
 const browser = findBrowser();
 const pdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
 const skip = browser === undefined || !pdftotext;
-const REASON = browser === undefined ? 'no Chromium or Chrome on PATH or in CHROME_PATH (CI installs Debian chromium)' : 'pdftotext is missing (CI installs poppler-utils)';
+const REASON =
+  browser === undefined
+    ? 'no Chromium or Chrome on PATH or in CHROME_PATH (CI installs Debian chromium)'
+    : 'pdftotext is missing (CI installs poppler-utils)';
 
 /** Pages of the PDF as text; pdftotext separates pages with a form feed. */
 function pdfPages(file: string): string[] {
@@ -31,7 +34,12 @@ describe.skipIf(skip)(`quizdeck print --format pdf with a real browser${skip ? `
 
   it.each([
     ['Chinese', 'decks/hypervisors.zh.yaml', (label: string) => `${label} 卷`, (label: string) => `答案 — ${label} 卷`],
-    ['English', 'decks/hypervisors.en.yaml', (label: string) => `Version ${label}`, (label: string) => `Answer key — Version ${label}`],
+    [
+      'English',
+      'decks/hypervisors.en.yaml',
+      (label: string) => `Version ${label}`,
+      (label: string) => `Answer key — Version ${label}`,
+    ],
   ])(
     '%s: every question is in the PDF, each key starts a new page, each page carries its version label',
     (_name, deck, versionLabel, keyHeading) => {
@@ -59,11 +67,16 @@ describe.skipIf(skip)(`quizdeck print --format pdf with a real browser${skip ? `
           const pieces: string[] = q.prompt.split(/\(\d+\) ____(?: \[[^\]]*\])?/).map(squash);
           const prompt = pieces.reduce((a, b) => (b.length > a.length ? b : a)).slice(0, 30);
           // pdftotext may give the lines of a wrapped cloze question out of order: each clause must be there.
-          for (const clause of prompt.split(/(?<=[，。；：、])/)) expect(questionsText, `question ${q.number} of ${version.label}`).toContain(clause);
+          for (const clause of prompt.split(/(?<=[，。；：、])/))
+            expect(questionsText, `question ${q.number} of ${version.label}`).toContain(clause);
           expect(keyText.includes(prompt)).toBe(false);
         }
-        const lastPage = v + 1 < sheet.versions.length ? pages.findIndex((p) => p.includes(versionLabel(sheet.versions[v + 1].label))) : pages.length;
-        for (const page of pages.slice(firstPage, lastPage)) expect(squash(page)).toContain(squash(versionLabel(version.label)));
+        const lastPage =
+          v + 1 < sheet.versions.length
+            ? pages.findIndex((p) => p.includes(versionLabel(sheet.versions[v + 1].label)))
+            : pages.length;
+        for (const page of pages.slice(firstPage, lastPage))
+          expect(squash(page)).toContain(squash(versionLabel(version.label)));
       }
       if (deck.includes('zh')) expect(pages.join('')).toMatch(/[\u4e00-\u9fff]{4}/);
     },

@@ -52,7 +52,8 @@ describe('quizdeck print (built binary)', { timeout: 60_000 }, () => {
   });
 
   it('filters by tag, section and type, and -n picks that many', () => {
-    const json = (args: string[]) => JSON.parse(runCli(['print', EN, '--format', 'json', '--seed', '5', ...args]).stdout).versions[0].questions;
+    const json = (args: string[]) =>
+      JSON.parse(runCli(['print', EN, '--format', 'json', '--seed', '5', ...args]).stdout).versions[0].questions;
     expect(json(['--type', 'truefalse']).every((q: { type: string }) => q.type === 'truefalse')).toBe(true);
     expect(json(['--section', 'kvm', '-n', '4'])).toHaveLength(4);
     expect(json(['--tag', 'boot,history', '--type', 'choice']).length).toBeGreaterThan(0);
@@ -68,9 +69,15 @@ describe('quizdeck print (built binary)', { timeout: 60_000 }, () => {
   it.each([
     [['--versions', '0'], '--versions "0" is not a whole number from 1 to 26; use e.g. --versions 2'],
     [['--paper', 'a5'], '--paper "a5" is not valid; use one of a4, letter'],
-    [['--type', 'essay'], '--type "essay" is not a card type; use one or more of basic, choice, truefalse, cloze, order'],
+    [
+      ['--type', 'essay'],
+      '--type "essay" is not a card type; use one or more of basic, choice, truefalse, cloze, order',
+    ],
     [['--format', 'pdf'], '--format pdf needs an output file: add -o sheet.pdf'],
-    [['--tag', 'nothing-has-this'], 'no questions match --tag nothing-has-this (the decks have tags: drivers, esx, history, hyper-v, kvm, xen)'],
+    [
+      ['--tag', 'nothing-has-this'],
+      'no questions match --tag nothing-has-this (the decks have tags: drivers, esx, history, hyper-v, kvm, xen)',
+    ],
   ])('%j exits 2 with one sentence', (args, message) => {
     const r = runCli(['print', SAMPLE, ...args]);
     expect(r.code).toBe(2);
@@ -81,7 +88,9 @@ describe('quizdeck print (built binary)', { timeout: 60_000 }, () => {
   it('refuses a deck with errors (exit 2) and a file it cannot write', () => {
     const bad = runCli(['print', 'tests/fixtures/invalid/unknown-key.yaml']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^quizdeck: tests\/fixtures\/invalid\/unknown-key\.yaml:5: .+; run `quizdeck validate tests\/fixtures\/invalid\/unknown-key\.yaml` to see every problem\n$/);
+    expect(bad.stderr).toMatch(
+      /^quizdeck: tests\/fixtures\/invalid\/unknown-key\.yaml:5: .+; run `quizdeck validate tests\/fixtures\/invalid\/unknown-key\.yaml` to see every problem\n$/,
+    );
     const unwritable = runCli(['print', SAMPLE, '--seed', '1', '-o', 'no/such/dir/sheet.html']);
     expect(unwritable.code).toBe(2);
     expect(unwritable.stderr).toBe('quizdeck: cannot write no/such/dir/sheet.html: no such file or directory\n');
@@ -92,16 +101,22 @@ describe('quizdeck print (built binary)', { timeout: 60_000 }, () => {
     const before = readdirSync(tmpdir()).filter((f) => f.startsWith('quizdeck-chrome-'));
     const r = runCli(['print', SAMPLE, '--seed', '1', '-o', join(tmpdir(), 'never.pdf'), '--browser', '/bin/false']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('quizdeck: could not start the browser /bin/false: the browser exited (code 1) before it was ready; try --format html\n');
+    expect(r.stderr).toBe(
+      'quizdeck: could not start the browser /bin/false: the browser exited (code 1) before it was ready; try --format html\n',
+    );
     expect(readdirSync(tmpdir()).filter((f) => f.startsWith('quizdeck-chrome-'))).toEqual(before);
   });
 
   it('pdf with no browser on PATH: a clear message suggesting --format html, exit 2', () => {
-    const r = runCli(['print', SAMPLE, '-o', join(tmpdir(), 'never.pdf')], { env: { PATH: '/nonexistent', CHROME_PATH: '' } });
+    const r = runCli(['print', SAMPLE, '-o', join(tmpdir(), 'never.pdf')], {
+      env: { PATH: '/nonexistent', CHROME_PATH: '' },
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^quizdeck: PDF output needs Chromium or Chrome and none was found .*--format html/);
     const wrong = runCli(['print', SAMPLE, '-o', join(tmpdir(), 'never.pdf'), '--browser', '/no/such/chrome']);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toBe('quizdeck: --browser /no/such/chrome: no executable file there; give the path of Chromium or Chrome, or use --format html\n');
+    expect(wrong.stderr).toBe(
+      'quizdeck: --browser /no/such/chrome: no executable file there; give the path of Chromium or Chrome, or use --format html\n',
+    );
   });
 });

@@ -14,7 +14,10 @@ const DECK = `deck: e2e
 title: End to end
 cards:
 ${['alpha', 'bravo', 'charlie', 'delta']
-  .map((w) => `  - id: word-${w}\n    q: Type the word ${w}\n    a: ${w}\n    section: words\n    why: Because it says ${w}.`)
+  .map(
+    (w) =>
+      `  - id: word-${w}\n    q: Type the word ${w}\n    a: ${w}\n    section: words\n    why: Because it says ${w}.`,
+  )
   .join('\n')}
   - id: pick
     type: choice
@@ -114,14 +117,27 @@ describe('quizdeck quiz in a terminal', () => {
     expect(text).toContain('Escape here');
     expect(s.raw).not.toContain('Escape\there');
     const conn = db();
-    expect(conn.prepare('SELECT score, total, percent, passed, seed, interrupted FROM quiz_attempts').all()).toEqual([{ score: 5, total: 7, percent: 71, passed: 0, seed: '5', interrupted: 0 }]);
+    expect(conn.prepare('SELECT score, total, percent, passed, seed, interrupted FROM quiz_attempts').all()).toEqual([
+      { score: 5, total: 7, percent: 71, passed: 0, seed: '5', interrupted: 0 },
+    ]);
     expect(conn.prepare('SELECT count(*) AS n FROM quiz_answers WHERE answered = 1').get()).toEqual({ n: 7 });
     expect(conn.prepare('SELECT count(*) AS n FROM reviews').get()).toEqual({ n: 0 });
     conn.close();
   }, 40_000);
 
   it('gives immediate feedback, takes "I was right", and exits 0 at the pass mark', async () => {
-    const s = start(['--seed', '9', '--count', '3', '--type', 'basic', '--feedback', 'immediate', '--pass-mark', '100']);
+    const s = start([
+      '--seed',
+      '9',
+      '--count',
+      '3',
+      '--type',
+      'basic',
+      '--feedback',
+      'immediate',
+      '--pass-mark',
+      '100',
+    ]);
     await answer(s, 1, false);
     await s.waitFor('Enter: next question · r: I was right');
     expect(s.text()).toContain('✗ Wrong');
@@ -145,7 +161,11 @@ describe('quizdeck quiz in a terminal', () => {
     await s.waitFor('Quiz interrupted. Answered 1 of 5: 1 right (100% of those answered); score so far 1/5 (20%).');
     expect((await s.exit()).exitCode).toBe(130);
     const conn = db();
-    expect(conn.prepare('SELECT interrupted, score, total FROM quiz_attempts').get()).toEqual({ interrupted: 1, score: 1, total: 5 });
+    expect(conn.prepare('SELECT interrupted, score, total FROM quiz_attempts').get()).toEqual({
+      interrupted: 1,
+      score: 1,
+      total: 5,
+    });
     conn.close();
   }, 30_000);
 
@@ -160,7 +180,10 @@ describe('quizdeck quiz in a terminal', () => {
     expect(s.text()).toContain('Score 0/4 (0%)');
     expect(s.text()).toContain('Time ran out: 4 questions unanswered, counted as wrong.');
     const conn = db();
-    expect(conn.prepare('SELECT time_limit_hit, score FROM quiz_attempts').get()).toEqual({ time_limit_hit: 1, score: 0 });
+    expect(conn.prepare('SELECT time_limit_hit, score FROM quiz_attempts').get()).toEqual({
+      time_limit_hit: 1,
+      score: 0,
+    });
     conn.close();
   }, 30_000);
 
@@ -171,7 +194,10 @@ describe('quizdeck quiz in a terminal', () => {
       if (screen.includes('Escape')) {
         const lines = screen.split('\n').filter((l) => /[\u4e00-\u9fff]/.test(l));
         expect(lines.length).toBeGreaterThan(1);
-        for (const line of lines) expect([...line.trimEnd()].reduce((w, ch) => w + (/[\u4e00-\u9fff]/.test(ch) ? 2 : 1), 0)).toBeLessThanOrEqual(40);
+        for (const line of lines)
+          expect(
+            [...line.trimEnd()].reduce((w, ch) => w + (/[\u4e00-\u9fff]/.test(ch) ? 2 : 1), 0),
+          ).toBeLessThanOrEqual(40);
         s.send(KEYS.ctrlC);
         expect((await s.exit()).exitCode).toBe(130);
         return;
@@ -235,7 +261,12 @@ const TYPED_ZH_ANSWERS: [RegExp, string][] = [
 ];
 
 /** Answers every question on screen from a table (true/false with `t`), passing over any feedback prompt. */
-async function answerAll(s: PtySession, count: number, answers: [RegExp, string][], immediate: boolean): Promise<string[]> {
+async function answerAll(
+  s: PtySession,
+  count: number,
+  answers: [RegExp, string][],
+  immediate: boolean,
+): Promise<string[]> {
   const screens: string[] = [];
   for (let i = 1; i <= count; i++) {
     const screen = await waitQuestion(s, i);
@@ -264,7 +295,7 @@ describe('quizdeck quiz judges typed answers as a teacher would (issue 10)', () 
     expect(text).toMatch(/Expected: +VMkernel\s+You typed: +VMkernal/);
     expect(text).not.toContain('Expected:      root partition');
     const conn = db();
-    expect(conn.prepare("SELECT card_key, given, correct FROM quiz_answers ORDER BY card_key").all()).toEqual([
+    expect(conn.prepare('SELECT card_key, given, correct FROM quiz_answers ORDER BY card_key').all()).toEqual([
       { card_key: 'io', given: 'VSC and VMBus', correct: 0 },
       { card_key: 'kernel', given: 'VMkernal', correct: 0 },
       { card_key: 'parent', given: 'parent partition', correct: 1 },
@@ -297,10 +328,13 @@ describe('quizdeck quiz judges typed answers as a teacher would (issue 10)', () 
     expect(text).toContain('检查器判错了 1 个输入的答案');
     expect(text).toMatch(/正确答案： +父分区\s+你的输入： +the parent partition\s+也可接受： +parent partition/);
     expect(text).toContain('得分 2/3（66%）');
-    expect(text).toMatch(/答错的题（1）：\s+1\. 哪个分区拥有驱动？\s+你的输入： the parent partition\s+正确答案： 父分区/);
+    expect(text).toMatch(
+      /答错的题（1）：\s+1\. 哪个分区拥有驱动？\s+你的输入： the parent partition\s+正确答案： 父分区/,
+    );
     expect(text).not.toMatch(/Score|Expected|You typed|Question \d/);
     // Labels padded by display width: every line of the result fits the 40 columns.
-    for (const line of text.slice(text.indexOf('得分')).split(/\r?\n/)) expect(displayWidth(line), line).toBeLessThanOrEqual(40);
+    for (const line of text.slice(text.indexOf('得分')).split(/\r?\n/))
+      expect(displayWidth(line), line).toBeLessThanOrEqual(40);
   }, 40_000);
 });
 
@@ -308,7 +342,9 @@ describe('quizdeck quiz without a terminal', () => {
   it('exits 2 with one sentence suggesting quizdeck print', () => {
     const r = runCli(['quiz', deckFile, '--db', dbFile]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^quizdeck: `quizdeck quiz` is interactive and needs a terminal, but stdin is not one; [^\n]*use `quizdeck print`\n$/);
+    expect(r.stderr).toMatch(
+      /^quizdeck: `quizdeck quiz` is interactive and needs a terminal, but stdin is not one; [^\n]*use `quizdeck print`\n$/,
+    );
   });
 
   it.each([

@@ -78,7 +78,9 @@ describe('study --exam', { timeout: 30_000 }, () => {
     // Noon UTC keeps "today" one study day in TZ=UTC whenever the test runs (4 a.m. is the day's start).
     const s = runInPty(['study', DECK, '--db', db, '--exam', exam], { env: { TZ: 'UTC' } });
     await s.waitFor('1 new · 0 learning · 0 due'); // 6 new items over 9 or 10 days: one today, not --new's 20
-    await s.waitFor(new RegExp(`Exam on ${exam} \\((9|10) study days left\\): today 1 new, 0 reviews pulled forward\\.`));
+    await s.waitFor(
+      new RegExp(`Exam on ${exam} \\((9|10) study days left\\): today 1 new, 0 reviews pulled forward\\.`),
+    );
     await s.waitFor('Your answer:');
     s.send(KEYS.ctrlC);
     expect((await s.exit()).exitCode).toBe(130);

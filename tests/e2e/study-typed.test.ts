@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KEYS, runInPty, type PtySession } from '../helpers/pty.js';
 
 // study --typed (issue 12.3: renamed from --type, which quiz and print use to filter card types).
-const DECK = 'deck: typed\ntitle: Typed\ncards:\n  - id: one\n    q: Which component of ESX is the hypervisor?\n    a: VMkernel\n';
+const DECK =
+  'deck: typed\ntitle: Typed\ncards:\n  - id: one\n    q: Which component of ESX is the hypervisor?\n    a: VMkernel\n';
 
 let dir: string;
 let session: PtySession | undefined;

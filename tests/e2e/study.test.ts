@@ -42,7 +42,9 @@ describe('quizdeck study in a pseudo-terminal', { timeout: 30_000 }, () => {
     s.send(KEYS.ctrlC);
     await s.waitFor('Cards studied:  1');
     expect((await s.exit()).exitCode).toBe(130);
-    expect(rows(db, 'SELECT card_key, rating, state_before, state FROM reviews')).toEqual([{ card_key: 'esx-hypervisor-name', rating: 3, state_before: 0, state: 1 }]);
+    expect(rows(db, 'SELECT card_key, rating, state_before, state FROM reviews')).toEqual([
+      { card_key: 'esx-hypervisor-name', rating: 3, state_before: 0, state: 1 },
+    ]);
 
     const again = runInPty(['study', DECK, '--db', db]);
     // The reverse is buried for today: 4 new (choice, true/false, two cloze deletions) and 1 learning.
@@ -96,7 +98,12 @@ describe('quizdeck study in a pseudo-terminal', { timeout: 30_000 }, () => {
       { card_key: 'hyperv-parent', rating: 1 },
     ]);
     // The card's state comes from the latest of its two reviews.
-    expect(rows(db, "SELECT c.review_id = (SELECT max(id) FROM reviews WHERE card_key = c.card_key) AS latest FROM card_state c")).toEqual([{ latest: 1 }, { latest: 1 }]);
+    expect(
+      rows(
+        db,
+        'SELECT c.review_id = (SELECT max(id) FROM reviews WHERE card_key = c.card_key) AS latest FROM card_state c',
+      ),
+    ).toEqual([{ latest: 1 }, { latest: 1 }]);
   });
 
   it('list shows the carried-over counts without creating a database', async () => {
@@ -122,7 +129,11 @@ describe('quizdeck study in a pseudo-terminal', { timeout: 30_000 }, () => {
     await first.exit();
     // A review card forgotten 7 times before, due now: one more lapse makes it a leech.
     const conn = new Database(db);
-    conn.prepare("INSERT INTO card_state VALUES ('sample', 'xen-pv-hw', 'xen-pv-hw', 2, ?, 3, 8, 5, 5, 0, 20, 7, ?, 0, 0)").run(Date.now() - 1000, Date.now() - 5 * 86_400_000);
+    conn
+      .prepare(
+        "INSERT INTO card_state VALUES ('sample', 'xen-pv-hw', 'xen-pv-hw', 2, ?, 3, 8, 5, 5, 0, 20, 7, ?, 0, 0)",
+      )
+      .run(Date.now() - 1000, Date.now() - 5 * 86_400_000);
     conn.close();
     const s = runInPty(['study', DECK, '--db', db, '--new', '0']);
     await s.waitFor('0 new · 0 learning · 1 due');
@@ -134,7 +145,9 @@ describe('quizdeck study in a pseudo-terminal', { timeout: 30_000 }, () => {
     s.send(KEYS.ctrlC);
     await s.waitFor('Leeches:        1');
     expect((await s.exit()).exitCode).toBe(130);
-    expect(rows(db, "SELECT leech, lapses FROM card_state WHERE card_key = 'xen-pv-hw'")).toEqual([{ leech: 1, lapses: 8 }]);
+    expect(rows(db, "SELECT leech, lapses FROM card_state WHERE card_key = 'xen-pv-hw'")).toEqual([
+      { leech: 1, lapses: 8 },
+    ]);
   });
 
   it('keeps history across deck edits: same id same history, removed cards kept, new cards new', async () => {
@@ -182,7 +195,10 @@ describe('quizdeck study in a pseudo-terminal', { timeout: 30_000 }, () => {
   });
 
   it('refuses stdin that is not a terminal with exit 2, suggesting print', () => {
-    const r = spawnSync(process.execPath, [BIN, 'study', DECK, '--db', join(tmp(), 'q.db')], { input: '', encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN, 'study', DECK, '--db', join(tmp(), 'q.db')], {
+      input: '',
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/needs a terminal.*quizdeck print/);
   });
@@ -225,47 +241,63 @@ async function answerFirstCardGood(db: string, env: Record<string, string>, inte
   return (await s.exit()).exitCode;
 }
 
-describe.skipIf(!existsSync(LIBFAKETIME))('quizdeck study by study day, under a fake clock (issue 12.6)', { timeout: 30_000 }, () => {
-  it('Asia/Shanghai: Good at 07:55 and at 08:06 the same morning gives 2 days, not a day elapsed and 5', async () => {
-    const db = join(tmp(), 'q.db');
-    expect(await answerFirstCardGood(db, at('Asia/Shanghai', '2026-03-10 07:55:00'), '10m')).toBe(0);
-    expect(await answerFirstCardGood(db, at('Asia/Shanghai', '2026-03-10 08:06:00'), '2d')).toBe(0);
-    expect(rows(db, "SELECT elapsed_days, scheduled_days, round(stability, 1) AS s FROM card_state WHERE card_key = 'esx-hypervisor-name'")).toEqual([{ elapsed_days: 0, scheduled_days: 2, s: 2.3 }]);
-  });
+describe.skipIf(!existsSync(LIBFAKETIME))(
+  'quizdeck study by study day, under a fake clock (issue 12.6)',
+  { timeout: 30_000 },
+  () => {
+    it('Asia/Shanghai: Good at 07:55 and at 08:06 the same morning gives 2 days, not a day elapsed and 5', async () => {
+      const db = join(tmp(), 'q.db');
+      expect(await answerFirstCardGood(db, at('Asia/Shanghai', '2026-03-10 07:55:00'), '10m')).toBe(0);
+      expect(await answerFirstCardGood(db, at('Asia/Shanghai', '2026-03-10 08:06:00'), '2d')).toBe(0);
+      expect(
+        rows(
+          db,
+          "SELECT elapsed_days, scheduled_days, round(stability, 1) AS s FROM card_state WHERE card_key = 'esx-hypervisor-name'",
+        ),
+      ).toEqual([{ elapsed_days: 0, scheduled_days: 2, s: 2.3 }]);
+    });
 
-  it('Europe/Berlin, the night the clocks go back: a card answered at 3:58 a.m. comes back at once, not dropped at 4', async () => {
-    const db = join(tmp(), 'q.db');
-    const s = runInPty(['study', DECK, '--db', db, '--new', '1'], { env: at('Europe/Berlin', '2026-10-25 03:58:00') });
-    await s.waitFor('Your answer:');
-    s.send('VMkernel', KEYS.enter);
-    await s.waitFor('Good · 10m');
-    s.send('3');
-    // Due at 4:08, after the study day's end: shown early (learn-ahead) instead of "Done for now".
-    await s.waitFor('0 new · 1 learning · 0 due');
-    await s.waitFor('What is the hypervisor component of VMware ESX called?');
-    await s.waitFor('Your answer:');
-    s.send(KEYS.ctrlC);
-    await s.waitFor('Session summary');
-    expect((await s.exit()).exitCode).toBe(130);
-    expect(s.text()).not.toContain('Done for now');
-  });
+    it('Europe/Berlin, the night the clocks go back: a card answered at 3:58 a.m. comes back at once, not dropped at 4', async () => {
+      const db = join(tmp(), 'q.db');
+      const s = runInPty(['study', DECK, '--db', db, '--new', '1'], {
+        env: at('Europe/Berlin', '2026-10-25 03:58:00'),
+      });
+      await s.waitFor('Your answer:');
+      s.send('VMkernel', KEYS.enter);
+      await s.waitFor('Good · 10m');
+      s.send('3');
+      // Due at 4:08, after the study day's end: shown early (learn-ahead) instead of "Done for now".
+      await s.waitFor('0 new · 1 learning · 0 due');
+      await s.waitFor('What is the hypervisor component of VMware ESX called?');
+      await s.waitFor('Your answer:');
+      s.send(KEYS.ctrlC);
+      await s.waitFor('Session summary');
+      expect((await s.exit()).exitCode).toBe(130);
+      expect(s.text()).not.toContain('Done for now');
+    });
 
-  it('UTC, the clock set back across midnight: the answer is applied, not "Invalid delta_t -1"', async () => {
-    const db = join(tmp(), 'q.db');
-    await answerFirstCardGood(db, at('UTC', '2026-03-10 00:05:00'), '10m');
-    // Nine minutes earlier by the clock, the learning card (due 00:15) is within the 20 minutes shown early.
-    const back = runInPty(['study', DECK, '--db', db, '--new', '0'], { env: at('UTC', '2026-03-09 23:56:00') });
-    await back.waitFor('Your answer:');
-    back.send('VMkernel', KEYS.enter);
-    await back.waitFor('Good · ');
-    back.send('3');
-    await back.waitFor('Session summary');
-    expect((await back.exit()).exitCode).toBe(0);
-    expect(back.text()).not.toContain('unexpected error');
-    // The state is the one from the answer just given, though it is dated before the first.
-    expect(rows(db, "SELECT c.state, c.review_id = (SELECT max(id) FROM reviews) AS latest FROM card_state c WHERE card_key = 'esx-hypervisor-name'")).toEqual([{ state: 2, latest: 1 }]);
-  });
-});
+    it('UTC, the clock set back across midnight: the answer is applied, not "Invalid delta_t -1"', async () => {
+      const db = join(tmp(), 'q.db');
+      await answerFirstCardGood(db, at('UTC', '2026-03-10 00:05:00'), '10m');
+      // Nine minutes earlier by the clock, the learning card (due 00:15) is within the 20 minutes shown early.
+      const back = runInPty(['study', DECK, '--db', db, '--new', '0'], { env: at('UTC', '2026-03-09 23:56:00') });
+      await back.waitFor('Your answer:');
+      back.send('VMkernel', KEYS.enter);
+      await back.waitFor('Good · ');
+      back.send('3');
+      await back.waitFor('Session summary');
+      expect((await back.exit()).exitCode).toBe(0);
+      expect(back.text()).not.toContain('unexpected error');
+      // The state is the one from the answer just given, though it is dated before the first.
+      expect(
+        rows(
+          db,
+          "SELECT c.state, c.review_id = (SELECT max(id) FROM reviews) AS latest FROM card_state c WHERE card_key = 'esx-hypervisor-name'",
+        ),
+      ).toEqual([{ state: 2, latest: 1 }]);
+    });
+  },
+);
 
 describe('quizdeck study counts (issue 9.6)', { timeout: 30_000 }, () => {
   it('study 3 new cards, then --new 0 the same day: "0 new", not "-3 new", and 3 left', async () => {
@@ -341,7 +373,9 @@ cards:
     await s.waitFor('学习小结');
     expect((await s.exit()).exitCode).toBe(0);
     const text = s.text();
-    expect(text).toMatch(/学习小结\s+学习卡片： {2}2\s+重来： {6}1\s+正确率： {4}50%\s+用时： {6}\d+ 秒\s+明天到期： {2}\d/);
+    expect(text).toMatch(
+      /学习小结\s+学习卡片： {2}2\s+重来： {6}1\s+正确率： {4}50%\s+用时： {6}\d+ 秒\s+明天到期： {2}\d/,
+    );
     expect(text).not.toMatch(/Session summary|Expected|Grade|card \d of/);
     expectFits(text, '学习小结', undefined, 40);
   });

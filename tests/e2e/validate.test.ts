@@ -16,7 +16,11 @@ describe('quizdeck validate (built binary)', () => {
   });
 
   it('exits 1 and prints FILE:LINE:COL  severity  rule  message for each problem, then a summary', () => {
-    const r = runCli(['validate', 'tests/fixtures/invalid/duplicate-card-id.yaml', 'tests/fixtures/invalid/unknown-key.yaml']);
+    const r = runCli([
+      'validate',
+      'tests/fixtures/invalid/duplicate-card-id.yaml',
+      'tests/fixtures/invalid/unknown-key.yaml',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')).toEqual([
       'tests/fixtures/invalid/duplicate-card-id.yaml:10:9  error  duplicate-card-id  duplicate card id "one"; it is first used on line 4',
@@ -29,7 +33,12 @@ describe('quizdeck validate (built binary)', () => {
   it('checks every file of a directory and reports all of them', () => {
     const r = runCli(['validate', 'tests/fixtures/invalid']);
     expect(r.code).toBe(1);
-    const files = new Set(r.stdout.split('\n').filter((l) => l.includes(':')).map((l) => l.split(':')[0]));
+    const files = new Set(
+      r.stdout
+        .split('\n')
+        .filter((l) => l.includes(':'))
+        .map((l) => l.split(':')[0]),
+    );
     expect(files.size).toBeGreaterThanOrEqual(25);
     noStackTrace(r.stdout + r.stderr);
   });
@@ -45,13 +54,22 @@ describe('quizdeck validate (built binary)', () => {
     const r = runCli(['validate', '--format', 'json', 'tests/fixtures/invalid/choice-too-few.yaml']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual([
-      { file: 'tests/fixtures/invalid/choice-too-few.yaml', line: 7, column: 14, severity: 'error', rule: 'choice-too-few', message: 'a choice card needs at least 2 choices, found 1' },
+      {
+        file: 'tests/fixtures/invalid/choice-too-few.yaml',
+        line: 7,
+        column: 14,
+        severity: 'error',
+        rule: 'choice-too-few',
+        message: 'a choice card needs at least 2 choices, found 1',
+      },
     ]);
   });
 
   it('--format github prints workflow annotations', () => {
     const r = runCli(['validate', '-f', 'github', 'tests/fixtures/invalid/choice-too-few.yaml']);
-    expect(r.stdout).toBe('::error file=tests/fixtures/invalid/choice-too-few.yaml,line=7,col=14,title=choice-too-few::a choice card needs at least 2 choices, found 1\n');
+    expect(r.stdout).toBe(
+      '::error file=tests/fixtures/invalid/choice-too-few.yaml,line=7,col=14,title=choice-too-few::a choice card needs at least 2 choices, found 1\n',
+    );
   });
 
   it('exits 2 with one sentence for a path that cannot be read or a bad option', () => {
@@ -92,9 +110,16 @@ describe('quizdeck list, schema, --help, --version', () => {
   it('lists decks with counts by type, as a table and as JSON', () => {
     const table = runCli(['list', 'tests/fixtures/valid']);
     expect(table.code).toBe(0);
-    expect(table.stdout.split('\n')[1]).toMatch(/^sample\s+Hypervisor basics\s+en\s+4\s+1\s+1\s+1\s+1\s+0\s+virtualization/);
+    expect(table.stdout.split('\n')[1]).toMatch(
+      /^sample\s+Hypervisor basics\s+en\s+4\s+1\s+1\s+1\s+1\s+0\s+virtualization/,
+    );
     const json = JSON.parse(runCli(['list', '--json', 'tests/fixtures/valid']).stdout);
-    expect(json[0]).toMatchObject({ id: 'sample', lang: 'en', cards: 4, byType: { basic: 1, choice: 1, truefalse: 1, cloze: 1, order: 0 } });
+    expect(json[0]).toMatchObject({
+      id: 'sample',
+      lang: 'en',
+      cards: 4,
+      byType: { basic: 1, choice: 1, truefalse: 1, cloze: 1, order: 0 },
+    });
   });
 
   it('list names decks with errors on stderr and exits 1', () => {
@@ -107,7 +132,9 @@ describe('quizdeck list, schema, --help, --version', () => {
   it('schema prints the committed JSON Schema', () => {
     const r = runCli(['schema']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(require('node:fs').readFileSync('schema/deck.schema.json', 'utf8')));
+    expect(JSON.parse(r.stdout)).toEqual(
+      JSON.parse(require('node:fs').readFileSync('schema/deck.schema.json', 'utf8')),
+    );
   });
 
   it('--version prints the package version; unknown commands exit 2', () => {

@@ -3,7 +3,13 @@ import { parseExamDate, parseExamRetention, EXAM_MAX_DAYS } from '../../src/core
 import { planExam, type ExamDeckInput, type ExamPlanInput } from '../../src/core/exam/plan.js';
 import { examToday } from '../../src/core/exam/today.js';
 import { DAY, UTC_DAY_RULE, type DayRule, type UtcOffsetAt } from '../../src/core/schedule/day.js';
-import { createScheduler, DEFAULT_WEIGHTS, STATE_LEARNING, STATE_REVIEW, type CardMemory } from '../../src/core/schedule/fsrs.js';
+import {
+  createScheduler,
+  DEFAULT_WEIGHTS,
+  STATE_LEARNING,
+  STATE_REVIEW,
+  type CardMemory,
+} from '../../src/core/schedule/fsrs.js';
 import { createForecastModel } from '../../src/core/schedule/forecast.js';
 import { dayNumber } from '../../src/core/stats/report.js';
 
@@ -22,7 +28,19 @@ const date = (offset: number) => new Date((TODAY + offset) * DAY).toISOString().
 
 /** A review-state memory last reviewed `ago` days before NOW, due `dueIn` days after it. */
 function review(stability: number, ago: number, dueIn: number, extra: Partial<CardMemory> = {}): CardMemory {
-  return { state: STATE_REVIEW, due: NOW + dueIn * DAY, stability, difficulty: 5, elapsedDays: 0, scheduledDays: ago + dueIn, learningSteps: 0, reps: 3, lapses: 0, lastReview: NOW - ago * DAY, ...extra };
+  return {
+    state: STATE_REVIEW,
+    due: NOW + dueIn * DAY,
+    stability,
+    difficulty: 5,
+    elapsedDays: 0,
+    scheduledDays: ago + dueIn,
+    learningSteps: 0,
+    reps: 3,
+    lapses: 0,
+    lastReview: NOW - ago * DAY,
+    ...extra,
+  };
 }
 
 function deck(id: string, items: Record<string, CardMemory | null>, extra: Partial<ExamDeckInput> = {}): ExamDeckInput {
@@ -32,10 +50,19 @@ function deck(id: string, items: Record<string, CardMemory | null>, extra: Parti
 }
 
 function plan(decks: ExamDeckInput[], examIn: number, extra: Partial<ExamPlanInput> = {}) {
-  return planExam({ decks, now: NOW, rule: UTC_DAY_RULE, examDay: TODAY + examIn, target: 0.9, limits: { newPerDay: 20, reviewsPerDay: 200 }, ...extra });
+  return planExam({
+    decks,
+    now: NOW,
+    rule: UTC_DAY_RULE,
+    examDay: TODAY + examIn,
+    target: 0.9,
+    limits: { newPerDay: 20, reviewsPerDay: 200 },
+    ...extra,
+  });
 }
 
-const news = (n: number, prefix = 'n') => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, null]));
+const news = (n: number, prefix = 'n') =>
+  Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, null]));
 
 describe('one item at a time', () => {
   it('S 20, reviewed 10 days ago, due in 30, exam in 20: recall 0.875 on the day, so it is pulled forward to the day its recall reaches 90% (day 20 after the review = today + 10)', () => {
@@ -92,17 +119,25 @@ describe('new items', () => {
     [20, 20, 20, 1, 19, 0],
     [37, 2, 10, 10, 1, 17],
     [5, 1, 20, 5, 0, 0],
-  ])('%i new items, exam in %i days, limit %i: %i a day, the last on day +%i, %i left for the exam day', (n, days, limit, perDay, last, left) => {
-    const p = plan([deck('d', news(n))], days, { limits: { newPerDay: limit, reviewsPerDay: 9999 } });
-    const d = p.decks[0]!;
-    expect(d.newPerDay).toBe(perDay);
-    expect(d.lastNewDay).toBe(date(last));
-    expect(d.notIntroduced).toBe(left);
-    expect(p.total.days.slice(0, days).map((x) => x.new).reduce((a, b) => a + b, 0)).toBe(n - left);
-    expect(p.total.days[days]!.new).toBe(left);
-    expect(p.items.filter((i) => i.cram).length).toBe(left);
-    expect(p.feasible).toBe(left === 0);
-  });
+  ])(
+    '%i new items, exam in %i days, limit %i: %i a day, the last on day +%i, %i left for the exam day',
+    (n, days, limit, perDay, last, left) => {
+      const p = plan([deck('d', news(n))], days, { limits: { newPerDay: limit, reviewsPerDay: 9999 } });
+      const d = p.decks[0]!;
+      expect(d.newPerDay).toBe(perDay);
+      expect(d.lastNewDay).toBe(date(last));
+      expect(d.notIntroduced).toBe(left);
+      expect(
+        p.total.days
+          .slice(0, days)
+          .map((x) => x.new)
+          .reduce((a, b) => a + b, 0),
+      ).toBe(n - left);
+      expect(p.total.days[days]!.new).toBe(left);
+      expect(p.items.filter((i) => i.cram).length).toBe(left);
+      expect(p.feasible).toBe(left === 0);
+    },
+  );
 
   it('37 new items, 2 days, new limit 10: not feasible, and the problem says so in numbers', () => {
     const p = plan([deck('d', news(37))], 2, { limits: { newPerDay: 10, reviewsPerDay: 200 } });
@@ -110,7 +145,7 @@ describe('new items', () => {
     expect(p.problems).toEqual([{ kind: 'new', deck: 'd', remaining: 37, days: 2, limit: 10, notIntroduced: 17 }]);
   });
 
-  it('new items introduced earlier today count toward today\'s share', () => {
+  it("new items introduced earlier today count toward today's share", () => {
     // 18 left + 2 done today over 10 days: 2 a day, today's two already introduced.
     const p = plan([deck('d', news(18), { introducedToday: 2 })], 10);
     expect(p.decks[0]!.newPerDay).toBe(2);
@@ -136,7 +171,10 @@ describe('new items', () => {
 
 describe('the exam day', () => {
   it('exam today: nothing can be pulled forward; everything below target is crammed today, new items too (within --new)', () => {
-    const p = plan([deck('d', { weak: review(10, 15, 30), strong: review(100, 5, 60), due: review(3, 4, 0), ...news(3) })], 0);
+    const p = plan(
+      [deck('d', { weak: review(10, 15, 30), strong: review(100, 5, 60), due: review(3, 4, 0), ...news(3) })],
+      0,
+    );
     expect(p.daysLeft).toBe(0);
     expect(p.total.days).toHaveLength(1);
     const byKey = Object.fromEntries(p.items.map((i) => [i.key, i]));
@@ -180,7 +218,9 @@ describe('limits and empty decks', () => {
   });
 
   it('limits 0: no new item is introduced and every review day is over the limit', () => {
-    const p = plan([deck('d', { a: review(5, 10, -1), ...news(4) })], 5, { limits: { newPerDay: 0, reviewsPerDay: 0 } });
+    const p = plan([deck('d', { a: review(5, 10, -1), ...news(4) })], 5, {
+      limits: { newPerDay: 0, reviewsPerDay: 0 },
+    });
     expect(p.decks[0]!.newPerDay).toBe(0);
     expect(p.decks[0]!.lastNewDay).toBeNull();
     expect(p.total.days[5]!.new).toBe(4);
@@ -191,8 +231,18 @@ describe('limits and empty decks', () => {
 
   it('each deck plans with its own limits and its own fitted parameters', () => {
     // Fitted weights with another decay (w20): the same memory has another recall 25 days on.
-    const fast = createForecastModel({ retention: 0.9, maximumIntervalDays: 36500, weights: DEFAULT_WEIGHTS.map((w, i) => (i === 20 ? w * 4 : w)) });
-    const p = plan([deck('a', { x: review(20, 10, 30), ...news(30, 'a') }), deck('b', { x: review(20, 10, 30), ...news(30, 'b') }, { model: fast })], 15);
+    const fast = createForecastModel({
+      retention: 0.9,
+      maximumIntervalDays: 36500,
+      weights: DEFAULT_WEIGHTS.map((w, i) => (i === 20 ? w * 4 : w)),
+    });
+    const p = plan(
+      [
+        deck('a', { x: review(20, 10, 30), ...news(30, 'a') }),
+        deck('b', { x: review(20, 10, 30), ...news(30, 'b') }, { model: fast }),
+      ],
+      15,
+    );
     expect(p.decks.map((d) => d.newPerDay)).toEqual([2, 2]);
     expect(p.total.newPerDay).toBe(4);
     const [xa, xb] = p.items.filter((i) => i.key === 'x');
@@ -245,10 +295,21 @@ describe('invariants on 2,000 items with random memories', () => {
 
 /** Minutes east of UTC in `timeZone` at an instant, from Intl (independent of the machine's TZ). */
 function offsetIn(timeZone: string): UtcOffsetAt {
-  const format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
   return (time) => {
     const p = Object.fromEntries(format.formatToParts(time).map((part) => [part.type, Number(part.value)]));
-    return Math.round((Date.UTC(p.year!, p.month! - 1, p.day!, p.hour, p.minute, p.second) - Math.floor(time / 1000) * 1000) / 60_000);
+    return Math.round(
+      (Date.UTC(p.year!, p.month! - 1, p.day!, p.hour, p.minute, p.second) - Math.floor(time / 1000) * 1000) / 60_000,
+    );
   };
 }
 
@@ -263,9 +324,18 @@ describe('time zones: days are local study days (4 a.m.), across DST', () => {
       before: { ...review(30, 0, 0), lastReview: at('2026-10-10T12:00+02:00'), due: at('2026-10-30T03:30+01:00') },
       after: { ...review(30, 0, 0), lastReview: at('2026-10-10T12:00+02:00'), due: at('2026-10-30T04:30+01:00') },
     };
-    const p = planExam({ decks: [deck('d', memories)], now, rule, examDay, target: 0.9, limits: { newPerDay: 20, reviewsPerDay: 200 } });
+    const p = planExam({
+      decks: [deck('d', memories)],
+      now,
+      rule,
+      examDay,
+      target: 0.9,
+      limits: { newPerDay: 20, reviewsPerDay: 200 },
+    });
     expect(p.today).toBe('2026-10-20');
-    expect(p.total.days.map((d) => d.date)).toEqual(Array.from({ length: 14 }, (_, k) => new Date(Date.UTC(2026, 9, 20 + k)).toISOString().slice(0, 10)));
+    expect(p.total.days.map((d) => d.date)).toEqual(
+      Array.from({ length: 14 }, (_, k) => new Date(Date.UTC(2026, 9, 20 + k)).toISOString().slice(0, 10)),
+    );
     expect(p.items.map((i) => i.due)).toEqual(['2026-10-29', '2026-10-30']);
     expect(p.total.days.find((d) => d.date === '2026-10-29')!.due).toBe(1);
     expect(p.total.days.find((d) => d.date === '2026-10-30')!.due).toBe(1);
@@ -274,16 +344,39 @@ describe('time zones: days are local study days (4 a.m.), across DST', () => {
   it('Europe/Berlin, across the March change: 3 a.m. does not exist, days still follow one another', () => {
     const rule: DayRule = { startHour: 4, utcOffsetMinutes: offsetIn('Europe/Berlin') };
     const now = Date.parse('2027-03-27T23:30+01:00');
-    const p = planExam({ decks: [deck('d', news(6))], now, rule, examDay: Date.UTC(2027, 2, 30) / DAY, target: 0.9, limits: { newPerDay: 20, reviewsPerDay: 200 } });
-    expect(p.total.days.map((d) => [d.date, d.new])).toEqual([['2027-03-27', 2], ['2027-03-28', 2], ['2027-03-29', 2], ['2027-03-30', 0]]);
+    const p = planExam({
+      decks: [deck('d', news(6))],
+      now,
+      rule,
+      examDay: Date.UTC(2027, 2, 30) / DAY,
+      target: 0.9,
+      limits: { newPerDay: 20, reviewsPerDay: 200 },
+    });
+    expect(p.total.days.map((d) => [d.date, d.new])).toEqual([
+      ['2027-03-27', 2],
+      ['2027-03-28', 2],
+      ['2027-03-29', 2],
+      ['2027-03-30', 0],
+    ]);
   });
 
   it('Asia/Shanghai at 02:00: still yesterday\'s study day, so an exam "tomorrow" by the calendar is two study days away', () => {
     const rule: DayRule = { startHour: 4, utcOffsetMinutes: offsetIn('Asia/Shanghai') };
     const now = Date.parse('2026-12-03T02:00+08:00');
     expect(dayNumber(now, rule)).toBe(Date.UTC(2026, 11, 2) / DAY);
-    const due = { ...review(30, 0, 0), lastReview: Date.parse('2026-11-20T20:00+08:00'), due: Date.parse('2026-12-03T03:59+08:00') };
-    const p = planExam({ decks: [deck('d', { due, ...news(4) })], now, rule, examDay: Date.UTC(2026, 11, 4) / DAY, target: 0.9, limits: { newPerDay: 20, reviewsPerDay: 200 } });
+    const due = {
+      ...review(30, 0, 0),
+      lastReview: Date.parse('2026-11-20T20:00+08:00'),
+      due: Date.parse('2026-12-03T03:59+08:00'),
+    };
+    const p = planExam({
+      decks: [deck('d', { due, ...news(4) })],
+      now,
+      rule,
+      examDay: Date.UTC(2026, 11, 4) / DAY,
+      target: 0.9,
+      limits: { newPerDay: 20, reviewsPerDay: 200 },
+    });
     expect(p.today).toBe('2026-12-02');
     expect(p.daysLeft).toBe(2);
     expect(p.items[0]!.due).toBe('2026-12-02');
@@ -292,14 +385,15 @@ describe('time zones: days are local study days (4 a.m.), across DST', () => {
 });
 
 describe('the plan agrees with the scheduler', () => {
-  it('recall on the exam day is the scheduler\'s retrievability at any time of that study day', () => {
+  it("recall on the exam day is the scheduler's retrievability at any time of that study day", () => {
     const scheduler = createScheduler({ retention: 0.9, maximumIntervalDays: 36500, day: UTC_DAY_RULE });
     const memory = review(20, 10, 30);
     const p = plan([deck('d', { a: memory })], 5);
-    for (const hour of [4, 12, 27.9]) expect(p.items[0]!.recall).toBe(scheduler.retrievability(memory, (TODAY + 5) * DAY + hour * HOUR));
+    for (const hour of [4, 12, 27.9])
+      expect(p.items[0]!.recall).toBe(scheduler.retrievability(memory, (TODAY + 5) * DAY + hour * HOUR));
   });
 
-  it('the interval after a Good on a new item is the scheduler\'s (2 days at 90%)', () => {
+  it("the interval after a Good on a new item is the scheduler's (2 days at 90%)", () => {
     expect(MODEL.interval(MODEL.next(null, 0, 3).stability)).toBe(2);
     expect(MODEL.daysAbove(20, 0.9)).toBe(20);
     expect(MODEL.daysAbove(0.1, 0.9)).toBe(0);
@@ -318,15 +412,32 @@ describe('--exam and --exam-retention', () => {
     ['12/20/2026', `--exam must be the exam's date as YYYY-MM-DD, such as 2027-06-14, not "12/20/2026"`],
     ['2027-02-30', `--exam must be the exam's date as YYYY-MM-DD, such as 2027-06-14, not "2027-02-30"`],
     ['', `--exam must be the exam's date as YYYY-MM-DD, such as 2027-06-14, not ""`],
-    ['2026-12-02', `--exam 2026-12-02 is in the past (today's study day is 2026-12-03); give the date of an exam still to come`],
-    [date(EXAM_MAX_DAYS + 1), `--exam ${date(EXAM_MAX_DAYS + 1)} is more than 3 years away (1097 days); plan for an exam at most 1096 days ahead`],
+    [
+      '2026-12-02',
+      `--exam 2026-12-02 is in the past (today's study day is 2026-12-03); give the date of an exam still to come`,
+    ],
+    [
+      date(EXAM_MAX_DAYS + 1),
+      `--exam ${date(EXAM_MAX_DAYS + 1)} is more than 3 years away (1097 days); plan for an exam at most 1096 days ahead`,
+    ],
   ])('%s: %s', (text, error) => expect(parseExamDate(text, today, date(0))).toEqual({ error }));
   it.each([
     [undefined, { value: 0.9 }],
     ['0.95', { value: 0.95 }],
     ['0.7', { value: 0.7 }],
-    ['1', { error: '--exam-retention must be a number from 0.70 to 0.99 (the recall to reach on the exam day), not "1"' }],
-    ['', { error: '--exam-retention must be a number from 0.70 to 0.99 (the recall to reach on the exam day), not ""' }],
-    ['high', { error: '--exam-retention must be a number from 0.70 to 0.99 (the recall to reach on the exam day), not "high"' }],
+    [
+      '1',
+      { error: '--exam-retention must be a number from 0.70 to 0.99 (the recall to reach on the exam day), not "1"' },
+    ],
+    [
+      '',
+      { error: '--exam-retention must be a number from 0.70 to 0.99 (the recall to reach on the exam day), not ""' },
+    ],
+    [
+      'high',
+      {
+        error: '--exam-retention must be a number from 0.70 to 0.99 (the recall to reach on the exam day), not "high"',
+      },
+    ],
   ])('--exam-retention %s', (text, expected) => expect(parseExamRetention(text)).toEqual(expected));
 });

@@ -40,11 +40,19 @@ describe('readExamInputs and buildExamPlan', () => {
     expect(reads.fitted.size).toBe(0);
   });
 
-  it('today\'s new items count toward today\'s share: 7 left and 2 done over 3 days is 3 a day, 1 more today', () => {
+  it("today's new items count toward today's share: 7 left and 2 done over 3 days is 3 a day, 1 more today", () => {
     const handle = openDatabase(db, { readonly: true })!;
     const reads = readExamInputs(handle, ['d'], NOW, UTC_DAY_RULE);
     handle.close();
-    const plan = buildExamPlan([outlineOf(deck)], reads, { examDay: Date.UTC(2026, 11, 6) / DAY, target: 0.9, now: NOW, rule: UTC_DAY_RULE, limits: { newPerDay: 20, reviewsPerDay: 200 }, retention: 0.9, maximumIntervalDays: 36500 });
+    const plan = buildExamPlan([outlineOf(deck)], reads, {
+      examDay: Date.UTC(2026, 11, 6) / DAY,
+      target: 0.9,
+      now: NOW,
+      rule: UTC_DAY_RULE,
+      limits: { newPerDay: 20, reviewsPerDay: 200 },
+      retention: 0.9,
+      maximumIntervalDays: 36500,
+    });
     expect(plan.decks[0]).toMatchObject({ items: 10, new: 7, newPerDay: 3 });
     expect(plan.total.days.map((d) => d.new)).toEqual([1, 3, 3, 0]);
     expect(examToday(plan).get('d')!.newLimit).toBe(3);
@@ -52,22 +60,50 @@ describe('readExamInputs and buildExamPlan', () => {
 
   it('plans each deck with the parameters quizdeck optimize adopted for it', () => {
     const fittedDb = join(dir, 'fitted.db');
-    writeReviews(fittedDb, 'd', NOW, [['c0', 'c0', 30, 3], ['c0', 'c0', 27, 3]]);
+    writeReviews(fittedDb, 'd', NOW, [
+      ['c0', 'c0', 30, 3],
+      ['c0', 'c0', 27, 3],
+    ]);
     const writable = openDatabase(fittedDb);
-    saveParameters(writable, { deckId: 'd', weights: DEFAULT_WEIGHTS.map((w, i) => (i === 20 ? w * 4 : w)), fittedAt: NOW, reviews: 500, logLoss: 0.3, rmse: 0.1, defaultLogLoss: 0.4, defaultRmse: 0.2 });
+    saveParameters(writable, {
+      deckId: 'd',
+      weights: DEFAULT_WEIGHTS.map((w, i) => (i === 20 ? w * 4 : w)),
+      fittedAt: NOW,
+      reviews: 500,
+      logLoss: 0.3,
+      rmse: 0.1,
+      defaultLogLoss: 0.4,
+      defaultRmse: 0.2,
+    });
     writable.close();
     const plans = [db, fittedDb].map((path) => {
       const handle = openDatabase(path, { readonly: true })!;
       const reads = readExamInputs(handle, ['d'], NOW, UTC_DAY_RULE);
       handle.close();
-      return buildExamPlan([outlineOf(deck)], reads, { examDay: Date.UTC(2027, 0, 20) / DAY, target: 0.9, now: NOW, rule: UTC_DAY_RULE, limits: { newPerDay: 20, reviewsPerDay: 200 }, retention: 0.9, maximumIntervalDays: 36500 });
+      return buildExamPlan([outlineOf(deck)], reads, {
+        examDay: Date.UTC(2027, 0, 20) / DAY,
+        target: 0.9,
+        now: NOW,
+        rule: UTC_DAY_RULE,
+        limits: { newPerDay: 20, reviewsPerDay: 200 },
+        retention: 0.9,
+        maximumIntervalDays: 36500,
+      });
     });
     const [plain, fitted] = plans.map((p) => p.items.find((i) => i.key === 'c0')!);
     expect(plain!.recall).not.toBeCloseTo(fitted!.recall!, 3);
   });
 
   it('without a database: every item new', () => {
-    const plan = buildExamPlan([outlineOf(deck)], null, { examDay: Date.UTC(2026, 11, 8) / DAY, target: 0.9, now: NOW, rule: UTC_DAY_RULE, limits: { newPerDay: 20, reviewsPerDay: 200 }, retention: 0.9, maximumIntervalDays: 36500 });
+    const plan = buildExamPlan([outlineOf(deck)], null, {
+      examDay: Date.UTC(2026, 11, 8) / DAY,
+      target: 0.9,
+      now: NOW,
+      rule: UTC_DAY_RULE,
+      limits: { newPerDay: 20, reviewsPerDay: 200 },
+      retention: 0.9,
+      maximumIntervalDays: 36500,
+    });
     expect(plan.total).toMatchObject({ items: 10, new: 10, newPerDay: 2 });
   });
 });

@@ -22,7 +22,24 @@ export const KEYS = {
 } as const;
 
 /** Variables by which chalk (supports-color) recognises a CI runner. */
-const CI_SIGNALS = ['CI', 'CONTINUOUS_INTEGRATION', 'BUILD_NUMBER', 'RUN_ID', 'GITHUB_ACTIONS', 'GITEA_ACTIONS', 'TRAVIS', 'CIRCLECI', 'APPVEYOR', 'GITLAB_CI', 'BUILDKITE', 'DRONE', 'CI_NAME', 'TEAMCITY_VERSION', 'TF_BUILD', 'AGENT_NAME'];
+const CI_SIGNALS = [
+  'CI',
+  'CONTINUOUS_INTEGRATION',
+  'BUILD_NUMBER',
+  'RUN_ID',
+  'GITHUB_ACTIONS',
+  'GITEA_ACTIONS',
+  'TRAVIS',
+  'CIRCLECI',
+  'APPVEYOR',
+  'GITLAB_CI',
+  'BUILDKITE',
+  'DRONE',
+  'CI_NAME',
+  'TEAMCITY_VERSION',
+  'TF_BUILD',
+  'AGENT_NAME',
+];
 
 export interface PtyOptions {
   cwd?: string;
@@ -62,12 +79,23 @@ export class PtySession {
 
   constructor(args: readonly string[], options: PtyOptions = {}) {
     const node = options.raw ? [...args] : [BIN, ...args];
-    const [file, ...argv] = options.prefix?.length ? [...options.prefix, process.execPath, ...node] : [process.execPath, ...node];
-    const env = { ...process.env, FORCE_COLOR: '1', QUIZDECK_CACHE_DIR: TEST_CACHE_DIR, ...options.env } as Record<string, string>;
+    const [file, ...argv] = options.prefix?.length
+      ? [...options.prefix, process.execPath, ...node]
+      : [process.execPath, ...node];
+    const env = { ...process.env, FORCE_COLOR: '1', QUIZDECK_CACHE_DIR: TEST_CACHE_DIR, ...options.env } as Record<
+      string,
+      string
+    >;
     // A person's terminal, not the CI runner's: chalk turns colour off in a terminal when CI is set.
     for (const k of CI_SIGNALS) if (!(options.env && k in options.env)) delete env[k];
     for (const [k, v] of Object.entries(options.env ?? {})) if (v === undefined) delete env[k];
-    this.pty = spawn(file!, argv, { name: 'xterm-256color', cols: options.cols ?? 100, rows: options.rows ?? 30, cwd: options.cwd ?? process.cwd(), env });
+    this.pty = spawn(file!, argv, {
+      name: 'xterm-256color',
+      cols: options.cols ?? 100,
+      rows: options.rows ?? 30,
+      cwd: options.cwd ?? process.cwd(),
+      env,
+    });
     this.pty.onData((data) => {
       this.raw += data;
       // Stripped as a whole, not per chunk: an escape sequence may be split between chunks.
@@ -135,7 +163,11 @@ export class PtySession {
         if (check()) done();
         else if (this.exitInfo) {
           done();
-          reject(new Error(`program exited (code ${this.exitInfo.exitCode}) before ${String(pattern)} appeared; output:\n${this.recent()}`));
+          reject(
+            new Error(
+              `program exited (code ${this.exitInfo.exitCode}) before ${String(pattern)} appeared; output:\n${this.recent()}`,
+            ),
+          );
         }
       };
       const timer = setTimeout(() => {

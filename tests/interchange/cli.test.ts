@@ -13,8 +13,12 @@ const noStackTrace = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
 describe('quizdeck export (built binary)', { timeout: 60_000 }, () => {
   it('writes every format, says what each cannot carry, and how many cards it wrote', () => {
     const expected: Record<string, string[]> = {
-      'deck.txt': ['quizdeck: Anki text cannot carry accepted alternative answers (accept): left out of 1 card (sample/esx-hypervisor-name)'],
-      'deck.apkg': ['quizdeck: Anki package cannot carry accepted alternative answers (accept): left out of 1 card (sample/esx-hypervisor-name)'],
+      'deck.txt': [
+        'quizdeck: Anki text cannot carry accepted alternative answers (accept): left out of 1 card (sample/esx-hypervisor-name)',
+      ],
+      'deck.apkg': [
+        'quizdeck: Anki package cannot carry accepted alternative answers (accept): left out of 1 card (sample/esx-hypervisor-name)',
+      ],
       'deck.gift': [
         'quizdeck: GIFT cannot carry the reverse direction (reverse: true): left out of 1 card (sample/esx-hypervisor-name)',
         'quizdeck: GIFT cannot carry cloze hints: left out of 1 card (sample/kvm-merge)',
@@ -41,10 +45,22 @@ describe('quizdeck export (built binary)', { timeout: 60_000 }, () => {
 
   it('refuses bad options with one sentence and exit 2', () => {
     const cases: [string[], RegExp][] = [
-      [['export', SAMPLE, '--to', 'docx'], /^quizdeck: --to must be one of anki, apkg, gift, moodle-xml, csv, tsv \(got "docx"\)\n$/],
-      [['export', SAMPLE, '-o', join(dir, 'deck.docx')], /^quizdeck: say which format with --to .*the extension of .*deck\.docx does not name one\n$/],
-      [['export', SAMPLE, '--to', 'apkg'], /^quizdeck: an \.apkg is a binary file: name it with -o, e\.g\. -o deck\.apkg\n$/],
-      [['export', 'tests/fixtures/invalid', '--to', 'gift'], /^quizdeck: tests\/fixtures\/invalid\/.*run `quizdeck validate/],
+      [
+        ['export', SAMPLE, '--to', 'docx'],
+        /^quizdeck: --to must be one of anki, apkg, gift, moodle-xml, csv, tsv \(got "docx"\)\n$/,
+      ],
+      [
+        ['export', SAMPLE, '-o', join(dir, 'deck.docx')],
+        /^quizdeck: say which format with --to .*the extension of .*deck\.docx does not name one\n$/,
+      ],
+      [
+        ['export', SAMPLE, '--to', 'apkg'],
+        /^quizdeck: an \.apkg is a binary file: name it with -o, e\.g\. -o deck\.apkg\n$/,
+      ],
+      [
+        ['export', 'tests/fixtures/invalid', '--to', 'gift'],
+        /^quizdeck: tests\/fixtures\/invalid\/.*run `quizdeck validate/,
+      ],
       [['export', SAMPLE, '-o', join(dir, 'missing', 'deck.gift')], /^quizdeck: cannot write .*deck\.gift: /],
     ];
     for (const [args, message] of cases) {
@@ -70,7 +86,9 @@ describe('quizdeck import (built binary)', { timeout: 60_000 }, () => {
         '',
       ].join('\n'),
     );
-    expect(readFileSync(deck, 'utf8')).toMatch(/^deck: cells\ntitle: Cells\nlang: en\nsource: anki-notes\.txt\ncards:\n {2}- id: anki-/);
+    expect(readFileSync(deck, 'utf8')).toMatch(
+      /^deck: cells\ntitle: Cells\nlang: en\nsource: anki-notes\.txt\ncards:\n {2}- id: anki-/,
+    );
     expect(runCli(['validate', deck])).toMatchObject({ code: 0 });
   });
 
@@ -84,7 +102,9 @@ describe('quizdeck import (built binary)', { timeout: 60_000 }, () => {
     const edited = `# my notes\n${readFileSync(deck, 'utf8').replace('a: Moon\n', 'a: The Moon  # I prefer this\n')}`;
     writeFileSync(deck, edited);
     const kept = runCli(['import', gift, '-o', deck]);
-    expect(kept.stderr).toMatch(/0 added, 0 updated, 9 unchanged, 1 kept as the file has them \(your edits; --force takes the imported ones: earth-moon\)\n$/);
+    expect(kept.stderr).toMatch(
+      /0 added, 0 updated, 9 unchanged, 1 kept as the file has them \(your edits; --force takes the imported ones: earth-moon\)\n$/,
+    );
     expect(readFileSync(deck, 'utf8')).toBe(edited);
     const forced = runCli(['import', gift, '-o', deck, '--force']);
     expect(forced.stderr).toMatch(/0 added, 1 updated, 9 unchanged\n$/);
@@ -95,12 +115,17 @@ describe('quizdeck import (built binary)', { timeout: 60_000 }, () => {
   });
 
   it('round trips a deck through .apkg and Anki text with the CLI', () => {
-    for (const [format, name] of [['apkg', 'rt.apkg'], ['anki', 'rt.txt']] as const) {
+    for (const [format, name] of [
+      ['apkg', 'rt.apkg'],
+      ['anki', 'rt.txt'],
+    ] as const) {
       const file = join(dir, name);
       expect(runCli(['export', '--to', format, SAMPLE, '-o', file]).code).toBe(0);
       const r = runCli(['import', file, '--deck', 'sample', '--title', 'Hypervisor basics', '--lang', 'en']);
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toContain('  - id: kvm-merge\n    type: cloze\n    text: KVM was merged into Linux {{2.6.20::version}} in {{February 2007}}.\n');
+      expect(r.stdout).toContain(
+        '  - id: kvm-merge\n    type: cloze\n    text: KVM was merged into Linux {{2.6.20::version}} in {{February 2007}}.\n',
+      );
       expect(r.stdout.match(/^ {2}- id: /gm)).toHaveLength(4);
     }
   });
@@ -114,11 +139,26 @@ describe('quizdeck import (built binary)', { timeout: 60_000 }, () => {
     writeFileSync(empty, strToU8('front,back\n'));
     const cases: [string[], RegExp][] = [
       [['import', join(dir, 'nope.apkg')], /^quizdeck: .*nope\.apkg: /],
-      [['import', newer], /^quizdeck: .*newer\.apkg: this package uses Anki's newer format \(collection\.anki21b, zstd-compressed\)/],
-      [['import', empty], /^quizdeck: .*empty\.csv: no cards found \(read as csv; give --from if that is not its format\)\n$/],
-      [['import', join(FIXTURES, 'quizlet.csv'), '-o', broken], /^quizdeck: .*quizlet\.csv: line 6: an empty back; skipped\nquizdeck: .*broken\.yaml:3: .*fix the deck before importing into it/],
-      [['import', join(FIXTURES, 'quizlet.csv'), '--lang', 'english!'], /^quizdeck: --lang must be a BCP 47 language tag/],
-      [['import', join(FIXTURES, 'quizlet.csv'), '--from', 'docx'], /^quizdeck: --from must be one of anki, apkg, gift, csv, tsv/],
+      [
+        ['import', newer],
+        /^quizdeck: .*newer\.apkg: this package uses Anki's newer format \(collection\.anki21b, zstd-compressed\)/,
+      ],
+      [
+        ['import', empty],
+        /^quizdeck: .*empty\.csv: no cards found \(read as csv; give --from if that is not its format\)\n$/,
+      ],
+      [
+        ['import', join(FIXTURES, 'quizlet.csv'), '-o', broken],
+        /^quizdeck: .*quizlet\.csv: line 6: an empty back; skipped\nquizdeck: .*broken\.yaml:3: .*fix the deck before importing into it/,
+      ],
+      [
+        ['import', join(FIXTURES, 'quizlet.csv'), '--lang', 'english!'],
+        /^quizdeck: --lang must be a BCP 47 language tag/,
+      ],
+      [
+        ['import', join(FIXTURES, 'quizlet.csv'), '--from', 'docx'],
+        /^quizdeck: --from must be one of anki, apkg, gift, csv, tsv/,
+      ],
     ];
     for (const [args, message] of cases) {
       const r = runCli(args);

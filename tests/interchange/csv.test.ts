@@ -7,16 +7,29 @@ describe('CSV/TSV export', () => {
   it('writes front, back, tags and names what it cannot carry', () => {
     const { text, losses } = renderDelimited([loadDeck(SAMPLE)], ',');
     expect(text).toBe(fixture('sample.csv'));
-    expect([...new Set(losses.map((l) => l.what))]).toEqual(['the reverse direction (reverse: true)', 'accepted alternative answers (accept)', 'the explanation (why)', 'the section']);
+    expect([...new Set(losses.map((l) => l.what))]).toEqual([
+      'the reverse direction (reverse: true)',
+      'accepted alternative answers (accept)',
+      'the explanation (why)',
+      'the section',
+    ]);
   });
 
   it('quotes separators, quotes and keeps each card on one line', () => {
     const rows = parseRows(renderDelimited([loadDeck(EDGE)], ',').text, ',');
     expect(rows).toHaveLength(8);
     expect(rows.every((r) => r.fields.length === 3)).toBe(true);
-    expect(rows[1]!.fields).toEqual(['Is <b>bold</b> & "quoted" text kept as typed?', 'Yes, <b> stays literal', 'html two words']);
+    expect(rows[1]!.fields).toEqual([
+      'Is <b>bold</b> & "quoted" text kept as typed?',
+      'Yes, <b> stays literal',
+      'html two words',
+    ]);
     expect(rows[5]!.fields[0]).toBe('Two lines: the first and the second?');
-    expect(rows[4]!.fields).toEqual(['[colour], [...] and [colour] make white light; } and # stay plain.', 'Red; green; blue', '']);
+    expect(rows[4]!.fields).toEqual([
+      '[colour], [...] and [colour] make white light; } and # stay plain.',
+      'Red; green; blue',
+      '',
+    ]);
     const tsv = renderDelimited([loadDeck(EDGE)], '\t').text;
     expect(tsv.split('\n')[2]).toBe('Which of these are prime numbers? (A. 2; B. 3; C. 4; D. 5; E. 6)\t2; 3; 5\t');
   });
@@ -27,7 +40,11 @@ describe('CSV/TSV import', () => {
     const { cards, messages } = parseDelimited(fixture('quizlet.csv'), ',');
     asValidDeck(cards);
     expect(cards).toEqual([
-      { id: 'photosynthesis', q: 'photosynthesis', a: 'the process by which plants make sugar from light, water and CO2' },
+      {
+        id: 'photosynthesis',
+        q: 'photosynthesis',
+        a: 'the process by which plants make sugar from light, water and CO2',
+      },
       { id: 'chlorophyll-a', q: 'chlorophyll, a', a: 'the main green pigment' },
       { id: 'stomata', q: 'stomata', a: 'pores on a leaf\nthrough which gas is exchanged' },
       { id: 'dark-reactions', q: '"dark" reactions', a: 'the Calvin cycle' },

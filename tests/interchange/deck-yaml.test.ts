@@ -46,13 +46,24 @@ describe('merging an import into an existing deck', () => {
   it('with force takes the imported card, changing only the keys that differ; comments stay (re-spaced by yaml)', () => {
     const result = merged([{ id: 'comer', q: 'comer', a: 'to eat (a meal)', why: 'Regular -er verb.' }], true);
     expect(result).toMatchObject({ updated: ['comer'], kept: [] });
-    expect(result.text).toBe(EXISTING.replace('    a: to eat\n', '    a: to eat (a meal)\n    why: Regular -er verb.\n').replace('to speak   #', 'to speak #'));
+    expect(result.text).toBe(
+      EXISTING.replace('    a: to eat\n', '    a: to eat (a meal)\n    why: Regular -er verb.\n').replace(
+        'to speak   #',
+        'to speak #',
+      ),
+    );
     const hablar = merged([{ id: 'hablar', q: 'hablar', a: 'to speak' }], true).text;
-    expect(hablar).toContain('# the first verb\n  - id: hablar\n    q: hablar\n    a: to speak # my own wording\n  - id: comer');
+    expect(hablar).toContain(
+      '# the first verb\n  - id: hablar\n    q: hablar\n    a: to speak # my own wording\n  - id: comer',
+    );
   });
 
   it('takes a YAML number in the file as equal to the same answer as text', () => {
-    const result = mergeDeckYaml('deck: d\ntitle: D\ncards:\n  - id: year\n    q: Which year?\n    a: 2007\n', [{ id: 'year', q: 'Which year?', a: '2007' }], false);
+    const result = mergeDeckYaml(
+      'deck: d\ntitle: D\ncards:\n  - id: year\n    q: Which year?\n    a: 2007\n',
+      [{ id: 'year', q: 'Which year?', a: '2007' }],
+      false,
+    );
     expect(result).toMatchObject({ unchanged: 1, kept: [] });
   });
 

@@ -13,7 +13,14 @@ describe('parseExportFormat', () => {
     ['csv', 'cards.txt', { value: 'csv' }],
     ['pdf', undefined, { error: '--to must be one of anki, apkg, gift, moodle-xml, csv, tsv (got "pdf")' }],
     [undefined, undefined, { error: 'say which format with --to (anki, apkg, gift, moodle-xml, csv, tsv)' }],
-    [undefined, 'deck.docx', { error: 'say which format with --to (anki, apkg, gift, moodle-xml, csv, tsv); the extension of deck.docx does not name one' }],
+    [
+      undefined,
+      'deck.docx',
+      {
+        error:
+          'say which format with --to (anki, apkg, gift, moodle-xml, csv, tsv); the extension of deck.docx does not name one',
+      },
+    ],
   ])('--to %s -o %s', (to, output, expected) => {
     expect(parseExportFormat(to, output)).toEqual(expected);
   });

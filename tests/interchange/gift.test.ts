@@ -24,16 +24,33 @@ describe('GIFT export', () => {
   it('writes the sample deck as the GIFT documentation shows, and says what it leaves out', () => {
     const { text, losses } = renderGift([loadDeck(SAMPLE)]);
     expect(text).toBe(fixture('sample.gift'));
-    expect(losses.map((l) => `${l.cardId}: ${l.what}`)).toEqual(['esx-hypervisor-name: the reverse direction (reverse: true)', 'kvm-merge: cloze hints']);
+    expect(losses.map((l) => `${l.cardId}: ${l.what}`)).toEqual([
+      'esx-hypervisor-name: the reverse direction (reverse: true)',
+      'kvm-merge: cloze hints',
+    ]);
   });
 
   it('parses with an independent GIFT parser (gift-pegjs): types, answers, weights, feedback, tags', () => {
     const questions = parseGiftIndependently(renderGift([loadDeck(SAMPLE), loadDeck(EDGE)]).text);
-    const byTitle = new Map(questions.filter((q) => q.type !== 'Category').map((q) => [(q as { title: string }).title, q]));
+    const byTitle = new Map(
+      questions.filter((q) => q.type !== 'Category').map((q) => [(q as { title: string }).title, q]),
+    );
     expect([...byTitle.keys()]).toEqual([
-      'esx-hypervisor-name', 'hyperv-parent', 'xen-pv-hw', 'kvm-merge/c1', 'kvm-merge/c2',
-      'gift-specials', 'html-specials', 'multi-select', 'single-choice',
-      'three-deletions/c1', 'three-deletions/c2', 'three-deletions/c3', 'multiline', 'chinese', 'truefalse-true',
+      'esx-hypervisor-name',
+      'hyperv-parent',
+      'xen-pv-hw',
+      'kvm-merge/c1',
+      'kvm-merge/c2',
+      'gift-specials',
+      'html-specials',
+      'multi-select',
+      'single-choice',
+      'three-deletions/c1',
+      'three-deletions/c2',
+      'three-deletions/c3',
+      'multiline',
+      'chinese',
+      'truefalse-true',
     ]);
     const specials = byTitle.get('gift-specials') as Extract<(typeof questions)[number], { type: 'Short' }>;
     expect(specials.type).toBe('Short');
@@ -51,14 +68,24 @@ describe('GIFT export', () => {
     expect(single.stem.text).toBe('Pick the odd one out: {braces}');
     expect(byTitle.get('xen-pv-hw')).toMatchObject({ type: 'TF', isTrue: false, tags: ['xen'] });
     expect(byTitle.get('three-deletions/c2')).toMatchObject({ type: 'Short', hasEmbeddedAnswers: true });
-    expect((byTitle.get('multiline') as { stem: { text: string } }).stem.text).toBe('Two lines:\nthe first and the second?');
+    expect((byTitle.get('multiline') as { stem: { text: string } }).stem.text).toBe(
+      'Two lines:\nthe first and the second?',
+    );
   });
 
   it('reports a card type it does not know (an order card) instead of dropping it silently', () => {
-    const deck = { deck: 'd', title: 'D', lang: 'en', file: 'd.yaml', cards: [{ id: 'steps', type: 'order', q: 'Order them', items: ['a', 'b'] } as unknown as Card] } as Deck;
+    const deck = {
+      deck: 'd',
+      title: 'D',
+      lang: 'en',
+      file: 'd.yaml',
+      cards: [{ id: 'steps', type: 'order', q: 'Order them', items: ['a', 'b'] } as unknown as Card],
+    } as Deck;
     const { text, losses } = renderGift([deck]);
     expect(text).toBe('');
-    expect(losses).toEqual([{ deckId: 'd', cardId: 'steps', what: 'an order card (no GIFT question type for it)', whole: true }]);
+    expect(losses).toEqual([
+      { deckId: 'd', cardId: 'steps', what: 'an order card (no GIFT question type for it)', whole: true },
+    ]);
   });
 });
 
@@ -67,15 +94,72 @@ describe('GIFT import', () => {
     const { cards, messages } = parseGift(fixture('moodle-docs.gift'));
     asValidDeck(cards);
     expect(cards).toEqual([
-      { id: 'sun-star', section: 'planets', why: 'The Sun is a main-sequence star.', type: 'truefalse', q: 'The Sun is a star.', answer: true },
-      { id: 'pluto-planet', section: 'planets', type: 'truefalse', q: 'Pluto is one of the eight planets of the solar system.', answer: false },
-      { id: 'largest-planet', section: 'planets', type: 'choice', q: 'Which is the largest planet?', choices: ['Jupiter', 'Saturn', 'Earth', 'Mars'], answer: 'Jupiter' },
-      { id: 'gas-giants', section: 'planets', type: 'choice', q: 'Which of these are gas giants?', choices: ['Jupiter', 'Saturn', 'Mars', 'Venus'], answer: ['Jupiter', 'Saturn'] },
-      { id: 'earth-moon', section: 'moons', q: "What is the name of Earth's natural satellite?", a: 'Moon', accept: ['the Moon', 'Luna'] },
-      { id: 'io-moon', section: 'moons', type: 'choice', q: 'Io is a moon of _____.', choices: ['Jupiter', 'Saturn', 'Mars'], answer: 'Jupiter' },
-      { id: 'titan', section: 'moons', type: 'cloze', text: 'The largest moon of Saturn is {{Titan}}, larger than Mercury.' },
-      { id: 'escapes', section: 'moons', q: 'Which symbol means "approximately" in {math}: ~ or =?', a: '~ (tilde)', accept: ['tilde'] },
-      { id: 'what-colour-is-mars-in-the-night-sky', section: 'moons', q: 'What colour is Mars in the night sky?', a: 'red', accept: ['reddish'] },
+      {
+        id: 'sun-star',
+        section: 'planets',
+        why: 'The Sun is a main-sequence star.',
+        type: 'truefalse',
+        q: 'The Sun is a star.',
+        answer: true,
+      },
+      {
+        id: 'pluto-planet',
+        section: 'planets',
+        type: 'truefalse',
+        q: 'Pluto is one of the eight planets of the solar system.',
+        answer: false,
+      },
+      {
+        id: 'largest-planet',
+        section: 'planets',
+        type: 'choice',
+        q: 'Which is the largest planet?',
+        choices: ['Jupiter', 'Saturn', 'Earth', 'Mars'],
+        answer: 'Jupiter',
+      },
+      {
+        id: 'gas-giants',
+        section: 'planets',
+        type: 'choice',
+        q: 'Which of these are gas giants?',
+        choices: ['Jupiter', 'Saturn', 'Mars', 'Venus'],
+        answer: ['Jupiter', 'Saturn'],
+      },
+      {
+        id: 'earth-moon',
+        section: 'moons',
+        q: "What is the name of Earth's natural satellite?",
+        a: 'Moon',
+        accept: ['the Moon', 'Luna'],
+      },
+      {
+        id: 'io-moon',
+        section: 'moons',
+        type: 'choice',
+        q: 'Io is a moon of _____.',
+        choices: ['Jupiter', 'Saturn', 'Mars'],
+        answer: 'Jupiter',
+      },
+      {
+        id: 'titan',
+        section: 'moons',
+        type: 'cloze',
+        text: 'The largest moon of Saturn is {{Titan}}, larger than Mercury.',
+      },
+      {
+        id: 'escapes',
+        section: 'moons',
+        q: 'Which symbol means "approximately" in {math}: ~ or =?',
+        a: '~ (tilde)',
+        accept: ['tilde'],
+      },
+      {
+        id: 'what-colour-is-mars-in-the-night-sky',
+        section: 'moons',
+        q: 'What colour is Mars in the night sky?',
+        a: 'red',
+        accept: ['reddish'],
+      },
       { id: 'moons-of-mars', section: 'moons', q: 'How many moons does Mars have?', a: '2' },
     ]);
     expect(messages).toEqual([
@@ -105,7 +189,10 @@ describe('GIFT import', () => {
 
 describe('asterisks in short answers', () => {
   const deck = {
-    deck: 'd', title: 'D', lang: 'en', file: 'd.yaml',
+    deck: 'd',
+    title: 'D',
+    lang: 'en',
+    file: 'd.yaml',
     cards: [
       { id: 'product', q: 'Write two times three as a product', a: '2*3', accept: ['2 * 3'] },
       { id: 'glob', type: 'cloze', text: 'The pattern {{*.txt}} matches text files.' },

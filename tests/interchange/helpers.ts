@@ -16,7 +16,8 @@ export function fixture(name: string): string {
 export function loadDeck(path: string): Deck {
   const parsed = parseDeck(path, readFileSync(path, 'utf8'));
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
-  if (!parsed.deck || errors.length) throw new Error(`${path}: ${errors.map((e) => `${e.line}: ${e.message}`).join('; ')}`);
+  if (!parsed.deck || errors.length)
+    throw new Error(`${path}: ${errors.map((e) => `${e.line}: ${e.message}`).join('; ')}`);
   return parsed.deck;
 }
 
@@ -25,7 +26,8 @@ export function asValidDeck(cards: Card[], lang = 'en'): Deck {
   const text = newDeckYaml({ deck: 'imported', title: 'Imported', lang }, cards);
   const parsed = parseDeck('imported.yaml', text);
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
-  if (!parsed.deck || errors.length) throw new Error(`not a valid deck: ${errors.map((e) => `${e.line}: ${e.message}`).join('; ')}\n${text}`);
+  if (!parsed.deck || errors.length)
+    throw new Error(`not a valid deck: ${errors.map((e) => `${e.line}: ${e.message}`).join('; ')}\n${text}`);
   return parsed.deck;
 }
 

@@ -17,7 +17,10 @@ function checkWellFormed(xml: string): void {
 }
 
 function questions(xml: string) {
-  return [...xml.matchAll(/<question type="([a-z]+)">([\s\S]*?)<\/question>/g)].map((m) => ({ type: m[1]!, body: m[2]! }));
+  return [...xml.matchAll(/<question type="([a-z]+)">([\s\S]*?)<\/question>/g)].map((m) => ({
+    type: m[1]!,
+    body: m[2]!,
+  }));
 }
 
 describe('Moodle XML export', () => {
@@ -30,11 +33,29 @@ describe('Moodle XML export', () => {
   it('is well-formed, with one question of the right type per card and the categories between', () => {
     const { text } = renderMoodleXml([loadDeck(SAMPLE), loadDeck(EDGE)]);
     checkWellFormed(text);
-    expect(questions(text).filter((q) => q.type !== 'category').map((q) => q.type)).toEqual([
-      'shortanswer', 'multichoice', 'truefalse', 'cloze',
-      'shortanswer', 'shortanswer', 'multichoice', 'multichoice', 'cloze', 'shortanswer', 'shortanswer', 'truefalse',
+    expect(
+      questions(text)
+        .filter((q) => q.type !== 'category')
+        .map((q) => q.type),
+    ).toEqual([
+      'shortanswer',
+      'multichoice',
+      'truefalse',
+      'cloze',
+      'shortanswer',
+      'shortanswer',
+      'multichoice',
+      'multichoice',
+      'cloze',
+      'shortanswer',
+      'shortanswer',
+      'truefalse',
     ]);
-    expect(questions(text).filter((q) => q.type === 'category').map((q) => /<text>(.*)<\/text>/.exec(q.body)![1])).toContain('$course$/Edge cases &amp; &lt;specials&gt;/markup &amp; more');
+    expect(
+      questions(text)
+        .filter((q) => q.type === 'category')
+        .map((q) => /<text>(.*)<\/text>/.exec(q.body)![1]),
+    ).toContain('$course$/Edge cases &amp; &lt;specials&gt;/markup &amp; more');
   });
 
   it('weights a multi-select so the right answers sum to 100% and the wrong ones to -100%', () => {
@@ -47,16 +68,33 @@ describe('Moodle XML export', () => {
 
   it('writes cloze cards as embedded answers, short answers with every accepted answer, why as general feedback', () => {
     const text = renderMoodleXml([loadDeck(SAMPLE), loadDeck(EDGE)]).text;
-    expect(text).toContain('<![CDATA[KVM was merged into Linux {1:SHORTANSWER:=2.6.20} in {1:SHORTANSWER:=February 2007}.]]>');
-    expect(text).toContain('<answer fraction="100"><text>VMkernel</text></answer>\n    <answer fraction="100"><text>the VMkernel</text></answer>');
-    expect(text).toContain('<generalfeedback format="html"><text><![CDATA[PV guests run a modified kernel, so they need no VT-x or AMD-V.]]></text></generalfeedback>');
-    expect(text).toContain('<answer fraction="0"><text>true</text></answer>\n    <answer fraction="100"><text>false</text></answer>');
+    expect(text).toContain(
+      '<![CDATA[KVM was merged into Linux {1:SHORTANSWER:=2.6.20} in {1:SHORTANSWER:=February 2007}.]]>',
+    );
+    expect(text).toContain(
+      '<answer fraction="100"><text>VMkernel</text></answer>\n    <answer fraction="100"><text>the VMkernel</text></answer>',
+    );
+    expect(text).toContain(
+      '<generalfeedback format="html"><text><![CDATA[PV guests run a modified kernel, so they need no VT-x or AMD-V.]]></text></generalfeedback>',
+    );
+    expect(text).toContain(
+      '<answer fraction="0"><text>true</text></answer>\n    <answer fraction="100"><text>false</text></answer>',
+    );
   });
 });
 
 describe('asterisks', () => {
   it('are escaped in short answers and embedded answers, where Moodle reads * as "anything"', () => {
-    const deck = { deck: 'd', title: 'D', lang: 'en', file: 'd.yaml', cards: [{ id: 'p', q: 'Two times three?', a: '2*3' }, { id: 'g', type: 'cloze', text: 'The pattern {{*.txt}} matches.' }] } as Deck;
+    const deck = {
+      deck: 'd',
+      title: 'D',
+      lang: 'en',
+      file: 'd.yaml',
+      cards: [
+        { id: 'p', q: 'Two times three?', a: '2*3' },
+        { id: 'g', type: 'cloze', text: 'The pattern {{*.txt}} matches.' },
+      ],
+    } as Deck;
     const { text } = renderMoodleXml([deck]);
     expect(text).toContain('<answer fraction="100"><text>2\\*3</text></answer>');
     expect(text).toContain('The pattern {1:SHORTANSWER:=\\*.txt} matches.');

@@ -1,5 +1,16 @@
 import '../helpers/cache.js';
-import { copyFileSync, existsSync, symlinkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  symlinkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,7 +76,9 @@ describe('loadDecks with a cache', () => {
     expect(openFiles()).toBe(before);
     rmSync(cache, { recursive: true });
     expect(parsed!.cards.some((c) => c.type === 'cloze')).toBe(true);
-    expect(parsed!.cards.some((c) => c.section !== undefined) && parsed!.cards.some((c) => (c.tags ?? []).length > 0)).toBe(true);
+    expect(
+      parsed!.cards.some((c) => c.section !== undefined) && parsed!.cards.some((c) => (c.tags ?? []).length > 0),
+    ).toBe(true);
     expectSameDeck(cached, parsed!);
     cached.cards.close();
     expect(() => cached.cards.card('hypervisors', 0)).toThrow('the card reader is closed');
@@ -76,7 +89,9 @@ describe('loadDecks with a cache', () => {
     const dir = temp('decks');
     const filler = 'x'.repeat(300);
     const body = Array.from({ length: 4000 }, (_, i) =>
-      i % 2 ? `  - id: c${i}\n    type: cloze\n    text: "{{one}} and {{two}} ${filler}"\n    section: S${i % 3}\n` : `  - id: c${i}\n    q: Question ${i} ${filler}\n    a: Answer ${i}\n    reverse: true\n    tags: [t${i % 5}, all]\n`,
+      i % 2
+        ? `  - id: c${i}\n    type: cloze\n    text: "{{one}} and {{two}} ${filler}"\n    section: S${i % 3}\n`
+        : `  - id: c${i}\n    q: Question ${i} ${filler}\n    a: Answer ${i}\n    reverse: true\n    tags: [t${i % 5}, all]\n`,
     ).join('');
     writeFileSync(join(dir, 'big.yaml'), `deck: big\ntitle: Big\ncards:\n${body}`);
     const [parsed] = (await loadWholeDecks([join(dir, 'big.yaml')], { cacheDir: cache })).decks;
@@ -86,7 +101,13 @@ describe('loadDecks with a cache', () => {
     rmSync(cache, { recursive: true });
     const [outline] = cached.outlines;
     expect(outline!.cards[1]).toEqual({ id: 'c1', type: 'cloze', keys: ['c1:c1', 'c1:c2'], section: 'S1', tags: [] });
-    expect(outline!.cards[2]).toEqual({ id: 'c2', type: 'basic', keys: ['c2', 'c2:reverse'], section: undefined, tags: ['t2', 'all'] });
+    expect(outline!.cards[2]).toEqual({
+      id: 'c2',
+      type: 'basic',
+      keys: ['c2', 'c2:reverse'],
+      section: undefined,
+      tags: ['t2', 'all'],
+    });
     expect(cached.cards.card('big', 3999)).toEqual(parsed!.cards[3999]);
     expect(openFiles()).toBe(before + 1);
     cached.cards.close();
@@ -130,10 +151,14 @@ describe('loadDecks with a cache', () => {
 
 describe('a path that cannot be used', () => {
   it('is reported as one sentence naming it, and nothing is read', async () => {
-    expect(await loadDecks(['tests/fixtures/no-such-dir'], { cacheDir: null })).toEqual({ error: 'tests/fixtures/no-such-dir: no such file or directory' });
+    expect(await loadDecks(['tests/fixtures/no-such-dir'], { cacheDir: null })).toEqual({
+      error: 'tests/fixtures/no-such-dir: no such file or directory',
+    });
     const empty = temp('empty');
     try {
-      expect(await loadDecks([empty], { cacheDir: null })).toEqual({ error: `${empty}: no deck files (*.yaml, *.yml) in this directory` });
+      expect(await loadDecks([empty], { cacheDir: null })).toEqual({
+        error: `${empty}: no deck files (*.yaml, *.yml) in this directory`,
+      });
     } finally {
       rmSync(empty, { recursive: true });
     }
@@ -180,7 +205,7 @@ describe('pruning the entries of other builds', () => {
   });
 });
 
-describe('a file that cannot be stat\'ed', () => {
+describe("a file that cannot be stat'ed", () => {
   it('skips the cache for that file alone: a link loop is reported, the other decks are used', async () => {
     const dir = temp('decks');
     try {

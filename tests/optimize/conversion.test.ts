@@ -2,7 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildHistories, itemCount, itemsOf, reviewLogOf, type ReviewLog, type StudyLog } from '../../src/core/optimize/history.js';
+import {
+  buildHistories,
+  itemCount,
+  itemsOf,
+  reviewLogOf,
+  type ReviewLog,
+  type StudyLog,
+} from '../../src/core/optimize/history.js';
 import { UTC_DAY_RULE } from '../../src/core/schedule/day.js';
 import { openDatabase, type Db } from '../../src/io/db.js';
 import { loadOptimizer, trainingItems } from '../../src/io/optimizer.js';
@@ -23,7 +30,10 @@ function withDb(rows: readonly SimulatedRow[], edit?: (db: Db) => void): Db {
 
 /** What the log must hold, read the plain way: one row per review, ordered in SQL. */
 function expectedLog(db: Db): ReviewLog {
-  const rows = db.prepare('SELECT deck_id, card_key, rating, reviewed_at FROM reviews ORDER BY deck_id, card_key, reviewed_at, id').raw().all() as [string, string, number, number][];
+  const rows = db
+    .prepare('SELECT deck_id, card_key, rating, reviewed_at FROM reviews ORDER BY deck_id, card_key, reviewed_at, id')
+    .raw()
+    .all() as [string, string, number, number][];
   const items: { deckId: string; key: string; ratings: number[]; times: number[] }[] = [];
   for (const [deckId, key, rating, time] of rows) {
     const last = items.at(-1);
@@ -53,7 +63,11 @@ describe('reading the review log for the optimiser', () => {
   it.each([
     ['answers saved out of order and at the same instant', AWKWARD, undefined],
     ['a simulated log', simulateLog({ decks: ['x', 'y'], days: 60, newPerDay: 5, seed: 5 }), undefined],
-    ['ids with gaps (answers deleted)', simulateLog({ decks: ['x', 'y'], days: 60, newPerDay: 5, seed: 5 }), (db: Db) => void db.prepare('DELETE FROM reviews WHERE id % 7 = 0').run()],
+    [
+      'ids with gaps (answers deleted)',
+      simulateLog({ decks: ['x', 'y'], days: 60, newPerDay: 5, seed: 5 }),
+      (db: Db) => void db.prepare('DELETE FROM reviews WHERE id % 7 = 0').run(),
+    ],
     ['no reviews', [], undefined],
   ] as const)('%s: the same items and answers as one ordered query', (_name, rows, edit) => {
     const db = withDb(rows, edit);
@@ -106,13 +120,22 @@ function naiveItems(log: StudyLog, cards: ArrayLike<number>, before: number): [n
   return out;
 }
 
-describe('the binding\'s training items', () => {
-  const log = buildHistories(reviewLogOf(simulateLog({ decks: ['x', 'y'], days: 90, newPerDay: 6, seed: 9 }).reduce((items, [deckId, key, rating, time]) => {
-    const item = items.find((i) => i.key === key) ?? items[items.push({ deckId, key, ratings: [], times: [] }) - 1]!;
-    item.ratings.push(rating);
-    item.times.push(time);
-    return items;
-  }, [] as { deckId: string; key: string; ratings: number[]; times: number[] }[])), UTC_DAY_RULE);
+describe("the binding's training items", () => {
+  const log = buildHistories(
+    reviewLogOf(
+      simulateLog({ decks: ['x', 'y'], days: 90, newPerDay: 6, seed: 9 }).reduce(
+        (items, [deckId, key, rating, time]) => {
+          const item =
+            items.find((i) => i.key === key) ?? items[items.push({ deckId, key, ratings: [], times: [] }) - 1]!;
+          item.ratings.push(rating);
+          item.times.push(time);
+          return items;
+        },
+        [] as { deckId: string; key: string; ratings: number[]; times: number[] }[],
+      ),
+    ),
+    UTC_DAY_RULE,
+  );
 
   it('hold exactly the answers of each predicted review, sharing objects for equal sequences', async () => {
     const binding = await loadOptimizer();
@@ -128,7 +151,9 @@ describe('the binding\'s training items', () => {
     const all = itemsOf(log);
     expect(all).toHaveLength(itemCount(log));
     const together = converter.forGroup(log, all, Infinity);
-    expect(together.map((item) => item.reviews.map((r) => [r.rating, r.deltaT]))).toEqual(naiveItems(log, all, Infinity));
+    expect(together.map((item) => item.reviews.map((r) => [r.rating, r.deltaT]))).toEqual(
+      naiveItems(log, all, Infinity),
+    );
     expect(together.filter((item) => items.includes(item)).length).toBeGreaterThan(0);
   });
 });

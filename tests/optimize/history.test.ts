@@ -12,21 +12,66 @@ const item = (...times: number[]): ItemLog => ({ deckId: 'd', ratings: times.map
 
 describe('elapsed days for the optimiser are study days', () => {
   it.each([
-    ['Shanghai 07:55 and 08:05 (23:55 and 00:05 UTC): the same study day', zone(480), [Date.UTC(2026, 0, 1, 23, 55), Date.UTC(2026, 0, 2, 0, 5)], [0, 0]],
-    ['UTC 03:55 and 04:05: a study day apart', zone(0), [Date.UTC(2026, 0, 1, 3, 55), Date.UTC(2026, 0, 1, 4, 5)], [0, 1]],
-    ['New York 23:00 and next day 05:00 local: one day', zone(-300), [Date.UTC(2026, 0, 2, 4), Date.UTC(2026, 0, 2, 10)], [0, 1]],
-    ['three days and a learning step', zone(0), [Date.UTC(2026, 0, 1, 9), Date.UTC(2026, 0, 1, 9, 10), Date.UTC(2026, 0, 4, 20)], [0, 0, 3]],
-    ['Berlin across the October change: 09:00 local to 09:00 local is one day', berlin, [Date.UTC(2026, 9, 24, 7), Date.UTC(2026, 9, 25, 8)], [0, 1]],
-    ['Berlin 03:30 CET after the change is still the day before', berlin, [Date.UTC(2026, 9, 25, 8), Date.UTC(2026, 9, 26, 2, 30)], [0, 0]],
-    ['a clock set back counts as the same day, never negative', zone(0), [Date.UTC(2026, 0, 5, 9), Date.UTC(2026, 0, 3, 9)], [0, 0]],
+    [
+      'Shanghai 07:55 and 08:05 (23:55 and 00:05 UTC): the same study day',
+      zone(480),
+      [Date.UTC(2026, 0, 1, 23, 55), Date.UTC(2026, 0, 2, 0, 5)],
+      [0, 0],
+    ],
+    [
+      'UTC 03:55 and 04:05: a study day apart',
+      zone(0),
+      [Date.UTC(2026, 0, 1, 3, 55), Date.UTC(2026, 0, 1, 4, 5)],
+      [0, 1],
+    ],
+    [
+      'New York 23:00 and next day 05:00 local: one day',
+      zone(-300),
+      [Date.UTC(2026, 0, 2, 4), Date.UTC(2026, 0, 2, 10)],
+      [0, 1],
+    ],
+    [
+      'three days and a learning step',
+      zone(0),
+      [Date.UTC(2026, 0, 1, 9), Date.UTC(2026, 0, 1, 9, 10), Date.UTC(2026, 0, 4, 20)],
+      [0, 0, 3],
+    ],
+    [
+      'Berlin across the October change: 09:00 local to 09:00 local is one day',
+      berlin,
+      [Date.UTC(2026, 9, 24, 7), Date.UTC(2026, 9, 25, 8)],
+      [0, 1],
+    ],
+    [
+      'Berlin 03:30 CET after the change is still the day before',
+      berlin,
+      [Date.UTC(2026, 9, 25, 8), Date.UTC(2026, 9, 26, 2, 30)],
+      [0, 0],
+    ],
+    [
+      'a clock set back counts as the same day, never negative',
+      zone(0),
+      [Date.UTC(2026, 0, 5, 9), Date.UTC(2026, 0, 3, 9)],
+      [0, 0],
+    ],
   ])('%s', (_name, day, times, expected) => {
-    expect([...buildHistories(reviewLogOf([item(...(times as number[]))]), day as DayRule).deltaDays]).toEqual(expected);
+    expect([...buildHistories(reviewLogOf([item(...(times as number[]))]), day as DayRule).deltaDays]).toEqual(
+      expected,
+    );
   });
 
   it('splits at the moment after which a fifth of the reviews a day or more apart come', () => {
     const start = Date.UTC(2026, 0, 1, 9);
     const log = buildHistories(
-      reviewLogOf(Array.from({ length: 60 }, (_, c) => item(start + c * M, start + c * M + 10 * M, start + c * M + (c + 1) * 24 * H, start + c * M + (c + 5) * 24 * H)),
+      reviewLogOf(
+        Array.from({ length: 60 }, (_, c) =>
+          item(
+            start + c * M,
+            start + c * M + 10 * M,
+            start + c * M + (c + 1) * 24 * H,
+            start + c * M + (c + 5) * 24 * H,
+          ),
+        ),
       ),
       zone(0),
     );

@@ -34,7 +34,10 @@ const storedIn = (path: string) => {
 };
 async function optimize(path: string, options: Record<string, unknown> = {}, deps: Record<string, unknown> = {}) {
   let out = '';
-  await runOptimize({ db: path, ...options }, { out: (s) => void (out += s), clock: { now: () => Date.UTC(2027, 0, 1), utcOffsetMinutes: () => 0 }, ...deps });
+  await runOptimize(
+    { db: path, ...options },
+    { out: (s) => void (out += s), clock: { now: () => Date.UTC(2027, 0, 1), utcOffsetMinutes: () => 0 }, ...deps },
+  );
   return out;
 }
 
@@ -56,7 +59,9 @@ describe('quizdeck optimize on a synthetic learner', { timeout: 60_000 }, () => 
 
     // The stored row's own numbers: log loss on the held-out reviews, lower than the defaults'.
     const db = openDatabase(path, { readonly: true })!;
-    const row = db.prepare('SELECT log_loss, default_log_loss, rmse, default_rmse, reviews FROM fsrs_parameters').get() as { log_loss: number; default_log_loss: number; reviews: number };
+    const row = db
+      .prepare('SELECT log_loss, default_log_loss, rmse, default_rmse, reviews FROM fsrs_parameters')
+      .get() as { log_loss: number; default_log_loss: number; reviews: number };
     db.close();
     expect(row.log_loss).toBeLessThan(row.default_log_loss);
     expect(row.reviews).toBe(LOG.length);
@@ -83,11 +88,15 @@ describe('quizdeck optimize on a synthetic learner', { timeout: 60_000 }, () => 
   it('suggests the desired retention with the least time per item remembered, and saves none', async () => {
     const path = dbWith(LOG);
     const out = await optimize(path);
-    const suggested = out.match(/\nsim: suggested desired retention (0\.\d\d)(?: \(0\.90 costs (\d+)% more per item remembered\))?\.\n/)!;
+    const suggested = out.match(
+      /\nsim: suggested desired retention (0\.\d\d)(?: \(0\.90 costs (\d+)% more per item remembered\))?\.\n/,
+    )!;
     expect(suggested).not.toBeNull();
     expect(Number(suggested[1])).toBeGreaterThanOrEqual(0.7);
     expect(Number(suggested[1])).toBeLessThanOrEqual(0.95);
-    expect(out).toContain(`Not saved: to study with it, pass it to study, e.g. quizdeck study --retention ${suggested[1]}.\n`);
+    expect(out).toContain(
+      `Not saved: to study with it, pass it to study, e.g. quizdeck study --retention ${suggested[1]}.\n`,
+    );
     // The same suggestion again (seeded), in --dry-run too, and in Chinese on request.
     expect(await optimize(path, { dryRun: true })).toContain(suggested[0]);
     const zh = await optimize(path, { dryRun: true, lang: 'zh' });
@@ -95,7 +104,9 @@ describe('quizdeck optimize on a synthetic learner', { timeout: 60_000 }, () => 
     expect(zh).toContain(`例如 quizdeck study --retention ${suggested[1]}。`);
     // Nothing stores a retention: the only table optimize writes holds the parameters.
     const db = openDatabase(path, { readonly: true })!;
-    const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('fsrs_parameters') as string[]).join(',');
+    const columns = (
+      db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('fsrs_parameters') as string[]
+    ).join(',');
     db.close();
     expect(columns).not.toMatch(/retention/);
   });
@@ -104,7 +115,9 @@ describe('quizdeck optimize on a synthetic learner', { timeout: 60_000 }, () => 
     const path = dbWith(LOG);
     await optimize(path);
     expect(storedIn(path).size).toBe(1);
-    expect(await optimize(path, { reset: true })).toBe("Removed 1 set of fitted parameters: study uses FSRS's default parameters again.\n");
+    expect(await optimize(path, { reset: true })).toBe(
+      "Removed 1 set of fitted parameters: study uses FSRS's default parameters again.\n",
+    );
     expect(storedIn(path).size).toBe(0);
     expect(await optimize(path, { reset: true })).toContain('study already uses');
   });
@@ -120,7 +133,9 @@ describe('quizdeck optimize on a synthetic learner', { timeout: 60_000 }, () => 
 
     const onlySmall = dbWith(small);
     const few = await optimize(onlySmall, {}, { loadBinding: () => Promise.reject(new Error('not needed')) });
-    expect(few).toMatch(/^\d+ reviews in .*, fewer than the 400 needed to fit parameters: FSRS's default parameters stay/);
+    expect(few).toMatch(
+      /^\d+ reviews in .*, fewer than the 400 needed to fit parameters: FSRS's default parameters stay/,
+    );
     expect(storedIn(onlySmall).size).toBe(0);
   });
 
@@ -136,10 +151,13 @@ describe('quizdeck optimize on a synthetic learner', { timeout: 60_000 }, () => 
 
   it('says in one sentence when the optimiser cannot be loaded', async () => {
     const path = dbWith(LOG);
-    const failing = () => Promise.reject(new Error('Cannot find native binding. npm has a bug related to optional dependencies\n  at ...'));
+    const failing = () =>
+      Promise.reject(new Error('Cannot find native binding. npm has a bug related to optional dependencies\n  at ...'));
     const error = await optimize(path, {}, { loadBinding: failing }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
-    expect((error as UsageError).message).toMatch(/^the FSRS optimiser \(@open-spaced-repetition\/binding\) cannot be loaded on \w+-\w+ with Node [\d.]+ \(Cannot find native binding\); reinstall quizdeck/);
+    expect((error as UsageError).message).toMatch(
+      /^the FSRS optimiser \(@open-spaced-repetition\/binding\) cannot be loaded on \w+-\w+ with Node [\d.]+ \(Cannot find native binding\); reinstall quizdeck/,
+    );
     expect((error as UsageError).message).not.toContain('\n');
     expect(storedIn(path).size).toBe(0);
   });
@@ -147,10 +165,14 @@ describe('quizdeck optimize on a synthetic learner', { timeout: 60_000 }, () => 
   it('the built CLI says so in one sentence when the native addon is missing (exit 2)', () => {
     const path = dbWith(LOG);
     // The binding's loader takes this path instead of its platform package: a missing addon.
-    const result = runCli(['optimize', '--db', path], { env: { NAPI_RS_NATIVE_LIBRARY_PATH: join(tmpdir(), 'no-such-addon.node') } });
+    const result = runCli(['optimize', '--db', path], {
+      env: { NAPI_RS_NATIVE_LIBRARY_PATH: join(tmpdir(), 'no-such-addon.node') },
+    });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^quizdeck: the FSRS optimiser \(@open-spaced-repetition\/binding\) cannot be loaded on .* \(Cannot find native binding\); reinstall quizdeck with its optional dependencies \(npm install --include=optional\) — study keeps working with FSRS's default parameters\n$/);
+    expect(result.stderr).toMatch(
+      /^quizdeck: the FSRS optimiser \(@open-spaced-repetition\/binding\) cannot be loaded on .* \(Cannot find native binding\); reinstall quizdeck with its optional dependencies \(npm install --include=optional\) — study keeps working with FSRS's default parameters\n$/,
+    );
     expect(storedIn(path).size).toBe(0);
   });
 

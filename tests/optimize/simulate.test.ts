@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { simulateWorkload, suggestRetention, SUGGESTED_RANGE, type WorkloadSettings } from '../../src/core/optimize/simulate.js';
+import {
+  simulateWorkload,
+  suggestRetention,
+  SUGGESTED_RANGE,
+  type WorkloadSettings,
+} from '../../src/core/optimize/simulate.js';
 import { DEFAULT_WEIGHTS } from '../../src/core/schedule/fsrs.js';
 import { TRUE_WEIGHTS } from './simulate.mjs';
 
 // A deck of 3,000 items at study's defaults (20 new and 200 reviews a day), a year.
-const DECK: WorkloadSettings = { items: 3000, newPerDay: 20, reviewsPerDay: 200, days: 365, maximumIntervalDays: 36500, seed: 'test', simulatedItems: 1500 };
+const DECK: WorkloadSettings = {
+  items: 3000,
+  newPerDay: 20,
+  reviewsPerDay: 200,
+  days: 365,
+  maximumIntervalDays: 36500,
+  seed: 'test',
+  simulatedItems: 1500,
+};
 // The same with no review limit, so nothing waits and only the retention moves the numbers.
 const UNLIMITED: WorkloadSettings = { ...DECK, reviewsPerDay: 1e9 };
 
@@ -42,7 +55,7 @@ describe('the workload simulator', () => {
 });
 
 describe('the suggested retention', () => {
-  it('lies where the literature puts it for FSRS-6\'s defaults (0.70–0.90), and costs less than 0.90', () => {
+  it("lies where the literature puts it for FSRS-6's defaults (0.70–0.90), and costs less than 0.90", () => {
     const suggestion = suggestRetention(DEFAULT_WEIGHTS, DECK);
     expect(suggestion.retention).toBeGreaterThanOrEqual(0.7);
     expect(suggestion.retention).toBeLessThanOrEqual(0.9);
@@ -50,7 +63,9 @@ describe('the suggested retention', () => {
     expect(atDefault.secondsPerRemembered).toBeGreaterThan(suggestion.best.secondsPerRemembered);
     // The highest retention within 2% of the least cost found, never one that costs more.
     expect(suggestion.best.secondsPerRemembered).toBeLessThanOrEqual(suggestion.least.secondsPerRemembered * 1.02);
-    for (const w of suggestion.tried) if (w.retention > suggestion.retention) expect(w.secondsPerRemembered).toBeGreaterThan(suggestion.least.secondsPerRemembered * 1.02);
+    for (const w of suggestion.tried)
+      if (w.retention > suggestion.retention)
+        expect(w.secondsPerRemembered).toBeGreaterThan(suggestion.least.secondsPerRemembered * 1.02);
   });
 
   it('stays in 0.70–0.95 and repeats for other parameters', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkOrder, orderDiff, orderExample, parseOrderInput, shuffleStepOrder, shuffleSteps, stepsText } from '../../src/core/order.js';
+import {
+  checkOrder,
+  orderDiff,
+  orderExample,
+  parseOrderInput,
+  shuffleStepOrder,
+  shuffleSteps,
+  stepsText,
+} from '../../src/core/order.js';
 import { createRng } from '../../src/core/random.js';
 
 const STEPS = ['BIOS', 'Xen hypervisor', 'Dom0', 'DomU'];

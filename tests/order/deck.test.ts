@@ -8,7 +8,8 @@ import { checkTranslations } from '../../src/core/deck/translations.js';
 
 /** A deck file with one card written as YAML lines under `cards:`. */
 const file = (card: string) => `deck: d\ntitle: D\ncards:\n${card}`;
-const problems = (card: string) => parseDeck('d.yaml', file(card)).diagnostics.map((d) => `${d.rule}@${d.line}:${d.column} ${d.message}`);
+const problems = (card: string) =>
+  parseDeck('d.yaml', file(card)).diagnostics.map((d) => `${d.rule}@${d.line}:${d.column} ${d.message}`);
 
 describe('order cards in a deck', () => {
   it('are read from a block list and from a flow list, steps in the right order', () => {
@@ -18,7 +19,15 @@ describe('order cards in a deck', () => {
     ]) {
       const parsed = parseDeck('d.yaml', file(card));
       expect(parsed.diagnostics).toEqual([]);
-      expect(parsed.deck?.cards).toEqual([{ id: 'xen-boot', type: 'order', q: 'Order the boot.', steps: ['BIOS', 'Xen', 'Dom0'], why: 'Xen comes first.' }]);
+      expect(parsed.deck?.cards).toEqual([
+        {
+          id: 'xen-boot',
+          type: 'order',
+          q: 'Order the boot.',
+          steps: ['BIOS', 'Xen', 'Dom0'],
+          why: 'Xen comes first.',
+        },
+      ]);
     }
   });
 
@@ -32,15 +41,26 @@ describe('order cards in a deck', () => {
   });
 
   it('read numbers among the steps as text, as answers are', () => {
-    const parsed = parseDeck('d.yaml', file('  - id: years\n    type: order\n    q: Order the years.\n    steps: [2001, 2003, "2007"]\n'));
+    const parsed = parseDeck(
+      'd.yaml',
+      file('  - id: years\n    type: order\n    q: Order the years.\n    steps: [2001, 2003, "2007"]\n'),
+    );
     expect(parsed.deck?.cards[0]).toMatchObject({ steps: ['2001', '2003', '2007'] });
   });
 
   it.each([
     ['one step', '    steps: [only]\n', 'order-too-few@7:12 an order card needs at least 2 steps, found 1'],
     ['no steps', '    steps: []\n', 'order-too-few@7:12 an order card needs at least 2 steps, found 0'],
-    ['ten steps', '    steps: [a, b, c, d, e, f, g, h, i, j]\n', 'order-too-many@7:12 an order card has at most 9 steps (one digit each when typed), found 10; split it into two cards'],
-    ['a repeated step', '    steps: [BIOS, Xen, " bios "]\n', 'order-duplicate-step@7:24 step 3 repeats step 1 (" bios "); every step must be different'],
+    [
+      'ten steps',
+      '    steps: [a, b, c, d, e, f, g, h, i, j]\n',
+      'order-too-many@7:12 an order card has at most 9 steps (one digit each when typed), found 10; split it into two cards',
+    ],
+    [
+      'a repeated step',
+      '    steps: [BIOS, Xen, " bios "]\n',
+      'order-duplicate-step@7:24 step 3 repeats step 1 (" bios "); every step must be different',
+    ],
     ['no steps key', '', 'missing-field@4:5 card "o" is missing the required field `steps`'],
     ['a step that is not text', '    steps: [a, [b]]\n', 'invalid-type@7:16 `steps.1` must be a string, got a list'],
   ])('with %s are refused with a named rule', (_name, steps, problem) => {
@@ -50,7 +70,9 @@ describe('order cards in a deck', () => {
   it('are one item, keyed by the card id', () => {
     const card = { id: 'xen-boot', type: 'order', q: 'Order the boot.', steps: ['BIOS', 'Xen'] } as Card;
     expect(itemKeys(card)).toEqual(['xen-boot']);
-    expect(expandCard({ deck: 'd', lang: 'en' }, card)).toMatchObject([{ key: 'xen-boot', kind: 'order', prompt: 'Order the boot.', steps: ['BIOS', 'Xen'] }]);
+    expect(expandCard({ deck: 'd', lang: 'en' }, card)).toMatchObject([
+      { key: 'xen-boot', kind: 'order', prompt: 'Order the boot.', steps: ['BIOS', 'Xen'] },
+    ]);
   });
 
   it('are in the JSON schema with 2 to 9 steps', () => {
@@ -60,11 +82,23 @@ describe('order cards in a deck', () => {
   });
 
   it('must have as many steps in a translation', () => {
-    const deck = (id: string, lang: string, steps: string[], translates?: string): Deck => ({ deck: id, title: id, lang, file: `${id}.yaml`, cards: [{ id: 'o', type: 'order', q: 'Q', steps }], ...(translates ? { translates } : {}) });
+    const deck = (id: string, lang: string, steps: string[], translates?: string): Deck => ({
+      deck: id,
+      title: id,
+      lang,
+      file: `${id}.yaml`,
+      cards: [{ id: 'o', type: 'order', q: 'Q', steps }],
+      ...(translates ? { translates } : {}),
+    });
     const at = () => ({ line: 1, column: 1 });
-    expect(checkTranslations([deck('hv', 'en', ['a', 'b', 'c']), deck('hv-zh', 'zh', ['甲', '乙', '丙'], 'hv')], at)).toEqual([]);
-    expect(checkTranslations([deck('hv', 'en', ['a', 'b', 'c']), deck('hv-zh', 'zh', ['甲', '乙'], 'hv')], at).map((d) => [d.rule, d.message])).toEqual([
-      ['translation-mismatch', 'card "o" has another number of steps (2, not 3) than in "hv" (hv.yaml)'],
-    ]);
+    expect(
+      checkTranslations([deck('hv', 'en', ['a', 'b', 'c']), deck('hv-zh', 'zh', ['甲', '乙', '丙'], 'hv')], at),
+    ).toEqual([]);
+    expect(
+      checkTranslations([deck('hv', 'en', ['a', 'b', 'c']), deck('hv-zh', 'zh', ['甲', '乙'], 'hv')], at).map((d) => [
+        d.rule,
+        d.message,
+      ]),
+    ).toEqual([['translation-mismatch', 'card "o" has another number of steps (2, not 3) than in "hv" (hv.yaml)']]);
   });
 });

@@ -14,7 +14,10 @@ const DECK: Deck = {
   title: 'D',
   lang: 'en',
   file: 'd.yaml',
-  cards: [{ id: 'q', q: 'Hypervisor of ESX?', a: 'VMkernel' }, { id: 'xen-boot-order', type: 'order', q: 'Order the boot.', steps: ['BIOS', 'Xen', 'Dom0'] } as Card],
+  cards: [
+    { id: 'q', q: 'Hypervisor of ESX?', a: 'VMkernel' },
+    { id: 'xen-boot-order', type: 'order', q: 'Order the boot.', steps: ['BIOS', 'Xen', 'Dom0'] } as Card,
+  ],
 };
 
 describe('export of order cards', () => {
@@ -25,13 +28,19 @@ describe('export of order cards', () => {
     ['moodle-xml', () => renderMoodleXml([DECK]).losses, 'an order card (no Moodle question type for it)'],
     ['csv', () => renderDelimited([DECK], ',').losses, 'an order card (no front and back for it)'],
   ])('%s leaves the card out whole and reports it', (_format, losses, what) => {
-    expect(losses().filter((l) => l.cardId === 'xen-boot-order')).toEqual([{ deckId: 'd', cardId: 'xen-boot-order', what, whole: true }]);
+    expect(losses().filter((l) => l.cardId === 'xen-boot-order')).toEqual([
+      { deckId: 'd', cardId: 'xen-boot-order', what, whole: true },
+    ]);
   });
 
   it('names them on stderr when the bundled deck is exported', () => {
     const r = runCli(['export', 'decks/hypervisors.en.yaml', '--to', 'gift']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/quizdeck: GIFT cannot carry an order card \(no GIFT question type for it\): left out of \d+ cards \(hypervisors\/[a-z-]+-order/);
-    expect(describeLosses('GIFT', renderGift([DECK]).losses)).toEqual(['GIFT cannot carry an order card (no GIFT question type for it): left out of 1 card (d/xen-boot-order)']);
+    expect(r.stderr).toMatch(
+      /quizdeck: GIFT cannot carry an order card \(no GIFT question type for it\): left out of \d+ cards \(hypervisors\/[a-z-]+-order/,
+    );
+    expect(describeLosses('GIFT', renderGift([DECK]).losses)).toEqual([
+      'GIFT cannot carry an order card (no GIFT question type for it): left out of 1 card (d/xen-boot-order)',
+    ]);
   });
 });

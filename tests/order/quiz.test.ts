@@ -8,7 +8,14 @@ import { formatResult } from '../../src/core/quiz/report.js';
 import { scoreOutcomes } from '../../src/core/quiz/score.js';
 import { formatFeedback, formatQuestion } from '../../src/core/quiz/screen.js';
 
-const CARD = { id: 'xen-boot-order', type: 'order', section: 'xen', q: 'Put the start of a Xen host in order.', steps: ['BIOS', 'Xen hypervisor', 'Dom0', 'DomU'], why: 'Xen is loaded first.' } as Card;
+const CARD = {
+  id: 'xen-boot-order',
+  type: 'order',
+  section: 'xen',
+  q: 'Put the start of a Xen host in order.',
+  steps: ['BIOS', 'Xen hypervisor', 'Dom0', 'DomU'],
+  why: 'Xen is loaded first.',
+} as Card;
 const [ITEM] = expandCard({ deck: 'hv', lang: 'en' }, CARD);
 
 function orderQuestion(seed: string): Extract<Question, { kind: 'order' }> {
@@ -46,7 +53,10 @@ describe('order questions in a quiz', () => {
     expect([right.correct, swapped.correct, reversed.correct]).toEqual([true, false, false]);
     expect(swapped.order?.verdict).toBe('almost');
     expect(canOverrule(swapped)).toBe(false);
-    expect(scoreOutcomes([right, swapped, reversed, gradeResponse(q, undefined)])).toMatchObject({ correct: 1, total: 4 });
+    expect(scoreOutcomes([right, swapped, reversed, gradeResponse(q, undefined)])).toMatchObject({
+      correct: 1,
+      total: 4,
+    });
   });
 
   it('show the right order with each wrong place marked in the feedback and the missed list', () => {

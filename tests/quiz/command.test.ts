@@ -125,7 +125,9 @@ async function exitCode(run: Promise<void>): Promise<number> {
 describe('runQuiz', () => {
   it('--lang zh gives Chinese screens for an English deck: intro, verdicts, score, sections, missed list; the database keeps English', async () => {
     const s = scriptedUi(['wrong', 'wrong', 'wrong', 'wrong']);
-    expect(await exitCode(runQuiz([deck], { db: dbFile, seed: 'a', feedback: 'immediate', lang: 'zh' }, s.deps))).toBe(0);
+    expect(await exitCode(runQuiz([deck], { db: dbFile, seed: 'a', feedback: 'immediate', lang: 'zh' }, s.deps))).toBe(
+      0,
+    );
     const text = s.output();
     expect(text).toContain('测验：4 道题，来自 Tiny deck，每题答完即反馈');
     expect(text).toMatch(/第 1\/4 题 · /);
@@ -148,7 +150,18 @@ describe('runQuiz', () => {
     expect(text).toContain('Missed (1):');
     expect(text).toContain('Seed a: run with --seed a');
     const [attempt] = rows('SELECT * FROM quiz_attempts');
-    expect(attempt).toMatchObject({ decks: 'tiny', seed: 'a', score: 3, total: 4, percent: 75, passed: null, overruled: 0, time_limit_hit: 0, interrupted: 0, retry_of: null });
+    expect(attempt).toMatchObject({
+      decks: 'tiny',
+      seed: 'a',
+      score: 3,
+      total: 4,
+      percent: 75,
+      passed: null,
+      overruled: 0,
+      time_limit_hit: 0,
+      interrupted: 0,
+      retry_of: null,
+    });
     expect(JSON.parse(attempt!.options as string)).toMatchObject({ count: 20, feedback: 'end' });
     const answers = rows('SELECT card_key, answered, correct, overruled, given FROM quiz_answers ORDER BY position');
     expect(answers).toHaveLength(4);
@@ -188,10 +201,14 @@ describe('runQuiz', () => {
   it('on Ctrl-C prints what was answered, stores the partial attempt and exits 130', async () => {
     const s = scriptedUi(['right', 'wrong', 'interrupt']);
     expect(await exitCode(runQuiz([deck], { db: dbFile, feedback: 'immediate' }, s.deps))).toBe(130);
-    expect(s.output()).toContain('Quiz interrupted. Answered 2 of 4: 1 right (50% of those answered); score so far 1/4 (25%).');
+    expect(s.output()).toContain(
+      'Quiz interrupted. Answered 2 of 4: 1 right (50% of those answered); score so far 1/4 (25%).',
+    );
     expect(s.output()).toContain('The partial attempt was saved.');
     expect(s.output()).not.toContain('Score ');
-    expect(rows('SELECT interrupted, score, total FROM quiz_attempts')).toEqual([{ interrupted: 1, score: 1, total: 4 }]);
+    expect(rows('SELECT interrupted, score, total FROM quiz_attempts')).toEqual([
+      { interrupted: 1, score: 1, total: 4 },
+    ]);
     expect(rows('SELECT answered FROM quiz_answers ORDER BY position').map((r) => r.answered)).toEqual([1, 1, 0, 0]);
   });
 
@@ -202,18 +219,27 @@ describe('runQuiz', () => {
     expect(s.output()).toContain('Score 1/4 (25%)  below the pass mark of 50%');
     expect(s.output()).toContain('Time ran out: 3 questions unanswered, counted as wrong.');
     expect(s.output()).toContain('1:00 left');
-    expect(rows('SELECT time_limit_hit, interrupted, score FROM quiz_attempts')).toEqual([{ time_limit_hit: 1, interrupted: 0, score: 1 }]);
+    expect(rows('SELECT time_limit_hit, interrupted, score FROM quiz_attempts')).toEqual([
+      { time_limit_hit: 1, interrupted: 0, score: 1 },
+    ]);
   });
 
-  it.each(['immediate', 'end'])('counts an overruled typed answer as right and says so (--feedback %s)', async (feedback) => {
-    const s = scriptedUi(['wrong', 'wrong', 'wrong', 'wrong'], { overrule: true });
-    await runQuiz([deck], { db: dbFile, feedback, seed: 'o' }, s.deps);
-    expect(s.output()).toContain('Score 1/4 (25%)');
-    expect(s.output()).toContain('1 answer overruled as right ("I was right"), included in the score.');
-    expect(s.output()).toContain('≈ Almost: one letter off (counted as wrong)\nExpected:      VMkern[e]l\nYou typed:     VMkern(a)l\n');
-    expect(rows('SELECT overruled FROM quiz_attempts')).toEqual([{ overruled: 1 }]);
-    expect(rows("SELECT card_key, correct, overruled, given FROM quiz_answers WHERE overruled = 1")).toEqual([{ card_key: 'hv', correct: 1, overruled: 1, given: 'VMkernal' }]);
-  });
+  it.each(['immediate', 'end'])(
+    'counts an overruled typed answer as right and says so (--feedback %s)',
+    async (feedback) => {
+      const s = scriptedUi(['wrong', 'wrong', 'wrong', 'wrong'], { overrule: true });
+      await runQuiz([deck], { db: dbFile, feedback, seed: 'o' }, s.deps);
+      expect(s.output()).toContain('Score 1/4 (25%)');
+      expect(s.output()).toContain('1 answer overruled as right ("I was right"), included in the score.');
+      expect(s.output()).toContain(
+        '≈ Almost: one letter off (counted as wrong)\nExpected:      VMkern[e]l\nYou typed:     VMkern(a)l\n',
+      );
+      expect(rows('SELECT overruled FROM quiz_attempts')).toEqual([{ overruled: 1 }]);
+      expect(rows('SELECT card_key, correct, overruled, given FROM quiz_answers WHERE overruled = 1')).toEqual([
+        { card_key: 'hv', correct: 1, overruled: 1, given: 'VMkernal' },
+      ]);
+    },
+  );
 
   it('counts a near miss as right with --lenient, and for a deck that says lenient: true', async () => {
     // Every answer wrong: the typed one is a near miss (VMkernal), the choices plainly wrong.
@@ -222,8 +248,12 @@ describe('runQuiz', () => {
     expect(s.output()).toContain('Score 1/4 (25%)');
     expect(s.output()).toContain('1 near miss ("almost") counted as right (lenient), included in the score.');
     expect(s.output()).not.toContain('The checker rejected');
-    expect(rows("SELECT given, correct, overruled FROM quiz_answers WHERE card_key = 'hv'")).toEqual([{ given: 'VMkernal', correct: 1, overruled: 0 }]);
-    expect(JSON.parse(rows('SELECT options FROM quiz_attempts')[0]!.options as string)).toMatchObject({ lenient: true });
+    expect(rows("SELECT given, correct, overruled FROM quiz_answers WHERE card_key = 'hv'")).toEqual([
+      { given: 'VMkernal', correct: 1, overruled: 0 },
+    ]);
+    expect(JSON.parse(rows('SELECT options FROM quiz_attempts')[0]!.options as string)).toMatchObject({
+      lenient: true,
+    });
 
     writeFileSync(deck, DECK.replace('title: Tiny deck', 'title: Tiny deck\nlenient: true'));
     const d = scriptedUi(['wrong', 'wrong', 'wrong', 'wrong']);
@@ -236,15 +266,23 @@ describe('runQuiz', () => {
   });
 
   it('takes numbers as answers, compared as text', async () => {
-    writeFileSync(deck, `deck: nums\ntitle: Numbers\ncards:\n  - id: year\n    q: Xen released in?\n    a: 2003\n    accept: [MMIII]\n  - id: four\n    type: choice\n    q: How many hypervisors?\n    choices: [2, 3, 4]\n    answer: 4\n`);
+    writeFileSync(
+      deck,
+      `deck: nums\ntitle: Numbers\ncards:\n  - id: year\n    q: Xen released in?\n    a: 2003\n    accept: [MMIII]\n  - id: four\n    type: choice\n    q: How many hypervisors?\n    choices: [2, 3, 4]\n    answer: 4\n`,
+    );
     const typed: string[] = [];
     const s = scriptedUi([]);
     const deps = () => ({
       ...s.deps(),
-      ui: { ...s.deps().ui, ask: async (question: Question) => {
-        typed.push(question.item.cardId);
-        return question.kind === 'typed' ? { kind: 'typed' as const, text: '2003.' } : { kind: 'choice' as const, selected: ['4'] };
-      } },
+      ui: {
+        ...s.deps().ui,
+        ask: async (question: Question) => {
+          typed.push(question.item.cardId);
+          return question.kind === 'typed'
+            ? { kind: 'typed' as const, text: '2003.' }
+            : { kind: 'choice' as const, selected: ['4'] };
+        },
+      },
     });
     await runQuiz([deck], { db: dbFile }, deps);
     expect(typed.sort()).toEqual(['four', 'year']);
@@ -262,7 +300,9 @@ describe('runQuiz', () => {
 
   it('--retry-missed asks the missed questions again as a separate attempt', async () => {
     const s = scriptedUi(['wrong', 'right', 'wrong', 'right', /* retry: */ 'right', 'wrong']);
-    expect(await exitCode(runQuiz([deck], { db: dbFile, retryMissed: true, passMark: '60', seed: 'r' }, s.deps))).toBe(1);
+    expect(await exitCode(runQuiz([deck], { db: dbFile, retryMissed: true, passMark: '60', seed: 'r' }, s.deps))).toBe(
+      1,
+    );
     expect(s.asked.slice(4)).toEqual([s.asked[0], s.asked[2]]);
     expect(s.output()).toContain('Retry: the 2 missed questions again (scored separately).');
     expect(s.output()).toContain('Retry Question 1/2');
@@ -277,7 +317,9 @@ describe('runQuiz', () => {
     const s = scriptedUi([]);
     const run = runQuiz([deck], { db: dbFile }, () => ({ ...s.deps(), interactive: false }));
     await expect(run).rejects.toThrow(UsageError);
-    await expect(runQuiz([deck], { db: dbFile }, () => ({ ...s.deps(), interactive: false }))).rejects.toThrow(/^`quizdeck quiz` is interactive and needs a terminal, but stdin is not one; .*use `quizdeck print`$/);
+    await expect(runQuiz([deck], { db: dbFile }, () => ({ ...s.deps(), interactive: false }))).rejects.toThrow(
+      /^`quizdeck quiz` is interactive and needs a terminal, but stdin is not one; .*use `quizdeck print`$/,
+    );
   });
 
   it.each([
@@ -291,6 +333,8 @@ describe('runQuiz', () => {
 
   it('refuses a deck with errors naming the file and line', async () => {
     writeFileSync(deck, 'deck: tiny\ntitle: T\ncards:\n  - id: x\n    q: no answer\n');
-    await expect(runQuiz([deck], { db: dbFile }, scriptedUi([]).deps)).rejects.toThrow(/tiny\.yaml:4.*quizdeck validate/);
+    await expect(runQuiz([deck], { db: dbFile }, scriptedUi([]).deps)).rejects.toThrow(
+      /tiny\.yaml:4.*quizdeck validate/,
+    );
   });
 });

@@ -6,11 +6,15 @@ import { quizQuestion } from '../../src/core/question/model.js';
 import { askOverrule, askQuestion, guarded, QuizInterrupted, QuizTimedOut } from '../../src/ui/quiz/prompts.js';
 import { AbortPromptError, ExitPromptError } from '@inquirer/core';
 
-const question = (card: Card) => quizQuestion(deckItems({ deck: 'd', title: 'T', lang: 'en', file: 'd.yaml', cards: [card] })[0]!, 'seed');
+const question = (card: Card) =>
+  quizQuestion(deckItems({ deck: 'd', title: 'T', lang: 'en', file: 'd.yaml', cards: [card] })[0]!, 'seed');
 
 // askOverrule uses the prompt family's key prompt; render()'s streams are passed as its context.
 async function overrule() {
-  const rendered = await render(((_: unknown, context: Parameters<typeof askOverrule>[0]) => askOverrule(context)) as never, {} as never);
+  const rendered = await render(
+    ((_: unknown, context: Parameters<typeof askOverrule>[0]) => askOverrule(context)) as never,
+    {} as never,
+  );
   return { ...rendered, answer: rendered.answer as Promise<boolean> };
 }
 
@@ -37,18 +41,28 @@ describe('guarded', () => {
     await expect(guarded(() => Promise.reject(new ExitPromptError('closed')))).rejects.toBeInstanceOf(QuizInterrupted);
     const time = new AbortController();
     time.abort('time');
-    await expect(guarded(() => Promise.reject(new AbortPromptError()), time.signal)).rejects.toBeInstanceOf(QuizTimedOut);
+    await expect(guarded(() => Promise.reject(new AbortPromptError()), time.signal)).rejects.toBeInstanceOf(
+      QuizTimedOut,
+    );
     const stop = new AbortController();
     stop.abort('interrupt');
-    await expect(guarded(() => Promise.reject(new AbortPromptError()), stop.signal)).rejects.toBeInstanceOf(QuizInterrupted);
+    await expect(guarded(() => Promise.reject(new AbortPromptError()), stop.signal)).rejects.toBeInstanceOf(
+      QuizInterrupted,
+    );
     await expect(guarded(() => Promise.reject(new TypeError('bug')))).rejects.toBeInstanceOf(TypeError);
   });
 });
 
 // askQuestion uses the real @inquirer/prompts with their default stdin/stdout; the testing
 // streams from render() are passed as the context, the way inquirer's own tests do.
-async function ask(q: ReturnType<typeof question>, keys: (events: Awaited<ReturnType<typeof render>>['events']) => void, signal?: AbortSignal, deadline?: number) {
-  const prompt = ((_: unknown, context: Parameters<typeof askQuestion>[1]) => askQuestion(q, context, deadline)) as never;
+async function ask(
+  q: ReturnType<typeof question>,
+  keys: (events: Awaited<ReturnType<typeof render>>['events']) => void,
+  signal?: AbortSignal,
+  deadline?: number,
+) {
+  const prompt = ((_: unknown, context: Parameters<typeof askQuestion>[1]) =>
+    askQuestion(q, context, deadline)) as never;
   const rendered = await render(prompt, {} as never, { signal });
   const screen = rendered.getScreen();
   keys(rendered.events);
@@ -57,7 +71,13 @@ async function ask(q: ReturnType<typeof question>, keys: (events: Awaited<Return
 
 describe('askQuestion', () => {
   it('asks a multi-answer choice card as a multi-select, choice text neutralised', async () => {
-    const q = question({ id: 'm', type: 'choice', q: 'Which?', choices: ['Dom0', 'DomU', 'Bad\u001b[31m'], answer: ['Dom0', 'DomU'] });
+    const q = question({
+      id: 'm',
+      type: 'choice',
+      q: 'Which?',
+      choices: ['Dom0', 'DomU', 'Bad\u001b[31m'],
+      answer: ['Dom0', 'DomU'],
+    });
     const order = (q as { choices: string[] }).choices;
     // Select the right two by moving to them and pressing space, then Enter.
     const { answer, screen, getScreen } = await ask(q, (events) => {
@@ -98,13 +118,20 @@ describe('askQuestion', () => {
     expect(tf.screen).toContain('True or false?');
     expect(await tf.answer).toEqual({ kind: 'truefalse', value: false });
     // t and f answer at once, as in study.
-    const t = await ask(question({ id: 't', type: 'truefalse', q: 'Yes?', answer: true }), (events) => events.keypress('t'));
+    const t = await ask(question({ id: 't', type: 'truefalse', q: 'Yes?', answer: true }), (events) =>
+      events.keypress('t'),
+    );
     expect(t.screen).toContain('t true · f false · ↑↓ Enter: choose');
     expect(await t.answer).toEqual({ kind: 'truefalse', value: true });
-    const f = await ask(question({ id: 't', type: 'truefalse', q: 'Yes?', answer: true }), (events) => events.keypress('f'));
+    const f = await ask(question({ id: 't', type: 'truefalse', q: 'Yes?', answer: true }), (events) =>
+      events.keypress('f'),
+    );
     expect(await f.answer).toEqual({ kind: 'truefalse', value: false });
     // The number keys named for the real number of choices.
-    const three = await ask(question({ id: 'c', type: 'choice', q: 'Which?', choices: ['a', 'b', 'c'], answer: 'a' }), (events) => events.keypress('2'));
+    const three = await ask(
+      question({ id: 'c', type: 'choice', q: 'Which?', choices: ['a', 'b', 'c'], answer: 'a' }),
+      (events) => events.keypress('2'),
+    );
     expect(three.screen).toContain('1–3 or ↑↓ Enter: choose');
     const typed = await ask(question({ id: 'b', q: 'Name?', a: 'VMkernel' }), (events) => {
       events.type('vmkernel');

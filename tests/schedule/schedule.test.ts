@@ -3,9 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { expandCard, type StudyItem } from '../../src/core/deck/items.js';
 import type { Card } from '../../src/core/deck/schema.js';
 import { formatInterval, studyDay } from '../../src/core/schedule/day.js';
-import { createScheduler, newMemory, STATE_LEARNING, STATE_RELEARNING, STATE_REVIEW, type CardMemory } from '../../src/core/schedule/fsrs.js';
+import {
+  createScheduler,
+  newMemory,
+  STATE_LEARNING,
+  STATE_RELEARNING,
+  STATE_REVIEW,
+  type CardMemory,
+} from '../../src/core/schedule/fsrs.js';
 import { gradeEntry, gradeOptions, LEECH_LAPSES } from '../../src/core/schedule/grade.js';
-import { cardRef, itemId, LEARN_AHEAD_MS, StudyQueue, type ItemState, type QueueSource } from '../../src/core/schedule/queue.js';
+import {
+  cardRef,
+  itemId,
+  LEARN_AHEAD_MS,
+  StudyQueue,
+  type ItemState,
+  type QueueSource,
+} from '../../src/core/schedule/queue.js';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -33,7 +47,16 @@ function source(over: Partial<QueueSource> & { items: StudyItem[] }): QueueSourc
 const inDeck = (entries: [string, ItemState][]) => new Map([['d', new Map(entries)]]);
 
 function reviewState(dueOffset: number, stability: number, lastReviewAgo = 10 * DAY): ItemState {
-  const memory: CardMemory = { ...newMemory(NOW), state: STATE_REVIEW, due: NOW + dueOffset, stability, difficulty: 5, reps: 3, scheduledDays: 10, lastReview: NOW - lastReviewAgo };
+  const memory: CardMemory = {
+    ...newMemory(NOW),
+    state: STATE_REVIEW,
+    due: NOW + dueOffset,
+    stability,
+    difficulty: 5,
+    reps: 3,
+    scheduledDays: 10,
+    lastReview: NOW - lastReviewAgo,
+  };
   return { memory, leech: false };
 }
 
@@ -60,14 +83,24 @@ describe('studyDay', () => {
 
 describe('formatInterval', () => {
   it.each([
-    [30_000, '1m'], [10 * MIN, '10m'], [5 * 60 * MIN, '5h'], [3 * DAY, '3d'], [75 * DAY, '2.5mo'], [400 * DAY, '1.1y'],
+    [30_000, '1m'],
+    [10 * MIN, '10m'],
+    [5 * 60 * MIN, '5h'],
+    [3 * DAY, '3d'],
+    [75 * DAY, '2.5mo'],
+    [400 * DAY, '1.1y'],
   ])('%d ms → %s', (ms, text) => expect(formatInterval(ms)).toBe(text));
 });
 
 describe('scheduler', () => {
   it('uses learning steps 1m / 10m for a new card and repeats with the same inputs', () => {
     const options = gradeOptions(scheduler, { id: 'x', item: items('d', [basic('a')])[0]!, state: null }, NOW);
-    expect(options.map((o) => `${o.name} · ${o.interval}`)).toEqual(['Again · 1m', 'Hard · 6m', 'Good · 10m', expect.stringMatching(/^Easy · \d+d$/)]);
+    expect(options.map((o) => `${o.name} · ${o.interval}`)).toEqual([
+      'Again · 1m',
+      'Hard · 6m',
+      'Good · 10m',
+      expect.stringMatching(/^Easy · \d+d$/),
+    ]);
     const again = gradeOptions(scheduler, { id: 'x', item: items('d', [basic('a')])[0]!, state: null }, NOW);
     expect(again).toEqual(options);
   });
@@ -89,22 +122,46 @@ describe('scheduler', () => {
 
   it('keeps intervals within --max-interval and honours retention', () => {
     const capped = createScheduler({ retention: 0.9, maximumIntervalDays: 5 });
-    for (const grade of [2, 3, 4] as const) expect(capped.answer(reviewState(0, 300).memory, 'd/a', NOW, grade).due - NOW).toBeLessThanOrEqual(5 * DAY);
+    for (const grade of [2, 3, 4] as const)
+      expect(capped.answer(reviewState(0, 300).memory, 'd/a', NOW, grade).due - NOW).toBeLessThanOrEqual(5 * DAY);
     const strict = createScheduler({ retention: 0.97, maximumIntervalDays: 36500 });
-    expect(strict.answer(reviewState(0, 30).memory, 'd/a', NOW, 3).due).toBeLessThan(scheduler.answer(reviewState(0, 30).memory, 'd/a', NOW, 3).due);
+    expect(strict.answer(reviewState(0, 30).memory, 'd/a', NOW, 3).due).toBeLessThan(
+      scheduler.answer(reviewState(0, 30).memory, 'd/a', NOW, 3).due,
+    );
   });
 
   it('computes retrievability as ts-fsrs does, over study days, without its Date objects', () => {
     const reference = fsrs(generatorParameters({ request_retention: 0.9, enable_fuzz: true, enable_short_term: true }));
     // NOW is 12:00 UTC; the default rule starts days at 4 a.m. UTC. [time since the review, study days]
-    const cases: [number, number][] = [[0, 0], [1, 0], [60_000, 0], [8 * 60 * MIN, 0], [8 * 60 * MIN + 1, 1], [DAY - 1, 1], [DAY, 1], [3 * DAY + 5, 3], [400 * DAY, 400]];
+    const cases: [number, number][] = [
+      [0, 0],
+      [1, 0],
+      [60_000, 0],
+      [8 * 60 * MIN, 0],
+      [8 * 60 * MIN + 1, 1],
+      [DAY - 1, 1],
+      [DAY, 1],
+      [3 * DAY + 5, 3],
+      [400 * DAY, 400],
+    ];
     let checked = 0;
     for (const stability of [0.01, 0.4, 2.5, 17.123456789, 365, 9000]) {
       for (const [ago, days] of cases) {
         for (const state of [STATE_LEARNING, STATE_REVIEW, STATE_RELEARNING] as const) {
           const memory: CardMemory = { ...newMemory(NOW), state, stability, lastReview: NOW - ago };
           // ts-fsrs counts 24-hour periods here: a review exactly `days` days before gives its answer.
-          const card = { due: new Date(memory.due), stability, difficulty: memory.difficulty, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 1, lapses: 0, state: state as number as State, last_review: new Date(NOW - days * DAY) };
+          const card = {
+            due: new Date(memory.due),
+            stability,
+            difficulty: memory.difficulty,
+            elapsed_days: 0,
+            scheduled_days: 0,
+            learning_steps: 0,
+            reps: 1,
+            lapses: 0,
+            state: state as number as State,
+            last_review: new Date(NOW - days * DAY),
+          };
           expect(scheduler.retrievability(memory, NOW)).toBe(reference.get_retrievability(card, new Date(NOW), false));
           checked++;
         }
@@ -116,7 +173,10 @@ describe('scheduler', () => {
 
   it('marks a leech on the 8th lapse, once', () => {
     const item = items('d', [basic('a')])[0]!;
-    const state: ItemState = { ...reviewState(0, 5), memory: { ...reviewState(0, 5).memory, lapses: LEECH_LAPSES - 1 } };
+    const state: ItemState = {
+      ...reviewState(0, 5),
+      memory: { ...reviewState(0, 5).memory, lapses: LEECH_LAPSES - 1 },
+    };
     const outcome = gradeEntry(scheduler, { id: 'x', item, state }, 1, NOW);
     expect(outcome.after.leech).toBe(true);
     expect(outcome.becameLeech).toBe(true);
@@ -128,7 +188,13 @@ describe('scheduler', () => {
 describe('StudyQueue', () => {
   it('stops new cards at the daily limit, counting earlier sessions', () => {
     const all = items('d', [basic('a'), basic('b'), basic('c'), basic('e')]);
-    const queue = new StudyQueue(source({ items: all, limits: { newPerDay: 3, reviewsPerDay: 200 }, doneToday: new Map([['d', { newCards: 1, reviews: 0 }]]) }));
+    const queue = new StudyQueue(
+      source({
+        items: all,
+        limits: { newPerDay: 3, reviewsPerDay: 200 },
+        doneToday: new Map([['d', { newCards: 1, reviews: 0 }]]),
+      }),
+    );
     expect(queue.counts(NOW)).toEqual({ new: 2, learning: 0, due: 0 });
     expect(drain(queue, NOW)).toEqual(['a', 'b']);
   });
@@ -171,8 +237,14 @@ describe('StudyQueue', () => {
 
   it('shows due learning cards first, then spreads new cards among reviews', () => {
     const all = items('d', [basic('l'), basic('r1'), basic('r2'), basic('r3'), basic('r4'), basic('n1'), basic('n2')]);
-    const learning: ItemState = { memory: { ...newMemory(NOW), state: STATE_LEARNING, due: NOW - MIN, reps: 1, lastReview: NOW - 2 * MIN }, leech: false };
-    const states = inDeck([['l', learning], ...['r1', 'r2', 'r3', 'r4'].map((k, i) => [k, reviewState(-DAY, 2 + i)] as [string, ItemState])]);
+    const learning: ItemState = {
+      memory: { ...newMemory(NOW), state: STATE_LEARNING, due: NOW - MIN, reps: 1, lastReview: NOW - 2 * MIN },
+      leech: false,
+    };
+    const states = inDeck([
+      ['l', learning],
+      ...['r1', 'r2', 'r3', 'r4'].map((k, i) => [k, reviewState(-DAY, 2 + i)] as [string, ItemState]),
+    ]);
     const queue = new StudyQueue(source({ items: all, states }));
     const order = drain(queue, NOW);
     expect(order[0]).toBe('l');
@@ -180,7 +252,10 @@ describe('StudyQueue', () => {
   });
 
   it('buries the siblings of an answered card until the next day', () => {
-    const all = items('d', [basic('a', { reverse: true }), { id: 'z', type: 'cloze', text: '{{x}} and {{y}}' } as Card]);
+    const all = items('d', [
+      basic('a', { reverse: true }),
+      { id: 'z', type: 'cloze', text: '{{x}} and {{y}}' } as Card,
+    ]);
     const queue = new StudyQueue(source({ items: all }));
     const first = queue.next(NOW)!;
     expect(first.item.key).toBe('a');
@@ -193,19 +268,41 @@ describe('StudyQueue', () => {
   it('keeps siblings buried in a later session of the same day, and not the next day', () => {
     const all = items('d', [basic('a', { reverse: true })]);
     const reviewedToday = new Map([[cardRef('d', 'a'), new Set(['a'])]]);
-    const state: ItemState = { memory: { ...newMemory(NOW), state: STATE_LEARNING, due: NOW + 5 * 60 * MIN, reps: 1, lastReview: NOW }, leech: false };
+    const state: ItemState = {
+      memory: { ...newMemory(NOW), state: STATE_LEARNING, due: NOW + 5 * 60 * MIN, reps: 1, lastReview: NOW },
+      leech: false,
+    };
     const queue = new StudyQueue(source({ items: all, reviewedToday, states: inDeck([['a', state]]) }));
     expect(queue.next(NOW)).toBeNull();
     expect(queue.learningLater(NOW)).toEqual({ count: 1, firstInMs: 5 * 60 * MIN });
     const tomorrow = NOW + DAY;
-    expect(new StudyQueue(source({ items: all, reviewedToday: new Map(), states: inDeck([['a', state]]), now: tomorrow, day: studyDay(tomorrow, 4, 0) })).next(tomorrow)!.item.key).toBe('a');
-    expect(new StudyQueue(source({ items: all, reviewedToday: new Map(), states: inDeck([['a', state]]) })).next(NOW)!.item.key).toBe('a:reverse');
+    expect(
+      new StudyQueue(
+        source({
+          items: all,
+          reviewedToday: new Map(),
+          states: inDeck([['a', state]]),
+          now: tomorrow,
+          day: studyDay(tomorrow, 4, 0),
+        }),
+      ).next(tomorrow)!.item.key,
+    ).toBe('a');
+    expect(
+      new StudyQueue(source({ items: all, reviewedToday: new Map(), states: inDeck([['a', state]]) })).next(NOW)!.item
+        .key,
+    ).toBe('a:reverse');
   });
 
   it('shows learning cards up to 20 minutes early when nothing else is left', () => {
     const all = items('d', [basic('soon'), basic('later')]);
-    const at = (due: number): ItemState => ({ memory: { ...newMemory(NOW), state: STATE_LEARNING, due, reps: 1, lastReview: NOW - MIN }, leech: false });
-    const states = inDeck([['soon', at(NOW + LEARN_AHEAD_MS - MIN)], ['later', at(NOW + LEARN_AHEAD_MS + MIN)]]);
+    const at = (due: number): ItemState => ({
+      memory: { ...newMemory(NOW), state: STATE_LEARNING, due, reps: 1, lastReview: NOW - MIN },
+      leech: false,
+    });
+    const states = inDeck([
+      ['soon', at(NOW + LEARN_AHEAD_MS - MIN)],
+      ['later', at(NOW + LEARN_AHEAD_MS + MIN)],
+    ]);
     const queue = new StudyQueue(source({ items: all, states }));
     expect(queue.next(NOW)!.item.key).toBe('soon');
     expect(queue.counts(NOW).learning).toBe(2);

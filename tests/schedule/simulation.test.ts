@@ -20,12 +20,24 @@ import { ReviewStore } from '../../src/io/store.js';
 
 const ZONE = 'Europe/Berlin';
 const MIN = 60_000;
-const wallFormat = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+const wallFormat = new Intl.DateTimeFormat('en-US', {
+  timeZone: ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
 function wallMs(time: number): number {
   const p = Object.fromEntries(wallFormat.formatToParts(time).map((part) => [part.type, Number(part.value)]));
   return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour, p.minute, p.second);
 }
-const rule: DayRule = { startHour: 4, utcOffsetMinutes: (time) => Math.round((wallMs(time) - Math.floor(time / 1000) * 1000) / MIN) };
+const rule: DayRule = {
+  startHour: 4,
+  utcOffsetMinutes: (time) => Math.round((wallMs(time) - Math.floor(time / 1000) * 1000) / MIN),
+};
 /** The study date of an instant, independently of day.ts: the local date of (wall time − 4 h). */
 const studyDate = (time: number) => new Date(wallMs(time) - 4 * 60 * MIN).toISOString().slice(0, 10);
 
@@ -39,12 +51,16 @@ describe('ten days of study in Berlin across the October change', () => {
     const dir = mkdtempSync(join(tmpdir(), 'quizdeck-sim-'));
     dirs.push(dir);
     const store = new ReviewStore(openDatabase(join(dir, 'q.db')));
-    const items = Array.from({ length: 200 }, (_, i) => ({ id: `c${i}`, q: `q${i}`, a: `a${i}` }) as Card).flatMap((c) => expandCard({ deck: 'd' }, c));
+    const items = Array.from({ length: 200 }, (_, i) => ({ id: `c${i}`, q: `q${i}`, a: `a${i}` }) as Card).flatMap(
+      (c) => expandCard({ deck: 'd' }, c),
+    );
     const scheduler = createScheduler({ retention: 0.9, maximumIntervalDays: 36500, day: rule });
     const limits = { newPerDay: 5, reviewsPerDay: 50 };
     // Early morning, late evening and the small hours of each night (3:30 is the day before).
     const sessions: number[] = [];
-    for (let d = 20; d <= 30; d++) for (const time of ['04:30', '23:30']) sessions.push(Date.parse(`2026-10-${d}T${time}:00${d < 25 ? '+02:00' : '+01:00'}`));
+    for (let d = 20; d <= 30; d++)
+      for (const time of ['04:30', '23:30'])
+        sessions.push(Date.parse(`2026-10-${d}T${time}:00${d < 25 ? '+02:00' : '+01:00'}`));
     sessions.push(Date.parse('2026-10-25T03:30:00+01:00'), Date.parse('2026-10-25T02:30:00+01:00'));
     sessions.sort((a, b) => a - b);
     // The session of the 27th from 4:30 runs until 5:18 (12 answers, 4 minutes each); then the
@@ -57,20 +73,45 @@ describe('ten days of study in Berlin across the October change', () => {
     for (const start of sessions) {
       const day = studyDay(start, 4, rule.utcOffsetMinutes);
       const { states, notDue } = store.loadQueueStates(['d'], day.end);
-      const queue = new StudyQueue({ items, states, notDue, reviewedToday: store.reviewedDuring(['d'], day), doneToday: store.doneDuring(day), limits, day, now: start, retrievability: scheduler.retrievability });
+      const queue = new StudyQueue({
+        items,
+        states,
+        notDue,
+        reviewedToday: store.reviewedDuring(['d'], day),
+        doneToday: store.doneDuring(day),
+        limits,
+        day,
+        now: start,
+        retrievability: scheduler.retrievability,
+      });
       let now = start;
-      for (let n = 0, entry = queue.next(now); entry && n < (start === setBack ? 40 : 12); n++, entry = queue.next(now)) {
+      for (
+        let n = 0, entry = queue.next(now);
+        entry && n < (start === setBack ? 40 : 12);
+        n++, entry = queue.next(now)
+      ) {
         const grade = n % 4 === 1 ? 1 : 3;
         if ((entry.state?.memory.lastReview ?? 0) > now) fromTheFuture++;
         const outcome = gradeEntry(scheduler, entry, grade, now);
-        store.record({ deckId: 'd', cardKey: entry.item.key, cardId: entry.item.cardId, rating: grade, reviewedAt: now, durationMs: 1, before: outcome.before, after: outcome.after });
+        store.record({
+          deckId: 'd',
+          cardKey: entry.item.key,
+          cardId: entry.item.cardId,
+          rating: grade,
+          reviewedAt: now,
+          durationMs: 1,
+          before: outcome.before,
+          after: outcome.after,
+        });
         queue.answered(entry, outcome.after);
         answers++;
         now += start === setBack ? 10_000 : 4 * MIN;
       }
     }
     const introduced = new Map<string, Set<string>>();
-    for (const { card_key, reviewed_at } of store.db.prepare('SELECT card_key, reviewed_at FROM reviews WHERE state_before = 0').all() as { card_key: string; reviewed_at: number }[]) {
+    for (const { card_key, reviewed_at } of store.db
+      .prepare('SELECT card_key, reviewed_at FROM reviews WHERE state_before = 0')
+      .all() as { card_key: string; reviewed_at: number }[]) {
       const date = studyDate(reviewed_at);
       if (!introduced.has(date)) introduced.set(date, new Set());
       introduced.get(date)!.add(card_key);
@@ -78,9 +119,15 @@ describe('ten days of study in Berlin across the October change', () => {
     expect(answers).toBeGreaterThan(100);
     expect(fromTheFuture).toBeGreaterThan(0);
     expect([...introduced.keys()].length).toBe(11);
-    for (const [date, keys] of introduced) expect({ date, count: keys.size }).toEqual({ date, count: Math.min(keys.size, limits.newPerDay) });
+    for (const [date, keys] of introduced)
+      expect({ date, count: keys.size }).toEqual({ date, count: Math.min(keys.size, limits.newPerDay) });
     expect([...introduced.values()].filter((keys) => keys.size === limits.newPerDay).length).toBeGreaterThanOrEqual(5);
-    const stale = store.db.prepare('SELECT count(*) FROM card_state c WHERE review_id <> (SELECT max(id) FROM reviews r WHERE r.card_key = c.card_key)').pluck().get();
+    const stale = store.db
+      .prepare(
+        'SELECT count(*) FROM card_state c WHERE review_id <> (SELECT max(id) FROM reviews r WHERE r.card_key = c.card_key)',
+      )
+      .pluck()
+      .get();
     expect(stale).toBe(0);
     store.db.close();
   });

@@ -9,8 +9,19 @@ import { deck, sheetOf } from './decks.js';
 // Answer keys a marker can use (issue 10): accepted alternatives in the key; multi-select
 // questions marked as such on paper and in JSON, their key listing every letter.
 const CARDS: Card[] = [
-  { id: 'root', q: 'Which partition runs the drivers?', a: 'The parent partition', accept: ['root partition', 'parent'] },
-  { id: 'domains', type: 'choice', q: 'Which are Xen domains?', choices: ['Dom0', 'DomU', 'VMBus'], answer: ['Dom0', 'DomU'] },
+  {
+    id: 'root',
+    q: 'Which partition runs the drivers?',
+    a: 'The parent partition',
+    accept: ['root partition', 'parent'],
+  },
+  {
+    id: 'domains',
+    type: 'choice',
+    q: 'Which are Xen domains?',
+    choices: ['Dom0', 'DomU', 'VMBus'],
+    answer: ['Dom0', 'DomU'],
+  },
   { id: 'one', type: 'choice', q: 'Which owns the drivers?', choices: ['Parent', 'Child'], answer: 'Parent' },
 ];
 const EN = deck(CARDS);
@@ -24,7 +35,9 @@ describe('answer keys', () => {
     const single = text.slice(text.indexOf('Which owns the drivers?'));
     expect(single.split('\n')[1]).toMatch(/^ {4}A\. /);
     const key = text.slice(text.indexOf('Answer key'));
-    const multi = sheetToJson(sheetOf([EN], { seed: '1' })).versions[0]!.questions.find((q) => q.type === 'choice' && q.multiple)!;
+    const multi = sheetToJson(sheetOf([EN], { seed: '1' })).versions[0]!.questions.find(
+      (q) => q.type === 'choice' && q.multiple,
+    )!;
     expect(multi.answer).toHaveLength(2);
     expect(key).toContain(`${(multi.answer as string[]).join(', ')} (`);
   });
@@ -40,7 +53,9 @@ describe('answer keys', () => {
     expect(html).toContain('<p class="choose-all">Choose all that apply</p><ol class="choices multiple">');
     expect(html.match(/class="choices multiple"/g)).toHaveLength(1);
     expect(html).toContain('.multiple .letter { border-radius: 0.3mm; }');
-    expect(html).toContain('<span class="key-answer">The parent partition</span><span class="also"> (also accepted: root partition; parent)</span>');
+    expect(html).toContain(
+      '<span class="key-answer">The parent partition</span><span class="also"> (also accepted: root partition; parent)</span>',
+    );
   });
 
   it('markdown: task-list boxes for multi-select, alternatives in the key', () => {
@@ -51,7 +66,15 @@ describe('answer keys', () => {
 
   it('json: "multiple" on every choice question, "accept" on a basic one that has alternatives', () => {
     const questions = sheetToJson(sheetOf([EN], { seed: '1' })).versions[0]!.questions;
-    expect(questions.filter((q) => q.type === 'choice').map((q) => q.multiple).sort()).toEqual([false, true]);
-    expect(questions.find((q) => q.type === 'basic')).toMatchObject({ answer: 'The parent partition', accept: ['root partition', 'parent'] });
+    expect(
+      questions
+        .filter((q) => q.type === 'choice')
+        .map((q) => q.multiple)
+        .sort(),
+    ).toEqual([false, true]);
+    expect(questions.find((q) => q.type === 'basic')).toMatchObject({
+      answer: 'The parent partition',
+      accept: ['root partition', 'parent'],
+    });
   });
 });

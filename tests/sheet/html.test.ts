@@ -4,7 +4,12 @@ import { escapeHtml, renderSheetHtml } from '../../src/core/sheet/html.js';
 import { deck, SAMPLE, sheetOf } from './decks.js';
 
 const HOSTILE = deck([
-  { id: 'xss', q: '<script>alert(1)</script> & "quotes" \'single\'', a: '<img src=x onerror=alert(1)>', why: '</style><b>bold</b>' },
+  {
+    id: 'xss',
+    q: '<script>alert(1)</script> & "quotes" \'single\'',
+    a: '<img src=x onerror=alert(1)>',
+    why: '</style><b>bold</b>',
+  },
   { id: 'choice-xss', type: 'choice', q: 'Pick <b>one</b>', choices: ['<i>a</i>', 'b & c'], answer: '<i>a</i>' },
   { id: 'cloze-xss', type: 'cloze', text: 'A {{<u>blank</u>::<em>hint</em>}} here.' },
 ]);
@@ -31,7 +36,8 @@ describe('renderSheetHtml', () => {
     expect(html).toMatch(/\.part \+ \.part \{[^}]*break-before: page/);
     expect(html).toContain('size: A4;');
     expect(renderSheetHtml(sheetOf([SAMPLE], { paper: 'letter' }))).toContain('size: letter;');
-    for (const font of ['"Noto Sans CJK SC"', '"Noto Sans SC"', '"PingFang SC"', '"Microsoft YaHei"', 'sans-serif']) expect(html).toContain(font);
+    for (const font of ['"Noto Sans CJK SC"', '"Noto Sans SC"', '"PingFang SC"', '"Microsoft YaHei"', 'sans-serif'])
+      expect(html).toContain(font);
   });
 
   it('lays out title, name/date/score, numbered questions, lettered choices, True / False, blanks and answer lines', () => {
@@ -73,7 +79,9 @@ describe('renderSheetHtml', () => {
     const out = renderSheetHtml(sheetOf([SAMPLE], { versions: 2 }));
     expect(out).toContain('@page version-A { @top-right { content: "Version A"');
     expect(out).toContain('@page version-B { @top-right { content: "Version B"');
-    expect(out).toMatch(/<section class="part questions version-A"[\s\S]*<section class="part key version-A"[\s\S]*<section class="part questions version-B"[\s\S]*<section class="part key version-B"/);
+    expect(out).toMatch(
+      /<section class="part questions version-A"[\s\S]*<section class="part key version-A"[\s\S]*<section class="part questions version-B"[\s\S]*<section class="part key version-B"/,
+    );
     expect(text(out)).toContain('Answer key — Version B');
     expect(html).not.toContain('Version A');
   });

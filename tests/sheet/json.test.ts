@@ -10,8 +10,19 @@ describe('renderSheetJson', () => {
     expect(json.seed).toBe('7');
     expect(json.versions.map((v: { label: string }) => v.label)).toEqual(['A', 'B']);
     const byType = Object.fromEntries(json.versions[0].questions.map((q: { type: string }) => [q.type, q]));
-    expect(byType.truefalse).toEqual({ number: expect.any(Number), type: 'truefalse', prompt: 'Xen PV guests need VT-x.', answer: false, why: 'PV guests run a modified kernel.' });
-    expect(byType.cloze).toEqual({ number: expect.any(Number), type: 'cloze', prompt: 'KVM was merged into Linux (1) ____ [version] in (2) ____.', answer: ['2.6.20', 'February 2007'] });
+    expect(byType.truefalse).toEqual({
+      number: expect.any(Number),
+      type: 'truefalse',
+      prompt: 'Xen PV guests need VT-x.',
+      answer: false,
+      why: 'PV guests run a modified kernel.',
+    });
+    expect(byType.cloze).toEqual({
+      number: expect.any(Number),
+      type: 'cloze',
+      prompt: 'KVM was merged into Linux (1) ____ [version] in (2) ____.',
+      answer: ['2.6.20', 'February 2007'],
+    });
     expect(Object.keys(byType.basic)).toEqual(['number', 'type', 'prompt', 'answer', 'why']);
   });
 

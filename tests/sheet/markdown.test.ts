@@ -10,7 +10,9 @@ describe('renderSheetMarkdown', () => {
     expect(out).toMatch(/^1\. /m);
     expect(out).toMatch(/^ {3}- \*\*A\.\*\* .+\n {3}- \*\*B\.\*\* /m);
     expect(out).toContain('   True / False');
-    expect(out).toContain('KVM was merged into Linux **(1)** \\_\\_\\_\\_\\_\\_\\_\\_ \\[version\\] in **(2)** \\_\\_\\_\\_\\_\\_\\_\\_.');
+    expect(out).toContain(
+      'KVM was merged into Linux **(1)** \\_\\_\\_\\_\\_\\_\\_\\_ \\[version\\] in **(2)** \\_\\_\\_\\_\\_\\_\\_\\_.',
+    );
     expect(out).toContain('## Answer key — Version A');
     expect(out).toContain('## Answer key — Version B');
     expect(out).toContain('**(1) 2.6.20; (2) February 2007**');

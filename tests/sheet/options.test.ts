@@ -4,7 +4,19 @@ import { parsePrintOptions } from '../../src/core/sheet/options.js';
 describe('parsePrintOptions', () => {
   it('has defaults: txt to stdout, key at the end, one version, A4, all questions', () => {
     expect(parsePrintOptions({})).toEqual({
-      value: { format: 'txt', output: undefined, answers: 'end', versions: 1, seed: undefined, count: undefined, filter: { tags: [], sections: [], types: [], decks: [] }, title: undefined, paper: 'a4', date: undefined, browser: undefined },
+      value: {
+        format: 'txt',
+        output: undefined,
+        answers: 'end',
+        versions: 1,
+        seed: undefined,
+        count: undefined,
+        filter: { tags: [], sections: [], types: [], decks: [] },
+        title: undefined,
+        paper: 'a4',
+        date: undefined,
+        browser: undefined,
+      },
     });
   });
 
@@ -46,9 +58,18 @@ describe('parsePrintOptions', () => {
     [{ answers: 'after' }, '--answers "after" is not valid; use one of end, inline, none, only'],
     [{ format: 'docx' }, '--format "docx" is not an output format; use one of html, md, txt, json, pdf'],
     [{ format: 'pdf' }, '--format pdf needs an output file: add -o sheet.pdf'],
-    [{ output: 'sheet.docx' }, '-o "sheet.docx": ".docx" is not an output format; name the file .html, .md, .txt, .json or .pdf, or choose one with --format'],
-    [{ output: 'out/v1.2' }, '-o "out/v1.2": ".2" is not an output format; name the file .html, .md, .txt, .json or .pdf, or choose one with --format'],
-    [{ type: ['essay'] }, '--type "essay" is not a card type; use one or more of basic, choice, truefalse, cloze, order'],
+    [
+      { output: 'sheet.docx' },
+      '-o "sheet.docx": ".docx" is not an output format; name the file .html, .md, .txt, .json or .pdf, or choose one with --format',
+    ],
+    [
+      { output: 'out/v1.2' },
+      '-o "out/v1.2": ".2" is not an output format; name the file .html, .md, .txt, .json or .pdf, or choose one with --format',
+    ],
+    [
+      { type: ['essay'] },
+      '--type "essay" is not a card type; use one or more of basic, choice, truefalse, cloze, order',
+    ],
     [{ seed: ' ' }, '--seed must not be empty; use any word or number, e.g. --seed 42'],
     [{ title: '' }, '--title must not be empty'],
   ])('%j is refused with one sentence', (input, error) => {

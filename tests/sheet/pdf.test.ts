@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BrowserProblem, findBrowser, withoutTimestamps } from '../../src/io/pdf.js';
 
-
 function fakeBin(dir: string, name: string, executable = true): string {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, name);
@@ -33,15 +32,21 @@ describe('findBrowser', () => {
   it('refuses an explicit path or CHROME_PATH that is not an executable file', () => {
     expect(() => findBrowser({ explicit: join(a, 'chromium'), env: {} })).toThrow(BrowserProblem);
     expect(() => findBrowser({ explicit: a, env: {} })).toThrow(/no executable file there/);
-    expect(() => findBrowser({ env: { CHROME_PATH: '/no/such' } })).toThrow('CHROME_PATH=/no/such is not an executable file; fix or unset it, or use --format html');
+    expect(() => findBrowser({ env: { CHROME_PATH: '/no/such' } })).toThrow(
+      'CHROME_PATH=/no/such is not an executable file; fix or unset it, or use --format html',
+    );
   });
 });
 
 describe('withoutTimestamps', () => {
-  const pdf = (dates: string) => Buffer.from(`%PDF-1.4\n1 0 obj <</Producer (Skia/PDF m150)\n${dates}>>\nendobj\n`, 'latin1');
+  const pdf = (dates: string) =>
+    Buffer.from(`%PDF-1.4\n1 0 obj <</Producer (Skia/PDF m150)\n${dates}>>\nendobj\n`, 'latin1');
 
   it.each([
-    ["/CreationDate (D:20261127132847+00'00')\n/ModDate (D:20261127132847+00'00')", "/CreationDate (D:19700101000000+00'00')\n/ModDate (D:19700101000000+00'00')"],
+    [
+      "/CreationDate (D:20261127132847+00'00')\n/ModDate (D:20261127132847+00'00')",
+      "/CreationDate (D:19700101000000+00'00')\n/ModDate (D:19700101000000+00'00')",
+    ],
     ["/CreationDate(D:20261127132847-05'30')", "/CreationDate(D:19700101000000-00'00')"],
   ])('fixes %j with the same length', (dates, fixed) => {
     const out = Buffer.from(withoutTimestamps(pdf(dates)));

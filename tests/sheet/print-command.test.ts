@@ -30,11 +30,29 @@ describe('runPrint', () => {
       return out.join('');
     };
     const txt = await print([zh], { format: 'txt' });
-    for (const label of ['姓名：', '日期：', '得分：', 'A 卷', '答案 — B 卷', '种子 7', '选出所有正确答案', '正确 / 错误', '解析：']) expect(txt).toContain(label);
+    for (const label of [
+      '姓名：',
+      '日期：',
+      '得分：',
+      'A 卷',
+      '答案 — B 卷',
+      '种子 7',
+      '选出所有正确答案',
+      '正确 / 错误',
+      '解析：',
+    ])
+      expect(txt).toContain(label);
     expect(txt).not.toMatch(/Name:|Answer key|Version|Choose all that apply/);
     expect(txt).toMatch(/^ *\d+\. [A-D](, [A-D])*（[^()]+）$/m); // a choice's key: letters, then the choices in full-width brackets
     const html = await print([zh], { format: 'html' });
-    for (const label of ['<html lang="zh">', '姓名：', '<h2>答案 — A 卷</h2>', '<p class="choose-all">选出所有正确答案</p>', '第 ']) expect(html).toContain(label);
+    for (const label of [
+      '<html lang="zh">',
+      '姓名：',
+      '<h2>答案 — A 卷</h2>',
+      '<p class="choose-all">选出所有正确答案</p>',
+      '第 ',
+    ])
+      expect(html).toContain(label);
     expect(await print([zh], { format: 'txt', lang: 'en' })).toContain('Answer key — Version B');
     expect(await print([zh, SAMPLE], { format: 'txt' })).toContain('Answer key — Version B');
   });
@@ -78,7 +96,11 @@ describe('runPrint', () => {
 
   it('--deck keeps the cards of the decks named', async () => {
     const { deps, out } = fakeDeps();
-    await runPrint(['decks/hypervisors.en.yaml', 'decks/hypervisors.zh.yaml'], { seed: '1', format: 'json', deck: ['Hypervisors-ZH'] }, deps);
+    await runPrint(
+      ['decks/hypervisors.en.yaml', 'decks/hypervisors.zh.yaml'],
+      { seed: '1', format: 'json', deck: ['Hypervisors-ZH'] },
+      deps,
+    );
     const sheet = JSON.parse(out[0]!) as { title: string; versions: { questions: unknown[] }[] };
     expect(sheet.title).toBe('Hypervisor：VMware ESX、Hyper-V、Xen 与 KVM');
     // Every card of the Chinese deck once (a reverse card in one direction, a cloze card as one question), none of the English.
@@ -87,12 +109,16 @@ describe('runPrint', () => {
 
   it('refuses filters that match nothing, naming what exists', async () => {
     const { deps } = fakeDeps();
-    await expect(runPrint([SAMPLE], { seed: '1', tag: ['nope'] }, deps)).rejects.toThrow(new UsageError('no questions match --tag nope (the decks have tags: drivers, esx, history, hyper-v, kvm, xen)'));
+    await expect(runPrint([SAMPLE], { seed: '1', tag: ['nope'] }, deps)).rejects.toThrow(
+      new UsageError('no questions match --tag nope (the decks have tags: drivers, esx, history, hyper-v, kvm, xen)'),
+    );
   });
 
   it('refuses a deck with errors in one sentence naming file and line', async () => {
     const { deps } = fakeDeps();
-    await expect(runPrint(['tests/fixtures/invalid/unknown-key.yaml'], {}, deps)).rejects.toThrow(/^tests\/fixtures\/invalid\/unknown-key\.yaml:5: .*run `quizdeck validate/);
+    await expect(runPrint(['tests/fixtures/invalid/unknown-key.yaml'], {}, deps)).rejects.toThrow(
+      /^tests\/fixtures\/invalid\/unknown-key\.yaml:5: .*run `quizdeck validate/,
+    );
   });
 
   it('pdf: closes the browser it started when the decks turn out to be bad', async () => {
@@ -101,7 +127,9 @@ describe('runPrint', () => {
       findBrowser: () => '/fake/chromium',
       startPdfRenderer: () => ({ render: async () => new Uint8Array(), close: async () => void seen.push('close') }),
     });
-    await expect(runPrint(['tests/fixtures/invalid/unknown-key.yaml'], { output: 'x.pdf' }, deps)).rejects.toThrow(UsageError);
+    await expect(runPrint(['tests/fixtures/invalid/unknown-key.yaml'], { output: 'x.pdf' }, deps)).rejects.toThrow(
+      UsageError,
+    );
     expect(seen).toEqual(['close']);
   });
 
@@ -109,7 +137,9 @@ describe('runPrint', () => {
     const { deps } = fakeDeps({ findBrowser: () => undefined });
     const error = await runPrint(['no/such/deck'], { output: 'x.pdf' }, deps).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
-    expect((error as UsageError).message).toMatch(/^PDF output needs Chromium or Chrome and none was found .*--format html/);
+    expect((error as UsageError).message).toMatch(
+      /^PDF output needs Chromium or Chrome and none was found .*--format html/,
+    );
   });
 
   it('pdf: renders the sheet HTML with the browser found and writes the bytes', async () => {

@@ -7,10 +7,22 @@ const none = { tags: [], sections: [], types: [] };
 describe('collectQuestions', () => {
   it('asks every card once, in deck order; a cloze card is one question with numbered blanks', () => {
     const questions = collectQuestions([SAMPLE], none, '1');
-    expect(questions.map((q) => q.key.replace(':reverse', ''))).toEqual(['esx-name', 'hyperv-parent', 'hw-assist', 'xen-pv', 'kvm-merge']);
+    expect(questions.map((q) => q.key.replace(':reverse', ''))).toEqual([
+      'esx-name',
+      'hyperv-parent',
+      'hw-assist',
+      'xen-pv',
+      'kvm-merge',
+    ]);
     expect(questions[4]!.body).toEqual({
       type: 'cloze',
-      segments: [{ text: 'KVM was merged into Linux ' }, { blank: 1, hint: 'version' }, { text: ' in ' }, { blank: 2 }, { text: '.' }],
+      segments: [
+        { text: 'KVM was merged into Linux ' },
+        { blank: 1, hint: 'version' },
+        { text: ' in ' },
+        { blank: 2 },
+        { text: '.' },
+      ],
       answers: ['2.6.20', 'February 2007'],
     });
   });
@@ -21,7 +33,12 @@ describe('collectQuestions', () => {
       const basics = collectQuestions([SAMPLE], none, String(seed)).filter((q) => q.body.type === 'basic');
       expect(basics).toHaveLength(1);
       keys.add(basics[0]!.key);
-      if (basics[0]!.key === 'esx-name:reverse') expect(basics[0]!.body).toMatchObject({ prompt: 'VMkernel', answer: 'What is the hypervisor of ESX called?', reverse: true });
+      if (basics[0]!.key === 'esx-name:reverse')
+        expect(basics[0]!.body).toMatchObject({
+          prompt: 'VMkernel',
+          answer: 'What is the hypervisor of ESX called?',
+          reverse: true,
+        });
     }
     expect(keys).toEqual(new Set(['esx-name', 'esx-name:reverse']));
   });

@@ -8,7 +8,12 @@ describe('renderSheetText', () => {
 
   it('has a header, numbered questions and the key on a new page (form feed)', () => {
     expect(out.split('\f')).toHaveLength(2);
-    expect(questions!.split('\n').slice(0, 4)).toEqual(['Hypervisor basics', 'Seed 7', '', 'Name: ______________________________  Date: ______________  Score: _____ / 5']);
+    expect(questions!.split('\n').slice(0, 4)).toEqual([
+      'Hypervisor basics',
+      'Seed 7',
+      '',
+      'Name: ______________________________  Date: ______________  Score: _____ / 5',
+    ]);
     for (let n = 1; n <= 5; n++) expect(questions).toMatch(new RegExp(`^ ${n}\\. `, 'm'));
     expect(questions).toMatch(/^ {4}A\. .+\n {4}B\. .+\n {4}C\. .+\n {4}D\. /m);
     expect(questions).toContain('    True / False');
@@ -23,7 +28,8 @@ describe('renderSheetText', () => {
     const lines = renderSheetText(sheetOf([long], { lang: 'zh' })).split('\n');
     const prompt = lines.filter((l) => l.includes('虚拟化'));
     expect(prompt.length).toBeGreaterThan(1);
-    for (const l of prompt) expect([...l].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)).toBeLessThanOrEqual(78);
+    for (const l of prompt)
+      expect([...l].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)).toBeLessThanOrEqual(78);
     expect(prompt[0]!.startsWith(' 1. 虚拟化')).toBe(true);
     expect(prompt[1]).toMatch(/^ {4}[虚拟化]/);
     expect(lines).toContain('    正确 / 错误');

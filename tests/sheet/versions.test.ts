@@ -22,14 +22,16 @@ describe('buildSheet', () => {
   it('labels versions A, B, C and numbers each from 1', () => {
     const sheet = sheetOf([MANY], { versions: 3 });
     expect(sheet.versions.map((v) => v.label)).toEqual(['A', 'B', 'C']);
-    for (const v of sheet.versions) expect(v.questions.map((q) => q.number)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    for (const v of sheet.versions)
+      expect(v.questions.map((q) => q.number)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
   it('gives each version the same questions in its own order with its own choice order', () => {
     const [a, b] = sheetOf([MANY], { versions: 2 }).versions;
     expect(new Set(b!.questions.map((q) => q.key))).toEqual(new Set(a!.questions.map((q) => q.key)));
     expect(b!.questions.map((q) => q.key)).not.toEqual(a!.questions.map((q) => q.key));
-    const choicesOf = (v: typeof a) => Object.fromEntries(v!.questions.map((q) => [q.key, q.body.type === 'choice' ? q.body.choices.join('|') : '']));
+    const choicesOf = (v: typeof a) =>
+      Object.fromEntries(v!.questions.map((q) => [q.key, q.body.type === 'choice' ? q.body.choices.join('|') : '']));
     const ca = choicesOf(a);
     const cb = choicesOf(b);
     expect(Object.keys(ca).filter((k) => ca[k] !== cb[k]).length).toBeGreaterThan(10);
@@ -39,7 +41,9 @@ describe('buildSheet', () => {
     for (const seed of ['1', '2', '3', '4', '5']) {
       const sheet = sheetOf([SAMPLE, MANY], { seed, versions: 4 });
       const expected = new Map(sheet.versions[0]!.questions.map((q) => [q.key, resolvedAnswer(q)]));
-      for (const v of sheet.versions) for (const q of v.questions) expect(resolvedAnswer(q), `${seed} ${v.label} ${q.key}`).toEqual(expected.get(q.key));
+      for (const v of sheet.versions)
+        for (const q of v.questions)
+          expect(resolvedAnswer(q), `${seed} ${v.label} ${q.key}`).toEqual(expected.get(q.key));
       const multi = sheet.versions[0]!.questions.find((q) => q.key === 'hw-assist')!;
       expect(resolvedAnswer(multi)).toEqual(['Hyper-V', 'KVM']);
     }
@@ -50,7 +54,21 @@ describe('buildSheet', () => {
   });
 
   it('carries the settings through', () => {
-    const sheet = sheetOf([SAMPLE], { title: 'T', lang: 'zh', seed: 's', date: '2026-01-02', paper: 'letter', answers: 'only' });
-    expect(sheet).toMatchObject({ title: 'T', lang: 'zh', seed: 's', date: '2026-01-02', paper: 'letter', answers: 'only' });
+    const sheet = sheetOf([SAMPLE], {
+      title: 'T',
+      lang: 'zh',
+      seed: 's',
+      date: '2026-01-02',
+      paper: 'letter',
+      answers: 'only',
+    });
+    expect(sheet).toMatchObject({
+      title: 'T',
+      lang: 'zh',
+      seed: 's',
+      date: '2026-01-02',
+      paper: 'letter',
+      answers: 'only',
+    });
   });
 });

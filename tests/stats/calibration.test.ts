@@ -6,25 +6,49 @@ import { benchmarkBin, CalibrationSums, rmseBins } from '../../src/core/stats/ca
 import { ReviewAggregator } from '../../src/core/stats/reviews.js';
 
 // The scheduler's predictions (what study sees) draw the answers; stats predicts with the forgetting curve.
-const retrievability = createScheduler({ ...DEFAULT_SCHEDULER_OPTIONS, day: { startHour: 0, utcOffsetMinutes: () => 0 } }).retrievability;
+const retrievability = createScheduler({
+  ...DEFAULT_SCHEDULER_OPTIONS,
+  day: { startHour: 0, utcOffsetMinutes: () => 0 },
+}).retrievability;
 const recall = createForgettingCurve();
 const START = Date.UTC(2025, 0, 6, 12);
 
 describe('srs-benchmark metrics', () => {
   it.each([
     // [elapsed days, review number, lapses] pairs in one bin, as the benchmark's rounding puts them
-    [[1, 2, 0], [3, 3, 0]], // delta_t 2.48 (1-3 days), i 1.99 (2-3), lapse 0
-    [[4, 4, 1], [13, 6, 1]], // delta_t 8.98 (4-13), i 3.76 (4-6), lapse 1.65 (1)
-    [[14, 7, 2], [47, 12, 2]], // delta_t 32.5 (14-47), i 7.1 (7-12), lapse 2.85 (2)
+    [
+      [1, 2, 0],
+      [3, 3, 0],
+    ], // delta_t 2.48 (1-3 days), i 1.99 (2-3), lapse 0
+    [
+      [4, 4, 1],
+      [13, 6, 1],
+    ], // delta_t 8.98 (4-13), i 3.76 (4-6), lapse 1.65 (1)
+    [
+      [14, 7, 2],
+      [47, 12, 2],
+    ], // delta_t 32.5 (14-47), i 7.1 (7-12), lapse 2.85 (2)
   ])('bins %j and %j together', (a, b) => {
     expect(benchmarkBin(a[0]!, a[1]!, a[2]!)).toBe(benchmarkBin(b[0]!, b[1]!, b[2]!));
   });
 
   it.each([
-    [[3, 2, 0], [4, 2, 0]],
-    [[5, 3, 0], [5, 4, 0]],
-    [[5, 4, 0], [5, 4, 1]],
-    [[5, 4, 1], [5, 4, 2]],
+    [
+      [3, 2, 0],
+      [4, 2, 0],
+    ],
+    [
+      [5, 3, 0],
+      [5, 4, 0],
+    ],
+    [
+      [5, 4, 0],
+      [5, 4, 1],
+    ],
+    [
+      [5, 4, 1],
+      [5, 4, 2],
+    ],
   ])('bins %j and %j apart', (a, b) => {
     expect(benchmarkBin(a[0]!, a[1]!, a[2]!)).not.toBe(benchmarkBin(b[0]!, b[1]!, b[2]!));
   });
@@ -69,7 +93,21 @@ function syntheticLog(truth: (p: number) => number, seed: string) {
     for (let r = 0; r < 15; r++) {
       const elapsed = 1 + Math.floor(rng() * Math.min(60, stability * 3));
       const next = at + elapsed * DAY;
-      const p = retrievability({ state: 2, due: 0, stability, difficulty: 5, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, lastReview: at }, next);
+      const p = retrievability(
+        {
+          state: 2,
+          due: 0,
+          stability,
+          difficulty: 5,
+          elapsedDays: 0,
+          scheduledDays: 0,
+          learningSteps: 0,
+          reps: 0,
+          lapses: 0,
+          lastReview: at,
+        },
+        next,
+      );
       const recalled = rng() < truth(p);
       stability = recalled ? stability * (1.5 + rng()) : Math.max(0.3, stability * 0.4);
       rows.push([`k${item}`, next, recalled ? 3 : 1, 2, stability]);
@@ -88,7 +126,8 @@ describe('calibration of a synthetic review log', () => {
     expect(c.reviews).toBe(400 * 15);
     expect(c.rmseBins!).toBeLessThan(0.03);
     expect(Math.abs(c.actual! - c.predicted!)).toBeLessThan(0.015);
-    for (const bin of c.bins.filter((b) => b.count >= 300)) expect(Math.abs(bin.actual - bin.predicted)).toBeLessThan(0.05);
+    for (const bin of c.bins.filter((b) => b.count >= 300))
+      expect(Math.abs(bin.actual - bin.predicted)).toBeLessThan(0.05);
   });
 
   it('recall 20 points below the prediction: large RMSE(bins) and a higher log loss', () => {
@@ -106,7 +145,21 @@ describe('calibration of a synthetic review log', () => {
     aggregator.add(0, 'a', START + 2 * DAY, 1, 2, 1); // 2 days on: predicted from S 2.5
     const c = aggregator.decks[0]!.calibration.result();
     expect(c.reviews).toBe(1);
-    const expected = retrievability({ state: 2, due: 0, stability: 2.5, difficulty: 5, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, lastReview: START }, START + 2 * DAY);
+    const expected = retrievability(
+      {
+        state: 2,
+        due: 0,
+        stability: 2.5,
+        difficulty: 5,
+        elapsedDays: 0,
+        scheduledDays: 0,
+        learningSteps: 0,
+        reps: 0,
+        lapses: 0,
+        lastReview: START,
+      },
+      START + 2 * DAY,
+    );
     expect(c.predicted).toBeCloseTo(expected, 12);
     expect(c.actual).toBe(0);
   });

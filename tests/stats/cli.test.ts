@@ -37,8 +37,20 @@ beforeAll(() => {
     ['removed-card', 'removed-card', 4, 3],
   ]);
   writeQuizzes(db, 'sample', now, [
-    [3, [['xen-pv-hw', 'xen', false], ['hyperv-parent', 'hyper-v', true]]],
-    [1, [['xen-pv-hw', 'xen', false], ['hyperv-parent', 'hyper-v', true]]],
+    [
+      3,
+      [
+        ['xen-pv-hw', 'xen', false],
+        ['hyperv-parent', 'hyper-v', true],
+      ],
+    ],
+    [
+      1,
+      [
+        ['xen-pv-hw', 'xen', false],
+        ['hyperv-parent', 'hyper-v', true],
+      ],
+    ],
   ]);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,16 +75,36 @@ describe('quizdeck stats (built CLI)', () => {
     expect(d.retention.last30.recalled).toBe(2);
     expect(d.calibration.reviews).toBe(4); // not the first answers, nor the second ones on the same day
     expect(d.calibration.rmseBins).toBeGreaterThan(0);
-    expect(d.hardest[0]).toMatchObject({ key: 'hyperv-parent', lapses: 2, question: 'In Hyper-V, which partition owns the physical device drivers?' });
+    expect(d.hardest[0]).toMatchObject({
+      key: 'hyperv-parent',
+      lapses: 2,
+      question: 'In Hyper-V, which partition owns the physical device drivers?',
+    });
     expect(d.quiz.attempts).toBe(2);
-    expect(d.quiz.missed[0]).toMatchObject({ key: 'xen-pv-hw', missed: 2, asked: 2, question: 'Xen paravirtualized guests require hardware-assisted CPU virtualization.' });
+    expect(d.quiz.missed[0]).toMatchObject({
+      key: 'xen-pv-hw',
+      missed: 2,
+      asked: 2,
+      question: 'Xen paravirtualized guests require hardware-assisted CPU virtualization.',
+    });
     expect(report.total.activity.reviews.total).toBe(11);
   });
 
   it('the screen without colour: shade characters, every section, 80 columns', () => {
     const r = runCli(['stats', DECK, '--db', db]);
     expect(r.code).toBe(0);
-    for (const heading of ['Items', 'Cards', 'Reviews, last 26 weeks', 'Due in the next 30 days', 'True retention', 'Calibration', 'Hardest items', 'Quizzes: 2 complete attempts', 'Missed most often']) expect(r.stdout).toContain(heading);
+    for (const heading of [
+      'Items',
+      'Cards',
+      'Reviews, last 26 weeks',
+      'Due in the next 30 days',
+      'True retention',
+      'Calibration',
+      'Hardest items',
+      'Quizzes: 2 complete attempts',
+      'Missed most often',
+    ])
+      expect(r.stdout).toContain(heading);
     expect(r.stdout).toMatch(/[░▒▓█]/);
     expect(r.stdout).not.toMatch(/\u001b\[/);
     expect(Math.max(...r.stdout.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(80);
@@ -91,14 +123,33 @@ describe('quizdeck stats (built CLI)', () => {
     // Stabilities read from the log are what they are; a faster forgetting curve (decay w[20]) lowers every prediction.
     const weights = [...DEFAULT_WEIGHTS];
     weights[20] = 0.5;
-    saveParameters(handle, { deckId: 'sample', weights, fittedAt: 1, reviews: 10, logLoss: 0.3, rmse: 0.1, defaultLogLoss: 0.4, defaultRmse: 0.2 });
+    saveParameters(handle, {
+      deckId: 'sample',
+      weights,
+      fittedAt: 1,
+      reviews: 10,
+      logLoss: 0.3,
+      rmse: 0.1,
+      defaultLogLoss: 0.4,
+      defaultRmse: 0.2,
+    });
     handle.close();
-    const before = JSON.parse(runCli(['stats', DECK, '--db', db, '--json'], { env: { TZ: 'UTC' } }).stdout) as StatsReport;
-    const after = JSON.parse(runCli(['stats', DECK, '--db', fittedDb, '--json'], { env: { TZ: 'UTC' } }).stdout) as StatsReport;
-    expect([before.decks[0]!.parameters, after.decks[0]!.parameters, after.total.parameters]).toEqual(['default', 'fitted', 'fitted']);
+    const before = JSON.parse(
+      runCli(['stats', DECK, '--db', db, '--json'], { env: { TZ: 'UTC' } }).stdout,
+    ) as StatsReport;
+    const after = JSON.parse(
+      runCli(['stats', DECK, '--db', fittedDb, '--json'], { env: { TZ: 'UTC' } }).stdout,
+    ) as StatsReport;
+    expect([before.decks[0]!.parameters, after.decks[0]!.parameters, after.total.parameters]).toEqual([
+      'default',
+      'fitted',
+      'fitted',
+    ]);
     expect(after.decks[0]!.calibration.reviews).toBe(before.decks[0]!.calibration.reviews);
     expect(after.decks[0]!.calibration.predicted!).toBeLessThan(before.decks[0]!.calibration.predicted! - 0.01);
-    expect(runCli(['stats', DECK, '--db', fittedDb]).stdout).toContain('predicted with FSRS parameters fitted by quizdeck optimize: sample');
+    expect(runCli(['stats', DECK, '--db', fittedDb]).stdout).toContain(
+      'predicted with FSRS parameters fitted by quizdeck optimize: sample',
+    );
   });
 
   it('a database that does not exist: every item new, said on stderr, nothing created', () => {
@@ -118,8 +169,31 @@ describe('quizdeck stats (built CLI)', () => {
   it('in Chinese (--lang zh): every heading, the heatmap and the forecast in Chinese, 80 columns wide on screen', () => {
     const r = runCli(['stats', DECK, '--db', db, '--lang', 'zh']);
     expect(r.code).toBe(0);
-    for (const heading of ['quizdeck 统计 · 1 个卡组 · 学习日', '条目', '卡片', '最近 26 周的复习（sample）', '未来 30 天的待复习（sample）', '真实保留率', '校准：预测的记忆概率与实际结果', '最难的条目', '测验：完成 2 次', '最常答错']) expect(r.stdout).toContain(heading);
-    for (const english of ['Items', 'Reviews, last', 'Due in the next', 'True retention', 'Hardest items', 'Quizzes:', 'Missed most often', 'today', 'Mon']) expect(r.stdout).not.toContain(english);
+    for (const heading of [
+      'quizdeck 统计 · 1 个卡组 · 学习日',
+      '条目',
+      '卡片',
+      '最近 26 周的复习（sample）',
+      '未来 30 天的待复习（sample）',
+      '真实保留率',
+      '校准：预测的记忆概率与实际结果',
+      '最难的条目',
+      '测验：完成 2 次',
+      '最常答错',
+    ])
+      expect(r.stdout).toContain(heading);
+    for (const english of [
+      'Items',
+      'Reviews, last',
+      'Due in the next',
+      'True retention',
+      'Hardest items',
+      'Quizzes:',
+      'Missed most often',
+      'today',
+      'Mon',
+    ])
+      expect(r.stdout).not.toContain(english);
     expect(r.stdout).toMatch(/^一 {3}[ ·░▒▓█]/m);
     expect(r.stdout).toMatch(/^ +今天 +\+7 +\+14/m);
     expect(Math.max(...r.stdout.split('\n').map(displayWidth))).toBeLessThanOrEqual(80);
@@ -155,12 +229,35 @@ describe('quizdeck stats (built CLI)', () => {
     expect(runCli(['stats', DECK, '--db', db, '--html', zhHtml, '--lang', 'zh']).code).toBe(0);
     const zhText = readFileSync(zhHtml, 'utf8');
     expect(zhText).toContain('<html lang="zh">');
-    for (const heading of ['<h1>quizdeck 统计</h1>', '<h2>合计</h2>', '最近 26 周的复习', '校准：预测的记忆概率与实际结果', '最常答错']) expect(zhText).toContain(heading);
+    for (const heading of [
+      '<h1>quizdeck 统计</h1>',
+      '<h2>合计</h2>',
+      '最近 26 周的复习',
+      '校准：预测的记忆概率与实际结果',
+      '最常答错',
+    ])
+      expect(zhText).toContain(heading);
     expect(zhText).not.toMatch(/Hardest items|True retention|>Mon</);
     if (!existsSync(CHROMIUM)) return;
     const png = join(dir, 'report.png');
     const profile = join(dir, 'profile');
-    const shot = spawnSync(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, `--screenshot=${png}`, '--window-size=1000,1400', `file://${html}`], { timeout: 90_000 });
+    const shot = spawnSync(
+      CHROMIUM,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--user-data-dir=${profile}`,
+        `--screenshot=${png}`,
+        '--window-size=1000,1400',
+        `file://${html}`,
+      ],
+      { timeout: 90_000 },
+    );
     expect(shot.status).toBe(0);
     expect(statSync(png).size).toBeGreaterThan(10_000);
   }, 120_000);

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/random.js';
 import { DAY, type DayRule } from '../../src/core/schedule/day.js';
-import { createForgettingCurve, createScheduler, DEFAULT_SCHEDULER_OPTIONS, DEFAULT_WEIGHTS, newMemory, type GradeValue } from '../../src/core/schedule/fsrs.js';
+import {
+  createForgettingCurve,
+  createScheduler,
+  DEFAULT_SCHEDULER_OPTIONS,
+  DEFAULT_WEIGHTS,
+  newMemory,
+  type GradeValue,
+} from '../../src/core/schedule/fsrs.js';
 import type { ItemState } from '../../src/core/schedule/queue.js';
 import { buildStatsReport } from '../../src/core/stats/report.js';
 import { ReviewAggregator, type Recall } from '../../src/core/stats/reviews.js';
@@ -19,7 +26,10 @@ import { foldReviews, readCardStates } from '../../src/io/statsStore.js';
  */
 
 const NOW = Date.UTC(2025, 8, 1, 9);
-const BERLIN: DayRule = { startHour: 4, utcOffsetMinutes: (t) => (t >= Date.UTC(2025, 2, 30, 1) && t < Date.UTC(2025, 9, 26, 1) ? 120 : 60) };
+const BERLIN: DayRule = {
+  startHour: 4,
+  utcOffsetMinutes: (t) => (t >= Date.UTC(2025, 2, 30, 1) && t < Date.UTC(2025, 9, 26, 1) ? 120 : 60),
+};
 // Fitted parameters for one deck: another decay (w[20]) and a few other weights moved.
 const FITTED = DEFAULT_WEIGHTS.map((w, i) => (i === 20 ? 0.3 : i === 0 ? w * 0.8 : w));
 // Out of ts-fsrs's range: it clips w[20] to [0.1, 0.8], and so must the closed form.
@@ -30,7 +40,22 @@ const UTC_DAYS: DayRule = { startHour: 0, utcOffsetMinutes: () => 0 };
 /** The computation stats made before: the scheduler's retrievability of a review-state memory `t` study days on. */
 function schedulerRecall(weights?: readonly number[]): Recall {
   const scheduler = createScheduler({ ...DEFAULT_SCHEDULER_OPTIONS, day: UTC_DAYS, ...(weights ? { weights } : {}) });
-  return (t, stability) => scheduler.retrievability({ state: 2, due: 0, stability, difficulty: 5, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, lastReview: 1000 * DAY }, (1000 + t) * DAY);
+  return (t, stability) =>
+    scheduler.retrievability(
+      {
+        state: 2,
+        due: 0,
+        stability,
+        difficulty: 5,
+        elapsedDays: 0,
+        scheduledDays: 0,
+        learningSteps: 0,
+        reps: 0,
+        lapses: 0,
+        lastReview: 1000 * DAY,
+      },
+      (1000 + t) * DAY,
+    );
 }
 
 describe('the closed-form forgetting curve', () => {
@@ -43,7 +68,21 @@ describe('the closed-form forgetting curve', () => {
     const slow = schedulerRecall(weights);
     const rng = createRng(`curve-${_name}`);
     // Halves at the 9th decimal (where rounding x·1e8 could go either way) and large values too.
-    const stabilities = [0.001, 0.1, 1, 2.3065, 1 / 3, 36500, 2.123456785, 0.000000015, 12345.678901235, 0.5e-8, 1e15, ...Array.from({ length: 200 }, () => Math.floor(rng() * 1e9) / 1e8 + 0.5e-8), ...Array.from({ length: 300 }, () => rng() * 10 ** (rng() * 5 - 1))];
+    const stabilities = [
+      0.001,
+      0.1,
+      1,
+      2.3065,
+      1 / 3,
+      36500,
+      2.123456785,
+      0.000000015,
+      12345.678901235,
+      0.5e-8,
+      1e15,
+      ...Array.from({ length: 200 }, () => Math.floor(rng() * 1e9) / 1e8 + 0.5e-8),
+      ...Array.from({ length: 300 }, () => rng() * 10 ** (rng() * 5 - 1)),
+    ];
     const days = [1, 2, 3, 7, 30, 365, 3650, ...Array.from({ length: 20 }, () => 1 + Math.floor(rng() * 2000))];
     for (const s of stabilities) for (const t of days) expect(fast(t, s)).toBe(slow(t, s));
   });
@@ -71,11 +110,25 @@ describe('stats over a generated log: the fast path equals the old computation',
   it('the same report from the index and the closed form as from the table and ts-fsrs', () => {
     const decks = ['alpha', 'beta', 'gamma'];
     const weights = [undefined, FITTED, undefined];
-    const fast = report(indexed, decks, weights.map((w) => createForgettingCurve(w)));
-    const slow = report(unindexed, decks, weights.map((w) => schedulerRecall(w)));
+    const fast = report(
+      indexed,
+      decks,
+      weights.map((w) => createForgettingCurve(w)),
+    );
+    const slow = report(
+      unindexed,
+      decks,
+      weights.map((w) => schedulerRecall(w)),
+    );
     expect(fast.decks.map((d) => d.calibration.reviews)).toEqual(slow.decks.map((d) => d.calibration.reviews));
     expect(fast.total.calibration.reviews).toBeGreaterThan(1000);
-    expect(fast.decks[1]!.calibration.logLoss).not.toBe(report(indexed, decks, weights.map(() => createForgettingCurve())).decks[1]!.calibration.logLoss);
+    expect(fast.decks[1]!.calibration.logLoss).not.toBe(
+      report(
+        indexed,
+        decks,
+        weights.map(() => createForgettingCurve()),
+      ).decks[1]!.calibration.logLoss,
+    );
     expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
   });
 
@@ -98,7 +151,14 @@ function report(path: string, deckIds: string[], recall: Recall[]) {
       now: NOW,
       rule: BERLIN,
       desiredRetention: 0.9,
-      decks: deckIds.map((id, i) => ({ id, title: id, fitted: false, shape: [], states: readCardStates(db, id), reviews: aggregator.decks[i]! })),
+      decks: deckIds.map((id, i) => ({
+        id,
+        title: id,
+        fitted: false,
+        shape: [],
+        states: readCardStates(db, id),
+        reviews: aggregator.decks[i]!,
+      })),
       quizSections: [],
       quizMissed: [],
       question: () => null,
@@ -120,7 +180,9 @@ function writeLog(path: string): void {
   const rng = createRng('fast-path-log');
   const states = new Map<string, ItemState>();
   const next = new Map<string, number>();
-  const items = ['alpha', 'beta', 'gamma'].flatMap((deck) => Array.from({ length: 60 }, (_, i) => [deck, `${deck}-${i}`] as const));
+  const items = ['alpha', 'beta', 'gamma'].flatMap((deck) =>
+    Array.from({ length: 60 }, (_, i) => [deck, `${deck}-${i}`] as const),
+  );
   db.transaction(() => {
     for (let day = 365; day >= 0; day--) {
       const session = NOW - day * DAY + Math.floor(rng() * 12) * 3_600_000;
@@ -134,7 +196,16 @@ function writeLog(path: string): void {
           const grade: GradeValue = rng() < p ? (rng() < 0.2 ? 4 : 3) : rng() < 0.3 ? 2 : 1;
           const memory = scheduler.answer(before?.memory ?? newMemory(at), key, at, grade);
           const after: ItemState = { memory, leech: (before?.leech ?? false) || memory.lapses >= 8 };
-          store.record({ deckId: deck, cardKey: key, cardId: key, rating: grade, reviewedAt: at, durationMs: 2000, before, after });
+          store.record({
+            deckId: deck,
+            cardKey: key,
+            cardId: key,
+            rating: grade,
+            reviewedAt: at,
+            durationMs: 2000,
+            before,
+            after,
+          });
           states.set(key, after);
           next.set(key, memory.due);
           if (memory.due > session + DAY / 2) break;

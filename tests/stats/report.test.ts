@@ -14,7 +14,13 @@ const recall = createForgettingCurve();
 const ids = ['a', 'b', 'c', 'd'];
 const keys = [['a', 'a:reverse'], ['b'], ['c:c1', 'c:c2'], ['d']];
 const shape = ids.map((id, i) => ({ id, keys: keys[i]! }));
-const row = (key: string, state: number, due: number, scheduledDays: number, extra: Partial<{ lapses: number; leech: number; stability: number }> = {}): StateRow => [key, state, due, extra.stability ?? scheduledDays, scheduledDays, extra.lapses ?? 0, extra.leech ?? 0];
+const row = (
+  key: string,
+  state: number,
+  due: number,
+  scheduledDays: number,
+  extra: Partial<{ lapses: number; leech: number; stability: number }> = {},
+): StateRow => [key, state, due, extra.stability ?? scheduledDays, scheduledDays, extra.lapses ?? 0, extra.leech ?? 0];
 const states: StateRow[] = [
   row('a', 2, Date.UTC(2025, 2, 12, 19), 30), // Shanghai: 03:00 on the 13th, still study day 12 (today); UTC: day 12 (tomorrow)
   row('a:reverse', 2, Date.UTC(2025, 2, 12, 21), 5), // Shanghai: 05:00 on the 13th (tomorrow); UTC: tomorrow
@@ -32,7 +38,15 @@ const reviews: [number, number][] = [
 function report(rule: DayRule) {
   const aggregator = new ReviewAggregator(1, rule, recall);
   [...reviews].sort((x, y) => x[0] - y[0]).forEach(([at, rating], i) => aggregator.add(0, `k${i}`, at, rating, 2, 5));
-  return buildStatsReport({ now: NOW, rule, desiredRetention: 0.9, decks: [{ id: 'deck', title: 'Deck', fitted: false, shape, states, reviews: aggregator.decks[0]! }], quizSections: [], quizMissed: [], question: (_d, key) => `Q ${key}\u001b[2J` });
+  return buildStatsReport({
+    now: NOW,
+    rule,
+    desiredRetention: 0.9,
+    decks: [{ id: 'deck', title: 'Deck', fitted: false, shape, states, reviews: aggregator.decks[0]! }],
+    quizSections: [],
+    quizMissed: [],
+    question: (_d, key) => `Q ${key}\u001b[2J`,
+  });
 }
 
 describe('stats report', () => {
@@ -65,7 +79,9 @@ describe('stats report', () => {
     const today = report(rule).today.date;
     expect(from + (a.heatmap.counts.length - 1) * DAY).toBe(Date.parse(`${today}T00:00:00Z`));
     expect(a.heatmap.counts.length).toBe(25 * 7 + (today === '2025-03-12' ? 3 : 2)); // 25 weeks and this week to today
-    const seen = Object.fromEntries(a.heatmap.counts.flatMap((n, i) => (n > 0 ? [[new Date(from + i * DAY).toISOString().slice(0, 10), n]] : [])));
+    const seen = Object.fromEntries(
+      a.heatmap.counts.flatMap((n, i) => (n > 0 ? [[new Date(from + i * DAY).toISOString().slice(0, 10), n]] : [])),
+    );
     expect(seen).toEqual(byDate);
     expect(a.streak).toEqual(streak);
     expect(a.reviews.total).toBe(3);

@@ -21,7 +21,12 @@ describe('openDatabase', () => {
   it('applies only the migrations appended since the last open', () => {
     const path = join(tmp(), 'q.db');
     openDatabase(path, { migrations: [{ name: 'a', sql: 'CREATE TABLE a (x)' }] }).close();
-    const db = openDatabase(path, { migrations: [{ name: 'a', sql: 'CREATE TABLE a (x)' }, { name: 'b', sql: 'CREATE TABLE b (y)' }] });
+    const db = openDatabase(path, {
+      migrations: [
+        { name: 'a', sql: 'CREATE TABLE a (x)' },
+        { name: 'b', sql: 'CREATE TABLE b (y)' },
+      ],
+    });
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     db.close();
   });

@@ -15,9 +15,22 @@ const item = expandCard({ deck: 'd' }, { id: 'a', q: 'q', a: 'a', reverse: true 
 const dbPath = () => join(mkdtempSync(join(tmpdir(), 'quizdeck-store-')), 'q.db');
 
 function answer(store: ReviewStore, grade: 1 | 2 | 3 | 4, now: number) {
-  const entry: QueueEntry = { id: itemId('d', 'a'), item, state: store.loadQueueStates(['d'], Infinity).states.get('d')!.get('a') ?? null };
+  const entry: QueueEntry = {
+    id: itemId('d', 'a'),
+    item,
+    state: store.loadQueueStates(['d'], Infinity).states.get('d')!.get('a') ?? null,
+  };
   const outcome = gradeEntry(scheduler, entry, grade, now);
-  return store.record({ deckId: 'd', cardKey: 'a', cardId: 'a', rating: grade, reviewedAt: now, durationMs: 1500, before: outcome.before, after: outcome.after });
+  return store.record({
+    deckId: 'd',
+    cardKey: 'a',
+    cardId: 'a',
+    rating: grade,
+    reviewedAt: now,
+    durationMs: 1500,
+    before: outcome.before,
+    after: outcome.after,
+  });
 }
 
 describe('ReviewStore', () => {
@@ -39,7 +52,10 @@ describe('ReviewStore', () => {
     answer(store, 3, NOW);
     answer(store, 3, NOW + 10 * 60_000); // now a review item, due days later
     const due = store.loadQueueStates(['d'], Infinity).states.get('d')!.get('a')!.memory.due;
-    expect(store.loadQueueStates(['d'], due)).toEqual({ states: new Map([['d', new Map()]]), notDue: new Map([['d', new Set(['a'])]]) });
+    expect(store.loadQueueStates(['d'], due)).toEqual({
+      states: new Map([['d', new Map()]]),
+      notDue: new Map([['d', new Set(['a'])]]),
+    });
     const later = store.loadQueueStates(['d'], due + 1);
     expect(later.notDue.get('d')!.size).toBe(0);
     expect(later.states).toEqual(store.loadQueueStates(['d'], Infinity).states);
@@ -65,7 +81,9 @@ describe('ReviewStore', () => {
     const until = NOW + 86_400_000;
     expect(store.doneDuring({ start: NOW - 1000, end: until })).toEqual(new Map([['d', { newCards: 0, reviews: 0 }]]));
     expect(store.doneDuring({ start: 0, end: until })).toEqual(new Map([['d', { newCards: 1, reviews: 0 }]]));
-    expect(store.reviewedDuring(['d'], { start: NOW, end: until })).toEqual(new Map([[cardRef('d', 'a'), new Set(['a'])]]));
+    expect(store.reviewedDuring(['d'], { start: NOW, end: until })).toEqual(
+      new Map([[cardRef('d', 'a'), new Set(['a'])]]),
+    );
     expect(store.reviewedDuring(['other'], { start: NOW, end: until }).size).toBe(0);
   });
 
@@ -78,7 +96,16 @@ describe('ReviewStore', () => {
     // clock set back; ordering by review time left the card to return in every session.
     const entry: QueueEntry = { id: itemId('d', 'a'), item, state: null };
     const late = gradeEntry(scheduler, entry, 1, NOW);
-    two.record({ deckId: 'd', cardKey: 'a', cardId: 'a', rating: 1, reviewedAt: NOW, durationMs: 1, before: null, after: late.after });
+    two.record({
+      deckId: 'd',
+      cardKey: 'a',
+      cardId: 'a',
+      rating: 1,
+      reviewedAt: NOW,
+      durationMs: 1,
+      before: null,
+      after: late.after,
+    });
     expect(two.db.prepare('SELECT count(*) FROM reviews').pluck().get()).toBe(2);
     expect(one.loadQueueStates(['d'], Infinity).states.get('d')!.get('a')!.memory.lastReview).toBe(NOW);
   });
@@ -100,13 +127,31 @@ describe('ReviewStore', () => {
     // Two sessions at once both introduce the same new item; a third review is dated tomorrow.
     const fresh = (store: ReviewStore, at: number) => {
       const outcome = gradeEntry(scheduler, { id: itemId('d', 'a'), item, state: null }, 3, at);
-      store.record({ deckId: 'd', cardKey: 'a', cardId: 'a', rating: 3, reviewedAt: at, durationMs: 1, before: null, after: outcome.after });
+      store.record({
+        deckId: 'd',
+        cardKey: 'a',
+        cardId: 'a',
+        rating: 3,
+        reviewedAt: at,
+        durationMs: 1,
+        before: null,
+        after: outcome.after,
+      });
     };
     fresh(one, NOW);
     fresh(two, NOW + 1000);
     const tomorrow = NOW + 86_400_000;
     const b = gradeEntry(scheduler, { id: itemId('d', 'b'), item, state: null }, 3, tomorrow);
-    one.record({ deckId: 'd', cardKey: 'b', cardId: 'b', rating: 3, reviewedAt: tomorrow, durationMs: 1, before: null, after: b.after });
+    one.record({
+      deckId: 'd',
+      cardKey: 'b',
+      cardId: 'b',
+      rating: 3,
+      reviewedAt: tomorrow,
+      durationMs: 1,
+      before: null,
+      after: b.after,
+    });
     const day = { start: NOW - 3_600_000, end: NOW + 3_600_000 };
     expect(one.doneDuring(day)).toEqual(new Map([['d', { newCards: 1, reviews: 0 }]]));
     expect(one.reviewedDuring(['d'], day)).toEqual(new Map([[cardRef('d', 'a'), new Set(['a'])]]));
@@ -130,8 +175,27 @@ describe('deckProgress (quizdeck list)', () => {
     const store = new ReviewStore(openDatabase(dbPath()));
     answer(store, 1, NOW); // card "a": learning
     const due = gradeEntry(scheduler, { id: itemId('d', 'gone'), item, state: null }, 4, NOW - 30 * 86_400_000);
-    store.record({ deckId: 'd', cardKey: 'gone', cardId: 'gone', rating: 4, reviewedAt: NOW - 30 * 86_400_000, durationMs: 1, before: null, after: due.after });
-    expect(deckProgress(store.db, 'd', ['a', 'a:reverse', 'b'], NOW + 3_600_000)).toEqual({ new: 2, learning: 1, dueToday: 0, removed: 1 });
-    expect(deckProgress(store.db, 'd', ['a', 'gone'], NOW + 3_600_000)).toEqual({ new: 0, learning: 1, dueToday: 1, removed: 0 });
+    store.record({
+      deckId: 'd',
+      cardKey: 'gone',
+      cardId: 'gone',
+      rating: 4,
+      reviewedAt: NOW - 30 * 86_400_000,
+      durationMs: 1,
+      before: null,
+      after: due.after,
+    });
+    expect(deckProgress(store.db, 'd', ['a', 'a:reverse', 'b'], NOW + 3_600_000)).toEqual({
+      new: 2,
+      learning: 1,
+      dueToday: 0,
+      removed: 1,
+    });
+    expect(deckProgress(store.db, 'd', ['a', 'gone'], NOW + 3_600_000)).toEqual({
+      new: 0,
+      learning: 1,
+      dueToday: 1,
+      removed: 0,
+    });
   });
 });

@@ -7,10 +7,31 @@ import type { Card, Deck } from '../../src/core/deck/schema.js';
 import { ENGLISH } from '../../src/core/messages/index.js';
 import { deckSchedulers } from '../../src/core/optimize/deckSchedulers.js';
 import type { DayRule } from '../../src/core/schedule/day.js';
-import { createScheduler, DEFAULT_SCHEDULER_OPTIONS, newMemory, STATE_REVIEW, type CardMemory, type GradeValue } from '../../src/core/schedule/fsrs.js';
+import {
+  createScheduler,
+  DEFAULT_SCHEDULER_OPTIONS,
+  newMemory,
+  STATE_REVIEW,
+  type CardMemory,
+  type GradeValue,
+} from '../../src/core/schedule/fsrs.js';
 import type { GradeOption } from '../../src/core/schedule/grade.js';
-import { createStudyDriver, type AskAnswer, type CardOnScreen, type GradeAnswer, type SessionSummary, type StudyStore, type StudyUi } from '../../src/core/study/drive.js';
-import { SessionStateError, startSession, step, type SessionConfig, type SessionEnd } from '../../src/core/study/session.js';
+import {
+  createStudyDriver,
+  type AskAnswer,
+  type CardOnScreen,
+  type GradeAnswer,
+  type SessionSummary,
+  type StudyStore,
+  type StudyUi,
+} from '../../src/core/study/drive.js';
+import {
+  SessionStateError,
+  startSession,
+  step,
+  type SessionConfig,
+  type SessionEnd,
+} from '../../src/core/study/session.js';
 import { openDatabase, type Db } from '../../src/io/db.js';
 import { ReviewStore } from '../../src/io/store.js';
 import { offsetIn } from '../helpers/zones.js';
@@ -40,14 +61,26 @@ const deckOf = (cards: Card[], id = 'd'): Deck => ({ deck: id, title: `Deck ${id
 /** A clock that moves only when told to, in a time zone. */
 function fakeClock(start: number, zone = 'UTC') {
   let time = start;
-  return { now: () => time, advance: (ms: number) => (time += ms), set: (t: number) => (time = t), utcOffsetMinutes: offsetIn(zone) };
+  return {
+    now: () => time,
+    advance: (ms: number) => (time += ms),
+    set: (t: number) => (time = t),
+    utcOffsetMinutes: offsetIn(zone),
+  };
 }
 
-function configOf(decks: Deck[], clock: ReturnType<typeof fakeClock>, limits = { newPerDay: 20, reviewsPerDay: 200 }, cram = false): SessionConfig<ItemRef> {
+function configOf(
+  decks: Deck[],
+  clock: ReturnType<typeof fakeClock>,
+  limits = { newPerDay: 20, reviewsPerDay: 200 },
+  cram = false,
+): SessionConfig<ItemRef> {
   const outlines = decks.map(outlineOf);
   const deckIds = decks.map((d) => d.deck);
   const dayRule: DayRule = { startHour: 4, utcOffsetMinutes: clock.utcOffsetMinutes };
-  const schedulers = deckSchedulers(deckIds, new Map(), (weights) => createScheduler({ ...DEFAULT_SCHEDULER_OPTIONS, day: dayRule, weights }));
+  const schedulers = deckSchedulers(deckIds, new Map(), (weights) =>
+    createScheduler({ ...DEFAULT_SCHEDULER_OPTIONS, day: dayRule, weights }),
+  );
   return { deckIds, items: (notDue) => itemRefs(outlines, notDue), limits, dayRule, schedulers, cram };
 }
 
@@ -87,9 +120,21 @@ const answer =
   () => ({ ask: { action: 'answered' }, grade: { action: 'grade', grade }, wait });
 const count = (sql: string) => db.prepare(sql).pluck().get() as number;
 
-async function session(decks: Deck[], clock: ReturnType<typeof fakeClock>, script: Step[], limits?: { newPerDay: number; reviewsPerDay: number }, store: StudyStore = new ReviewStore(db), cram = false) {
+async function session(
+  decks: Deck[],
+  clock: ReturnType<typeof fakeClock>,
+  script: Step[],
+  limits?: { newPerDay: number; reviewsPerDay: number },
+  store: StudyStore = new ReviewStore(db),
+  cram = false,
+) {
   const ui = scriptedUi(clock, script);
-  const driver = createStudyDriver(configOf(decks, clock, limits, cram), { ui: ui.ui, store, now: clock.now, messages: ENGLISH });
+  const driver = createStudyDriver(configOf(decks, clock, limits, cram), {
+    ui: ui.ui,
+    store,
+    now: clock.now,
+    messages: ENGLISH,
+  });
   const end = await driver.run();
   return { ...ui, end, driver };
 }
@@ -104,7 +149,10 @@ describe('a study session, driven in-process', () => {
     expect(s.shown[0]).toMatchObject({ position: 1, counts: { new: 2, learning: 0, due: 0 }, finished: 0, left: 2 });
     expect(s.shown[2]).toMatchObject({ counts: { new: 0, learning: 2, due: 0 }, finished: 0, left: 2 });
     expect(s.shown[3]).toMatchObject({ finished: 1, left: 1 });
-    expect(s.finished()).toEqual({ end: 'done', summary: expect.objectContaining({ studied: 4, again: 0, learningLater: 0, newHeldBack: 0, dueTomorrow: 0 }) });
+    expect(s.finished()).toEqual({
+      end: 'done',
+      summary: expect.objectContaining({ studied: 4, again: 0, learningLater: 0, newHeldBack: 0, dueTomorrow: 0 }),
+    });
     expect(count('SELECT count(*) FROM reviews')).toBe(4);
     expect(count(`SELECT count(*) FROM card_state WHERE state = ${STATE_REVIEW}`)).toBe(2);
   });
@@ -156,10 +204,20 @@ describe('a study session, driven in-process', () => {
       clock.advance(HOUR); // thinking about the grade does not move the review
       return grade(card, options, suggested);
     };
-    const driver = createStudyDriver(configOf([deckOf([basic('a')])], clock), { ui: ui.ui, store: new ReviewStore(db), now: clock.now, messages: ENGLISH });
+    const driver = createStudyDriver(configOf([deckOf([basic('a')])], clock), {
+      ui: ui.ui,
+      store: new ReviewStore(db),
+      now: clock.now,
+      messages: ENGLISH,
+    });
     await driver.run();
     // FSRS-6's learning steps (1m, 10m) and a first Easy interval of days (fuzzed per card).
-    expect(ui.grades[0]!.options.map((o) => `${o.name} · ${o.interval}`)).toEqual(['Again · 1m', 'Hard · 6m', 'Good · 10m', expect.stringMatching(/^Easy · \d+d$/)]);
+    expect(ui.grades[0]!.options.map((o) => `${o.name} · ${o.interval}`)).toEqual([
+      'Again · 1m',
+      'Hard · 6m',
+      'Good · 10m',
+      expect.stringMatching(/^Easy · \d+d$/),
+    ]);
     expect(count('SELECT min(reviewed_at) FROM reviews')).toBe(answeredAt);
   });
 });
@@ -188,14 +246,32 @@ describe('undo', () => {
 });
 
 /** A card in review, forgotten 7 times, due a few days after `t`. */
-const leechToBe = (t: number): CardMemory => ({ ...newMemory(t), state: STATE_REVIEW, stability: 3, difficulty: 8, due: t + 3 * 24 * HOUR, reps: 20, lapses: 7, lastReview: t });
+const leechToBe = (t: number): CardMemory => ({
+  ...newMemory(t),
+  state: STATE_REVIEW,
+  stability: 3,
+  difficulty: 8,
+  due: t + 3 * 24 * HOUR,
+  reps: 20,
+  lapses: 7,
+  lastReview: t,
+});
 
 describe('leeches', () => {
   it('the 8th lapse makes a card a leech, said once above the next card; undo takes it back', async () => {
     const clock = fakeClock(Date.parse('2026-03-10T12:00:00Z'));
     const store = new ReviewStore(db);
     const t = Date.parse('2026-03-01T12:00:00Z');
-    store.record({ deckId: 'd', cardKey: 'a', cardId: 'a', rating: 3, reviewedAt: t, durationMs: 1000, before: null, after: { memory: leechToBe(t), leech: false } });
+    store.record({
+      deckId: 'd',
+      cardKey: 'a',
+      cardId: 'a',
+      rating: 3,
+      reviewedAt: t,
+      durationMs: 1000,
+      before: null,
+      after: { memory: leechToBe(t), leech: false },
+    });
     const undo: Step = () => ({ ask: { action: 'undo' } });
     const quit: Step = () => ({ ask: { action: 'quit' } });
     const s = await session([deckOf([basic('a'), basic('b')])], clock, [answer(1), good, undo, quit]);
@@ -212,7 +288,16 @@ describe('leeches', () => {
     const clock = fakeClock(Date.parse('2026-03-10T12:00:00Z'));
     const store = new ReviewStore(db);
     const t = Date.parse('2026-03-01T12:00:00Z');
-    store.record({ deckId: 'd', cardKey: 'a', cardId: 'a', rating: 3, reviewedAt: t, durationMs: 1000, before: null, after: { memory: leechToBe(t), leech: false } });
+    store.record({
+      deckId: 'd',
+      cardKey: 'a',
+      cardId: 'a',
+      rating: 3,
+      reviewedAt: t,
+      durationMs: 1000,
+      before: null,
+      after: { memory: leechToBe(t), leech: false },
+    });
     const undo: Step = () => ({ ask: { action: 'undo' } });
     const quit: Step = () => ({ ask: { action: 'quit' } });
     const s = await session([deckOf([basic('a')])], clock, [answer(1), undo, quit]);
@@ -235,7 +320,12 @@ describe('the day boundary, in every zone', () => {
     const deck = deckOf(['a', 'b', 'c'].map(basic));
     // One new card a day: a at 3:55 (its 10-minute step, learned ahead, at 4:05), then the new
     // day allows b.
-    const s = await session([deck], clock, [answer(3, 5 * MIN), answer(4, 10 * MIN), () => ({ ask: { action: 'quit' } })], { newPerDay: 1, reviewsPerDay: 200 });
+    const s = await session(
+      [deck],
+      clock,
+      [answer(3, 5 * MIN), answer(4, 10 * MIN), () => ({ ask: { action: 'quit' } })],
+      { newPerDay: 1, reviewsPerDay: 200 },
+    );
     expect(s.shown.map((c) => c.entry.item.key)).toEqual(['a', 'a', 'b']);
     expect(s.shown[1]!.notices).toEqual([]);
     expect(s.shown[2]!.notices).toEqual([{ kind: 'newDay' }]);
@@ -274,7 +364,12 @@ describe('the store failing', () => {
       undoCram: (id) => real.undoCram(id),
     };
     const ui = scriptedUi(clock, [answer(4)]);
-    const driver = createStudyDriver(configOf([deckOf([basic('a'), basic('b')])], clock), { ui: ui.ui, store, now: clock.now, messages: ENGLISH });
+    const driver = createStudyDriver(configOf([deckOf([basic('a'), basic('b')])], clock), {
+      ui: ui.ui,
+      store,
+      now: clock.now,
+      messages: ENGLISH,
+    });
     await expect(driver.run()).rejects.toThrow('disk full');
     expect(driver.summary('quit')).toMatchObject({ studied: 1 });
   });
@@ -286,31 +381,70 @@ describe('the state machine refuses events out of order', () => {
     const started = startSession(configOf([deckOf([basic('a')])], clock), clock.now());
     expect(started.effects).toEqual([{ type: 'load', day: started.state.day, scope: 'due' }]);
     expect(() => step(started.state, { type: 'show', now: clock.now() })).toThrow(SessionStateError);
-    expect(() => step(started.state, { type: 'grade', grade: 3, now: clock.now() })).toThrow('"grade" cannot happen while loading');
+    expect(() => step(started.state, { type: 'grade', grade: 3, now: clock.now() })).toThrow(
+      '"grade" cannot happen while loading',
+    );
     expect(step(started.state, { type: 'quit', now: clock.now() }).state).toMatchObject({ phase: 'over', end: 'quit' });
   });
 });
 
 describe('study --cram', () => {
-  const cram = (decks: Deck[], clock: ReturnType<typeof fakeClock>, script: Step[]) => session(decks, clock, script, undefined, new ReviewStore(db), true);
+  const cram = (decks: Deck[], clock: ReturnType<typeof fakeClock>, script: Step[]) =>
+    session(decks, clock, script, undefined, new ReviewStore(db), true);
   const quit: Step = () => ({ ask: { action: 'quit' } });
 
   it('every item now, lowest recall first (never studied first), whatever is due; no schedule touched', async () => {
     const clock = fakeClock(Date.parse('2026-03-10T12:00:00Z'));
     const store = new ReviewStore(db);
     const t = Date.parse('2026-03-01T12:00:00Z');
-    const reviewed = (key: string, stability: number) => store.record({ deckId: 'd', cardKey: key, cardId: key, rating: 3, reviewedAt: t, durationMs: 1000, before: null, after: { memory: { ...newMemory(t), state: STATE_REVIEW, stability, difficulty: 5, due: t + stability * 24 * HOUR, reps: 3, lapses: 0, lastReview: t }, leech: false } });
+    const reviewed = (key: string, stability: number) =>
+      store.record({
+        deckId: 'd',
+        cardKey: key,
+        cardId: key,
+        rating: 3,
+        reviewedAt: t,
+        durationMs: 1000,
+        before: null,
+        after: {
+          memory: {
+            ...newMemory(t),
+            state: STATE_REVIEW,
+            stability,
+            difficulty: 5,
+            due: t + stability * 24 * HOUR,
+            reps: 3,
+            lapses: 0,
+            lastReview: t,
+          },
+          leech: false,
+        },
+      });
     reviewed('strong', 300); // recall near 1, not due for months
     reviewed('weak', 2); // recall well below 0.9, due
     const before = db.prepare('SELECT * FROM card_state ORDER BY card_key').all();
     const s = await cram([deckOf([basic('strong'), basic('weak'), basic('fresh')])], clock, [good]);
     expect(s.shown.map((c) => c.entry.item.key)).toEqual(['fresh', 'weak', 'strong']);
     expect(s.shown[0]!.counts).toEqual({ new: 1, learning: 0, due: 2 });
-    expect(s.grades[0]!.options.map((o) => `${o.name} · ${o.interval}`)).toEqual(['Again · again soon', 'Hard · done', 'Good · done', 'Easy · done']);
+    expect(s.grades[0]!.options.map((o) => `${o.name} · ${o.interval}`)).toEqual([
+      'Again · again soon',
+      'Hard · done',
+      'Good · done',
+      'Easy · done',
+    ]);
     expect(db.prepare('SELECT * FROM card_state ORDER BY card_key').all()).toEqual(before);
     expect(count('SELECT count(*) FROM reviews')).toBe(2);
-    expect(db.prepare('SELECT card_key, rating, session FROM cram_answers ORDER BY id').all()).toEqual(['fresh', 'weak', 'strong'].map((card_key) => ({ card_key, rating: 3, session: Date.parse('2026-03-10T12:00:00Z') })));
-    expect(s.finished()).toEqual({ end: 'done', summary: expect.objectContaining({ cram: true, studied: 3, learningLater: 0, newHeldBack: 0 }) });
+    expect(db.prepare('SELECT card_key, rating, session FROM cram_answers ORDER BY id').all()).toEqual(
+      ['fresh', 'weak', 'strong'].map((card_key) => ({
+        card_key,
+        rating: 3,
+        session: Date.parse('2026-03-10T12:00:00Z'),
+      })),
+    );
+    expect(s.finished()).toEqual({
+      end: 'done',
+      summary: expect.objectContaining({ cram: true, studied: 3, learningLater: 0, newHeldBack: 0 }),
+    });
   });
 
   it('Again brings the item back three cards later (or last); undo puts it back in front, unanswered', async () => {
@@ -334,24 +468,54 @@ describe('study --cram', () => {
   });
 });
 
-describe('study --exam (today\'s part of the plan)', () => {
-  it('pulls reviews forward after the due ones and takes the plan\'s new-item limit; answers are ordinary reviews', async () => {
+describe("study --exam (today's part of the plan)", () => {
+  it("pulls reviews forward after the due ones and takes the plan's new-item limit; answers are ordinary reviews", async () => {
     const clock = fakeClock(Date.parse('2026-03-10T12:00:00Z'));
     const store = new ReviewStore(db);
     const t = Date.parse('2026-03-01T12:00:00Z');
-    const reviewed = (key: string, stability: number) => store.record({ deckId: 'd', cardKey: key, cardId: key, rating: 3, reviewedAt: t, durationMs: 1000, before: null, after: { memory: { ...newMemory(t), state: STATE_REVIEW, stability, difficulty: 5, due: t + stability * 24 * HOUR, reps: 3, lapses: 0, lastReview: t }, leech: false } });
+    const reviewed = (key: string, stability: number) =>
+      store.record({
+        deckId: 'd',
+        cardKey: key,
+        cardId: key,
+        rating: 3,
+        reviewedAt: t,
+        durationMs: 1000,
+        before: null,
+        after: {
+          memory: {
+            ...newMemory(t),
+            state: STATE_REVIEW,
+            stability,
+            difficulty: 5,
+            due: t + stability * 24 * HOUR,
+            reps: 3,
+            lapses: 0,
+            lastReview: t,
+          },
+          leech: false,
+        },
+      });
     reviewed('later', 30); // due in three weeks: the plan pulls it forward
     reviewed('due', 2); // due on the normal schedule
     reviewed('untouched', 40); // not due and not pulled
     const deck = deckOf(['later', 'due', 'untouched', 'n1', 'n2'].map(basic));
     const ui = scriptedUi(clock, [answer(3)]);
     const announce = { exam: '2026-03-20', daysLeft: 10, newToday: 1, pulled: 1, feasible: true };
-    const config = { ...configOf([deck], clock), exam: { newLimitByDeck: new Map([['d', 1]]), extraReviews: new Map([['d', new Set(['later'])]]), announce } };
+    const config = {
+      ...configOf([deck], clock),
+      exam: { newLimitByDeck: new Map([['d', 1]]), extraReviews: new Map([['d', new Set(['later'])]]), announce },
+    };
     await createStudyDriver(config, { ui: ui.ui, store, now: clock.now, messages: ENGLISH }).run();
     expect(ui.shown[0]!.counts).toEqual({ new: 1, learning: 0, due: 2 });
     expect(ui.shown[0]!.notices).toEqual([{ kind: 'exam', ...announce }]);
     expect(ui.shown[1]!.notices).toEqual([]);
     expect(ui.shown.map((c) => c.entry.item.key)).toEqual(['due', 'n1', 'later', 'n1']);
-    expect(db.prepare("SELECT card_key FROM reviews WHERE reviewed_at > ? ORDER BY id").pluck().all(t)).toEqual(['due', 'n1', 'later', 'n1']);
+    expect(db.prepare('SELECT card_key FROM reviews WHERE reviewed_at > ? ORDER BY id').pluck().all(t)).toEqual([
+      'due',
+      'n1',
+      'later',
+      'n1',
+    ]);
   });
 });

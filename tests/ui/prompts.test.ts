@@ -7,7 +7,14 @@ import { checkAnswer } from '../../src/core/answer.js';
 import { messagesFor } from '../../src/core/messages/index.js';
 import { terminalPaint } from '../../src/ui/paint.js';
 import { formatTypedAnswer } from '../../src/core/question/feedback.js';
-import { choicePrompt, keyPrompt, numberKeys, orderPrompt, trueFalsePrompt, typedPrompt } from '../../src/ui/prompts/index.js';
+import {
+  choicePrompt,
+  keyPrompt,
+  numberKeys,
+  orderPrompt,
+  trueFalsePrompt,
+  typedPrompt,
+} from '../../src/ui/prompts/index.js';
 import { requireTerminal, withInterrupt } from '../../src/commands/shared/terminal.js';
 import { formatCardText, progressBar } from '../../src/ui/terminal.js';
 
@@ -22,7 +29,10 @@ async function renderComposed<T>(run: (context: object) => Promise<T>) {
 
 describe('typedPrompt', () => {
   it('returns the typed text on Enter; an empty Enter is refused with a word', async () => {
-    const { answer, events, getScreen } = await render(typedPrompt, { message: 'Answer:', hint: 'Esc shows the answer' });
+    const { answer, events, getScreen } = await render(typedPrompt, {
+      message: 'Answer:',
+      hint: 'Esc shows the answer',
+    });
     expect(getScreen()).toContain('Esc shows the answer');
     events.keypress('enter');
     expect(getScreen()).toContain('Type an answer (a guess is fine), then Enter.');
@@ -47,7 +57,10 @@ describe('typedPrompt', () => {
   });
 
   it('keeps a line the validator refuses, with the reason', async () => {
-    const { answer, events, getScreen } = await render(typedPrompt, { message: 'Order', validate: (v: string) => (v === 'ok' ? undefined : 'not ok') });
+    const { answer, events, getScreen } = await render(typedPrompt, {
+      message: 'Order',
+      validate: (v: string) => (v === 'ok' ? undefined : 'not ok'),
+    });
     events.type('no');
     events.keypress('enter');
     expect(getScreen()).toContain('not ok');
@@ -64,8 +77,13 @@ describe('typedPrompt', () => {
     expect(getScreen()).not.toContain('\u0007');
   });
 
-  it('shows the time left before its keys, from the clock it is given, in the screen\'s language', async () => {
-    const { getScreen } = await render(typedPrompt, { message: 'Answer', hint: 'Enter: submit', deadline: 100_000, now: () => 10_000 });
+  it("shows the time left before its keys, from the clock it is given, in the screen's language", async () => {
+    const { getScreen } = await render(typedPrompt, {
+      message: 'Answer',
+      hint: 'Enter: submit',
+      deadline: 100_000,
+      now: () => 10_000,
+    });
     expect(getScreen()).toContain('1:30 left  Enter: submit');
     const chinese = await render(typedPrompt, { message: '答案', deadline: 100_000, now: () => 50_000, messages: zh });
     expect(chinese.getScreen()).toContain('剩余 0:50');
@@ -80,14 +98,22 @@ describe('keyPrompt', () => {
     ['u', 'undo'],
     ['q', 'quit'],
   ])('%s → %s, other keys ignored', async (key, action) => {
-    const { answer, events } = await render(keyPrompt, { message: 'Enter shows the answer', keys: { enter: 'reveal', u: 'undo', q: 'quit' } });
+    const { answer, events } = await render(keyPrompt, {
+      message: 'Enter shows the answer',
+      keys: { enter: 'reveal', u: 'undo', q: 'quit' },
+    });
     events.keypress('x');
     events.keypress(key);
     await expect(answer).resolves.toBe(action);
   });
 
   it('? shows every key in place of the keys line, and hides it again (key and choice prompts)', async () => {
-    const key = await render(keyPrompt, { message: 'Press Enter', keys: { enter: 'reveal' }, hint: 'Enter show · ? keys', help: 'Keys:\n  Enter  show' });
+    const key = await render(keyPrompt, {
+      message: 'Press Enter',
+      keys: { enter: 'reveal' },
+      hint: 'Enter show · ? keys',
+      help: 'Keys:\n  Enter  show',
+    });
     expect(strip(key.getScreen())).toContain('Enter show · ? keys');
     key.events.type('?');
     expect(strip(key.getScreen())).toContain('Keys:\n  Enter  show');
@@ -96,7 +122,12 @@ describe('keyPrompt', () => {
     expect(strip(key.getScreen())).toContain('Enter show · ? keys');
     key.events.keypress('enter');
     await expect(key.answer).resolves.toBe('reveal');
-    const choice = await render(choicePrompt, { message: 'Pick one', choices: ['a', 'b'], hint: 'hint · ? keys', help: 'all the keys' });
+    const choice = await render(choicePrompt, {
+      message: 'Pick one',
+      choices: ['a', 'b'],
+      hint: 'hint · ? keys',
+      help: 'all the keys',
+    });
     choice.events.type('?');
     expect(strip(choice.getScreen())).toContain('all the keys');
     choice.events.keypress('2');
@@ -108,7 +139,12 @@ describe('keyPrompt', () => {
   });
 
   it('echoes the chosen action when asked to, and leaves no line otherwise', async () => {
-    const echoed = await render(keyPrompt, { message: 'Continue?', keys: { enter: 'next', r: 'overrule' }, echo: { next: 'next', overrule: 'I was right' }, hint: 'Enter: next · r: I was right' });
+    const echoed = await render(keyPrompt, {
+      message: 'Continue?',
+      keys: { enter: 'next', r: 'overrule' },
+      echo: { next: 'next', overrule: 'I was right' },
+      hint: 'Enter: next · r: I was right',
+    });
     expect(echoed.getScreen()).toContain('Enter: next · r: I was right');
     echoed.events.keypress('r');
     await expect(echoed.answer).resolves.toBe('overrule');
@@ -156,8 +192,13 @@ describe('choicePrompt', () => {
     await expect(letter.answer).resolves.toEqual({ action: 'choose', indexes: [1] });
   });
 
-  it('toggles several answers, insists on one, and names them in the screen\'s language', async () => {
-    const { answer, events, getScreen } = await render(choicePrompt, { message: '选择', choices: ['a', 'b', 'c'], multiple: true, messages: zh });
+  it("toggles several answers, insists on one, and names them in the screen's language", async () => {
+    const { answer, events, getScreen } = await render(choicePrompt, {
+      message: '选择',
+      choices: ['a', 'b', 'c'],
+      multiple: true,
+      messages: zh,
+    });
     events.keypress('enter');
     expect(getScreen()).toContain('至少选一项');
     events.keypress('3');
@@ -179,7 +220,9 @@ describe('choicePrompt', () => {
 
 describe('trueFalsePrompt', () => {
   it('t and f answer at once; numbers, arrows and action keys work as in any choice', async () => {
-    const t = await renderComposed((context) => trueFalsePrompt({ message: 'True or false?', hint: 't true · f false' }, context));
+    const t = await renderComposed((context) =>
+      trueFalsePrompt({ message: 'True or false?', hint: 't true · f false' }, context),
+    );
     expect(t.getScreen()).toMatch(/❯ 1\. True\n {2}2\. False/);
     t.events.keypress('t');
     await expect(t.answer).resolves.toEqual({ action: 'answer', value: true });
@@ -192,7 +235,9 @@ describe('trueFalsePrompt', () => {
     arrows.events.keypress('down');
     arrows.events.keypress('enter');
     await expect(arrows.answer).resolves.toEqual({ action: 'answer', value: false });
-    const quit = await renderComposed((context) => trueFalsePrompt({ message: 'True or false?', keys: { q: 'quit' } }, context));
+    const quit = await renderComposed((context) =>
+      trueFalsePrompt({ message: 'True or false?', keys: { q: 'quit' } }, context),
+    );
     quit.events.keypress('q');
     await expect(quit.answer).resolves.toEqual({ action: 'quit' });
   });
@@ -200,7 +245,9 @@ describe('trueFalsePrompt', () => {
 
 describe('orderPrompt', () => {
   it('reads the numbers of the shown steps, refusing an order that is not one and keeping it', async () => {
-    const { answer, events, getScreen } = await renderComposed((context) => orderPrompt({ message: 'Order:', count: 4 }, context));
+    const { answer, events, getScreen } = await renderComposed((context) =>
+      orderPrompt({ message: 'Order:', count: 4 }, context),
+    );
     events.type('314');
     events.keypress('enter');
     expect(getScreen()).toContain('Give all 4 steps (3 given)');
@@ -211,7 +258,9 @@ describe('orderPrompt', () => {
   });
 
   it('Esc reveals instead when told to', async () => {
-    const { answer, events } = await renderComposed((context) => orderPrompt({ message: 'Order:', count: 3, escape: true }, context));
+    const { answer, events } = await renderComposed((context) =>
+      orderPrompt({ message: 'Order:', count: 3, escape: true }, context),
+    );
     events.keypress('escape');
     await expect(answer).resolves.toEqual({ action: 'skip' });
   });
@@ -231,7 +280,9 @@ describe('the answer difference', () => {
       expect(strip(expected!)).toBe('Expected:      VMkernel');
       expect(strip(typed!)).toBe('You typed:     VMkernal.');
       chalk.level = 0;
-      expect(formatTypedAnswer('VMkernal.', checkAnswer('VMkernal.', key), key, 80, terminalPaint(), undefined, '  ')).toEqual(['  Expected:      VMkern[e]l', '  You typed:     VMkern(a)l.']);
+      expect(
+        formatTypedAnswer('VMkernal.', checkAnswer('VMkernal.', key), key, 80, terminalPaint(), undefined, '  '),
+      ).toEqual(['  Expected:      VMkern[e]l', '  You typed:     VMkern(a)l.']);
     } finally {
       chalk.level = level;
     }
@@ -250,7 +301,10 @@ describe('terminal helpers', () => {
     let summary = false;
     const { answer, events } = await render(keyPrompt, { message: 'x', keys: { enter: 'ok' } });
     events.keypress({ name: 'c', ctrl: true });
-    const run = withInterrupt(() => answer, () => (summary = true));
+    const run = withInterrupt(
+      () => answer,
+      () => (summary = true),
+    );
     await expect(run).rejects.toSatisfy((e: unknown) => e instanceof ExitError && e.exitCode === 130);
     expect(summary).toBe(true);
   });

@@ -11,13 +11,29 @@ import { askGrade, askItem, type AskOptions, type AskResult } from '../../src/ui
 const items = (card: Card) => expandCard({ deck: 'd', lang: 'en' }, card);
 const basic = items({ id: 'hv', q: 'Hypervisor of ESX?', a: 'VMkernel', reverse: true } as Card);
 const accepting = items({ id: 'acc', q: 'Parent?', a: 'parent partition', accept: ['root partition'] } as Card)[0]!;
-const choice = items({ id: 'c', type: 'choice', q: 'Which?', choices: ['one', 'two', 'three'], answer: 'two' } as Card)[0]!;
-const multi = items({ id: 'm', type: 'choice', q: 'Which are Xen?', choices: ['Dom0', 'DomU', 'VMBus'], answer: ['Dom0', 'DomU'] } as Card)[0]!;
+const choice = items({
+  id: 'c',
+  type: 'choice',
+  q: 'Which?',
+  choices: ['one', 'two', 'three'],
+  answer: 'two',
+} as Card)[0]!;
+const multi = items({
+  id: 'm',
+  type: 'choice',
+  q: 'Which are Xen?',
+  choices: ['Dom0', 'DomU', 'VMBus'],
+  answer: ['Dom0', 'DomU'],
+} as Card)[0]!;
 const tf = items({ id: 't', type: 'truefalse', q: 'PV needs VT-x.', answer: false } as Card)[0]!;
 const order = items({ id: 'o', type: 'order', q: 'Boot order?', steps: ['BIOS', 'Xen', 'Dom0'] } as Card)[0]!;
 
 async function ask(item: Parameters<typeof askItem>[0], options: Partial<AskOptions> = {}) {
-  const rendered = await render(((_: unknown, context: AskOptions['context']) => askItem(item, { type: false, shuffleSeed: 's', ...options, context })) as never, {} as never);
+  const rendered = await render(
+    ((_: unknown, context: AskOptions['context']) =>
+      askItem(item, { type: false, shuffleSeed: 's', ...options, context })) as never,
+    {} as never,
+  );
   return { ...rendered, answer: rendered.answer as Promise<AskResult> };
 }
 
@@ -29,9 +45,15 @@ describe('askItem', () => {
     expect(shown.getScreen()).toContain('Enter show answer · u undo · q quit');
     shown.events.keypress('enter');
     const revealed = await shown.answer;
-    expect(revealed).toEqual({ action: 'answered', feedback: expect.objectContaining({ response: { kind: 'revealed' } }) });
+    expect(revealed).toEqual({
+      action: 'answered',
+      feedback: expect.objectContaining({ response: { kind: 'revealed' } }),
+    });
     expect(revealed).not.toHaveProperty('suggested');
-    for (const [key, action] of [['u', 'undo'], ['q', 'quit']] as const) {
+    for (const [key, action] of [
+      ['u', 'undo'],
+      ['q', 'quit'],
+    ] as const) {
       const s = await ask(basic[1]!);
       s.events.keypress(key);
       await expect(s.answer).resolves.toEqual({ action });
@@ -81,7 +103,7 @@ describe('askItem', () => {
     await expect(s.answer).resolves.toMatchObject({ correct: true, suggested: 3 });
   });
 
-  it('true/false: t and f, in the screen\'s language', async () => {
+  it("true/false: t and f, in the screen's language", async () => {
     const s = await ask(tf, { messages: messagesFor('zh') });
     s.events.keypress('f');
     await expect(s.answer).resolves.toMatchObject({ correct: true, suggested: 3 });
@@ -102,11 +124,18 @@ describe('askItem', () => {
 });
 
 describe('askGrade', () => {
-  const options = [1, 2, 3, 4].map((grade) => ({ grade: grade as 1 | 2 | 3 | 4, name: ['Again', 'Hard', 'Good', 'Easy'][grade - 1]!, interval: `${grade}d` }));
+  const options = [1, 2, 3, 4].map((grade) => ({
+    grade: grade as 1 | 2 | 3 | 4,
+    name: ['Again', 'Hard', 'Good', 'Easy'][grade - 1]!,
+    interval: `${grade}d`,
+  }));
 
   it('preselects the suggested grade; numbers, u and q', async () => {
     const grade = async (keys: string[], suggested?: 1 | 2 | 3) => {
-      const r = await render(((_: unknown, context: never) => askGrade(options, suggested, undefined, context)) as never, {} as never);
+      const r = await render(
+        ((_: unknown, context: never) => askGrade(options, suggested, undefined, context)) as never,
+        {} as never,
+      );
       const screen = r.getScreen();
       for (const key of keys) r.events.keypress(key);
       return { screen, result: await (r.answer as Promise<unknown>) };

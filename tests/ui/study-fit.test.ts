@@ -11,7 +11,9 @@ describe('the screen after an answer in a short terminal', () => {
   });
 
   it('cuts the explanation first, marking the cut', () => {
-    expect(fitAfterAnswer({ before, question, feedback }, 8)).toBe('  line one of the question\n  line two of the question\n\n✓ Correct\nAnswer:\n  False\nWhy:\n  …\n');
+    expect(fitAfterAnswer({ before, question, feedback }, 8)).toBe(
+      '  line one of the question\n  line two of the question\n\n✓ Correct\nAnswer:\n  False\nWhy:\n  …\n',
+    );
   });
 
   it('keeps the first line of the question and the verdict at the least (10 rows less the grade prompt)', () => {

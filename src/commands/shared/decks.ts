@@ -38,7 +38,10 @@ export interface ValidDecks {
  * refuse (exit 2) with one sentence naming the first error's file and line and pointing at
  * `quizdeck validate`.
  */
-export async function requireValidDecks(paths: readonly string[], { cwd, languages = ['en'] }: DeckChoice = {}): Promise<ValidDecks> {
+export async function requireValidDecks(
+  paths: readonly string[],
+  { cwd, languages = ['en'] }: DeckChoice = {},
+): Promise<ValidDecks> {
   const { outlines, diagnostics, cards } = await loadDecksOrRefuse(paths, { cwd });
   const refusal = deckErrorSentence(diagnostics);
   if (refusal !== undefined) {
@@ -50,7 +53,12 @@ export async function requireValidDecks(paths: readonly string[], { cwd, languag
 
 /** One deck of each translation group, as `pickLanguage` chooses. */
 export function pickOutlines(outlines: readonly DeckOutline[], languages: readonly string[]): DeckOutline[] {
-  const chosen = new Set(pickLanguage(outlines.map((o) => o.deck), languages));
+  const chosen = new Set(
+    pickLanguage(
+      outlines.map((o) => o.deck),
+      languages,
+    ),
+  );
   return outlines.filter((o) => chosen.has(o.deck));
 }
 

@@ -6,7 +6,9 @@ import { isPromptExit } from '../../ui/terminal.js';
 /** Interactive commands need a keyboard: refuse piped or redirected stdin with one sentence. */
 export function requireTerminal(command: string, stdin: { isTTY?: boolean } = process.stdin): void {
   if (!stdin.isTTY) {
-    throw new UsageError(`\`quizdeck ${command}\` is interactive and needs a terminal, but stdin is not one; to get the cards as text (for a printer, a pipe or a file), use \`quizdeck print\``);
+    throw new UsageError(
+      `\`quizdeck ${command}\` is interactive and needs a terminal, but stdin is not one; to get the cards as text (for a printer, a pipe or a file), use \`quizdeck print\``,
+    );
   }
 }
 

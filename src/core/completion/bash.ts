@@ -63,12 +63,18 @@ complete -F ${fn} ${spec.program}
 }
 
 /** One `case` arm: the values of this command's options, its option names, its arguments. */
-function branch(fn: string, pattern: string, options: readonly CompletionOption[], args: ValueKind | undefined): string {
+function branch(
+  fn: string,
+  pattern: string,
+  options: readonly CompletionOption[],
+  args: ValueKind | undefined,
+): string {
   const lines = [`    ${pattern})`];
   const valued = options.filter((o) => o.value);
   if (valued.length > 0) {
     lines.push('      case $prev in');
-    for (const o of valued) lines.push(`        ${optionNames(o).join(' | ')}) ${valueCompletion(fn, o.value!)}; return ;;`);
+    for (const o of valued)
+      lines.push(`        ${optionNames(o).join(' | ')}) ${valueCompletion(fn, o.value!)}; return ;;`);
     lines.push('      esac');
   }
   lines.push(`      opts='${options.flatMap(optionNames).join(' ')}'`);

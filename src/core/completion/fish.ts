@@ -22,7 +22,14 @@ export function renderFish(spec: CompletionSpec): string {
   for (const cmd of spec.commands) {
     const seen = quote(`__fish_seen_subcommand_from ${cmd.name}`);
     lines.push('', ...cmd.options.map((o) => `${c} -n ${seen}${optionArgs(o)}`));
-    if (cmd.args) lines.push(`${c} -n ${seen}${valueArgs(cmd.args, spec.commands.map((x) => x.name), decksFunction(spec))}`);
+    if (cmd.args)
+      lines.push(
+        `${c} -n ${seen}${valueArgs(
+          cmd.args,
+          spec.commands.map((x) => x.name),
+          decksFunction(spec),
+        )}`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }

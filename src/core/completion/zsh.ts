@@ -55,11 +55,17 @@ function optionSpecsOf(option: CompletionOption, commands: readonly string[]): s
   const names = optionNames(option);
   const exclusive = option.repeatable ? '*' : names.length > 1 ? `(${names.join(' ')})` : '';
   const value = option.value ? `:${valueLabel(option)}:${valueAction(option.value, commands)}` : '';
-  return names.map((name) => quote(`${exclusive}${name}${option.value && name.startsWith('--') ? '=' : ''}[${describe(option.description)}]${value}`));
+  return names.map((name) =>
+    quote(
+      `${exclusive}${name}${option.value && name.startsWith('--') ? '=' : ''}[${describe(option.description)}]${value}`,
+    ),
+  );
 }
 
 function argumentSpec(kind: ValueKind, commands: readonly string[]): string {
-  return quote(`*:${kind.kind === 'decks' ? 'deck file' : kind.kind === 'dirs' ? 'directory' : kind.kind === 'commands' ? 'command' : 'argument'}:${valueAction(kind, commands)}`);
+  return quote(
+    `*:${kind.kind === 'decks' ? 'deck file' : kind.kind === 'dirs' ? 'directory' : kind.kind === 'commands' ? 'command' : 'argument'}:${valueAction(kind, commands)}`,
+  );
 }
 
 function valueAction(kind: ValueKind, commands: readonly string[]): string {

@@ -2,7 +2,16 @@ import type { z } from 'zod';
 import { quoteText } from './diagnostic.js';
 import type { Locate, Reporter } from './parsed.js';
 import { checkCard } from './rules.js';
-import { CARD_KEYS, CARD_TYPES, cardSchemas, deckHeaderShape, DECK_KEYS, type Card, type CardType, type Deck } from './schema.js';
+import {
+  CARD_KEYS,
+  CARD_TYPES,
+  cardSchemas,
+  deckHeaderShape,
+  DECK_KEYS,
+  type Card,
+  type CardType,
+  type Deck,
+} from './schema.js';
 import { suggestKey, suggestWord } from './suggest.js';
 
 /*
@@ -25,7 +34,8 @@ export function validateHeader(value: Record<string, unknown>, at: Locate, repor
     const result = (schema as z.ZodType).safeParse(value[key], { reportInput: true });
     if (!result.success) {
       ok = false;
-      for (const issue of result.error.issues) reportIssue(issue, [key, ...issue.path.map(pathStep)], at, report, 'the deck');
+      for (const issue of result.error.issues)
+        reportIssue(issue, [key, ...issue.path.map(pathStep)], at, report, 'the deck');
     }
   }
   return ok;
@@ -39,14 +49,24 @@ export function assembleDeck(value: Record<string, unknown>, cards: Card[], file
 
 export function validateCard(value: unknown, at: Locate, report: Reporter['report']): Card | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    report('error', 'invalid-type', `each card must be a mapping with an id and its fields, got ${describe(value)}`, at([]));
+    report(
+      'error',
+      'invalid-type',
+      `each card must be a mapping with an id and its fields, got ${describe(value)}`,
+      at([]),
+    );
     return undefined;
   }
   const card = value as Record<string, unknown>;
   const type = card.type ?? 'basic';
   if (typeof type !== 'string' || !(CARD_TYPES as readonly string[]).includes(type)) {
     const hint = typeof type === 'string' ? suggestWord(type, CARD_TYPES) : undefined;
-    report('error', 'unknown-card-type', `unknown card type ${typeof type === 'string' ? quoteText(type) : JSON.stringify(type)}; expected one of ${CARD_TYPES.join(', ')}${hint ? ` (did you mean "${hint}"?)` : ''}`, at(['type']));
+    report(
+      'error',
+      'unknown-card-type',
+      `unknown card type ${typeof type === 'string' ? quoteText(type) : JSON.stringify(type)}; expected one of ${CARD_TYPES.join(', ')}${hint ? ` (did you mean "${hint}"?)` : ''}`,
+      at(['type']),
+    );
     return undefined;
   }
   const name = typeof card.id === 'string' ? `card ${quoteText(card.id)}` : 'this card';
@@ -58,7 +78,13 @@ export function validateCard(value: unknown, at: Locate, report: Reporter['repor
   if (!result.success) {
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') continue;
-      if (issue.code === 'invalid_type' && issue.path.length === 1 && misspelt.has(String(issue.path[0])) && card[String(issue.path[0])] === undefined) continue;
+      if (
+        issue.code === 'invalid_type' &&
+        issue.path.length === 1 &&
+        misspelt.has(String(issue.path[0])) &&
+        card[String(issue.path[0])] === undefined
+      )
+        continue;
       reportIssue(issue, issue.path.map(pathStep), at, report, name);
     }
     ok = false;
@@ -70,18 +96,36 @@ export function validateCard(value: unknown, at: Locate, report: Reporter['repor
 }
 
 /** Unknown and forbidden keys, with the nearest known key suggested (and added to `hints`). Returns false on any. */
-function checkKeys(value: Record<string, unknown>, path: (string | number)[], known: readonly string[], at: Locate, report: Reporter['report'], owner: string, hints?: Set<string>): boolean {
+function checkKeys(
+  value: Record<string, unknown>,
+  path: (string | number)[],
+  known: readonly string[],
+  at: Locate,
+  report: Reporter['report'],
+  owner: string,
+  hints?: Set<string>,
+): boolean {
   let ok = true;
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
     ok = false;
     if (FORBIDDEN_KEYS.has(key)) {
-      report('error', 'forbidden-key', `the key "${key}" is not allowed in a deck (it could alter object prototypes)`, at([...path, key], 'key'));
+      report(
+        'error',
+        'forbidden-key',
+        `the key "${key}" is not allowed in a deck (it could alter object prototypes)`,
+        at([...path, key], 'key'),
+      );
       continue;
     }
     const hint = suggestKey(key, known);
     if (hint) hints?.add(hint);
-    report('error', 'unknown-key', `unknown key ${quoteText(key)} in ${owner}${hint ? `; did you mean "${hint}"?` : `; allowed keys: ${known.join(', ')}`}`, at([...path, key], 'key'));
+    report(
+      'error',
+      'unknown-key',
+      `unknown key ${quoteText(key)} in ${owner}${hint ? `; did you mean "${hint}"?` : `; allowed keys: ${known.join(', ')}`}`,
+      at([...path, key], 'key'),
+    );
   }
   return ok;
 }
@@ -99,7 +143,12 @@ function checkStrings(fields: Record<string, unknown>, at: Locate, report: Repor
       if (match) {
         ok = false;
         const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-        report('error', 'control-character', `${label} contains the control character U+${code}, which can corrupt a terminal or hide text; remove it`, at(path));
+        report(
+          'error',
+          'control-character',
+          `${label} contains the control character U+${code}, which can corrupt a terminal or hide text; remove it`,
+          at(path),
+        );
       } else if (value !== '' && value.trim() === '' && !FORMATTED_KEYS.has(String(path[0]))) {
         ok = false;
         report('error', 'empty-value', `${label} is only whitespace; write the text or remove the field`, at(path));
@@ -129,26 +178,64 @@ function reportIssue(issue: Issue, path: (string | number)[], at: Locate, report
       if (input === undefined) {
         report('error', 'missing-field', `${owner} is missing the required field \`${field}\``, at(path.slice(0, -1)));
       } else if (field === 'answer' && issue.expected === 'boolean') {
-        report('error', 'truefalse-not-boolean', `\`answer\` of a truefalse card must be true or false, got ${describe(input)}`, at(path));
+        report(
+          'error',
+          'truefalse-not-boolean',
+          `\`answer\` of a truefalse card must be true or false, got ${describe(input)}`,
+          at(path),
+        );
       } else {
-        report('error', 'invalid-type', `${label} must be ${article(issue.expected)}, got ${describe(input)}`, at(path));
+        report(
+          'error',
+          'invalid-type',
+          `${label} must be ${article(issue.expected)}, got ${describe(input)}`,
+          at(path),
+        );
       }
       return;
     case 'too_small':
-      if (field === 'choices') report('error', 'choice-too-few', `a choice card needs at least 2 choices, found ${Array.isArray(input) ? input.length : 0}`, at(path));
-      else if (field === 'steps') report('error', 'order-too-few', `an order card needs at least 2 steps, found ${Array.isArray(input) ? input.length : 0}`, at(path));
+      if (field === 'choices')
+        report(
+          'error',
+          'choice-too-few',
+          `a choice card needs at least 2 choices, found ${Array.isArray(input) ? input.length : 0}`,
+          at(path),
+        );
+      else if (field === 'steps')
+        report(
+          'error',
+          'order-too-few',
+          `an order card needs at least 2 steps, found ${Array.isArray(input) ? input.length : 0}`,
+          at(path),
+        );
       else report('error', 'empty-value', `${label} must not be empty`, at(path));
       return;
     case 'too_big':
       // Typed as one digit per step (`3142`), so 9 at most.
-      if (field === 'steps') report('error', 'order-too-many', `an order card has at most ${issue.maximum} steps (one digit each when typed), found ${Array.isArray(input) ? input.length : 0}; split it into two cards`, at(path));
+      if (field === 'steps')
+        report(
+          'error',
+          'order-too-many',
+          `an order card has at most ${issue.maximum} steps (one digit each when typed), found ${Array.isArray(input) ? input.length : 0}; split it into two cards`,
+          at(path),
+        );
       else report('error', 'invalid-value', `${label}: ${issue.message}`, at(path));
       return;
     case 'invalid_format':
-      report('error', field === 'lang' ? 'invalid-lang' : 'invalid-id', `${label} ${typeof input === 'string' ? quoteText(input) : JSON.stringify(input)} ${issue.message}`, at(path));
+      report(
+        'error',
+        field === 'lang' ? 'invalid-lang' : 'invalid-id',
+        `${label} ${typeof input === 'string' ? quoteText(input) : JSON.stringify(input)} ${issue.message}`,
+        at(path),
+      );
       return;
     case 'invalid_union':
-      report('error', 'invalid-type', `${label} must be one of the choices or a list of them, got ${describe(input)}`, at(path));
+      report(
+        'error',
+        'invalid-type',
+        `${label} must be one of the choices or a list of them, got ${describe(input)}`,
+        at(path),
+      );
       return;
     case 'invalid_value':
       report('error', 'invalid-value', `${label} ${issue.message}`, at(path));
@@ -171,5 +258,11 @@ export function describe(value: unknown): string {
 }
 
 function article(type: string): string {
-  return type === 'array' ? 'a list' : type === 'object' ? 'a mapping' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+  return type === 'array'
+    ? 'a list'
+    : type === 'object'
+      ? 'a mapping'
+      : /^[aeiou]/.test(type)
+        ? `an ${type}`
+        : `a ${type}`;
 }

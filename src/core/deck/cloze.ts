@@ -1,5 +1,6 @@
 /** A cloze text split into literal text and `{{answer::hint}}` deletions. */
-export type ClozePart = { kind: 'text'; text: string } | { kind: 'deletion'; index: number; answer: string; hint?: string; offset: number };
+export type ClozePart =
+  { kind: 'text'; text: string } | { kind: 'deletion'; index: number; answer: string; hint?: string; offset: number };
 
 const DELETION = /\{\{([\s\S]*?)\}\}/g;
 
@@ -29,11 +30,19 @@ export function clozeDeletions(text: string) {
  * The cloze text with deletion `target` hidden (as `[hint]` or `[...]`) and the others shown.
  * `blank` renders the hidden deletion so each output format can style it.
  */
-export function renderCloze(text: string, target: number, blank: (hint: string | undefined) => string = defaultBlank): string {
+export function renderCloze(
+  text: string,
+  target: number,
+  blank: (hint: string | undefined) => string = defaultBlank,
+): string {
   return renderClozeParts(parseCloze(text), target, blank);
 }
 
-export function renderClozeParts(parts: readonly ClozePart[], target: number, blank: (hint: string | undefined) => string = defaultBlank): string {
+export function renderClozeParts(
+  parts: readonly ClozePart[],
+  target: number,
+  blank: (hint: string | undefined) => string = defaultBlank,
+): string {
   let out = '';
   for (const p of parts) out += p.kind === 'text' ? p.text : p.index === target ? blank(p.hint) : p.answer;
   return out;

@@ -12,7 +12,12 @@ export interface Diagnostic {
   omitted?: { errors: number; warnings: number };
 }
 
-export type Report = (severity: Severity, rule: string, message: string, where: { line: number; column: number }) => void;
+export type Report = (
+  severity: Severity,
+  rule: string,
+  message: string,
+  where: { line: number; column: number },
+) => void;
 
 /** Problems kept per file: a card with 100k unknown keys gives one screen, not 100k lines. */
 export const MAX_DIAGNOSTICS_PER_FILE = 100;
@@ -25,7 +30,10 @@ const MAX_QUOTE_LENGTH = 60;
  * Collects one file's problems: the first `limit` as reported, the rest counted into one last
  * `too-many-problems` diagnostic ("… and N more"), an error if any of them was.
  */
-export function collectDiagnostics(file: string, limit = MAX_DIAGNOSTICS_PER_FILE): { report: Report; finish(): Diagnostic[] } {
+export function collectDiagnostics(
+  file: string,
+  limit = MAX_DIAGNOSTICS_PER_FILE,
+): { report: Report; finish(): Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   let more = 0;
   let moreErrors = 0;
@@ -33,7 +41,14 @@ export function collectDiagnostics(file: string, limit = MAX_DIAGNOSTICS_PER_FIL
   return {
     report(severity, rule, message, where) {
       if (diagnostics.length < limit) {
-        diagnostics.push({ file, line: where.line, column: where.column, severity, rule, message: cutText(message, MAX_MESSAGE_LENGTH) });
+        diagnostics.push({
+          file,
+          line: where.line,
+          column: where.column,
+          severity,
+          rule,
+          message: cutText(message, MAX_MESSAGE_LENGTH),
+        });
         return;
       }
       more++;
@@ -44,7 +59,17 @@ export function collectDiagnostics(file: string, limit = MAX_DIAGNOSTICS_PER_FIL
       if (more === 0 || !firstMore) return diagnostics;
       const omitted = { errors: moreErrors, warnings: more - moreErrors };
       const message = `… and ${more} more ${more === 1 ? 'problem' : 'problems'} in this file (${omitted.errors} errors, ${omitted.warnings} warnings), not shown; fix these first`;
-      return [...diagnostics, { file, ...firstMore, severity: moreErrors > 0 ? 'error' : 'warning', rule: 'too-many-problems', message, omitted }];
+      return [
+        ...diagnostics,
+        {
+          file,
+          ...firstMore,
+          severity: moreErrors > 0 ? 'error' : 'warning',
+          rule: 'too-many-problems',
+          message,
+          omitted,
+        },
+      ];
     },
   };
 }

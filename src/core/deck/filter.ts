@@ -48,13 +48,19 @@ export function filterItems(items: readonly StudyItem[], filter: DeckFilter): St
 export function describeNoMatch(items: readonly StudyItem[], filter: DeckFilter, m: Messages = ENGLISH): string {
   const q = m.quiz;
   const decks = filter.decks ?? [];
-  const given = [...decks.map((d) => `--deck ${d}`), ...filter.tags.map((t) => `--tag ${t}`), ...filter.sections.map((s) => `--section ${s}`), ...filter.types.map((t) => `--type ${t}`)];
+  const given = [
+    ...decks.map((d) => `--deck ${d}`),
+    ...filter.tags.map((t) => `--tag ${t}`),
+    ...filter.sections.map((s) => `--section ${s}`),
+    ...filter.types.map((t) => `--type ${t}`),
+  ];
   const known = (values: Iterable<string>) => [...new Set(values)].sort().slice(0, 12).join(', ') || q.none;
   const hint: string[] = [];
   const colon = m.sheet.colon;
   if (decks.length > 0) hint.push(`${q.decks}${colon}${known(items.map((i) => i.deckId))}`);
   if (filter.tags.length > 0) hint.push(`${q.tags}${colon}${known(items.flatMap((i) => i.tags))}`);
-  if (filter.sections.length > 0) hint.push(`${q.sections}${colon}${known(items.flatMap((i) => (i.section ? [i.section] : [])))}`);
+  if (filter.sections.length > 0)
+    hint.push(`${q.sections}${colon}${known(items.flatMap((i) => (i.section ? [i.section] : [])))}`);
   if (filter.types.length > 0) hint.push(`${q.cardTypes}${colon}${known(items.map((i) => i.card.type ?? 'basic'))}`);
   return q.noMatch(given.join(' '), hint.join(m.listSeparator));
 }

@@ -11,7 +11,15 @@ export type StudyItem =
   | (ItemBase & { kind: 'basic'; prompt: string; answer: string; accept: string[] })
   | (ItemBase & { kind: 'choice'; prompt: string; choices: string[]; correct: string[] })
   | (ItemBase & { kind: 'truefalse'; prompt: string; correct: boolean })
-  | (ItemBase & { kind: 'cloze'; text: string; deletion: number; prompt: string; answer: string; accept: string[]; hint?: string })
+  | (ItemBase & {
+      kind: 'cloze';
+      text: string;
+      deletion: number;
+      prompt: string;
+      answer: string;
+      accept: string[];
+      hint?: string;
+    })
   /** `steps` in the right order; study, quiz and print show them shuffled (core/order.ts). */
   | (ItemBase & { kind: 'order'; prompt: string; steps: string[] });
 
@@ -37,21 +45,111 @@ export function expandCard(deck: Pick<Deck, 'deck'> & Partial<Pick<Deck, 'lang'>
   switch (card.type) {
     case undefined:
     case 'basic': {
-      const items: StudyItem[] = [{ deckId, lang, cardId: card.id, key: card.id, card, why: card.why, section: card.section, tags, kind: 'basic', prompt: card.q, answer: card.a, accept: card.accept ? [card.a, ...card.accept] : [card.a] }];
-      if (card.reverse) items.push({ deckId, lang, cardId: card.id, key: `${card.id}:reverse`, card, why: card.why, section: card.section, tags, kind: 'basic', prompt: card.a, answer: card.q, accept: [card.q] });
+      const items: StudyItem[] = [
+        {
+          deckId,
+          lang,
+          cardId: card.id,
+          key: card.id,
+          card,
+          why: card.why,
+          section: card.section,
+          tags,
+          kind: 'basic',
+          prompt: card.q,
+          answer: card.a,
+          accept: card.accept ? [card.a, ...card.accept] : [card.a],
+        },
+      ];
+      if (card.reverse)
+        items.push({
+          deckId,
+          lang,
+          cardId: card.id,
+          key: `${card.id}:reverse`,
+          card,
+          why: card.why,
+          section: card.section,
+          tags,
+          kind: 'basic',
+          prompt: card.a,
+          answer: card.q,
+          accept: [card.q],
+        });
       return items;
     }
     case 'choice':
-      return [{ deckId, lang, cardId: card.id, key: card.id, card, why: card.why, section: card.section, tags, kind: 'choice', prompt: card.q, choices: card.choices, correct: Array.isArray(card.answer) ? card.answer : [card.answer] }];
+      return [
+        {
+          deckId,
+          lang,
+          cardId: card.id,
+          key: card.id,
+          card,
+          why: card.why,
+          section: card.section,
+          tags,
+          kind: 'choice',
+          prompt: card.q,
+          choices: card.choices,
+          correct: Array.isArray(card.answer) ? card.answer : [card.answer],
+        },
+      ];
     case 'truefalse':
-      return [{ deckId, lang, cardId: card.id, key: card.id, card, why: card.why, section: card.section, tags, kind: 'truefalse', prompt: card.q, correct: card.answer }];
+      return [
+        {
+          deckId,
+          lang,
+          cardId: card.id,
+          key: card.id,
+          card,
+          why: card.why,
+          section: card.section,
+          tags,
+          kind: 'truefalse',
+          prompt: card.q,
+          correct: card.answer,
+        },
+      ];
     case 'order':
-      return [{ deckId, lang, cardId: card.id, key: card.id, card, why: card.why, section: card.section, tags, kind: 'order', prompt: card.q, steps: card.steps }];
+      return [
+        {
+          deckId,
+          lang,
+          cardId: card.id,
+          key: card.id,
+          card,
+          why: card.why,
+          section: card.section,
+          tags,
+          kind: 'order',
+          prompt: card.q,
+          steps: card.steps,
+        },
+      ];
     case 'cloze': {
       const parts = parseCloze(card.text);
       return parts.flatMap((d) =>
         d.kind === 'deletion'
-          ? [{ deckId, lang, cardId: card.id, key: `${card.id}:c${d.index + 1}`, card, why: card.why, section: card.section, tags, kind: 'cloze' as const, text: card.text, deletion: d.index, prompt: renderClozeParts(parts, d.index), answer: d.answer, accept: [d.answer], hint: d.hint }]
+          ? [
+              {
+                deckId,
+                lang,
+                cardId: card.id,
+                key: `${card.id}:c${d.index + 1}`,
+                card,
+                why: card.why,
+                section: card.section,
+                tags,
+                kind: 'cloze' as const,
+                text: card.text,
+                deletion: d.index,
+                prompt: renderClozeParts(parts, d.index),
+                answer: d.answer,
+                accept: [d.answer],
+                hint: d.hint,
+              },
+            ]
           : [],
       );
     }

@@ -6,7 +6,12 @@ export type Position = { line: number; column: number };
 export const MAX_DEPTH = 100;
 
 /** Where `path` (keys and indexes below `base`) starts, or where its nearest existing parent does. */
-export function locateNode(base: Node, path: readonly (string | number)[], at: 'key' | 'value', pos: (offset: number) => Position): Position {
+export function locateNode(
+  base: Node,
+  path: readonly (string | number)[],
+  at: 'key' | 'value',
+  pos: (offset: number) => Position,
+): Position {
   let node: unknown = base;
   let keyNode: unknown;
   for (const step of path) {

@@ -28,7 +28,13 @@ export interface DeckOutline {
 const NO_TAGS: readonly string[] = Object.freeze([]);
 
 export function cardOutline(card: Card): CardOutline {
-  return { id: card.id, type: cardTypeOf(card), keys: itemKeys(card), section: card.section, tags: card.tags ?? NO_TAGS };
+  return {
+    id: card.id,
+    type: cardTypeOf(card),
+    keys: itemKeys(card),
+    section: card.section,
+    tags: card.tags ?? NO_TAGS,
+  };
 }
 
 /** The outline of a deck already in memory. */
@@ -53,7 +59,11 @@ export interface ItemRef {
  * deck id, then item key) and, given `include`, cards it refuses: a large collection is mostly
  * cards studied before and not due today, and nothing more than their keys needs to be looked at.
  */
-export function itemRefs(outlines: readonly DeckOutline[], skip: ReadonlyMap<string, ReadonlySet<string>>, include?: (deckId: string, card: CardOutline) => boolean): ItemRef[] {
+export function itemRefs(
+  outlines: readonly DeckOutline[],
+  skip: ReadonlyMap<string, ReadonlySet<string>>,
+  include?: (deckId: string, card: CardOutline) => boolean,
+): ItemRef[] {
   const refs: ItemRef[] = [];
   outlines.forEach((outline, o) => {
     const deckId = outline.deck.deck;
@@ -78,7 +88,8 @@ function allIn(keys: readonly string[], set: ReadonlySet<string>): boolean {
 /** The study item a reference points at, from its card (read by the caller; expanded here). */
 export function resolveItem(outlines: readonly DeckOutline[], ref: ItemRef, card: Card): StudyItem {
   const outline = outlines[ref.outline]!;
-  if (card.id !== ref.cardId) throw new Error(`card ${ref.card} of deck ${ref.deckId} is ${card.id}, not ${ref.cardId}`);
+  if (card.id !== ref.cardId)
+    throw new Error(`card ${ref.card} of deck ${ref.deckId} is ${card.id}, not ${ref.cardId}`);
   const item = expandCard(outline.deck, card).find((it) => it.key === ref.key);
   if (!item) throw new Error(`no item ${ref.key} in card ${ref.cardId} of deck ${ref.deckId}`);
   return item;

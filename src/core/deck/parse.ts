@@ -1,4 +1,14 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  Scalar,
+  type Document,
+  type Node,
+  type YAMLMap,
+} from 'yaml';
 import { assembleDeck, describe, validateCard, validateHeader } from './checks.js';
 import { collectDiagnostics, type Diagnostic } from './diagnostic.js';
 import { deepestNode, duplicateKeys, locateNode, MAX_DEPTH } from './locate.js';
@@ -35,7 +45,11 @@ export function parseDeck(file: string, source: string): ParsedDeck {
   try {
     // Card by card when the layout allows (fast, small memory); whole otherwise, and always
     // when the YAML itself has a problem, so its errors are reported from the whole file.
-    return withSplitNumbers(parseDeckSliced(file, source, MAX_ALIAS_COUNT) ?? parseDeckWhole(file, source), file, source);
+    return withSplitNumbers(
+      parseDeckSliced(file, source, MAX_ALIAS_COUNT) ?? parseDeckWhole(file, source),
+      file,
+      source,
+    );
   } catch (error) {
     // Nesting is bounded before any recursion of ours, but yaml recurses too, as deep as the stack allows.
     if (!(error instanceof RangeError)) throw error;
@@ -103,7 +117,14 @@ export function parseDeckWhole(file: string, source: string): ParsedDeck {
   };
 
   const doc = parseDocument(source, { ...YAML_OPTIONS, lineCounter });
-  const errors = [...doc.errors, ...duplicateKeys(doc.contents).map((key) => ({ code: 'DUPLICATE_KEY', message: '', pos: [key.range![0], key.range![1]] as [number, number] }))];
+  const errors = [
+    ...doc.errors,
+    ...duplicateKeys(doc.contents).map((key) => ({
+      code: 'DUPLICATE_KEY',
+      message: '',
+      pos: [key.range![0], key.range![1]] as [number, number],
+    })),
+  ];
   errors.sort((a, b) => a.pos[0] - b.pos[0]);
   let fatal = false;
   // A tab in the indentation confuses the parser into follow-on errors on the same line; the tab is the one to report.
@@ -125,7 +146,12 @@ export function parseDeckWhole(file: string, source: string): ParsedDeck {
   if (!isMap(root)) {
     const where = root?.range ? pos(root.range[0]) : { line: 1, column: 1 };
     const what = root == null ? 'empty' : isSeq(root) ? 'a list' : 'a single value';
-    report('error', 'top-level-not-mapping', `the top level must be a mapping with keys deck, title and cards; this file is ${what}`, where);
+    report(
+      'error',
+      'top-level-not-mapping',
+      `the top level must be a mapping with keys deck, title and cards; this file is ${what}`,
+      where,
+    );
     return { diagnostics: collected.finish() };
   }
   const deep = deepestNode(root);
@@ -139,11 +165,19 @@ export function parseDeckWhole(file: string, source: string): ParsedDeck {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch {
     const alias = firstAlias(source);
-    report('error', 'yaml-alias-limit', `aliases expand past the limit of ${MAX_ALIAS_COUNT} nodes (a "billion laughs" bomb?); expand them by hand`, pos(alias));
+    report(
+      'error',
+      'yaml-alias-limit',
+      `aliases expand past the limit of ${MAX_ALIAS_COUNT} nodes (a "billion laughs" bomb?); expand them by hand`,
+      pos(alias),
+    );
     return { diagnostics: collected.finish() };
   }
 
-  const locate = (base: Node): Locate => (path, at = 'value') => locateNode(base, path, at, pos);
+  const locate =
+    (base: Node): Locate =>
+    (path, at = 'value') =>
+      locateNode(base, path, at, pos);
   const deck = validateDeck(value as Record<string, unknown>, root, locate, report, file);
   const id = (value as Record<string, unknown>).deck;
   const deckId = typeof id === 'string' ? { id, ...locate(root)(['deck']) } : undefined;
@@ -151,23 +185,37 @@ export function parseDeckWhole(file: string, source: string): ParsedDeck {
   return { deck: diagnostics.some((d) => d.severity === 'error') ? undefined : deck, deckId, diagnostics };
 }
 
-function reportYamlError(doc: Document, error: { code: string; message: string; pos: [number, number] }, pos: (o: number) => { line: number; column: number }, report: Reporter['report']) {
+function reportYamlError(
+  doc: Document,
+  error: { code: string; message: string; pos: [number, number] },
+  pos: (o: number) => { line: number; column: number },
+  report: Reporter['report'],
+) {
   const first = error.message.split('\n')[0] ?? error.message;
   if (error.code === 'MISSING_CHAR' && /quote/.test(first)) {
     // yaml reports an unterminated string where the file ends; the author needs where it opens.
     const open = openingQuote(doc, error.pos[0]);
     if (open) {
-      report('error', 'yaml-syntax', `unterminated ${open.kind} string: the quote opened here is never closed`, pos(open.offset));
+      report(
+        'error',
+        'yaml-syntax',
+        `unterminated ${open.kind} string: the quote opened here is never closed`,
+        pos(open.offset),
+      );
       return;
     }
   }
   const rule = YAML_RULES[error.code] ?? 'yaml-syntax';
   const message =
-    error.code === 'DUPLICATE_KEY' ? 'duplicate key: this key already appears earlier in the same mapping'
-    : error.code === 'TAB_AS_INDENT' ? 'tab used for indentation; YAML allows only spaces'
-    : error.code === 'MULTIPLE_DOCS' ? 'a deck file holds one YAML document; remove the "---" separator and move this deck to its own file'
-    : error.code === 'RESOURCE_EXHAUSTION' ? TOO_DEEP
-    : `YAML syntax error: ${lowerFirst(first.replace(/ at line \d+, column \d+.*$/, ''))}`;
+    error.code === 'DUPLICATE_KEY'
+      ? 'duplicate key: this key already appears earlier in the same mapping'
+      : error.code === 'TAB_AS_INDENT'
+        ? 'tab used for indentation; YAML allows only spaces'
+        : error.code === 'MULTIPLE_DOCS'
+          ? 'a deck file holds one YAML document; remove the "---" separator and move this deck to its own file'
+          : error.code === 'RESOURCE_EXHAUSTION'
+            ? TOO_DEEP
+            : `YAML syntax error: ${lowerFirst(first.replace(/ at line \d+, column \d+.*$/, ''))}`;
   report('error', rule, message, pos(error.pos[0]));
 }
 
@@ -178,7 +226,8 @@ function openingQuote(doc: Document, errorOffset: number): { offset: number; kin
     if (isScalar(node)) {
       const [start, end] = node.range ?? [0, 0];
       const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
-      if (quoted && start <= errorOffset && errorOffset <= end + 1) found = { offset: start, kind: node.type === Scalar.QUOTE_DOUBLE ? 'double-quoted' : 'single-quoted' };
+      if (quoted && start <= errorOffset && errorOffset <= end + 1)
+        found = { offset: start, kind: node.type === Scalar.QUOTE_DOUBLE ? 'double-quoted' : 'single-quoted' };
       return;
     }
     if (isMap(node) || isSeq(node)) {
@@ -200,7 +249,13 @@ function firstAlias(source: string): number {
   return match ? match.index + match[1]!.length : 0;
 }
 
-function validateDeck(value: Record<string, unknown>, root: YAMLMap, locate: (base: Node) => Locate, report: Reporter['report'], file: string): Deck | undefined {
+function validateDeck(
+  value: Record<string, unknown>,
+  root: YAMLMap,
+  locate: (base: Node) => Locate,
+  report: Reporter['report'],
+  file: string,
+): Deck | undefined {
   const at = locate(root);
   let ok = validateHeader(value, at, report);
   const cardsValue = value.cards;

@@ -12,7 +12,10 @@ export type ReportFormat = 'text' | 'json' | 'github';
 
 /** `FILE:LINE:COL  severity  rule  message` per problem, then a summary line. */
 export function formatText(diagnostics: readonly Diagnostic[], fileCount: number, paint: Paint = plain): string {
-  const lines = diagnostics.map((d) => `${neutralizeLine(d.file)}:${d.line}:${d.column}  ${d.severity === 'error' ? paint.error('error') : paint.warning('warning')}  ${paint.dim(d.rule)}  ${neutralizeLine(d.message)}`);
+  const lines = diagnostics.map(
+    (d) =>
+      `${neutralizeLine(d.file)}:${d.line}:${d.column}  ${d.severity === 'error' ? paint.error('error') : paint.warning('warning')}  ${paint.dim(d.rule)}  ${neutralizeLine(d.message)}`,
+  );
   lines.push(summary(diagnostics, fileCount, paint));
   return `${lines.join('\n')}\n`;
 }
@@ -37,14 +40,31 @@ export function summary(diagnostics: readonly Diagnostic[], fileCount: number, p
 }
 
 export function formatJson(diagnostics: readonly Diagnostic[]): string {
-  return `${JSON.stringify(diagnostics.map(({ file, line, column, severity, rule, message }) => ({ file, line, column, severity, rule, message })), null, 2)}\n`;
+  return `${JSON.stringify(
+    diagnostics.map(({ file, line, column, severity, rule, message }) => ({
+      file,
+      line,
+      column,
+      severity,
+      rule,
+      message,
+    })),
+    null,
+    2,
+  )}\n`;
 }
 
 /** GitHub Actions workflow commands, so problems show as annotations on the pull request. */
 export function formatGithub(diagnostics: readonly Diagnostic[]): string {
-  const prop = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const prop = (s: string) =>
+    s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
   const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  return diagnostics.map((d) => `::${d.severity} file=${prop(neutralizeLine(d.file))},line=${d.line},col=${d.column},title=${prop(d.rule)}::${data(neutralizeLine(d.message))}\n`).join('');
+  return diagnostics
+    .map(
+      (d) =>
+        `::${d.severity} file=${prop(neutralizeLine(d.file))},line=${d.line},col=${d.column},title=${prop(d.rule)}::${data(neutralizeLine(d.message))}\n`,
+    )
+    .join('');
 }
 
 function plural(n: number, word: string): string {

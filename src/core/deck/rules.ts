@@ -18,19 +18,39 @@ export function checkCard(card: Card, at: Locate, report: Reporter['report']): b
       c.choices.forEach((choice, i) => {
         const key = normalizeAnswer(choice);
         const first = seen.get(key);
-        if (first !== undefined) error('choice-duplicate', `choice ${i + 1} repeats choice ${first + 1} (${quoteText(choice)})`, ['choices', i]);
+        if (first !== undefined)
+          error('choice-duplicate', `choice ${i + 1} repeats choice ${first + 1} (${quoteText(choice)})`, [
+            'choices',
+            i,
+          ]);
         else seen.set(key, i);
       });
       const answers = Array.isArray(c.answer) ? c.answer : [c.answer];
       answers.forEach((answer, i) => {
         if (!c.choices.includes(answer)) {
-          error('choice-answer-not-in-choices', `the answer ${quoteText(answer)} is not one of the choices; it must match a choice exactly`, Array.isArray(c.answer) ? ['answer', i] : ['answer']);
+          error(
+            'choice-answer-not-in-choices',
+            `the answer ${quoteText(answer)} is not one of the choices; it must match a choice exactly`,
+            Array.isArray(c.answer) ? ['answer', i] : ['answer'],
+          );
         }
       });
-      if (Array.isArray(c.answer) && new Set(c.answer).size !== c.answer.length) error('choice-duplicate', 'the answer list names the same choice twice', ['answer']);
-      if (answers.length === c.choices.length && c.choices.length > 1) report('warning', 'choice-all-correct', 'every choice is marked correct, so the question tests nothing', at(['answer']));
+      if (Array.isArray(c.answer) && new Set(c.answer).size !== c.answer.length)
+        error('choice-duplicate', 'the answer list names the same choice twice', ['answer']);
+      if (answers.length === c.choices.length && c.choices.length > 1)
+        report(
+          'warning',
+          'choice-all-correct',
+          'every choice is marked correct, so the question tests nothing',
+          at(['answer']),
+        );
       else if (Array.isArray(c.answer) && answers.length >= 2 && c.choices.length - answers.length === 1) {
-        report('warning', 'choice-one-wrong', 'all but one choice is correct, so spotting the odd one out is enough; add wrong choices or ask for the wrong one', at(['answer']));
+        report(
+          'warning',
+          'choice-one-wrong',
+          'all but one choice is correct, so spotting the odd one out is enough; add wrong choices or ask for the wrong one',
+          at(['answer']),
+        );
       }
       checkWhy(c.why, answers, at, report);
       break;
@@ -38,10 +58,25 @@ export function checkCard(card: Card, at: Locate, report: Reporter['report']): b
     case 'cloze': {
       const c = card as Extract<Card, { type: 'cloze' }>;
       const deletions = clozeDeletions(c.text);
-      if (deletions.length === 0) error('cloze-no-deletion', 'cloze text has no {{deletion}}; mark the words to hide as {{answer}} or {{answer::hint}}', ['text']);
+      if (deletions.length === 0)
+        error(
+          'cloze-no-deletion',
+          'cloze text has no {{deletion}}; mark the words to hide as {{answer}} or {{answer::hint}}',
+          ['text'],
+        );
       for (const d of deletions) {
-        if (d.answer === '') error('cloze-empty-deletion', `deletion ${d.index + 1} of the cloze text is empty; put the hidden words inside {{ }}`, ['text']);
-        else if (d.answer.includes('{{') || d.hint?.includes('{{')) error('cloze-nested', `deletion ${d.index + 1} of the cloze text has another {{ inside it; deletions cannot be nested, so close each one before the next opens`, ['text']);
+        if (d.answer === '')
+          error(
+            'cloze-empty-deletion',
+            `deletion ${d.index + 1} of the cloze text is empty; put the hidden words inside {{ }}`,
+            ['text'],
+          );
+        else if (d.answer.includes('{{') || d.hint?.includes('{{'))
+          error(
+            'cloze-nested',
+            `deletion ${d.index + 1} of the cloze text has another {{ inside it; deletions cannot be nested, so close each one before the next opens`,
+            ['text'],
+          );
       }
       break;
     }
@@ -52,7 +87,12 @@ export function checkCard(card: Card, at: Locate, report: Reporter['report']): b
       c.steps.forEach((step, i) => {
         const key = normalizeAnswer(step);
         const first = seen.get(key);
-        if (first !== undefined) error('order-duplicate-step', `step ${i + 1} repeats step ${first + 1} (${quoteText(step)}); every step must be different`, ['steps', i]);
+        if (first !== undefined)
+          error(
+            'order-duplicate-step',
+            `step ${i + 1} repeats step ${first + 1} (${quoteText(step)}); every step must be different`,
+            ['steps', i],
+          );
         else seen.set(key, i);
       });
       break;
@@ -61,13 +101,31 @@ export function checkCard(card: Card, at: Locate, report: Reporter['report']): b
       const c = card as Extract<Card, { type?: 'basic' }>;
       const q = normalizeAnswer(c.q);
       const a = normalizeAnswer(c.a);
-      if (a.length > 0 && containsWord(q, a)) report('warning', 'answer-in-question', `the answer ${quoteText(c.a)} appears verbatim in the question, which gives it away`, at(['a']));
+      if (a.length > 0 && containsWord(q, a))
+        report(
+          'warning',
+          'answer-in-question',
+          `the answer ${quoteText(c.a)} appears verbatim in the question, which gives it away`,
+          at(['a']),
+        );
       const accepted = new Map<string, number>();
       (c.accept ?? []).forEach((entry, i) => {
         const key = normalizeAnswer(entry);
         const first = accepted.get(key);
-        if (key === a) report('warning', 'accept-repeats-answer', `accept entry ${quoteText(entry)} is the answer itself (as the checker compares them); remove it`, at(['accept', i]));
-        else if (first !== undefined) report('warning', 'accept-duplicate', `accept entry ${i + 1} repeats entry ${first + 1} (${quoteText(entry)}) as the checker compares them; remove it`, at(['accept', i]));
+        if (key === a)
+          report(
+            'warning',
+            'accept-repeats-answer',
+            `accept entry ${quoteText(entry)} is the answer itself (as the checker compares them); remove it`,
+            at(['accept', i]),
+          );
+        else if (first !== undefined)
+          report(
+            'warning',
+            'accept-duplicate',
+            `accept entry ${i + 1} repeats entry ${first + 1} (${quoteText(entry)}) as the checker compares them; remove it`,
+            at(['accept', i]),
+          );
         else accepted.set(key, i);
       });
       checkWhy(c.why, [c.a], at, report);
@@ -88,7 +146,12 @@ export function checkDeckCards(cards: unknown[], locateCard: (i: number) => Loca
     if (typeof card.id === 'string') {
       const first = ids.get(card.id);
       if (first !== undefined) {
-        report('error', 'duplicate-card-id', `duplicate card id ${quoteText(card.id)}; it is first used on line ${locateCard(first)(['id']).line}`, at(['id']));
+        report(
+          'error',
+          'duplicate-card-id',
+          `duplicate card id ${quoteText(card.id)}; it is first used on line ${locateCard(first)(['id']).line}`,
+          at(['id']),
+        );
       } else ids.set(card.id, i);
     }
     const prompt = typeof card.q === 'string' ? card.q : typeof card.text === 'string' ? card.text : undefined;
@@ -96,7 +159,12 @@ export function checkDeckCards(cards: unknown[], locateCard: (i: number) => Loca
       const key = `${cardTypeOf(card as Card)}\u0000${normalizeAnswer(prompt)}`;
       const first = questions.get(key);
       if (first !== undefined) {
-        report('warning', 'duplicate-question', `this question repeats the one on line ${locateCard(first)([]).line}`, at([typeof card.q === 'string' ? 'q' : 'text']));
+        report(
+          'warning',
+          'duplicate-question',
+          `this question repeats the one on line ${locateCard(first)([]).line}`,
+          at([typeof card.q === 'string' ? 'q' : 'text']),
+        );
       } else questions.set(key, i);
     }
   });
@@ -109,7 +177,12 @@ function checkWhy(why: string | undefined, answers: readonly string[], at: Locat
   for (const answer of answers) {
     const rest = said.replace(normalizeAnswer(answer), '').replace(/\b(the|an?)\b/g, '');
     if (said.length > 0 && (rest.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 3) {
-      report('warning', 'why-repeats-answer', '`why` only repeats the answer; explain why it is right (or leave `why` out)', at(['why']));
+      report(
+        'warning',
+        'why-repeats-answer',
+        '`why` only repeats the answer; explain why it is right (or leave `why` out)',
+        at(['why']),
+      );
       return;
     }
   }

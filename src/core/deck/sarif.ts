@@ -30,7 +30,13 @@ export function formatSarif(diagnostics: readonly Diagnostic[], tool: SarifTool)
     const at = ruleIndex.get(d.rule);
     if (at === undefined) {
       ruleIndex.set(d.rule, rules.length);
-      rules.push({ id: d.rule, name: d.rule, shortDescription: { text: `quizdeck deck rule ${d.rule}` }, defaultConfiguration: { level: d.severity }, properties: { tags: ['quizdeck'] } });
+      rules.push({
+        id: d.rule,
+        name: d.rule,
+        shortDescription: { text: `quizdeck deck rule ${d.rule}` },
+        defaultConfiguration: { level: d.severity },
+        properties: { tags: ['quizdeck'] },
+      });
     } else if (d.severity === 'error') {
       // A rule whose problems were warnings and errors (too-many-problems) is an error rule.
       rules[at]!.defaultConfiguration.level = 'error';
@@ -42,14 +48,29 @@ export function formatSarif(diagnostics: readonly Diagnostic[], tool: SarifTool)
     level: d.severity,
     // Code scanning shows the message in the pull request: the same neutralised line as `github`.
     message: { text: neutralizeLine(d.message) },
-    locations: [{ physicalLocation: { artifactLocation: artifactLocation(d.file), region: { startLine: d.line, startColumn: d.column } } }],
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifactLocation(d.file),
+          region: { startLine: d.line, startColumn: d.column },
+        },
+      },
+    ],
   }));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: tool.name, version: tool.version, semanticVersion: tool.version, ...(tool.informationUri ? { informationUri: tool.informationUri } : {}), rules } },
+        tool: {
+          driver: {
+            name: tool.name,
+            version: tool.version,
+            semanticVersion: tool.version,
+            ...(tool.informationUri ? { informationUri: tool.informationUri } : {}),
+            rules,
+          },
+        },
         // Columns are offsets in the JavaScript string of the line, as yaml counts them.
         columnKind: 'utf16CodeUnits',
         results,
@@ -67,7 +88,11 @@ export function formatSarif(diagnostics: readonly Diagnostic[], tool: SarifTool)
 export function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
   const slashed = file.replace(/\\/g, '/');
   const drive = /^[A-Za-z]:\//.test(slashed);
-  const encode = (path: string) => path.split('/').map((segment, i) => (drive && i === 0 ? segment : encodeURIComponent(segment))).join('/');
+  const encode = (path: string) =>
+    path
+      .split('/')
+      .map((segment, i) => (drive && i === 0 ? segment : encodeURIComponent(segment)))
+      .join('/');
   if (drive) return { uri: `file:///${encode(slashed)}` };
   if (slashed.startsWith('/')) return { uri: `file://${encode(slashed)}` };
   return { uri: encode(slashed.replace(/^(\.\/)+/, '')), uriBaseId: '%SRCROOT%' };

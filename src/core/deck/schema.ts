@@ -8,9 +8,9 @@ import type { CardType } from './types.js';
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const id = z
-  .string()
-  .regex(ID_PATTERN, { message: 'must be lowercase kebab-case (letters, digits and single hyphens), e.g. "vmkernel-role"' });
+const id = z.string().regex(ID_PATTERN, {
+  message: 'must be lowercase kebab-case (letters, digits and single hyphens), e.g. "vmkernel-role"',
+});
 const text = z.string().min(1, { message: 'must not be empty' });
 const tags = z.array(text);
 
@@ -19,7 +19,10 @@ const tags = z.array(text);
  * they are read as the text of the number and compared as text. YAML reads `3.10` as 3.1 and
  * `007` as 7, so an answer that needs its exact digits is quoted (`a: "3.10"`).
  */
-const answerText = z.preprocess((value) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value), text);
+const answerText = z.preprocess(
+  (value) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value),
+  text,
+);
 /** In the JSON Schema: a non-empty string or a number (the preprocess step has no JSON form). */
 const ANSWER_JSON = { anyOf: [{ type: 'string', minLength: 1 }, { type: 'number' }] };
 
@@ -86,21 +89,38 @@ export const cardSchemas = {
   order: orderCardSchema,
 } as const;
 
-export const cardSchema = z.union([basicCardSchema, choiceCardSchema, trueFalseCardSchema, clozeCardSchema, orderCardSchema]);
+export const cardSchema = z.union([
+  basicCardSchema,
+  choiceCardSchema,
+  trueFalseCardSchema,
+  clozeCardSchema,
+  orderCardSchema,
+]);
 
 export const deckHeaderShape = {
   deck: id.describe('Deck id, unique across all decks loaded together.'),
   title: text,
   lang: z
     .string()
-    .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { message: 'must be a BCP 47 language tag such as "en" or "zh-Hans"' })
+    .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, {
+      message: 'must be a BCP 47 language tag such as "en" or "zh-Hans"',
+    })
     .optional()
     .describe('BCP 47 language tag; en when omitted.'),
   description: text.optional(),
   source: text.optional().describe('Where the facts come from.'),
   tags: tags.optional(),
-  translates: id.optional().describe('The id of the deck this one translates: same card ids, types and answers. With no path, one deck of each translation group is used, in the person\'s language.'),
-  lenient: z.boolean().optional().describe('quiz: typed answers the checker calls "almost" (a letter or two off) count as right, as with quiz --lenient.'),
+  translates: id
+    .optional()
+    .describe(
+      "The id of the deck this one translates: same card ids, types and answers. With no path, one deck of each translation group is used, in the person's language.",
+    ),
+  lenient: z
+    .boolean()
+    .optional()
+    .describe(
+      'quiz: typed answers the checker calls "almost" (a letter or two off) count as right, as with quiz --lenient.',
+    ),
 };
 
 export const deckSchema = z.strictObject({
@@ -122,7 +142,17 @@ export interface Deck extends Omit<DeckFile, 'lang'> {
   file: string;
 }
 
-export const DECK_KEYS = ['deck', 'title', 'lang', 'description', 'source', 'tags', 'translates', 'lenient', 'cards'] as const;
+export const DECK_KEYS = [
+  'deck',
+  'title',
+  'lang',
+  'description',
+  'source',
+  'tags',
+  'translates',
+  'lenient',
+  'cards',
+] as const;
 export const CARD_KEYS: Record<CardType, readonly string[]> = {
   basic: Object.keys(basicCardSchema.shape),
   choice: Object.keys(choiceCardSchema.shape),
@@ -139,7 +169,8 @@ export function deckJsonSchema(): object {
       // Every preprocess step here is answerText's (`.describe` copies it, so identity does not do).
       const def = zodSchema._zod.def as { type: string; in?: { _zod: { def: { type: string } } } };
       if (def.type !== 'pipe' || def.in?._zod.def.type !== 'transform') return;
-      for (const key of Object.keys(jsonSchema)) if (key !== 'description') delete (jsonSchema as Record<string, unknown>)[key];
+      for (const key of Object.keys(jsonSchema))
+        if (key !== 'description') delete (jsonSchema as Record<string, unknown>)[key];
       Object.assign(jsonSchema, ANSWER_JSON);
     },
   }) as Record<string, unknown>;

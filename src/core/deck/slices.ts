@@ -100,18 +100,21 @@ export function parseDeckSliced(file: string, source: string, maxAliasCount: num
   // few (a card with 1,000 unknown keys was parsed 1,000 times, 12 s; a duplicate id asks for
   // its own card and the first one's in turn).
   const located = new Map<number, Locate>();
-  const locateCard = (i: number): Locate => (path, where) => lazyPosition(() => {
-    let locate = located.get(i);
-    if (!locate) {
-      const start = items[i]!;
-      const card = parseCard(source, start, items[i + 1] ?? blockEnd, maxAliasCount, false);
-      if (!card) throw new Error(`card at offset ${start} was read without yaml but yaml rejects it`);
-      locate = cardLocate(card.node, start, pos);
-      if (located.size >= LOCATED_CARDS) located.delete(located.keys().next().value!);
-      located.set(i, locate);
-    }
-    return locate(path, where);
-  });
+  const locateCard =
+    (i: number): Locate =>
+    (path, where) =>
+      lazyPosition(() => {
+        let locate = located.get(i);
+        if (!locate) {
+          const start = items[i]!;
+          const card = parseCard(source, start, items[i + 1] ?? blockEnd, maxAliasCount, false);
+          if (!card) throw new Error(`card at offset ${start} was read without yaml but yaml rejects it`);
+          locate = cardLocate(card.node, start, pos);
+          if (located.size >= LOCATED_CARDS) located.delete(located.keys().next().value!);
+          located.set(i, locate);
+        }
+        return locate(path, where);
+      });
   let ok = validateHeader(value, at, report);
   const values: unknown[] = [];
   const cards: Card[] = [];
@@ -140,7 +143,10 @@ export function parseDeckSliced(file: string, source: string, maxAliasCount: num
 }
 
 /** The header with the cards list cut out, if it parses cleanly and its `cards` key is where the slicer found it, empty. */
-function parseHeader(source: string, { cardsKey, blockStart, blockEnd }: DeckSlices): { node: YAMLMap; doc: Document } | undefined {
+function parseHeader(
+  source: string,
+  { cardsKey, blockStart, blockEnd }: DeckSlices,
+): { node: YAMLMap; doc: Document } | undefined {
   const doc = parseDocument(source.slice(0, blockStart) + source.slice(blockEnd), YAML_OPTIONS);
   if (!cleanDocument(doc) || !isMap(doc.contents)) return undefined;
   const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'cards');
@@ -149,7 +155,13 @@ function parseHeader(source: string, { cardsKey, blockStart, blockEnd }: DeckSli
 }
 
 /** The card's node and, unless only its positions are wanted, its value. */
-function parseCard(source: string, start: number, end: number, maxAliasCount: number, withValue = true): { node: YAMLMap; value: unknown } | undefined {
+function parseCard(
+  source: string,
+  start: number,
+  end: number,
+  maxAliasCount: number,
+  withValue = true,
+): { node: YAMLMap; value: unknown } | undefined {
   const doc = parseDocument(source.slice(start, end), YAML_OPTIONS);
   if (!cleanDocument(doc)) return undefined;
   const list = doc.contents;
@@ -160,7 +172,12 @@ function parseCard(source: string, start: number, end: number, maxAliasCount: nu
 
 /** No error or warning, no repeated key, and nesting that toJS and the checks can walk. */
 function cleanDocument(doc: Document): boolean {
-  return doc.errors.length === 0 && doc.warnings.length === 0 && duplicateKeys(doc.contents).length === 0 && !deepestNode(doc.contents);
+  return (
+    doc.errors.length === 0 &&
+    doc.warnings.length === 0 &&
+    duplicateKeys(doc.contents).length === 0 &&
+    !deepestNode(doc.contents)
+  );
 }
 
 function cardLocate(node: YAMLMap, start: number, pos: (offset: number) => Position): Locate {

@@ -55,7 +55,9 @@ const candidatesOf = new WeakMap<readonly string[], string[]>();
 export function suggestKey(input: string, known: readonly string[]): string | undefined {
   let candidates = candidatesOf.get(known);
   if (!candidates) {
-    const aliases = Object.keys(KEY_ALIASES).filter((alias) => known.includes(KEY_ALIASES[alias]!) && !known.includes(alias));
+    const aliases = Object.keys(KEY_ALIASES).filter(
+      (alias) => known.includes(KEY_ALIASES[alias]!) && !known.includes(alias),
+    );
     candidates = [...known, ...aliases];
     candidatesOf.set(known, candidates);
   }

@@ -21,14 +21,20 @@ export function primaryLanguage(tag: string): string {
  * The languages a person asked for, most wanted first: `--lang`, then LANGUAGE (a list), LC_ALL,
  * LC_MESSAGES and LANG as gettext reads them, then English. `C` and `POSIX` name no language.
  */
-export function preferredLanguages(option: string | undefined, env: Readonly<Record<string, string | undefined>>): string[] {
+export function preferredLanguages(
+  option: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): string[] {
   const named = [option, ...(env.LANGUAGE ?? '').split(':'), env.LC_ALL, env.LC_MESSAGES, env.LANG];
   const tags = named.flatMap((value) => (value && !/^(C|POSIX)([._@]|$)/i.test(value) ? [primaryLanguage(value)] : []));
   return [...new Set([...tags, 'en'])];
 }
 
 /** One deck of each translation group: the first in the order of `languages`, else the group's first deck. */
-export function pickLanguage<D extends Pick<Deck, 'deck' | 'lang' | 'translates'>>(decks: readonly D[], languages: readonly string[]): D[] {
+export function pickLanguage<D extends Pick<Deck, 'deck' | 'lang' | 'translates'>>(
+  decks: readonly D[],
+  languages: readonly string[],
+): D[] {
   const groups = new Map<string, D[]>();
   for (const deck of decks) {
     const group = groups.get(translationGroup(deck));
@@ -40,7 +46,8 @@ export function pickLanguage<D extends Pick<Deck, 'deck' | 'lang' | 'translates'
     return at === -1 ? languages.length : at;
   };
   const chosen = new Set<D>();
-  for (const group of groups.values()) chosen.add(group.reduce((best, deck) => (rank(deck) < rank(best) ? deck : best)));
+  for (const group of groups.values())
+    chosen.add(group.reduce((best, deck) => (rank(deck) < rank(best) ? deck : best)));
   return decks.filter((deck) => chosen.has(deck));
 }
 
@@ -63,21 +70,44 @@ export function checkTranslations(decks: readonly Deck[], locate: LocateInDeck):
     const at = (cardId: string | undefined, severity: Diagnostic['severity'], rule: string, message: string) =>
       diagnostics.push({ file: translation.file, ...locate(translation, cardId), severity, rule, message });
     if (original.translates !== undefined) {
-      at(undefined, 'error', 'translation-chain', `${quoteText(original.deck)} is itself a translation (of ${quoteText(original.translates)}); name the original deck in \`translates\``);
+      at(
+        undefined,
+        'error',
+        'translation-chain',
+        `${quoteText(original.deck)} is itself a translation (of ${quoteText(original.translates)}); name the original deck in \`translates\``,
+      );
       continue;
     }
     const originals = new Map(original.cards.map((c) => [c.id, c]));
     const here = new Set(translation.cards.map((c) => c.id));
     for (const card of translation.cards) {
       const source = originals.get(card.id);
-      if (!source) at(card.id, 'warning', 'translation-missing-card', `card ${quoteText(card.id)} is not in ${quoteText(original.deck)}, which this deck translates`);
+      if (!source)
+        at(
+          card.id,
+          'warning',
+          'translation-missing-card',
+          `card ${quoteText(card.id)} is not in ${quoteText(original.deck)}, which this deck translates`,
+        );
       else {
         const problem = compareCards(source, card);
-        if (problem) at(card.id, 'error', 'translation-mismatch', `card ${quoteText(card.id)} ${problem} than in ${quoteText(original.deck)} (${original.file})`);
+        if (problem)
+          at(
+            card.id,
+            'error',
+            'translation-mismatch',
+            `card ${quoteText(card.id)} ${problem} than in ${quoteText(original.deck)} (${original.file})`,
+          );
       }
     }
     for (const card of original.cards) {
-      if (!here.has(card.id)) at(undefined, 'warning', 'translation-missing-card', `card ${quoteText(card.id)} of ${quoteText(original.deck)} has no translation in this deck`);
+      if (!here.has(card.id))
+        at(
+          undefined,
+          'warning',
+          'translation-missing-card',
+          `card ${quoteText(card.id)} of ${quoteText(original.deck)} has no translation in this deck`,
+        );
     }
   }
   return diagnostics;
@@ -88,15 +118,19 @@ function compareCards(original: Card, translation: Card): string | undefined {
   const type = cardTypeOf(original);
   if (cardTypeOf(translation) !== type) return `is of another type (${cardTypeOf(translation)}, not ${type})`;
   if ('choices' in original && 'choices' in translation) {
-    if (original.choices.length !== translation.choices.length) return `has another number of choices (${translation.choices.length}, not ${original.choices.length})`;
+    if (original.choices.length !== translation.choices.length)
+      return `has another number of choices (${translation.choices.length}, not ${original.choices.length})`;
     const right = (card: typeof original) => {
       const answers = new Set(Array.isArray(card.answer) ? card.answer : [card.answer]);
       return card.choices.flatMap((c, i) => (answers.has(c) ? [i + 1] : [])).join(',');
     };
-    if (right(original) !== right(translation)) return `has other correct choices (positions ${right(translation)}, not ${right(original)})`;
+    if (right(original) !== right(translation))
+      return `has other correct choices (positions ${right(translation)}, not ${right(original)})`;
   }
-  if ('steps' in original && 'steps' in translation && original.steps.length !== translation.steps.length) return `has another number of steps (${translation.steps.length}, not ${original.steps.length})`;
-  if (type === 'truefalse' && 'answer' in original && 'answer' in translation && original.answer !== translation.answer) return `has the other true/false answer`;
+  if ('steps' in original && 'steps' in translation && original.steps.length !== translation.steps.length)
+    return `has another number of steps (${translation.steps.length}, not ${original.steps.length})`;
+  if (type === 'truefalse' && 'answer' in original && 'answer' in translation && original.answer !== translation.answer)
+    return `has the other true/false answer`;
   if ('text' in original && 'text' in translation) {
     const [a, b] = [clozeDeletions(original.text).length, clozeDeletions(translation.text).length];
     if (a !== b) return `has another number of cloze deletions (${b}, not ${a})`;

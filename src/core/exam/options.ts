@@ -26,9 +26,16 @@ export function parseCalendarDate(text: string): number | null {
  */
 export function parseExamDate(text: string | undefined, today: number, todayDate: string): Parsed<number> {
   const day = text === undefined ? null : parseCalendarDate(text.trim());
-  if (day === null) return { error: `--exam must be the exam's date as YYYY-MM-DD, such as 2027-06-14, not "${text ?? ''}"` };
-  if (day < today) return { error: `--exam ${text!.trim()} is in the past (today's study day is ${todayDate}); give the date of an exam still to come` };
-  if (day - today > EXAM_MAX_DAYS) return { error: `--exam ${text!.trim()} is more than 3 years away (${day - today} days); plan for an exam at most ${EXAM_MAX_DAYS} days ahead` };
+  if (day === null)
+    return { error: `--exam must be the exam's date as YYYY-MM-DD, such as 2027-06-14, not "${text ?? ''}"` };
+  if (day < today)
+    return {
+      error: `--exam ${text!.trim()} is in the past (today's study day is ${todayDate}); give the date of an exam still to come`,
+    };
+  if (day - today > EXAM_MAX_DAYS)
+    return {
+      error: `--exam ${text!.trim()} is more than 3 years away (${day - today} days); plan for an exam at most ${EXAM_MAX_DAYS} days ahead`,
+    };
   return { value: day };
 }
 
@@ -36,6 +43,9 @@ export function parseExamDate(text: string | undefined, today: number, todayDate
 export function parseExamRetention(text: string | undefined): Parsed<number> {
   if (text === undefined) return { value: DEFAULT_EXAM_RETENTION };
   const r = Number(text);
-  if (text.trim() === '' || !(r >= 0.7 && r <= 0.99)) return { error: `--exam-retention must be a number from 0.70 to 0.99 (the recall to reach on the exam day), not "${text}"` };
+  if (text.trim() === '' || !(r >= 0.7 && r <= 0.99))
+    return {
+      error: `--exam-retention must be a number from 0.70 to 0.99 (the recall to reach on the exam day), not "${text}"`,
+    };
   return { value: r };
 }

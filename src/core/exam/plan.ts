@@ -1,4 +1,10 @@
-import { STATE_LEARNING, STATE_NEW, STATE_RELEARNING, type CardMemory, type MemoryModelState } from '../schedule/fsrs.js';
+import {
+  STATE_LEARNING,
+  STATE_NEW,
+  STATE_RELEARNING,
+  type CardMemory,
+  type MemoryModelState,
+} from '../schedule/fsrs.js';
 import { DAY, fromStudyTime, type DayRule } from '../schedule/day.js';
 import type { ForecastModel } from '../schedule/forecast.js';
 import { dayDate, dayNumber } from '../stats/report.js';
@@ -35,7 +41,10 @@ export interface ExamLimits {
 }
 
 /** What the plan reads of an item's FSRS memory (a `CardMemory` will do). */
-export type ExamMemory = Pick<CardMemory, 'state' | 'due' | 'stability' | 'difficulty' | 'scheduledDays' | 'lastReview'>;
+export type ExamMemory = Pick<
+  CardMemory,
+  'state' | 'due' | 'stability' | 'difficulty' | 'scheduledDays' | 'lastReview'
+>;
 
 export interface ExamDeckInput {
   id: string;
@@ -151,9 +160,27 @@ export function planExam(input: ExamPlanInput): ExamPlan {
   const dates = Array.from({ length: span }, (_, k) => dayDate(today + k));
   const items: ExamItemPlan[] = [];
   const problems: ExamProblem[] = [];
-  const decks = input.decks.map((deck) => planDeck(deck, { today, examDay, target, limits, dates, dayOf: dayFinder(input.rule, today), otherDates: new Map() }, items, problems));
+  const decks = input.decks.map((deck) =>
+    planDeck(
+      deck,
+      { today, examDay, target, limits, dates, dayOf: dayFinder(input.rule, today), otherDates: new Map() },
+      items,
+      problems,
+    ),
+  );
   const total = sumDecks(decks, dates);
-  return { exam: dates[span - 1]!, today: dates[0]!, daysLeft: span - 1, target, limits, decks, total, feasible: problems.length === 0, problems, items };
+  return {
+    exam: dates[span - 1]!,
+    today: dates[0]!,
+    daysLeft: span - 1,
+    target,
+    limits,
+    decks,
+    total,
+    feasible: problems.length === 0,
+    problems,
+    items,
+  };
 }
 
 interface Context {
@@ -178,7 +205,13 @@ interface Loads {
 function planDeck(deck: ExamDeckInput, c: Context, out: ExamItemPlan[], problems: ExamProblem[]): ExamDeckPlan {
   const span = c.dates.length;
   const daysLeft = span - 1;
-  const loads: Loads = { new: new Int32Array(span), due: new Int32Array(span), pulled: new Int32Array(span), cram: new Int32Array(span), unlimited: new Int32Array(span) };
+  const loads: Loads = {
+    new: new Int32Array(span),
+    due: new Int32Array(span),
+    pulled: new Int32Array(span),
+    cram: new Int32Array(span),
+    unlimited: new Int32Array(span),
+  };
   let fresh = 0;
   for (const key of deck.keys) if (isNew(deck.memories.get(key))) fresh++;
   const done = deck.introducedToday ?? 0;
@@ -189,13 +222,28 @@ function planDeck(deck: ExamDeckInput, c: Context, out: ExamItemPlan[], problems
   // Every new item starts from the same memory: a first answer Good.
   const learnt = deck.model.next(null, 0, GOOD);
   const fresh0: NewItems = { todayQuota, perDay, learnt, interval: deck.model.interval(learnt.stability) };
-  const tally: Tally = { newIndex: 0, lastNew: -1, atTarget: 0, plannedAtTarget: 0, pulledItems: 0, pulledReviews: 0, cram: 0 };
+  const tally: Tally = {
+    newIndex: 0,
+    lastNew: -1,
+    atTarget: 0,
+    plannedAtTarget: 0,
+    pulledItems: 0,
+    pulledReviews: 0,
+    cram: 0,
+  };
   // One call an item (not one long loop body), so V8 optimises it after a few items.
   for (const key of deck.keys) out.push(planItem(deck, key, fresh0, c, loads, tally));
   const { lastNew, atTarget, plannedAtTarget, pulledItems, pulledReviews, cram } = tally;
   const notIntroduced = loads.new[daysLeft]!;
   if (notIntroduced > 0 && (daysLeft > 0 || notIntroduced + done > c.limits.newPerDay)) {
-    problems.push({ kind: 'new', deck: deck.id, remaining: fresh, days: daysLeft, limit: c.limits.newPerDay, notIntroduced });
+    problems.push({
+      kind: 'new',
+      deck: deck.id,
+      remaining: fresh,
+      days: daysLeft,
+      limit: c.limits.newPerDay,
+      notIntroduced,
+    });
   }
   reviewProblem(deck.id, loads, c, problems);
   return {
@@ -233,7 +281,14 @@ interface Tally {
   cram: number;
 }
 
-function planItem(deck: ExamDeckInput, key: string, fresh: NewItems, c: Context, loads: Loads, tally: Tally): ExamItemPlan {
+function planItem(
+  deck: ExamDeckInput,
+  key: string,
+  fresh: NewItems,
+  c: Context,
+  loads: Loads,
+  tally: Tally,
+): ExamItemPlan {
   const daysLeft = c.dates.length - 1;
   const memory = deck.memories.get(key);
   let result: Simulated;
@@ -241,7 +296,8 @@ function planItem(deck: ExamDeckInput, key: string, fresh: NewItems, c: Context,
   let dueDay: number | null = null;
   if (isNew(memory)) {
     const k = tally.newIndex++;
-    const offset = k < fresh.todayQuota ? 0 : fresh.perDay === 0 ? daysLeft : 1 + Math.floor((k - fresh.todayQuota) / fresh.perDay);
+    const offset =
+      k < fresh.todayQuota ? 0 : fresh.perDay === 0 ? daysLeft : 1 + Math.floor((k - fresh.todayQuota) / fresh.perDay);
     if (offset < daysLeft) {
       introduce = offset;
       tally.lastNew = Math.max(tally.lastNew, offset);
@@ -258,7 +314,16 @@ function planItem(deck: ExamDeckInput, key: string, fresh: NewItems, c: Context,
     const due = (dueDay = c.dayOf(m.due));
     const last = m.lastReview === null ? due - m.scheduledDays : c.dayOf(m.lastReview);
     const learning = m.state === STATE_LEARNING || m.state === STATE_RELEARNING;
-    if (m.stability > 0 && m.difficulty >= 1) result = simulate(deck.model, { stability: m.stability, difficulty: m.difficulty }, last, due, learning, c, loads);
+    if (m.stability > 0 && m.difficulty >= 1)
+      result = simulate(
+        deck.model,
+        { stability: m.stability, difficulty: m.difficulty },
+        last,
+        due,
+        learning,
+        c,
+        loads,
+      );
     else {
       // A memory FSRS cannot go on from: reviewed on the exam day.
       result = { recall: 0, planned: 0, pulled: [], cram: true };
@@ -334,7 +399,15 @@ interface Simulated {
  * reviews into `loads`: the normal schedule's, then pulled-forward ones while recall on the
  * exam day stays below target.
  */
-function simulate(model: ForecastModel, start: MemoryModelState, last: number, due: number, learning: boolean, c: Context, loads: Loads): Simulated {
+function simulate(
+  model: ForecastModel,
+  start: MemoryModelState,
+  last: number,
+  due: number,
+  learning: boolean,
+  c: Context,
+  loads: Loads,
+): Simulated {
   let state = start;
   let lastDay = last;
   let dueDay = due;
@@ -358,7 +431,11 @@ function simulate(model: ForecastModel, start: MemoryModelState, last: number, d
       if (Math.max(dueDay, c.today) === c.examDay) loads.due[c.examDay - c.today]!++;
       return { recall: normal, planned: recall, pulled, cram: false };
     }
-    const day = Math.max(c.today, lastDay + 1, Math.min(lastDay + model.daysAbove(state.stability, c.target), c.examDay - 1));
+    const day = Math.max(
+      c.today,
+      lastDay + 1,
+      Math.min(lastDay + model.daysAbove(state.stability, c.target), c.examDay - 1),
+    );
     if (day >= c.examDay) {
       loads.cram[c.examDay - c.today]!++;
       return { recall: normal, planned: recall, pulled, cram: true };
@@ -384,21 +461,49 @@ function reviewProblem(deck: string, loads: Loads, c: Context, problems: ExamPro
       worst = k;
     }
   }
-  if (over > 0) problems.push({ kind: 'reviews', deck, days: over, date: c.dates[worst]!, reviews: most, limit: c.limits.reviewsPerDay });
+  if (over > 0)
+    problems.push({
+      kind: 'reviews',
+      deck,
+      days: over,
+      date: c.dates[worst]!,
+      reviews: most,
+      limit: c.limits.reviewsPerDay,
+    });
 }
 
 function dayLoads(loads: Loads, dates: readonly string[]): ExamDayLoad[] {
-  return dates.map((date, k) => ({ date, new: loads.new[k]!, due: loads.due[k]!, pulled: loads.pulled[k]!, cram: loads.cram[k]! }));
+  return dates.map((date, k) => ({
+    date,
+    new: loads.new[k]!,
+    due: loads.due[k]!,
+    pulled: loads.pulled[k]!,
+    cram: loads.cram[k]!,
+  }));
 }
 
 function sumDecks(decks: readonly ExamDeckPlan[], dates: readonly string[]): ExamDeckPlan {
   const days = dates.map((date) => ({ date, new: 0, due: 0, pulled: 0, cram: 0 }));
-  const total: ExamDeckPlan = { id: null, items: 0, new: 0, newPerDay: 0, lastNewDay: null, notIntroduced: 0, atTarget: 0, plannedAtTarget: 0, pulledItems: 0, pulledReviews: 0, cram: 0, days };
+  const total: ExamDeckPlan = {
+    id: null,
+    items: 0,
+    new: 0,
+    newPerDay: 0,
+    lastNewDay: null,
+    notIntroduced: 0,
+    atTarget: 0,
+    plannedAtTarget: 0,
+    pulledItems: 0,
+    pulledReviews: 0,
+    cram: 0,
+    days,
+  };
   for (const d of decks) {
     total.items += d.items;
     total.new += d.new;
     total.newPerDay += d.newPerDay;
-    if (d.lastNewDay !== null && (total.lastNewDay === null || d.lastNewDay > total.lastNewDay)) total.lastNewDay = d.lastNewDay;
+    if (d.lastNewDay !== null && (total.lastNewDay === null || d.lastNewDay > total.lastNewDay))
+      total.lastNewDay = d.lastNewDay;
     total.notIntroduced += d.notIntroduced;
     total.atTarget += d.atTarget;
     total.plannedAtTarget += d.plannedAtTarget;

@@ -15,32 +15,42 @@ export const TABLE_DAYS = 22;
 
 const EIGHTHS = ['', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
-export function renderExamText(plan: ExamPlan, options: { columns: number; labels: ExamStrings; paint: StatsPaint }): string {
+export function renderExamText(
+  plan: ExamPlan,
+  options: { columns: number; labels: ExamStrings; paint: StatsPaint },
+): string {
   const L = options.labels;
   const paint = options.paint;
   const width = Math.max(60, options.columns);
   const t = plan.total;
   const target = percent(plan.target);
   const lines = [paint.heading(L.title(plan.exam, plan.daysLeft, target))];
-  const say = (text: string, mark = '') => lines.push(...indent(wrapText(text, width - 2 - displayWidth(mark)), `  ${mark}`));
+  const say = (text: string, mark = '') =>
+    lines.push(...indent(wrapText(text, width - 2 - displayWidth(mark)), `  ${mark}`));
   say(L.normal(group(t.atTarget), group(t.items), target, group(t.new)));
-  if (t.new - t.notIntroduced > 0 && t.lastNewDay !== null) say(L.newItems(group(t.new), group(t.newPerDay), t.lastNewDay));
+  if (t.new - t.notIntroduced > 0 && t.lastNewDay !== null)
+    say(L.newItems(group(t.new), group(t.newPerDay), t.lastNewDay));
   else if (t.new === 0) say(L.noNewItems);
   if (t.pulledReviews > 0) say(L.pulled(group(t.pulledReviews), group(t.pulledItems)));
   say(L.following(group(t.plannedAtTarget), group(t.items), target, group(t.cram)));
-  if (plan.feasible) say(L.feasible(group(plan.limits.newPerDay), group(plan.limits.reviewsPerDay)), `${paint.good('✓')} `);
+  if (plan.feasible)
+    say(L.feasible(group(plan.limits.newPerDay), group(plan.limits.reviewsPerDay)), `${paint.good('✓')} `);
   else {
     say(L.notFeasible, `${paint.bad('✗')} `);
     for (const problem of plan.problems) lines.push(...indent(wrapText(problemText(problem, L), width - 4), '    '));
   }
   lines.push('');
-  lines.push(...(plan.total.days.length <= TABLE_DAYS ? dayTable(plan, width, L, paint) : dayChart(plan, width, L, paint)));
+  lines.push(
+    ...(plan.total.days.length <= TABLE_DAYS ? dayTable(plan, width, L, paint) : dayChart(plan, width, L, paint)),
+  );
   return `${lines.join('\n').replace(/[ \t]+$/gm, '')}\n`;
 }
 
 export function problemText(p: ExamProblem, L: ExamStrings): string {
   const deck = neutralizeLine(p.deck);
-  return p.kind === 'new' ? L.tooManyNew(deck, group(p.remaining), p.days, group(p.limit), group(p.notIntroduced)) : L.tooManyReviews(deck, p.days, p.date, group(p.reviews), group(p.limit));
+  return p.kind === 'new'
+    ? L.tooManyNew(deck, group(p.remaining), p.days, group(p.limit), group(p.notIntroduced))
+    : L.tooManyReviews(deck, p.days, p.date, group(p.reviews), group(p.limit));
 }
 
 export function dayTotal(d: ExamDayLoad): number {
@@ -52,9 +62,17 @@ function dayTable(plan: ExamPlan, width: number, L: ExamStrings, paint: StatsPai
   const last = days.length - 1;
   const name = (k: number) => `${days[k]!.date}${k === last ? ` ${L.exam}` : k === 0 ? ` ${L.today}` : ''}`;
   const header = [L.columns.date, L.columns.new, L.columns.due, L.columns.pulled, L.columns.cram, L.columns.total];
-  const rows = days.map((d, k) => [name(k), group(d.new), group(d.due), k === last ? '' : group(d.pulled), k === last ? group(d.cram) : '', group(dayTotal(d))]);
+  const rows = days.map((d, k) => [
+    name(k),
+    group(d.new),
+    group(d.due),
+    k === last ? '' : group(d.pulled),
+    k === last ? group(d.cram) : '',
+    group(dayTotal(d)),
+  ]);
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
-  const cell = (c: string, i: number) => (i === 0 ? padEndDisplay(c, widths[i]!) : ' '.repeat(widths[i]! - displayWidth(c)) + c);
+  const cell = (c: string, i: number) =>
+    i === 0 ? padEndDisplay(c, widths[i]!) : ' '.repeat(widths[i]! - displayWidth(c)) + c;
   const room = width - 2 - widths.reduce((a, b) => a + b + 2, 0);
   const top = Math.max(1, ...days.map(dayTotal));
   const out = [paint.heading(L.workload), paint.dim(`  ${header.map(cell).join('  ')}`)];
@@ -98,7 +116,15 @@ function dayChart(plan: ExamPlan, width: number, L: ExamStrings, paint: StatsPai
   const exam = days.at(-1)!;
   let busiest = 0;
   for (let k = 1; k < days.length - 1; k++) if (totals[k]! > totals[busiest]!) busiest = k;
-  out.push(...indent(wrapText(`${L.todayLine(group(today.new), group(today.due), group(today.pulled))} · ${L.busiest(days[busiest]!.date, group(totals[busiest]!))}`, width - 2), '  '));
+  out.push(
+    ...indent(
+      wrapText(
+        `${L.todayLine(group(today.new), group(today.due), group(today.pulled))} · ${L.busiest(days[busiest]!.date, group(totals[busiest]!))}`,
+        width - 2,
+      ),
+      '  ',
+    ),
+  );
   out.push(...indent(wrapText(L.examDay(group(exam.cram), group(exam.due), group(exam.new)), width - 2), '  '));
   return out;
 }

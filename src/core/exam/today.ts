@@ -23,7 +23,8 @@ export interface ExamTodayDeck {
  */
 export function examToday(plan: ExamPlan): Map<string, ExamTodayDeck> {
   const byDeck = new Map<string, ExamTodayDeck>();
-  for (const deck of plan.decks) byDeck.set(deck.id!, { newLimit: Math.min(deck.newPerDay, plan.limits.newPerDay), extraReviews: [] });
+  for (const deck of plan.decks)
+    byDeck.set(deck.id!, { newLimit: Math.min(deck.newPerDay, plan.limits.newPerDay), extraReviews: [] });
   const examToday = plan.daysLeft === 0;
   for (const item of plan.items) {
     const pulledToday = item.pulled.length > 0 && item.pulled[0] === plan.today;

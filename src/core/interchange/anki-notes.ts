@@ -37,15 +37,32 @@ export function cardToNote(deck: Pick<Deck, 'deck' | 'title'>, card: Card, losse
   const type = rawCardType(card);
   const content = noteContent(type, card);
   if (!content) {
-    losses.push({ deckId: deck.deck, cardId: card.id, what: `${article(type)} ${type} card (no Anki note type for it)`, whole: true });
+    losses.push({
+      deckId: deck.deck,
+      cardId: card.id,
+      what: `${article(type)} ${type} card (no Anki note type for it)`,
+      whole: true,
+    });
     return undefined;
   }
-  if (type === 'basic' && (card as { accept?: string[] }).accept?.length) losses.push({ deckId: deck.deck, cardId: card.id, what: 'accepted alternative answers (accept)' });
-  if (card.tags?.some((t) => /\s/.test(t.trim()))) losses.push({ deckId: deck.deck, cardId: card.id, what: 'spaces in tags (Anki tags cannot hold them; written as _)' });
+  if (type === 'basic' && (card as { accept?: string[] }).accept?.length)
+    losses.push({ deckId: deck.deck, cardId: card.id, what: 'accepted alternative answers (accept)' });
+  if (card.tags?.some((t) => /\s/.test(t.trim())))
+    losses.push({
+      deckId: deck.deck,
+      cardId: card.id,
+      what: 'spaces in tags (Anki tags cannot hold them; written as _)',
+    });
   const why = card.why === undefined ? '' : textToHtml(card.why);
   content.fields.push(why);
   // Written out rather than spread from a shared base: a 10k-card export makes one per card.
-  return { guid: ankiGuid(deck.deck, card.id), noteType: content.noteType, deckName: deck.title, fields: content.fields, tags: ankiTags(card) };
+  return {
+    guid: ankiGuid(deck.deck, card.id),
+    noteType: content.noteType,
+    deckName: deck.title,
+    fields: content.fields,
+    tags: ankiTags(card),
+  };
 }
 
 /** The note type and the fields before the why (Front and Back; Cloze: Text). */
@@ -53,18 +70,27 @@ function noteContent(type: string, card: Card): { noteType: NoteTypeName; fields
   switch (type) {
     case 'basic': {
       const c = card as Extract<Card, { q: string; a: string }>;
-      return { noteType: c.reverse ? 'Basic (and reversed card)' : 'Basic', fields: [textToHtml(c.q), textToHtml(c.a)] };
+      return {
+        noteType: c.reverse ? 'Basic (and reversed card)' : 'Basic',
+        fields: [textToHtml(c.q), textToHtml(c.a)],
+      };
     }
     case 'choice': {
       const c = card as Extract<Card, { type: 'choice' }>;
       const correct = Array.isArray(c.answer) ? c.answer : [c.answer];
       const list = c.choices.map((choice) => `<li>${textToHtml(choice)}</li>`).join('');
       const front = `${textToHtml(c.q)}<ol type="A" class="${CHOICES_CLASS}">${list}</ol>`;
-      return { noteType: 'Basic', fields: [front, correct.map((a) => `${letter(c.choices.indexOf(a))}. ${textToHtml(a)}`).join('<br>')] };
+      return {
+        noteType: 'Basic',
+        fields: [front, correct.map((a) => `${letter(c.choices.indexOf(a))}. ${textToHtml(a)}`).join('<br>')],
+      };
     }
     case 'truefalse': {
       const c = card as Extract<Card, { type: 'truefalse' }>;
-      return { noteType: 'Basic', fields: [`${textToHtml(c.q)}<div class="${TRUEFALSE_CLASS}">True or false?</div>`, c.answer ? 'True' : 'False'] };
+      return {
+        noteType: 'Basic',
+        fields: [`${textToHtml(c.q)}<div class="${TRUEFALSE_CLASS}">True or false?</div>`, c.answer ? 'True' : 'False'],
+      };
     }
     case 'cloze':
       return { noteType: 'Cloze', fields: [ankiClozeText((card as Extract<Card, { type: 'cloze' }>).text)] };
@@ -154,7 +180,8 @@ export function noteToCard(note: ForeignNote, allocate: ReturnType<typeof idAllo
 
   if (isCloze) {
     const text = clozeFromAnki(plain(first), messages);
-    if (!/\{\{[\s\S]*?\}\}/.test(text)) return { notes: [...messages, 'a cloze note without a {{c1::...}} deletion; skipped'] };
+    if (!/\{\{[\s\S]*?\}\}/.test(text))
+      return { notes: [...messages, 'a cloze note without a {{c1::...}} deletion; skipped'] };
     return { card: { ...common, type: 'cloze', text, ...whyOf(field('Back Extra', 1)) }, notes: messages };
   }
   const frontHtml = first;
@@ -175,8 +202,12 @@ function exportedShape(frontHtml: string, back: string, plain: (html: string) =>
     const q = plain(frontHtml.slice(0, choices.index));
     const list = [...choices[1]!.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => plain(m[1]!));
     // The back lists the right choices by letter: `A. Parent partition`.
-    const answer = back.split('\n').map((line) => list[line.charCodeAt(0) - 65]).filter((a): a is string => a !== undefined);
-    if (q && list.length >= 2 && answer.length) return { type: 'choice', q, choices: list, answer: answer.length === 1 ? answer[0]! : answer };
+    const answer = back
+      .split('\n')
+      .map((line) => list[line.charCodeAt(0) - 65])
+      .filter((a): a is string => a !== undefined);
+    if (q && list.length >= 2 && answer.length)
+      return { type: 'choice', q, choices: list, answer: answer.length === 1 ? answer[0]! : answer };
   }
   if (frontHtml.includes(`class="${TRUEFALSE_CLASS}"`) && /^(true|false)$/i.test(back)) {
     const q = plain(frontHtml.replace(new RegExp(`<div class="${TRUEFALSE_CLASS}">[\\s\\S]*?</div>`), ''));
@@ -189,7 +220,8 @@ function splitTags(tags: readonly string[]): { section?: string; tags: string[] 
   let section: string | undefined;
   const rest: string[] = [];
   for (const tag of tags) {
-    if (tag.startsWith(SECTION_TAG) && tag.length > SECTION_TAG.length && section === undefined) section = tag.slice(SECTION_TAG.length).replace(/_/g, ' ');
+    if (tag.startsWith(SECTION_TAG) && tag.length > SECTION_TAG.length && section === undefined)
+      section = tag.slice(SECTION_TAG.length).replace(/_/g, ' ');
     else if (tag.trim()) rest.push(tag.trim());
   }
   return { section, tags: rest };

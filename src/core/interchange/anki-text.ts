@@ -60,9 +60,13 @@ function readHeaders(text: string): AnkiHeaders {
     else if (key === 'deck') headers.deck = value;
     else if (key === 'tags') headers.tags = value.split(/\s+/).filter(Boolean);
     else if (key === 'columns') columns.push(match[2]!.replace(/\r$/, ''));
-    else if (/^(guid|notetype|deck|tags) column$/.test(key)) headers.columns[key.split(' ')[0] as keyof AnkiHeaders['columns']] = Number(value);
+    else if (/^(guid|notetype|deck|tags) column$/.test(key))
+      headers.columns[key.split(' ')[0] as keyof AnkiHeaders['columns']] = Number(value);
   }
-  if (columns[0] !== undefined) headers.labels = parseRows(columns[0], headers.separator ?? guessSeparator(columns[0]))[0]?.fields.map((l) => l.trim());
+  if (columns[0] !== undefined)
+    headers.labels = parseRows(columns[0], headers.separator ?? guessSeparator(columns[0]))[0]?.fields.map((l) =>
+      l.trim(),
+    );
   return headers;
 }
 
@@ -74,7 +78,11 @@ export function parseAnkiText(text: string): ImportedCards {
   const html = headers.html ?? /<[a-z][^>]*>|&(?:[a-z]+|#\d+);/i.test(text);
   const labelTags = headers.labels?.findIndex((l) => l.toLowerCase() === 'tags') ?? -1;
   if (headers.columns.tags === undefined && labelTags >= 0) headers.columns.tags = labelTags + 1;
-  const meta = new Set(Object.values(headers.columns).filter((c): c is number => c !== undefined && c > 0).map((c) => c - 1));
+  const meta = new Set(
+    Object.values(headers.columns)
+      .filter((c): c is number => c !== undefined && c > 0)
+      .map((c) => c - 1),
+  );
   const fieldNames = headers.labels?.filter((_, i) => !meta.has(i));
   const allocate = idAllocator();
   const result: ImportedCards = { cards: [], messages: [] };

@@ -16,7 +16,8 @@ export function renderDelimited(decks: readonly Deck[], separator: ',' | '\t'): 
   const rows: string[] = [];
   for (const deck of decks) {
     for (const card of deck.cards) {
-      const lost = (what: string, whole?: boolean) => losses.push({ deckId: deck.deck, cardId: card.id, what, ...(whole ? { whole } : {}) });
+      const lost = (what: string, whole?: boolean) =>
+        losses.push({ deckId: deck.deck, cardId: card.id, what, ...(whole ? { whole } : {}) });
       const pair = frontBack(card, lost);
       if (!pair) continue;
       if (card.why !== undefined) lost('the explanation (why)');
@@ -44,7 +45,10 @@ function frontBack(card: Card, lost: (what: string, whole?: boolean) => void): [
     case 'choice': {
       const c = card as Extract<Card, { type: 'choice' }>;
       const correct = Array.isArray(c.answer) ? c.answer : [c.answer];
-      return [`${c.q} (${c.choices.map((ch, i) => `${String.fromCharCode(65 + i)}. ${ch}`).join('; ')})`, correct.join('; ')];
+      return [
+        `${c.q} (${c.choices.map((ch, i) => `${String.fromCharCode(65 + i)}. ${ch}`).join('; ')})`,
+        correct.join('; '),
+      ];
     }
     case 'truefalse': {
       const c = card as Extract<Card, { type: 'truefalse' }>;
@@ -76,7 +80,12 @@ export function parseDelimited(text: string, separator = guessSeparator(text)): 
     }
     if (more.some(Boolean)) result.messages.push(`line ${row.line}: columns after the third dropped`);
     const tagList = tags.split(/[\s,]+/).filter(Boolean);
-    result.cards.push({ id: allocate(front.split(/\s+/).slice(0, 8).join(' '), 'card'), q: front, a: back, ...(tagList.length ? { tags: tagList } : {}) });
+    result.cards.push({
+      id: allocate(front.split(/\s+/).slice(0, 8).join(' '), 'card'),
+      q: front,
+      a: back,
+      ...(tagList.length ? { tags: tagList } : {}),
+    });
   }
   return result;
 }

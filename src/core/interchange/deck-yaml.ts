@@ -15,7 +15,21 @@ export interface DeckHeader {
 }
 
 // The key order of the bundled decks.
-const KEY_ORDER = ['id', 'type', 'q', 'text', 'a', 'accept', 'reverse', 'choices', 'answer', 'steps', 'section', 'tags', 'why'];
+const KEY_ORDER = [
+  'id',
+  'type',
+  'q',
+  'text',
+  'a',
+  'accept',
+  'reverse',
+  'choices',
+  'answer',
+  'steps',
+  'section',
+  'tags',
+  'why',
+];
 const FLOW_KEYS = new Set(['accept', 'choices', 'steps', 'tags']);
 const STRINGIFY = { lineWidth: 0, flowCollectionPadding: false } as const;
 
@@ -38,7 +52,13 @@ function cardNode(doc: Document, card: Card): YAMLMap {
 }
 
 export function newDeckYaml(header: DeckHeader, cards: readonly Card[]): string {
-  const doc = new Document({ deck: header.deck, title: header.title, lang: header.lang, ...(header.source ? { source: header.source } : {}), cards: [] });
+  const doc = new Document({
+    deck: header.deck,
+    title: header.title,
+    lang: header.lang,
+    ...(header.source ? { source: header.source } : {}),
+    cards: [],
+  });
   const seq = doc.get('cards', true) as YAMLSeq;
   for (const card of cards) seq.items.push(cardNode(doc, card));
   return doc.toString(STRINGIFY);
@@ -61,7 +81,8 @@ export function mergeDeckYaml(existing: string, cards: readonly Card[], force: b
   const seq = isMap(doc.contents) ? doc.contents.get('cards', true) : undefined;
   if (!isSeq(seq)) return { error: 'it has no `cards:` list' };
   const byId = new Map<string, YAMLMap>();
-  for (const item of seq.items) if (isMap(item) && typeof item.get('id') === 'string') byId.set(item.get('id') as string, item);
+  for (const item of seq.items)
+    if (isMap(item) && typeof item.get('id') === 'string') byId.set(item.get('id') as string, item);
   const result: MergeResult = { text: '', added: [], updated: [], kept: [], unchanged: 0 };
   for (const card of cards) {
     const old = byId.get(card.id);
@@ -82,7 +103,12 @@ export function mergeDeckYaml(existing: string, cards: readonly Card[], force: b
     result.updated.push(card.id);
   }
   if (result.added.length === 0 && result.updated.length === 0) result.text = existing;
-  else if (result.updated.length === 0 && appendable(doc, seq)) result.text = appendCards(existing, seq, cards.filter((c) => !byId.has(c.id)));
+  else if (result.updated.length === 0 && appendable(doc, seq))
+    result.text = appendCards(
+      existing,
+      seq,
+      cards.filter((c) => !byId.has(c.id)),
+    );
   else result.text = doc.toString(STRINGIFY);
   return result;
 }
@@ -94,7 +120,12 @@ export function mergeDeckYaml(existing: string, cards: readonly Card[], force: b
 function appendable(doc: Document, seq: YAMLSeq): boolean {
   const root = doc.contents as YAMLMap;
   const last = root.items[root.items.length - 1];
-  return !seq.flow && seq.items.length > 0 && (last?.key as { value?: unknown } | undefined)?.value === 'cards' && isMap(seq.items[0]);
+  return (
+    !seq.flow &&
+    seq.items.length > 0 &&
+    (last?.key as { value?: unknown } | undefined)?.value === 'cards' &&
+    isMap(seq.items[0])
+  );
 }
 
 function appendCards(existing: string, seq: YAMLSeq, cards: readonly Card[]): string {
@@ -117,7 +148,8 @@ function updateInPlace(doc: Document, old: YAMLMap, card: Card): void {
   }
   for (const [key, value] of wanted) {
     const current = old.get(key, true) as Node | undefined;
-    if (current && sameValue((current as { toJSON(): unknown }).toJSON(), (value as { toJSON(): unknown }).toJSON())) continue;
+    if (current && sameValue((current as { toJSON(): unknown }).toJSON(), (value as { toJSON(): unknown }).toJSON()))
+      continue;
     old.set(key, value);
   }
 }
@@ -126,11 +158,15 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   // A deck may write a numeric answer as a YAML number (`a: 2003`); the import has its text.
   if (typeof a === 'number' || typeof b === 'number') return String(a) === String(b);
-  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  if (Array.isArray(a) || Array.isArray(b))
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
     const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-    return ka.length === kb.length && ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+    return (
+      ka.length === kb.length &&
+      ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+    );
   }
   return false;
 }

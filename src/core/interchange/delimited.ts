@@ -2,7 +2,8 @@
 
 export function quoteField(value: string, separator: string): string {
   // A field starting with a quote must be quoted too, or a reader takes the quote as an opener.
-  if (value.includes(separator) || value.includes('"') || value.includes('\n') || value.includes('\r')) return `"${value.replace(/"/g, '""')}"`;
+  if (value.includes(separator) || value.includes('"') || value.includes('\n') || value.includes('\r'))
+    return `"${value.replace(/"/g, '""')}"`;
   return value;
 }
 

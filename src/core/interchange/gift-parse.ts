@@ -36,7 +36,12 @@ export function parseGift(source: string): ImportedCards {
     if (piece && card.type === 'cloze') {
       const parts = pieces.get(piece[1]!);
       const match = /^([\s\S]*?)\{\{([\s\S]*?)\}\}([\s\S]*)$/.exec(card.text)!;
-      const entry = { at: result.cards.length, text: match[1]! + match[2]! + match[3]!, answer: match[2]!, before: match[1]!.length };
+      const entry = {
+        at: result.cards.length,
+        text: match[1]! + match[2]! + match[3]!,
+        answer: match[2]!,
+        before: match[1]!.length,
+      };
       if (parts) {
         parts.push(entry);
         continue;
@@ -117,7 +122,11 @@ function findUnescaped(text: string, char: string, from = 0): number {
   return -1;
 }
 
-function readQuestion(text: string, line: number, messages: string[]): Omit<GiftQuestion, 'tags' | 'category'> | undefined {
+function readQuestion(
+  text: string,
+  line: number,
+  messages: string[],
+): Omit<GiftQuestion, 'tags' | 'category'> | undefined {
   let rest = text;
   let title: string | undefined;
   if (rest.startsWith('::')) {
@@ -136,7 +145,14 @@ function readQuestion(text: string, line: number, messages: string[]): Omit<Gift
     messages.push(`line ${line}: a description (text without answers) has no card type; skipped`);
     return undefined;
   }
-  return { title, format, before: rest.slice(0, open), body: rest.slice(open + 1, close), after: rest.slice(close + 1), line };
+  return {
+    title,
+    format,
+    before: rest.slice(0, open),
+    body: rest.slice(open + 1, close),
+    after: rest.slice(close + 1),
+    line,
+  };
 }
 
 function unescape(text: string): string {
@@ -198,10 +214,17 @@ function toCard(q: GiftQuestion, messages: string[]): Card | undefined {
   const before = plainText(q.before, q.format, messages, q.line);
   const after = plainText(q.after, q.format, messages, q.line);
   const missingWord = after !== '';
-  const stem = missingWord ? `${before}${/\s$/.test(q.before) ? ' ' : ''}_____${/^\s/.test(q.after) ? ' ' : ''}${after}` : before;
+  const stem = missingWord
+    ? `${before}${/\s$/.test(q.before) ? ' ' : ''}_____${/^\s/.test(q.after) ? ' ' : ''}${after}`
+    : before;
   const id = q.title ?? stem.split(/\s+/).slice(0, 8).join(' ');
   const section = sectionOf(q.category);
-  const common = { id, ...(q.tags.length ? { tags: q.tags } : {}), ...(section ? { section } : {}), ...(why ? { why } : {}) };
+  const common = {
+    id,
+    ...(q.tags.length ? { tags: q.tags } : {}),
+    ...(section ? { section } : {}),
+    ...(why ? { why } : {}),
+  };
   const trimmed = body.trim();
   if (stem === '') {
     messages.push(`${where}: a question without text; skipped`);
@@ -223,9 +246,15 @@ function toCard(q: GiftQuestion, messages: string[]): Card | undefined {
   if (!isChoice) {
     const [first, ...others] = answers;
     if (missingWord) {
-      if (others.length) messages.push(`${where}: the other accepted answers of a missing-word question dropped (a cloze deletion has one answer)`);
+      if (others.length)
+        messages.push(
+          `${where}: the other accepted answers of a missing-word question dropped (a cloze deletion has one answer)`,
+        );
       // The blank is marked with a private-use character while the text is read, so the spacing around it stays as written.
-      const text = plainText(`${q.before}\ue000${q.after}`, q.format, messages, q.line).replace('\ue000', `{{${first!.text}}}`);
+      const text = plainText(`${q.before}\ue000${q.after}`, q.format, messages, q.line).replace(
+        '\ue000',
+        `{{${first!.text}}}`,
+      );
       return { ...common, type: 'cloze', text };
     }
     return { ...common, q: stem, a: first!.text, ...(others.length ? { accept: others.map((a) => a.text) } : {}) };
@@ -234,7 +263,8 @@ function toCard(q: GiftQuestion, messages: string[]): Card | undefined {
   const choiceText = (a: Answer) => (q.format === 'html' ? cleanText(htmlToText(a.text).text) : a.text);
   const choices = [...new Set(answers.map(choiceText))];
   const correct = answers.filter((a) => a.correct).map(choiceText);
-  if (choices.length < 2 || correct.length === 0) return skip(messages, where, 'a multiple-choice question without two choices and a right one');
+  if (choices.length < 2 || correct.length === 0)
+    return skip(messages, where, 'a multiple-choice question without two choices and a right one');
   const multi = answers.some((a) => a.weight !== undefined) && correct.length > 1;
   return { ...common, type: 'choice', q: stem, choices, answer: multi ? correct : correct[0]! };
 }

@@ -30,7 +30,8 @@ export function renderGift(decks: readonly Deck[]): TextExport {
   for (const deck of decks) {
     let category: string | undefined;
     for (const card of deck.cards) {
-      const lost = (what: string, whole?: boolean) => losses.push({ deckId: deck.deck, cardId: card.id, what, ...(whole ? { whole } : {}) });
+      const lost = (what: string, whole?: boolean) =>
+        losses.push({ deckId: deck.deck, cardId: card.id, what, ...(whole ? { whole } : {}) });
       // Moodle reads question text as HTML: a card whose text has < or & is written in the
       // [html] format with them escaped, so they show as typed.
       const html = HTML_SPECIAL.test(cardText(card));
@@ -45,7 +46,9 @@ export function renderGift(decks: readonly Deck[]): TextExport {
         category = wanted;
         out.push(`$CATEGORY: ${escapeCategory(wanted)}\n\n`);
       }
-      const tags = card.tags?.length ? `// [tag:${card.tags.map((t) => t.replace(/[\]\n]/g, ' ')).join('] [tag:')}]\n` : '';
+      const tags = card.tags?.length
+        ? `// [tag:${card.tags.map((t) => t.replace(/[\]\n]/g, ' ')).join('] [tag:')}]\n`
+        : '';
       for (const q of questions) out.push(`${tags}${q}\n\n`);
     }
   }
@@ -109,7 +112,13 @@ function giftQuestions(card: Card, w: Writer, lost: (what: string, whole?: boole
       // question per deletion (titled id/c1, id/c2...), which quizdeck joins again on import.
       return deletions.map((target) => {
         let text = '';
-        for (const p of parts) text += p.kind === 'text' ? t(p.text) : p.index === target.index ? `{=${shortAnswer(p.answer)}${why}}` : t(p.answer);
+        for (const p of parts)
+          text +=
+            p.kind === 'text'
+              ? t(p.text)
+              : p.index === target.index
+                ? `{=${shortAnswer(p.answer)}${why}}`
+                : t(p.answer);
         return `${title(deletions.length === 1 ? c.id : `${c.id}/c${target.index + 1}`)}${text}`;
       });
     }

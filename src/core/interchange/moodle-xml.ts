@@ -16,7 +16,8 @@ export function renderMoodleXml(decks: readonly Deck[]): TextExport {
   for (const deck of decks) {
     let category: string | undefined;
     for (const card of deck.cards) {
-      const lost = (what: string, whole?: boolean) => losses.push({ deckId: deck.deck, cardId: card.id, what, ...(whole ? { whole } : {}) });
+      const lost = (what: string, whole?: boolean) =>
+        losses.push({ deckId: deck.deck, cardId: card.id, what, ...(whole ? { whole } : {}) });
       const body = questionBody(card, lost);
       if (body === undefined) continue;
       // A slash inside a name is written doubled, as Moodle writes category paths.
@@ -60,11 +61,19 @@ function questionBody(card: Card, lost: (what: string, whole?: boolean) => void)
       const wrongCount = c.choices.length - correct.size;
       const wrong = single || wrongCount === 0 ? 0 : -shareOf100(wrongCount);
       const answers = c.choices.map((ch) => answer(correct.has(ch) ? right : wrong, ch, true)).join('');
-      return { type: 'multichoice', html: textToHtml(c.q), rest: `    <single>${single}</single>\n    <shuffleanswers>true</shuffleanswers>\n    <answernumbering>abc</answernumbering>\n${answers}` };
+      return {
+        type: 'multichoice',
+        html: textToHtml(c.q),
+        rest: `    <single>${single}</single>\n    <shuffleanswers>true</shuffleanswers>\n    <answernumbering>abc</answernumbering>\n${answers}`,
+      };
     }
     case 'truefalse': {
       const c = card as Extract<Card, { type: 'truefalse' }>;
-      return { type: 'truefalse', html: textToHtml(c.q), rest: answer(c.answer ? 100 : 0, 'true') + answer(c.answer ? 0 : 100, 'false') };
+      return {
+        type: 'truefalse',
+        html: textToHtml(c.q),
+        rest: answer(c.answer ? 100 : 0, 'true') + answer(c.answer ? 0 : 100, 'false'),
+      };
     }
     case 'cloze': {
       const c = card as Extract<Card, { type: 'cloze' }>;

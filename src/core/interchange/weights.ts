@@ -4,7 +4,9 @@
  * correct ones sum to 100% and ticking every box scores nothing. 100/k is in Moodle's list
  * for k up to 10; beyond it the nearest listed grade is used.
  */
-const MOODLE_GRADES = [100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5];
+const MOODLE_GRADES = [
+  100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5,
+];
 
 export function shareOf100(count: number): number {
   const exact = 100 / count;

@@ -25,7 +25,8 @@ export const en: Messages = {
     notQuite: 'Not quite',
     wrong: 'Wrong',
     almost: (edits) => `Almost: ${edits === 2 ? 'two letters' : 'one letter'} off`,
-    almostAccepted: (edits, closest) => `Almost: ${edits === 2 ? 'two letters' : 'one letter'} off ${closest} (also accepted)`,
+    almostAccepted: (edits, closest) =>
+      `Almost: ${edits === 2 ? 'two letters' : 'one letter'} off ${closest} (also accepted)`,
     incomplete: (missing) => `Incomplete: missing ${missing.join(' and ')}`,
     wrongEmpty: 'Wrong: nothing but punctuation',
     wrongNumber: 'Wrong: a different number',
@@ -52,7 +53,8 @@ export const en: Messages = {
     gradeHint: '1 Again · 2 Hard · 3 Good · 4 Easy · ↑↓ Enter · u undo · q quit · ? keys',
     nothingToStudy: 'Nothing to study right now: no new cards left today and no reviews due.',
     doneForNow: 'Done for now.',
-    leech: (cardId, deckId, lapses) => `⚑ Leech: "${cardId}" in ${deckId} has been forgotten ${lapses} times; consider rewriting or splitting it.`,
+    leech: (cardId, deckId, lapses) =>
+      `⚑ Leech: "${cardId}" in ${deckId} has been forgotten ${lapses} times; consider rewriting or splitting it.`,
     nothingToUndo: 'Nothing to undo in this session.',
     undid: (key) => `↶ Undid your answer to "${key}".`,
     summaryTitle: 'Session summary',
@@ -65,7 +67,8 @@ export const en: Messages = {
     leechesValue: (n) => `${n} (cards forgotten 8 times; consider rewriting them)`,
     duration: (minutes, seconds) => `${minutes > 0 ? `${minutes}m ` : ''}${seconds}s`,
     order: 'Order:',
-    orderHint: (example) => `the step numbers in order, e.g. ${example} · Enter check · Esc show the answer (then u undo, q quit)`,
+    orderHint: (example) =>
+      `the step numbers in order, e.g. ${example} · Enter check · Esc show the answer (then u undo, q quit)`,
     orderAlmost: 'Almost: two neighbouring steps swapped (Hard suggested)',
     orderNotQuite: (placed, total) => `Not quite: ${placed} of ${total} steps in the right place`,
     orderEmpty: (count, example) => `Type the numbers of the ${count} steps in order, e.g. ${example}.`,
@@ -80,8 +83,10 @@ export const en: Messages = {
     },
     progress: (finished, left) => `${left} left · ${finished} done`,
     newDay: 'A new study day has begun: today’s limits and due cards start again.',
-    newHeldBack: (held, limit) => `The daily limit of ${limit} new ${limit === 1 ? 'card' : 'cards'} is reached; ${held} more wait for the next days (raise it with --new).`,
-    reviewsHeldBack: (held, limit) => `The daily limit of ${limit} ${limit === 1 ? 'review' : 'reviews'} is reached; ${held} due ${held === 1 ? 'review waits' : 'reviews wait'} (raise it with --reviews).`,
+    newHeldBack: (held, limit) =>
+      `The daily limit of ${limit} new ${limit === 1 ? 'card' : 'cards'} is reached; ${held} more wait for the next days (raise it with --new).`,
+    reviewsHeldBack: (held, limit) =>
+      `The daily limit of ${limit} ${limit === 1 ? 'review' : 'reviews'} is reached; ${held} due ${held === 1 ? 'review waits' : 'reviews wait'} (raise it with --reviews).`,
     keysHelp: [
       'Keys (? hides this):',
       '  Enter  show the answer; check a typed one; take the suggested grade',
@@ -100,7 +105,10 @@ export const en: Messages = {
   },
   quiz: {
     intro: (q) => {
-      const parts = [`${plural(q.questions, 'question')} from ${q.decks}`, `feedback ${q.feedbackAtEnd ? 'at the end' : 'after each answer'}`];
+      const parts = [
+        `${plural(q.questions, 'question')} from ${q.decks}`,
+        `feedback ${q.feedbackAtEnd ? 'at the end' : 'after each answer'}`,
+      ];
       if (q.timeLimit !== undefined) parts.push(`time limit ${q.timeLimit}`);
       if (q.passMark !== undefined) parts.push(`pass mark ${q.passMark}%`);
       const fewer = q.fewerThan === undefined ? '' : ` (only ${q.questions} match, fewer than --count ${q.fewerThan})`;
@@ -124,7 +132,8 @@ export const en: Messages = {
     timeRanOut: (n) => `Time ran out: ${plural(n, 'question')} unanswered, counted as wrong.`,
     unanswered: (n) => `${plural(n, 'question')} not answered, counted as wrong.`,
     overruledNote: (n) => `${plural(n, 'answer')} overruled as right ("I was right"), included in the score.`,
-    lenientNote: (n) => `${plural(n, 'near miss', 'near misses')} ("almost") counted as right (lenient), included in the score.`,
+    lenientNote: (n) =>
+      `${plural(n, 'near miss', 'near misses')} ("almost") counted as right (lenient), included in the score.`,
     sectionHeader: ['SECTION', 'RIGHT', 'PERCENT'],
     noSection: '(no section)',
     missed: (n) => `Missed (${n}):`,
@@ -136,7 +145,8 @@ export const en: Messages = {
     nothingMissed: 'Nothing missed, nothing to retry.',
     retryIntro: (n) => `Retry: the ${plural(n, 'missed question')} again (scored separately).`,
     interrupted: 'Quiz interrupted.',
-    interruptedLine: (title, answered, total, right, percent, score) => `${title} Answered ${answered} of ${total}: ${right} right${percent === undefined ? '' : ` (${percent}% of those answered)`}; ${score}.`,
+    interruptedLine: (title, answered, total, right, percent, score) =>
+      `${title} Answered ${answered} of ${total}: ${right} right${percent === undefined ? '' : ` (${percent}% of those answered)`}; ${score}.`,
     partialSaved: 'The partial attempt was saved.',
     choose: 'Choose',
     trueOrFalse: 'True or false?',
@@ -149,7 +159,8 @@ export const en: Messages = {
     yes: 'Yes',
     no: 'No',
     countedRight: '✔ Counted as right (overruled).',
-    rejected: (n) => `The checker rejected ${n} typed ${n === 1 ? 'answer' : 'answers'}; overrule where you were right:`,
+    rejected: (n) =>
+      `The checker rejected ${n} typed ${n === 1 ? 'answer' : 'answers'}; overrule where you were right:`,
     submitHelp: 'Enter: submit',
     toggleHelp: (keys) => `space or ${keys}: toggle · ↑↓ move · Enter: submit`,
     numberHelp: (keys) => `${keys} or ↑↓ Enter`,
@@ -184,7 +195,8 @@ export const en: Messages = {
     chooseAll: 'Choose all that apply',
     parens: [' (', ')'],
     numberSteps: 'Number the steps in order',
-  },  optimize: {
+  },
+  optimize: {
     allDecks: 'all decks',
     suggestion: (group, retention, usual, extra) =>
       `${group}: suggested desired retention ${retention}${extra > 0 ? ` (${usual} costs ${extra}% more per item remembered)` : ''}.`,
@@ -198,8 +210,16 @@ export const en: Messages = {
     total: 'total',
     items: 'Items',
     cards: 'Cards',
-    statuses: { new: 'new', learning: 'learning', young: 'young', mature: 'mature', leeches: 'leeches', total: 'total' },
-    countsNote: 'young: interval under 21 days, mature: 21 days or more; a card counts where its least advanced item is',
+    statuses: {
+      new: 'new',
+      learning: 'learning',
+      young: 'young',
+      mature: 'mature',
+      leeches: 'leeches',
+      total: 'total',
+    },
+    countsNote:
+      'young: interval under 21 days, mature: 21 days or more; a card counts where its least advanced item is',
     removed: (deck, n) => `${deck}: ${n} studied ${n === 1 ? 'item is' : 'items are'} no longer in the deck (left out)`,
     of: (title, deck) => `${title} (${deck})`,
     heatmap: (weeks) => `Reviews, last ${weeks} weeks`,
@@ -215,10 +235,12 @@ export const en: Messages = {
     retention: 'True retention (answers to review items not Again)',
     retentionColumns: ['7 days', '30 days', '365 days', 'desired'],
     calibration: 'Calibration: predicted recall against what happened',
-    calibrationNote: 'reviews a study day or more after the one before; RMSE(bins) and log loss as srs-benchmark defines them (lower is better)',
+    calibrationNote:
+      'reviews a study day or more after the one before; RMSE(bins) and log loss as srs-benchmark defines them (lower is better)',
     calibrationColumns: ['reviews', 'predicted', 'actual', 'RMSE(bins)', 'log loss'],
     binColumns: ['predicted', 'reviews', 'mean predicted', 'recalled'],
-    parameters: (fitted, defaults) => `predicted with FSRS parameters fitted by quizdeck optimize: ${fitted.join(', ')}${defaults.length > 0 ? `; with the defaults: ${defaults.join(', ')}` : ''}`,
+    parameters: (fitted, defaults) =>
+      `predicted with FSRS parameters fitted by quizdeck optimize: ${fitted.join(', ')}${defaults.length > 0 ? `; with the defaults: ${defaults.join(', ')}` : ''}`,
     hardest: 'Hardest items',
     hardestColumns: ['lapses', 'stability', 'item', 'question'],
     leech: 'leech',
@@ -233,17 +255,25 @@ export const en: Messages = {
     html: { generated: (at) => `Generated ${at}`, predictedAxis: 'predicted recall', actualAxis: 'recalled' },
   },
   exam: {
-    title: (date, daysLeft, target) => `Exam plan · ${date} (${daysLeft === 0 ? 'today' : `${daysLeft} study ${daysLeft === 1 ? 'day' : 'days'} left`}) · target recall ${target}`,
-    normal: (atTarget, total, target, unstudied) => `On the normal schedule ${atTarget} of ${total} items would be at ${target} or more on the day${unstudied === '0' ? '' : ` (${unstudied} not studied yet)`}`,
+    title: (date, daysLeft, target) =>
+      `Exam plan · ${date} (${daysLeft === 0 ? 'today' : `${daysLeft} study ${daysLeft === 1 ? 'day' : 'days'} left`}) · target recall ${target}`,
+    normal: (atTarget, total, target, unstudied) =>
+      `On the normal schedule ${atTarget} of ${total} items would be at ${target} or more on the day${unstudied === '0' ? '' : ` (${unstudied} not studied yet)`}`,
     newItems: (count, perDay, last) => `New items: ${count} to learn, ${perDay} a day, the last on ${last}`,
     noNewItems: 'New items: none to learn before the exam day',
-    pulled: (reviews, items) => `Pulled forward: ${reviews} ${reviews === '1' ? 'review' : 'reviews'} of ${items} ${items === '1' ? 'item' : 'items'} whose next review is after the exam`,
-    following: (atTarget, total, target, cram) => `Following the plan: ${atTarget} of ${total} items at ${target} or more; ${cram} to cram on the exam day`,
-    feasible: (newLimit, reviewLimit) => `Feasible within ${newLimit} new items and ${reviewLimit} reviews a day per deck`,
+    pulled: (reviews, items) =>
+      `Pulled forward: ${reviews} ${reviews === '1' ? 'review' : 'reviews'} of ${items} ${items === '1' ? 'item' : 'items'} whose next review is after the exam`,
+    following: (atTarget, total, target, cram) =>
+      `Following the plan: ${atTarget} of ${total} items at ${target} or more; ${cram} to cram on the exam day`,
+    feasible: (newLimit, reviewLimit) =>
+      `Feasible within ${newLimit} new items and ${reviewLimit} reviews a day per deck`,
     notFeasible: 'Not feasible within the limits:',
     tooManyNew: (deck, remaining, days, limit, left) =>
-      days === 0 ? `${deck}: ${remaining} new items to learn on the exam day, new limit ${limit} a day` : `${deck}: ${remaining} new items left, ${days} ${days === 1 ? 'day' : 'days'}, new limit ${limit} a day (${left} left for the exam day)`,
-    tooManyReviews: (deck, days, date, reviews, limit) => `${deck}: over the review limit on ${days} ${days === 1 ? 'day' : 'days'} (most: ${reviews} on ${date}, limit ${limit} a day)`,
+      days === 0
+        ? `${deck}: ${remaining} new items to learn on the exam day, new limit ${limit} a day`
+        : `${deck}: ${remaining} new items left, ${days} ${days === 1 ? 'day' : 'days'}, new limit ${limit} a day (${left} left for the exam day)`,
+    tooManyReviews: (deck, days, date, reviews, limit) =>
+      `${deck}: over the review limit on ${days} ${days === 1 ? 'day' : 'days'} (most: ${reviews} on ${date}, limit ${limit} a day)`,
     workload: 'Work per day until the exam',
     workloadBars: (days) => `Work until the exam (each bar: ${days} days)`,
     columns: { date: 'day', new: 'new', due: 'due', pulled: 'pulled fwd', cram: 'cram', total: 'total' },

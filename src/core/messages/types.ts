@@ -183,7 +183,14 @@ export interface QuizStrings {
   retryIntro: (missed: number) => string;
   interrupted: string;
   /** `title`: `interrupted`, painted; `scoreSoFar`: a `scoreLine`. */
-  interruptedLine: (title: string, answered: number, total: number, right: number, percentOfAnswered: number | undefined, scoreSoFar: string) => string;
+  interruptedLine: (
+    title: string,
+    answered: number,
+    total: number,
+    right: number,
+    percentOfAnswered: number | undefined,
+    scoreSoFar: string,
+  ) => string;
   partialSaved: string;
   choose: string;
   trueOrFalse: string;
@@ -265,7 +272,14 @@ export interface OptimizeStrings {
    * the percent of the least cost counted as equal; `lossAversion`: how many times a lapse's
    * seconds count.
    */
-  suggestionNote: (note: { days: number; newPerDay: number; reviewsPerDay: number; within: number; lossAversion: number; example: string }) => string;
+  suggestionNote: (note: {
+    days: number;
+    newPerDay: number;
+    reviewsPerDay: number;
+    within: number;
+    lossAversion: number;
+    example: string;
+  }) => string;
 }
 
 /** Every word `stats` shows, in the terminal and in its HTML report (`--json` keys stay English). */

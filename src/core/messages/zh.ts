@@ -73,13 +73,15 @@ export const zh: Messages = {
     orderTwice: (step) => `第 ${step} 步出现了两次；每一步只写一次。`,
     orderAll: (count, given, example) => `请写出全部 ${count} 个步骤（现在是 ${given} 个），例如 ${example}。`,
     learningLater: (n, firstIn) => {
-      const when = firstIn === undefined ? '今天稍后回来' : n === 1 ? `${firstIn}后回来` : `陆续回来，第一张在 ${firstIn}后`;
+      const when =
+        firstIn === undefined ? '今天稍后回来' : n === 1 ? `${firstIn}后回来` : `陆续回来，第一张在 ${firstIn}后`;
       return `${n} 张学习中的卡片${when}；届时再运行 \`quizdeck study\`。`;
     },
     progress: (finished, left) => `剩余 ${left} 张 · 已完成 ${finished} 张`,
     newDay: '新的学习日已经开始：今天的上限和到期卡片重新计算。',
     newHeldBack: (held, limit) => `已达到每天 ${limit} 张新卡片的上限；还有 ${held} 张留待以后（用 --new 提高上限）。`,
-    reviewsHeldBack: (held, limit) => `已达到每天 ${limit} 次复习的上限；还有 ${held} 张到期卡片等待复习（用 --reviews 提高上限）。`,
+    reviewsHeldBack: (held, limit) =>
+      `已达到每天 ${limit} 次复习的上限；还有 ${held} 张到期卡片等待复习（用 --reviews 提高上限）。`,
     keysHelp: [
       '按键（再按 ? 隐藏）：',
       '  Enter  显示答案；检查输入的答案；采用建议的评分',
@@ -90,7 +92,8 @@ export const zh: Messages = {
       '  u      撤销上一个回答，并再次显示那张卡片',
       '  q      结束学习（已检查的回答会保存）；Ctrl-C 立即结束',
     ].join('\n'),
-    examToday: (p) => `考试日期 ${p.exam}（${p.daysLeft === 0 ? '就是今天' : `还剩 ${p.daysLeft} 个学习日`}）：今天学 ${p.newToday} 张新卡片，提前复习 ${p.pulled} 张${p.feasible ? '' : '；这个计划超出了每日上限（见 quizdeck stats --exam）'}。`,
+    examToday: (p) =>
+      `考试日期 ${p.exam}（${p.daysLeft === 0 ? '就是今天' : `还剩 ${p.daysLeft} 个学习日`}）：今天学 ${p.newToday} 张新卡片，提前复习 ${p.pulled} 张${p.feasible ? '' : '；这个计划超出了每日上限（见 quizdeck stats --exam）'}。`,
     cramAgain: '稍后再来',
     cramDone: '完成',
     cramNote: '突击复习：你的复习计划没有改变（这些回答与复习记录分开保存）。',
@@ -133,7 +136,8 @@ export const zh: Messages = {
     nothingMissed: '没有答错的题，无需重做。',
     retryIntro: (n) => `重做：再做一遍答错的 ${n} 道题（单独计分）。`,
     interrupted: '测验已中断。',
-    interruptedLine: (title, answered, total, right, percent, score) => `${title}已答 ${answered}/${total} 题：答对 ${right} 题${percent === undefined ? '' : `（占已答的 ${percent}%）`}；${score}。`,
+    interruptedLine: (title, answered, total, right, percent, score) =>
+      `${title}已答 ${answered}/${total} 题：答对 ${right} 题${percent === undefined ? '' : `（占已答的 ${percent}%）`}；${score}。`,
     partialSaved: '已保存这次未完成的测验。',
     choose: '选择',
     trueOrFalse: '正确还是错误？',
@@ -181,9 +185,11 @@ export const zh: Messages = {
     chooseAll: '选出所有正确答案',
     parens: ['（', '）'],
     numberSteps: '按正确顺序给步骤编号',
-  },  optimize: {
+  },
+  optimize: {
     allDecks: '所有卡组',
-    suggestion: (group, retention, usual, extra) => `${group}：建议的期望记忆保留率为 ${retention}${extra > 0 ? `（${usual} 时每记住一项的代价高 ${extra}%）` : ''}。`,
+    suggestion: (group, retention, usual, extra) =>
+      `${group}：建议的期望记忆保留率为 ${retention}${extra > 0 ? `（${usual} 时每记住一项的代价高 ${extra}%）` : ''}。`,
     suggestionNote: ({ days, newPerDay, reviewsPerDay, within, lossAversion, example }) =>
       `建议值：用这些参数的 FSRS 安排与复习记录同样多的项，模拟 ${days} 天（每个卡组每天 ${newPerDay} 个新项、最多 ${reviewsPerDay} 次复习，即 study 的默认值），在每记住一项的学习时间（遗忘按 ${lossAversion} 倍计，与 Anki 相同）不超过最少值 ${within}% 的保留率中取最高者。不会自动保存：学习时传给 study 即可采用，例如 quizdeck study --retention ${example}。`,
   },
@@ -211,10 +217,12 @@ export const zh: Messages = {
     retention: '真实保留率（复习状态的回答中不是“重来”的比例）',
     retentionColumns: ['7 天', '30 天', '365 天', '目标'],
     calibration: '校准：预测的记忆概率与实际结果',
-    calibrationNote: '只计与上次复习相隔至少一个学习日的复习；RMSE(bins) 和 log loss 按 srs-benchmark 的定义（越低越好）',
+    calibrationNote:
+      '只计与上次复习相隔至少一个学习日的复习；RMSE(bins) 和 log loss 按 srs-benchmark 的定义（越低越好）',
     calibrationColumns: ['复习次数', '预测', '实际', 'RMSE(bins)', 'log loss'],
     binColumns: ['预测区间', '复习次数', '平均预测', '记住'],
-    parameters: (fitted, defaults) => `用 quizdeck optimize 拟合的 FSRS 参数预测：${fitted.join('、')}${defaults.length > 0 ? `；用默认参数：${defaults.join('、')}` : ''}`,
+    parameters: (fitted, defaults) =>
+      `用 quizdeck optimize 拟合的 FSRS 参数预测：${fitted.join('、')}${defaults.length > 0 ? `；用默认参数：${defaults.join('、')}` : ''}`,
     hardest: '最难的条目',
     hardestColumns: ['遗忘', '稳定性', '条目', '问题'],
     leech: '难记',
@@ -229,17 +237,23 @@ export const zh: Messages = {
     html: { generated: (at) => `生成于 ${at}`, predictedAxis: '预测的记忆概率', actualAxis: '记住的比例' },
   },
   exam: {
-    title: (date, daysLeft, target) => `考试计划 · ${date}（${daysLeft === 0 ? '就在今天' : `还有 ${daysLeft} 个学习日`}）· 目标记忆率 ${target}`,
-    normal: (atTarget, total, target, unstudied) => `按正常计划，考试当天 ${total} 项中有 ${atTarget} 项记忆率达到 ${target} 或以上${unstudied === '0' ? '' : `（${unstudied} 项尚未学习）`}`,
+    title: (date, daysLeft, target) =>
+      `考试计划 · ${date}（${daysLeft === 0 ? '就在今天' : `还有 ${daysLeft} 个学习日`}）· 目标记忆率 ${target}`,
+    normal: (atTarget, total, target, unstudied) =>
+      `按正常计划，考试当天 ${total} 项中有 ${atTarget} 项记忆率达到 ${target} 或以上${unstudied === '0' ? '' : `（${unstudied} 项尚未学习）`}`,
     newItems: (count, perDay, last) => `新项目：共 ${count} 项，每天 ${perDay} 项，最后一批在 ${last}`,
     noNewItems: '新项目：考试日前没有要学的新项目',
     pulled: (reviews, items) => `提前复习：${items} 项（下次复习在考试之后）共 ${reviews} 次`,
-    following: (atTarget, total, target, cram) => `按此计划：${total} 项中有 ${atTarget} 项达到 ${target} 或以上；考试当天需突击复习 ${cram} 项`,
+    following: (atTarget, total, target, cram) =>
+      `按此计划：${total} 项中有 ${atTarget} 项达到 ${target} 或以上；考试当天需突击复习 ${cram} 项`,
     feasible: (newLimit, reviewLimit) => `在每个卡组每天 ${newLimit} 个新项目、${reviewLimit} 次复习的限额内可行`,
     notFeasible: '在限额内不可行：',
     tooManyNew: (deck, remaining, days, limit, left) =>
-      days === 0 ? `${deck}：考试当天要学 ${remaining} 个新项目，新项目限额每天 ${limit} 个` : `${deck}：还剩 ${remaining} 个新项目，只有 ${days} 天，新项目限额每天 ${limit} 个（${left} 个留到考试当天）`,
-    tooManyReviews: (deck, days, date, reviews, limit) => `${deck}：有 ${days} 天超出复习限额（最多：${date} ${reviews} 次，限额每天 ${limit} 次）`,
+      days === 0
+        ? `${deck}：考试当天要学 ${remaining} 个新项目，新项目限额每天 ${limit} 个`
+        : `${deck}：还剩 ${remaining} 个新项目，只有 ${days} 天，新项目限额每天 ${limit} 个（${left} 个留到考试当天）`,
+    tooManyReviews: (deck, days, date, reviews, limit) =>
+      `${deck}：有 ${days} 天超出复习限额（最多：${date} ${reviews} 次，限额每天 ${limit} 次）`,
     workload: '考试前每天的学习量',
     workloadBars: (days) => `考试前的学习量（每根柱 ${days} 天）`,
     columns: { date: '日期', new: '新', due: '到期', pulled: '提前', cram: '突击', total: '合计' },

@@ -13,10 +13,16 @@ export interface DeckSchedulers {
    * Recall probability for ordering the queue, by the scheduler of each state's deck. The
    * queue asks with the memory alone, so the memories of `states` are mapped to their decks.
    */
-  retrievability(states: ReadonlyMap<string, ReadonlyMap<string, ItemState>>): (memory: CardMemory, now: number) => number;
+  retrievability(
+    states: ReadonlyMap<string, ReadonlyMap<string, ItemState>>,
+  ): (memory: CardMemory, now: number) => number;
 }
 
-export function deckSchedulers(deckIds: readonly string[], stored: ReadonlyMap<string, readonly number[]>, create: (weights: readonly number[] | undefined) => Scheduler): DeckSchedulers {
+export function deckSchedulers(
+  deckIds: readonly string[],
+  stored: ReadonlyMap<string, readonly number[]>,
+  create: (weights: readonly number[] | undefined) => Scheduler,
+): DeckSchedulers {
   const byWeights = new Map<string, Scheduler>();
   const byDeck = new Map<string, Scheduler>();
   for (const deck of deckIds) {

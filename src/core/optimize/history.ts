@@ -42,7 +42,13 @@ export function reviewLogOf(items: readonly ItemLog[]): ReviewLog {
   const decks: string[] = [];
   const deckIndex = new Map<string, number>();
   const total = items.reduce((sum, item) => sum + item.ratings.length, 0);
-  const log: ReviewLog = { decks, cardDeck: new Uint32Array(items.length), cardStart: new Uint32Array(items.length + 1), ratings: new Uint8Array(total), times: new Float64Array(total) };
+  const log: ReviewLog = {
+    decks,
+    cardDeck: new Uint32Array(items.length),
+    cardStart: new Uint32Array(items.length + 1),
+    ratings: new Uint8Array(total),
+    times: new Float64Array(total),
+  };
   let at = 0;
   items.forEach((item, c) => {
     let deck = deckIndex.get(item.deckId);
@@ -94,11 +100,17 @@ export function buildHistories(log: ReviewLog, day: DayRule): StudyLog {
  * answer) come at or after it, among the items `cards`. `undefined` when there are too few to
  * test on.
  */
-export function splitTime(log: StudyLog, cards: ArrayLike<number>, testShare = 0.2, minimumTest = 20): number | undefined {
+export function splitTime(
+  log: StudyLog,
+  cards: ArrayLike<number>,
+  testShare = 0.2,
+  minimumTest = 20,
+): number | undefined {
   const times: number[] = [];
   for (let k = 0; k < cards.length; k++) {
     const c = cards[k]!;
-    for (let i = log.cardStart[c]! + 1; i < log.cardStart[c + 1]!; i++) if (log.deltaDays[i]! > 0) times.push(log.times[i]!);
+    for (let i = log.cardStart[c]! + 1; i < log.cardStart[c + 1]!; i++)
+      if (log.deltaDays[i]! > 0) times.push(log.times[i]!);
   }
   const test = Math.floor(times.length * testShare);
   if (test < minimumTest) return undefined;

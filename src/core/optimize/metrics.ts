@@ -22,7 +22,12 @@ export interface Evaluation {
  * Evaluates `weights` on the answers of the items `cards` at or after `from` (epoch ms);
  * earlier ones only build the memory.
  */
-export function evaluateWeights(log: StudyLog, cards: ArrayLike<number>, weights: readonly number[], from = -Infinity): Evaluation {
+export function evaluateWeights(
+  log: StudyLog,
+  cards: ArrayLike<number>,
+  weights: readonly number[],
+  from = -Infinity,
+): Evaluation {
   const model = createMemoryModel(weights);
   const sums = new CalibrationSums();
   for (let k = 0; k < cards.length; k++) {
@@ -34,7 +39,8 @@ export function evaluateWeights(log: StudyLog, cards: ArrayLike<number>, weights
       const rating = log.ratings[i]! as GradeValue;
       const days = log.deltaDays[i]!;
       if (state !== null && days > 0) {
-        if (log.times[i]! >= from) sums.add(model.recall(days, state.stability), rating > 1, days, i - first + 1, lapses);
+        if (log.times[i]! >= from)
+          sums.add(model.recall(days, state.stability), rating > 1, days, i - first + 1, lapses);
         if (rating === 1) lapses++;
       }
       state = model.next(state, days, rating);

@@ -31,7 +31,9 @@ export function planFit(reviewsByDeck: ReadonlyMap<string, number>, minimum = DE
   const total = decks.reduce((sum, deck) => sum + reviewsByDeck.get(deck)!, 0);
   const small = decks.filter((deck) => reviewsByDeck.get(deck)! < minimum);
   if (total < minimum) return { groups: [], small, total };
-  const groups: FitGroup[] = decks.filter((deck) => !small.includes(deck)).map((deck) => ({ key: deck, decks: [deck], reviews: reviewsByDeck.get(deck)!, usedBy: [deck] }));
+  const groups: FitGroup[] = decks
+    .filter((deck) => !small.includes(deck))
+    .map((deck) => ({ key: deck, decks: [deck], reviews: reviewsByDeck.get(deck)!, usedBy: [deck] }));
   if (small.length > 0) groups.push({ key: ALL_DECKS, decks, reviews: total, usedBy: small });
   return { groups, small, total };
 }
@@ -40,6 +42,9 @@ export function planFit(reviewsByDeck: ReadonlyMap<string, number>, minimum = DE
  * The parameters each deck studies with: its own, else those of all decks together, else none
  * (FSRS's defaults).
  */
-export function weightsForDeck(stored: ReadonlyMap<string, readonly number[]>, deckId: string): readonly number[] | undefined {
+export function weightsForDeck(
+  stored: ReadonlyMap<string, readonly number[]>,
+  deckId: string,
+): readonly number[] | undefined {
   return stored.get(deckId) ?? stored.get(ALL_DECKS);
 }

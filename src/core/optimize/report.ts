@@ -6,7 +6,15 @@ import { ALL_DECKS, type FitGroup } from './plan.js';
 
 /** What `quizdeck optimize` found for one group of decks. */
 export type GroupOutcome =
-  | { kind: 'fitted'; group: FitGroup; trainedOn: number; fitted: Evaluation; defaults: Evaluation; adopted: boolean; weights: number[] }
+  | {
+      kind: 'fitted';
+      group: FitGroup;
+      trainedOn: number;
+      fitted: Evaluation;
+      defaults: Evaluation;
+      adopted: boolean;
+      weights: number[];
+    }
   | { kind: 'untestable'; group: FitGroup; reason: string };
 
 /** Deck ids come from the database: neutralised, like every string a file gave. */
@@ -30,7 +38,9 @@ export function formatOutcomes(outcomes: readonly GroupOutcome[], options: { dry
     }
     const loss = `${fixed(o.defaults.logLoss)} → ${fixed(o.fitted.logLoss)}`;
     const rmse = `${percent(o.defaults.rmseBins)} → ${percent(o.fitted.rmseBins)}`;
-    lines.push(`${name}  ${count(o.trainedOn).padStart(9)}  ${count(o.fitted.reviews).padStart(9)}   ${loss.padEnd(16)}  ${rmse}`);
+    lines.push(
+      `${name}  ${count(o.trainedOn).padStart(9)}  ${count(o.fitted.reviews).padStart(9)}   ${loss.padEnd(16)}  ${rmse}`,
+    );
   }
   lines.push('');
   for (const o of outcomes) {
@@ -58,13 +68,29 @@ export interface SuggestionLine {
 }
 
 /** One line per group, then one line on how they were found and how to adopt one. */
-export function formatSuggestions(lines: readonly SuggestionLine[], settings: { days: number; newPerDay: number; reviewsPerDay: number }, m: Messages): string {
+export function formatSuggestions(
+  lines: readonly SuggestionLine[],
+  settings: { days: number; newPerDay: number; reviewsPerDay: number },
+  m: Messages,
+): string {
   if (lines.length === 0) return '';
   const out = lines.map((line) => {
     const name = line.group.key === ALL_DECKS ? m.optimize.allDecks : neutralizeLine(line.group.key);
     const extra = Math.max(0, Math.round((line.defaultSecondsPerRemembered / line.secondsPerRemembered - 1) * 100));
-    return m.optimize.suggestion(name, line.retention.toFixed(2), line.defaultRetention.toFixed(2), line.retention === line.defaultRetention ? 0 : extra);
+    return m.optimize.suggestion(
+      name,
+      line.retention.toFixed(2),
+      line.defaultRetention.toFixed(2),
+      line.retention === line.defaultRetention ? 0 : extra,
+    );
   });
-  out.push(m.optimize.suggestionNote({ ...settings, within: Math.round(EQUAL_COST * 100), lossAversion: LOSS_AVERSION, example: lines[0]!.retention.toFixed(2) }));
+  out.push(
+    m.optimize.suggestionNote({
+      ...settings,
+      within: Math.round(EQUAL_COST * 100),
+      lossAversion: LOSS_AVERSION,
+      example: lines[0]!.retention.toFixed(2),
+    }),
+  );
   return `\n${out.join('\n')}\n`;
 }

@@ -98,10 +98,18 @@ export interface Workload {
 }
 
 /** One simulation of the deck studied at `retention` with FSRS parameters `weights`. */
-export function simulateWorkload(weights: readonly number[], retention: number, settings: WorkloadSettings, model: MemoryModel = createMemoryModel(weights)): Workload {
+export function simulateWorkload(
+  weights: readonly number[],
+  retention: number,
+  settings: WorkloadSettings,
+  model: MemoryModel = createMemoryModel(weights),
+): Workload {
   const items = Math.max(1, settings.items);
   const studied = Math.max(1, Math.min(items, settings.newPerDay * settings.days));
-  const simulated = settings.simulatedItems !== undefined && Number.isFinite(settings.simulatedItems) ? settings.simulatedItems : DEFAULT_SIMULATED_ITEMS;
+  const simulated =
+    settings.simulatedItems !== undefined && Number.isFinite(settings.simulatedItems)
+      ? settings.simulatedItems
+      : DEFAULT_SIMULATED_ITEMS;
   const scale = Math.max(1, Math.round(simulated)) / studied;
   const n = Math.max(1, Math.round(items * scale));
   const newPerDay = settings.newPerDay * scale;
@@ -132,7 +140,14 @@ export function simulateWorkload(weights: readonly number[], retention: number, 
       head[due] = item;
     }
   };
-  const steps = (state: MemoryModelState, grade: GradeValue, rng: Rng, table: number[][], count: number, costs: readonly number[]): MemoryModelState => {
+  const steps = (
+    state: MemoryModelState,
+    grade: GradeValue,
+    rng: Rng,
+    table: number[][],
+    count: number,
+    costs: readonly number[],
+  ): MemoryModelState => {
     let consecutive = 0;
     const needed = grade > 2 ? count - 1 : count;
     for (let step = 0; step < MAX_STEPS && consecutive < needed && grade < 4; step++) {
@@ -169,7 +184,11 @@ export function simulateWorkload(weights: readonly number[], retention: number, 
       const grade = pick(FIRST_GRADE, rng, 1);
       seconds += COSTS.learning[grade - 1]!;
       answers++;
-      schedule(introduced, day, steps(model.next(null, 0, grade), grade, rng, LEARNING_STEPS, LEARNING_STEP_COUNT, COSTS.learning));
+      schedule(
+        introduced,
+        day,
+        steps(model.next(null, 0, grade), grade, rng, LEARNING_STEPS, LEARNING_STEP_COUNT, COSTS.learning),
+      );
     }
   }
 
@@ -196,7 +215,13 @@ export function simulateWorkload(weights: readonly number[], retention: number, 
     remembered += model.meanRecall(since, since + REMEMBERED_OVER_DAYS, stability[item]!);
   }
   const weighted = seconds + (LOSS_AVERSION - 1) * lapseSeconds;
-  return { retention, seconds: seconds / scale, remembered: remembered / scale, secondsPerRemembered: remembered > 0 ? weighted / remembered : Infinity, answers: answers / scale };
+  return {
+    retention,
+    seconds: seconds / scale,
+    remembered: remembered / scale,
+    secondsPerRemembered: remembered > 0 ? weighted / remembered : Infinity,
+    answers: answers / scale,
+  };
 }
 
 /** A grade drawn from `weights` (summing to 1), the first of which is grade `first`. */
@@ -247,10 +272,17 @@ export function suggestRetention(weights: readonly number[], settings: WorkloadS
   const least = () => [...tried.values()].reduce((a, b) => (b.secondsPerRemembered < a.secondsPerRemembered ? b : a));
   const highestNear = () => {
     const limit = least().secondsPerRemembered * (1 + EQUAL_COST);
-    return [...tried.values()].filter((w) => w.secondsPerRemembered <= limit).reduce((a, b) => (b.retention > a.retention ? b : a));
+    return [...tried.values()]
+      .filter((w) => w.secondsPerRemembered <= limit)
+      .reduce((a, b) => (b.retention > a.retention ? b : a));
   };
   const coarse = Math.round(highestNear().retention * 100);
   for (let h = coarse + 1; h < Math.min(high + 1, coarse + 5); h++) at(h);
   const best = highestNear();
-  return { retention: best.retention, best, least: least(), tried: [...tried.values()].sort((a, b) => a.retention - b.retention) };
+  return {
+    retention: best.retention,
+    best,
+    least: least(),
+    tried: [...tried.values()].sort((a, b) => a.retention - b.retention),
+  };
 }

@@ -36,7 +36,9 @@ export function describeCheck(check: AnswerCheck, key: Pick<AnswerKey, 'answer'>
       return f.correct;
     case 'typo':
       // Close to an accept entry rather than to the answer: say which, so the difference makes sense.
-      return check.closest === key.answer ? f.almost(check.edits ?? 1) : f.almostAccepted(check.edits ?? 1, f.quote(neutralizeControls(check.closest)));
+      return check.closest === key.answer
+        ? f.almost(check.edits ?? 1)
+        : f.almostAccepted(check.edits ?? 1, f.quote(neutralizeControls(check.closest)));
     case 'partial':
       return f.incomplete((check.missing ?? []).map((missing) => f.quote(neutralizeControls(missing))));
     case 'empty':
@@ -66,13 +68,22 @@ export interface FeedbackLine {
  * card's answer, only when the two are close (see answer-diff.ts) and never for a partial
  * answer; what the checker ignores is never highlighted.
  */
-export function typedAnswerLines(typed: string, check: AnswerCheck, key: AnswerKey, paint: Pick<Paint, 'missing' | 'extra'>, m: Messages = ENGLISH): FeedbackLine[] {
+export function typedAnswerLines(
+  typed: string,
+  check: AnswerCheck,
+  key: AnswerKey,
+  paint: Pick<Paint, 'missing' | 'extra'>,
+  m: Messages = ENGLISH,
+): FeedbackLine[] {
   const f = m.feedback;
   // A partial answer names its missing parts instead: a character diff of "VSC and VMBus"
   // against "VSC, VMBus and VSP" would mark the "and" as well.
   const diffs = check.verdict !== 'correct' && check.reason !== 'partial' && check.closest === key.answer;
   const diff = diffs ? diffAnswer(typed, key.answer, key.lang) : undefined;
-  const painted = (segments: readonly DiffSegment[], style: (s: string) => string) => segments.map((s) => (s.kind === 'changed' ? style(neutralizeControls(s.text)) : neutralizeControls(s.text))).join('');
+  const painted = (segments: readonly DiffSegment[], style: (s: string) => string) =>
+    segments
+      .map((s) => (s.kind === 'changed' ? style(neutralizeControls(s.text)) : neutralizeControls(s.text)))
+      .join('');
   const lines: FeedbackLine[] = diff
     ? [
         { label: f.expected, text: painted(diff.expected, paint.missing) },
@@ -100,12 +111,21 @@ export function alsoAcceptedText(accept: readonly string[], separator = '; '): s
  * characters not typed marked, You typed with the characters typed extra marked, Also
  * accepted. Labels line up in one column; plain text wraps under its label.
  */
-export function formatTypedAnswer(typed: string, check: AnswerCheck, key: AnswerKey, width: number, paint: Paint = plainPaint, m: Messages = ENGLISH, indent = ''): string[] {
+export function formatTypedAnswer(
+  typed: string,
+  check: AnswerCheck,
+  key: AnswerKey,
+  width: number,
+  paint: Paint = plainPaint,
+  m: Messages = ENGLISH,
+  indent = '',
+): string[] {
   const lines: string[] = [];
   for (const line of typedAnswerLines(typed, check, key, paint, m)) {
     const styled = line.label === m.feedback.expected ? (s: string) => paint.ok(s) : (s: string) => s;
     if (line.plain === undefined) lines.push(indent + styled(padLabel(line.label, m) + line.text));
-    else for (const l of labelledLines(line.label, line.plain, width - indent.length, m)) lines.push(indent + styled(l));
+    else
+      for (const l of labelledLines(line.label, line.plain, width - indent.length, m)) lines.push(indent + styled(l));
   }
   return lines;
 }
@@ -113,7 +133,9 @@ export function formatTypedAnswer(typed: string, check: AnswerCheck, key: Answer
 /** `label` then `text` wrapped in the column after it (text already neutralised or not: it is neutralised here). */
 export function labelledLines(label: string, text: string, width: number, m: Messages = ENGLISH): string[] {
   const column = labelWidth(m);
-  return wrapText(neutralizeControls(text), Math.max(20, width - column)).map((l, i) => (i === 0 ? padLabel(label, m) : ' '.repeat(column)) + l);
+  return wrapText(neutralizeControls(text), Math.max(20, width - column)).map(
+    (l, i) => (i === 0 ? padLabel(label, m) : ' '.repeat(column)) + l,
+  );
 }
 
 /**
@@ -121,12 +143,23 @@ export function labelledLines(label: string, text: string, width: number, m: Mes
  * missed list: "Right order:", then one line per place, marked ✓ or ✗ with the step the person
  * put there, wrapped under the step.
  */
-export function formatOrderDiff(steps: readonly string[], check: OrderCheck, width: number, paint: Paint = plainPaint, m: Messages = ENGLISH, indent = ''): string[] {
+export function formatOrderDiff(
+  steps: readonly string[],
+  check: OrderCheck,
+  width: number,
+  paint: Paint = plainPaint,
+  m: Messages = ENGLISH,
+  indent = '',
+): string[] {
   const lines = [`${indent}${m.quiz.rightOrder}`];
   for (const line of orderDiff(steps, check)) {
     const mark = line.ok ? paint.ok('✓') : paint.error('✗');
     const text = `${line.position + 1}. ${neutralizeControls(line.step)}${line.given === undefined ? '' : m.quiz.orderYou(neutralizeControls(line.given))}`;
-    lines.push(...wrapText(text, Math.max(20, width - indent.length - 4)).map((l, k) => `${indent}  ${k === 0 ? mark : ' '} ${l}`));
+    lines.push(
+      ...wrapText(text, Math.max(20, width - indent.length - 4)).map(
+        (l, k) => `${indent}  ${k === 0 ? mark : ' '} ${l}`,
+      ),
+    );
   }
   return lines;
 }

@@ -12,7 +12,8 @@ export function gradeResponse(question: Question, response: Response | undefined
   if (response.kind === 'revealed') return { question, response, correct: false, overruled: false };
   if (question.kind === 'choice' && response.kind === 'choice') {
     const selected = new Set(response.selected);
-    const correct = selected.size === question.item.correct.length && question.item.correct.every((c) => selected.has(c));
+    const correct =
+      selected.size === question.item.correct.length && question.item.correct.every((c) => selected.has(c));
     return { question, response, correct, overruled: false };
   }
   if (question.kind === 'truefalse' && response.kind === 'truefalse') {
@@ -27,7 +28,14 @@ export function gradeResponse(question: Question, response: Response | undefined
     // A near miss is wrong unless the question is lenient; either way it can be overruled.
     const check = checkAnswer(response.text, question.key);
     const lenient = check.verdict === 'almost' && question.lenient;
-    return { question, response, correct: check.verdict === 'correct' || lenient, overruled: false, check, ...(lenient ? { lenient } : {}) };
+    return {
+      question,
+      response,
+      correct: check.verdict === 'correct' || lenient,
+      overruled: false,
+      check,
+      ...(lenient ? { lenient } : {}),
+    };
   }
   throw new TypeError(`a ${response.kind} answer cannot answer a ${question.kind} question`);
 }

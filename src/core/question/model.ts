@@ -70,11 +70,22 @@ export function isReverse(item: StudyItem): boolean {
 export function buildQuestion(item: StudyItem, options: QuestionOptions = {}): Question {
   switch (item.kind) {
     case 'choice':
-      return { kind: 'choice', item, choices: options.seeds ? shuffle(item.choices, createRng(options.seeds.choices)) : item.choices.slice(), multi: item.correct.length > 1 };
+      return {
+        kind: 'choice',
+        item,
+        choices: options.seeds ? shuffle(item.choices, createRng(options.seeds.choices)) : item.choices.slice(),
+        multi: item.correct.length > 1,
+      };
     case 'truefalse':
       return { kind: 'truefalse', item };
     case 'order':
-      return { kind: 'order', item, steps: options.seeds ? shuffleSteps(item.steps, options.seeds.steps) : { shown: item.steps.slice(), order: item.steps.map((_, i) => i) } };
+      return {
+        kind: 'order',
+        item,
+        steps: options.seeds
+          ? shuffleSteps(item.steps, options.seeds.steps)
+          : { shown: item.steps.slice(), order: item.steps.map((_, i) => i) },
+      };
     case 'basic':
     case 'cloze':
       return options.typed
@@ -88,7 +99,10 @@ export function buildQuestion(item: StudyItem, options: QuestionOptions = {}): Q
  * looks the same in every attempt with that seed; basic and cloze items are typed.
  */
 export function quizQuestion(item: StudyItem, seed: string, options: Pick<QuestionOptions, 'lenient'> = {}): Question {
-  const seeds = { choices: `${seed}:choices:${item.deckId}:${item.key}`, steps: `${seed}:steps:${item.deckId}:${item.key}` };
+  const seeds = {
+    choices: `${seed}:choices:${item.deckId}:${item.key}`,
+    steps: `${seed}:steps:${item.deckId}:${item.key}`,
+  };
   return buildQuestion(item, { seeds, typed: true, lenient: options.lenient });
 }
 

@@ -8,7 +8,9 @@ export function responseText(response: Response | undefined, question?: Question
   if (!response) return undefined;
   switch (response.kind) {
     case 'order':
-      return question?.kind === 'order' ? stepsText(response.picked.map((i) => question.steps.shown[i]!)) : response.picked.map((i) => i + 1).join('');
+      return question?.kind === 'order'
+        ? stepsText(response.picked.map((i) => question.steps.shown[i]!))
+        : response.picked.map((i) => i + 1).join('');
     case 'choice':
       return response.selected.join('; ');
     case 'truefalse':

@@ -33,10 +33,13 @@ export function formatResult(input: ResultInput, paint: Paint = plainPaint): str
   const score = scoreOutcomes(input.outcomes);
   let head = paint.bold(scoreLine(score, input.label, m));
   if (input.passMark !== undefined) {
-    head += passes(score, input.passMark) ? `  ${paint.ok(q.passed(input.passMark))}` : `  ${paint.error(q.belowPass(input.passMark))}`;
+    head += passes(score, input.passMark)
+      ? `  ${paint.ok(q.passed(input.passMark))}`
+      : `  ${paint.error(q.belowPass(input.passMark))}`;
   }
   const lines = [head];
-  const note = (text: string, style: (s: string) => string = (s) => s) => lines.push(...wrapText(text, width).map((l) => style(l)));
+  const note = (text: string, style: (s: string) => string = (s) => s) =>
+    lines.push(...wrapText(text, width).map((l) => style(l)));
   if (input.timedOut) note(q.timeRanOut(score.unanswered), paint.error);
   else if (score.unanswered > 0) note(q.unanswered(score.unanswered), paint.error);
   if (score.overruled > 0) note(q.overruledNote(score.overruled));
@@ -54,12 +57,23 @@ export function formatResult(input: ResultInput, paint: Paint = plainPaint): str
   return `${lines.join('\n')}\n`;
 }
 
-export function formatSectionTable(outcomes: readonly Outcome[], order?: readonly string[], m: Messages = ENGLISH): string[] {
+export function formatSectionTable(
+  outcomes: readonly Outcome[],
+  order?: readonly string[],
+  m: Messages = ENGLISH,
+): string[] {
   const header = [...m.quiz.sectionHeader];
-  const body = sectionTable(outcomes, order).map((r) => [r.section === NO_SECTION ? m.quiz.noSection : neutralizeControls(r.section), `${r.correct}/${r.total}`, `${r.percent}%`]);
+  const body = sectionTable(outcomes, order).map((r) => [
+    r.section === NO_SECTION ? m.quiz.noSection : neutralizeControls(r.section),
+    `${r.correct}/${r.total}`,
+    `${r.percent}%`,
+  ]);
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((row) => displayWidth(row[i]!))));
   // Numbers right-aligned under their headings so the columns line up.
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? padEndDisplay(c, widths[0]!) : ' '.repeat(widths[i]! - displayWidth(c)) + c)).join('  ');
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? padEndDisplay(c, widths[0]!) : ' '.repeat(widths[i]! - displayWidth(c)) + c))
+      .join('  ');
   return [line(header), ...body.map(line)];
 }
 
@@ -69,20 +83,33 @@ function formatMissed(o: Outcome, n: number, width: number, paint: Paint, m: Mes
   const column = labelWidth(m);
   // The label stays in its own column; wrapText would collapse the spaces that align it.
   const wrap = (label: string, text: string) =>
-    wrapText(neutralizeControls(text), width - indent.length - column).map((l, i) => indent + (i === 0 ? padLabel(label, m) : ' '.repeat(column)) + l);
+    wrapText(neutralizeControls(text), width - indent.length - column).map(
+      (l, i) => indent + (i === 0 ? padLabel(label, m) : ' '.repeat(column)) + l,
+    );
   const { question, check } = o;
   const section = question.item.section ? `[${question.item.section}] ` : '';
   // A reverse item's prompt is the card's answer: said so here too, in the one wording.
   const lead = isReverse(question.item) ? `${m.reversePrompt} ` : '';
   const given = shownResponse(o, m);
-  const out = wrapText(neutralizeControls(`${section}${lead}${questionPrompt(question)}`), width - indent.length).map((l, i) => (i === 0 ? `${String(n).padStart(2)}. ${l}` : indent + l));
+  const out = wrapText(neutralizeControls(`${section}${lead}${questionPrompt(question)}`), width - indent.length).map(
+    (l, i) => (i === 0 ? `${String(n).padStart(2)}. ${l}` : indent + l),
+  );
   if (question.kind === 'typed' && given !== undefined) {
     // The reason tells a near miss and a partial answer from a plain wrong one.
-    const reason = check && check.reason !== 'different' ? `${m.sheet.parens[0]}${describeCheck(check, question.key, m)}${m.sheet.parens[1]}` : '';
+    const reason =
+      check && check.reason !== 'different'
+        ? `${m.sheet.parens[0]}${describeCheck(check, question.key, m)}${m.sheet.parens[1]}`
+        : '';
     out.push(...wrap(f.typed, `${given || m.quiz.empty}${reason}`).map((l) => paint.error(l)));
-  } else out.push(...wrap(f.yourAnswer, given === undefined ? m.quiz.notAnsweredParen : given || m.quiz.empty).map((l) => paint.error(l)));
+  } else
+    out.push(
+      ...wrap(f.yourAnswer, given === undefined ? m.quiz.notAnsweredParen : given || m.quiz.empty).map((l) =>
+        paint.error(l),
+      ),
+    );
   out.push(...wrap(f.expected, shownAnswer(question, m)).map((l) => paint.ok(l)));
-  if (question.kind === 'order' && o.order) out.push(...formatOrderDiff(question.item.steps, o.order, width, paint, m, indent));
+  if (question.kind === 'order' && o.order)
+    out.push(...formatOrderDiff(question.item.steps, o.order, width, paint, m, indent));
   const also = question.kind === 'typed' ? alsoAcceptedText(question.key.accept, m.listSeparator) : undefined;
   if (also !== undefined) out.push(...wrap(f.alsoAccepted, also));
   if (question.item.why) out.push(...wrap(f.why, question.item.why).map((l) => paint.dim(l)));

@@ -44,7 +44,8 @@ export function parseQuizOptions(input: QuizOptionInput): Parsed<QuizSettings> {
   const types = parseTypes(input.type ?? []);
   if ('error' in types) return types;
   const feedback = input.feedback ?? 'end';
-  if (!FEEDBACK_MODES.includes(feedback as Feedback)) return { error: `--feedback "${feedback}" is not a feedback mode; use immediate or end` };
+  if (!FEEDBACK_MODES.includes(feedback as Feedback))
+    return { error: `--feedback "${feedback}" is not a feedback mode; use immediate or end` };
   let timeLimitMs: number | undefined;
   if (input.timeLimit !== undefined) {
     const limit = parseTimeLimit(input.timeLimit);
@@ -53,7 +54,8 @@ export function parseQuizOptions(input: QuizOptionInput): Parsed<QuizSettings> {
   }
   const passMark = parsePassMark(input.passMark);
   if ('error' in passMark) return passMark;
-  if (input.seed !== undefined && input.seed.trim() === '') return { error: '--seed must not be empty; use any word or number, e.g. --seed 42' };
+  if (input.seed !== undefined && input.seed.trim() === '')
+    return { error: '--seed must not be empty; use any word or number, e.g. --seed 42' };
   return {
     value: {
       count: count.value,
@@ -94,8 +96,7 @@ function parsePassMark(text: string | undefined): Parsed<number | undefined> {
 function parseTypes(values: readonly string[]): Parsed<CardType[]> {
   const types = parseList(values).map((t) => t.toLowerCase());
   const unknown = types.find((t) => !CARD_TYPES.includes(t as CardType));
-  if (unknown !== undefined) return { error: `--type "${unknown}" is not a card type; use one or more of ${CARD_TYPES.join(', ')}` };
+  if (unknown !== undefined)
+    return { error: `--type "${unknown}" is not a card type; use one or more of ${CARD_TYPES.join(', ')}` };
   return { value: [...new Set(types)] as CardType[] };
 }
-
-

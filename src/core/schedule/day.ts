@@ -67,7 +67,10 @@ export function studyDaysBetween(earlier: number, later: number, rule: DayRule):
  * began an hour early. A fixed `offset` in minutes is accepted for callers without a zone.
  */
 export function studyDay(now: number, dayStartHour: number, offset: number | UtcOffsetAt): StudyDay {
-  const rule: DayRule = { startHour: dayStartHour, utcOffsetMinutes: typeof offset === 'number' ? () => offset : offset };
+  const rule: DayRule = {
+    startHour: dayStartHour,
+    utcOffsetMinutes: typeof offset === 'number' ? () => offset : offset,
+  };
   const day = Math.floor(toStudyTime(now, rule) / DAY) * DAY;
   return { start: fromStudyTime(day, rule), end: fromStudyTime(day + DAY, rule) };
 }

@@ -29,9 +29,18 @@ export interface ForecastOptions {
 
 export function createForecastModel(options: ForecastOptions): ForecastModel {
   const weights = options.weights ?? DEFAULT_WEIGHTS;
-  const f: FSRS = fsrs(generatorParameters({ w: [...weights], request_retention: options.retention, maximum_interval: options.maximumIntervalDays, enable_fuzz: false, enable_short_term: true }));
+  const f: FSRS = fsrs(
+    generatorParameters({
+      w: [...weights],
+      request_retention: options.retention,
+      maximum_interval: options.maximumIntervalDays,
+      enable_fuzz: false,
+      enable_short_term: true,
+    }),
+  );
   const { decay, factor } = computeDecayFactor(weights);
-  const recall = (elapsedDays: number, stability: number) => f.forgetting_curve(Math.max(elapsedDays, 0), +stability.toFixed(8));
+  const recall = (elapsedDays: number, stability: number) =>
+    f.forgetting_curve(Math.max(elapsedDays, 0), +stability.toFixed(8));
   // Recall keeps falling, so beyond this many days it is below any retention a plan asks for.
   const horizon = options.maximumIntervalDays * 10;
   return {

@@ -1,4 +1,17 @@
-import { computeDecayFactor, createEmptyCard, default_w, fsrs, generatorParameters, Rating, State, StrategyMode, type AbstractScheduler, type Card, type FSRS, type Grade } from 'ts-fsrs';
+import {
+  computeDecayFactor,
+  createEmptyCard,
+  default_w,
+  fsrs,
+  generatorParameters,
+  Rating,
+  State,
+  StrategyMode,
+  type AbstractScheduler,
+  type Card,
+  type FSRS,
+  type Grade,
+} from 'ts-fsrs';
 import { DAY, fromStudyTime, studyDaysBetween, toStudyTime, UTC_DAY_RULE, type DayRule } from './day.js';
 
 /**
@@ -85,12 +98,21 @@ export function createScheduler(options: SchedulerOptions = DEFAULT_SCHEDULER_OP
   const next = (memory: CardMemory, seedKey: string, now: number, grade: GradeValue): CardMemory => {
     const at = toStudyTime(now, day);
     const card = { ...toStudyCard(memory, at, day), seed_key: seedKey } as SeededCard;
-    const after = capInterval(fromCard(f.next(card, new Date(at), grade as Grade).card), at, options.maximumIntervalDays);
+    const after = capInterval(
+      fromCard(f.next(card, new Date(at), grade as Grade).card),
+      at,
+      options.maximumIntervalDays,
+    );
     return { ...after, lastReview: now, due: fromStudyDue(after.due, at, now, day) };
   };
   return {
     answer: next,
-    preview: (memory, seedKey, now) => ({ 1: next(memory, seedKey, now, 1), 2: next(memory, seedKey, now, 2), 3: next(memory, seedKey, now, 3), 4: next(memory, seedKey, now, 4) }),
+    preview: (memory, seedKey, now) => ({
+      1: next(memory, seedKey, now, 1),
+      2: next(memory, seedKey, now, 2),
+      3: next(memory, seedKey, now, 3),
+      4: next(memory, seedKey, now, 4),
+    }),
     // ts-fsrs's forgetting curve over the study days since the last review, the same count its
     // scheduling uses (its own get_retrievability counts 24-hour periods instead, and makes
     // Date objects and card copies: a session computes this for every due review at launch).
@@ -189,10 +211,17 @@ export function createMemoryModel(weights: readonly number[] = DEFAULT_WEIGHTS):
  * time over 500k reviews (a bound call and a fresh {decay, factor} object per review).
  */
 export function createForgettingCurve(weights?: readonly number[]): (elapsedDays: number, stability: number) => number {
-  const w = fsrs(generatorParameters({ ...(weights ? { w: [...weights] } : {}), enable_short_term: true, relearning_steps: ['10m'] })).parameters.w;
+  const w = fsrs(
+    generatorParameters({
+      ...(weights ? { w: [...weights] } : {}),
+      enable_short_term: true,
+      relearning_steps: ['10m'],
+    }),
+  ).parameters.w;
   const decay = -w[20]!;
   const factor = roundTo8(Math.exp(Math.pow(decay, -1) * Math.log(0.9)) - 1);
-  return (elapsedDays, stability) => roundTo8(Math.pow(1 + (factor * Math.max(elapsedDays, 0)) / fixed8(stability), decay));
+  return (elapsedDays, stability) =>
+    roundTo8(Math.pow(1 + (factor * Math.max(elapsedDays, 0)) / fixed8(stability), decay));
 }
 
 // ts-fsrs's roundTo(x, 8), to the bit.
@@ -246,4 +275,5 @@ function fromCard(c: Card): CardMemory {
 }
 
 // Keep Rating in sync with our grade numbers; a ts-fsrs change here would silently mis-grade.
-if (Rating.Again !== 1 || Rating.Easy !== 4 || State.Relearning !== 3) throw new Error('ts-fsrs Rating/State numbering changed');
+if (Rating.Again !== 1 || Rating.Easy !== 4 || State.Relearning !== 3)
+  throw new Error('ts-fsrs Rating/State numbering changed');

@@ -15,7 +15,12 @@ export interface GradeOutcome {
 
 export const seedKeyOf = (item: QueueItem) => `${item.deckId}/${item.key}`;
 
-export function gradeEntry(scheduler: Scheduler, entry: QueueEntry<QueueItem>, grade: GradeValue, now: number): GradeOutcome {
+export function gradeEntry(
+  scheduler: Scheduler,
+  entry: QueueEntry<QueueItem>,
+  grade: GradeValue,
+  now: number,
+): GradeOutcome {
   const memory = scheduler.answer(entry.state?.memory ?? newMemory(now), seedKeyOf(entry.item), now, grade);
   const wasLeech = entry.state?.leech ?? false;
   const leech = wasLeech || memory.lapses >= LEECH_LAPSES;
@@ -30,7 +35,16 @@ export interface GradeOption {
 }
 
 /** The grades with the interval each would give, named in the screen's language. */
-export function gradeOptions(scheduler: Scheduler, entry: QueueEntry<QueueItem>, now: number, m: Messages = ENGLISH): GradeOption[] {
+export function gradeOptions(
+  scheduler: Scheduler,
+  entry: QueueEntry<QueueItem>,
+  now: number,
+  m: Messages = ENGLISH,
+): GradeOption[] {
   const preview = scheduler.preview(entry.state?.memory ?? newMemory(now), seedKeyOf(entry.item), now);
-  return GRADES.map((grade) => ({ grade, name: m.study.grades[grade - 1]!, interval: formatInterval(preview[grade].due - now, m.intervals) }));
+  return GRADES.map((grade) => ({
+    grade,
+    name: m.study.grades[grade - 1]!,
+    interval: formatInterval(preview[grade].due - now, m.intervals),
+  }));
 }

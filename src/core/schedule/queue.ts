@@ -62,7 +62,8 @@ export const LEARN_AHEAD_MS = 20 * 60_000;
 export const itemId = (deckId: string, key: string) => `${deckId}\u0000${key}`;
 export const cardRef = (deckId: string, cardId: string) => `${deckId}\u0000${cardId}`;
 
-export const isLearning = (s: ItemState | null) => s !== null && (s.memory.state === STATE_LEARNING || s.memory.state === STATE_RELEARNING);
+export const isLearning = (s: ItemState | null) =>
+  s !== null && (s.memory.state === STATE_LEARNING || s.memory.state === STATE_RELEARNING);
 
 /**
  * The order of a session: learning cards that are due, then due reviews (lowest
@@ -99,8 +100,10 @@ export class StudyQueue<T extends QueueItem = StudyItem> {
       if (isLearning(state)) this.learning.push(entry);
       else if (isBuried(item, source.reviewedToday)) continue;
       else if (state === null || state.memory.state === STATE_NEW) this.deckNew(item.deckId).push(entry);
-      else if (state.memory.state === STATE_REVIEW && state.memory.due < source.day.end) due.push({ entry, r: source.retrievability(state.memory, source.now) });
-      else if (state.memory.state === STATE_REVIEW && extra?.has(item.key)) pulled.push({ entry, r: source.retrievability(state.memory, source.now) });
+      else if (state.memory.state === STATE_REVIEW && state.memory.due < source.day.end)
+        due.push({ entry, r: source.retrievability(state.memory, source.now) });
+      else if (state.memory.state === STATE_REVIEW && extra?.has(item.key))
+        pulled.push({ entry, r: source.retrievability(state.memory, source.now) });
     }
     this.learning.sort(byDue);
     due.sort((a, b) => a.r - b.r || byDue(a.entry, b.entry) || (a.entry.id < b.entry.id ? -1 : 1));
@@ -115,7 +118,9 @@ export class StudyQueue<T extends QueueItem = StudyItem> {
     const dueLearning = this.learning.find((e) => e.state!.memory.due <= now);
     if (dueLearning) return dueLearning;
     const review = this.reviews.find((e) => this.left(e.item.deckId).reviews > 0);
-    const fresh = [...this.newByDeck.values()].map((list) => list[0]).find((e) => e !== undefined && this.left(e.item.deckId).newCards > 0);
+    const fresh = [...this.newByDeck.values()]
+      .map((list) => list[0])
+      .find((e) => e !== undefined && this.left(e.item.deckId).newCards > 0);
     if (review && fresh) {
       const { new: newLeft, due } = this.counts(now);
       // Spread new cards evenly through the reviews instead of front-loading either.
@@ -166,10 +171,15 @@ export class StudyQueue<T extends QueueItem = StudyItem> {
       done.reviews++;
       this.reviewsSinceNew++;
     }
-    const isSibling = (e: QueueEntry<T>) => e.item.deckId === entry.item.deckId && e.item.cardId === entry.item.cardId && e.id !== entry.id;
+    const isSibling = (e: QueueEntry<T>) =>
+      e.item.deckId === entry.item.deckId && e.item.cardId === entry.item.cardId && e.id !== entry.id;
     this.reviews = this.reviews.filter((e) => !isSibling(e));
     const fresh = this.newByDeck.get(entry.item.deckId);
-    if (fresh) this.newByDeck.set(entry.item.deckId, fresh.filter((e) => !isSibling(e)));
+    if (fresh)
+      this.newByDeck.set(
+        entry.item.deckId,
+        fresh.filter((e) => !isSibling(e)),
+      );
     const next: QueueEntry<T> = { ...entry, state: after };
     // A learning card stays in the session even when its step ends after the study day does
     // (Again at 3:55 a.m. is due at 4:05): dropping it there ended the session without it.
@@ -189,7 +199,12 @@ export class StudyQueue<T extends QueueItem = StudyItem> {
   private remove(id: string): void {
     this.learning = this.learning.filter((e) => e.id !== id);
     this.reviews = this.reviews.filter((e) => e.id !== id);
-    for (const [deck, list] of this.newByDeck) if (list.some((e) => e.id === id)) this.newByDeck.set(deck, list.filter((e) => e.id !== id));
+    for (const [deck, list] of this.newByDeck)
+      if (list.some((e) => e.id === id))
+        this.newByDeck.set(
+          deck,
+          list.filter((e) => e.id !== id),
+        );
   }
 
   private deckNew(deck: string): QueueEntry<T>[] {
@@ -208,7 +223,10 @@ export class StudyQueue<T extends QueueItem = StudyItem> {
   private left(deck: string): DailyCounts {
     const done = this.done.get(deck) ?? { newCards: 0, reviews: 0 };
     const newPerDay = this.source.newLimitByDeck?.get(deck) ?? this.source.limits.newPerDay;
-    return { newCards: Math.max(0, newPerDay - done.newCards), reviews: Math.max(0, this.source.limits.reviewsPerDay - done.reviews) };
+    return {
+      newCards: Math.max(0, newPerDay - done.newCards),
+      reviews: Math.max(0, this.source.limits.reviewsPerDay - done.reviews),
+    };
   }
 }
 

@@ -1,5 +1,12 @@
 import { stepsText } from '../order.js';
-import { choiceLetter, orderLetters, type ClozeSegment, type QuestionBody, type Sheet, type SheetVersion } from './model.js';
+import {
+  choiceLetter,
+  orderLetters,
+  type ClozeSegment,
+  type QuestionBody,
+  type Sheet,
+  type SheetVersion,
+} from './model.js';
 import { alsoAcceptedNote, trueFalseWord, type SheetStrings } from './strings.js';
 
 /**
@@ -15,7 +22,9 @@ export function keyAnswerText(body: QuestionBody, s: SheetStrings): string {
     case 'truefalse':
       return trueFalseWord(body.correct, s);
     case 'cloze':
-      return body.answers.length === 1 ? body.answers[0]! : body.answers.map((a, i) => `(${i + 1}) ${a}`).join(s.listSeparator);
+      return body.answers.length === 1
+        ? body.answers[0]!
+        : body.answers.map((a, i) => `(${i + 1}) ${a}`).join(s.listSeparator);
     case 'order':
       return orderLetters(body).join(', ');
   }
@@ -35,7 +44,11 @@ export function keyAlsoAccepted(body: QuestionBody, s: SheetStrings): string {
 }
 
 /** The cloze text with each blank drawn by `blank` and the literal text passed through `text`. */
-export function renderClozeSegments(segments: readonly ClozeSegment[], blank: (n: number, hint: string | undefined) => string, text: (t: string) => string = (t) => t): string {
+export function renderClozeSegments(
+  segments: readonly ClozeSegment[],
+  blank: (n: number, hint: string | undefined) => string,
+  text: (t: string) => string = (t) => t,
+): string {
   return segments.map((seg) => ('text' in seg ? text(seg.text) : blank(seg.blank, seg.hint))).join('');
 }
 

@@ -3,7 +3,8 @@ import { sheetStrings } from './strings.js';
 
 // A Chinese sheet puts the CJK fonts first so punctuation gets full-width CJK glyphs; an
 // English one puts Latin fonts first and falls back to CJK for any Chinese in the cards.
-const CJK_FONTS = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei"';
+const CJK_FONTS =
+  '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei"';
 const LATIN_FONTS = '"Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans"';
 
 export function fontStack(lang: string): string {
@@ -32,7 +33,10 @@ export function sheetCss(sheet: Sheet): string {
   const pageNumber = `${cssString(s.page[0])} counter(page) ${cssString(s.page[1])}`;
   const named = showsVersionLabels(sheet)
     ? sheet.versions
-        .map((v) => `@page ${pageName(v.label)} { @top-right { content: ${cssString(s.version(v.label))}; ${box} font-weight: bold; } }\n.${pageName(v.label)} { page: ${pageName(v.label)}; }`)
+        .map(
+          (v) =>
+            `@page ${pageName(v.label)} { @top-right { content: ${cssString(s.version(v.label))}; ${box} font-weight: bold; } }\n.${pageName(v.label)} { page: ${pageName(v.label)}; }`,
+        )
         .join('\n')
     : '';
   return `@page {

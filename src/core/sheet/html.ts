@@ -17,7 +17,9 @@ export function escapeHtml(text: string): string {
 /** One self-contained HTML file: inline CSS, no scripts, no external resources. */
 export function renderSheetHtml(sheet: Sheet): string {
   const s = sheetStrings(sheet.lang);
-  const parts = sheetParts(sheet).map((part) => (part.kind === 'questions' ? questionsPart(sheet, part.version, s) : keyPart(sheet, part.version, s)));
+  const parts = sheetParts(sheet).map((part) =>
+    part.kind === 'questions' ? questionsPart(sheet, part.version, s) : keyPart(sheet, part.version, s),
+  );
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(sheet.lang)}">
 <head>
@@ -72,22 +74,31 @@ function bodyHtml(q: SheetQuestion, s: SheetStrings, lines: boolean): string {
       return `<p class="prompt">${lead}${escapeHtml(body.prompt)}</p>${lines ? '<div class="lines"><span></span><span></span></div>' : ''}`;
     }
     case 'choice': {
-      const choices = body.choices.map((c, i) => `<li><span class="letter">${choiceLetter(i)}</span><span>${escapeHtml(c)}</span></li>`).join('');
+      const choices = body.choices
+        .map((c, i) => `<li><span class="letter">${choiceLetter(i)}</span><span>${escapeHtml(c)}</span></li>`)
+        .join('');
       // Several right answers: said in words, and square boxes instead of circles.
-      if (body.multiple) return `<p class="prompt">${escapeHtml(body.prompt)}</p><p class="choose-all">${escapeHtml(s.chooseAll)}</p><ol class="choices multiple">${choices}</ol>`;
+      if (body.multiple)
+        return `<p class="prompt">${escapeHtml(body.prompt)}</p><p class="choose-all">${escapeHtml(s.chooseAll)}</p><ol class="choices multiple">${choices}</ol>`;
       return `<p class="prompt">${escapeHtml(body.prompt)}</p><ol class="choices">${choices}</ol>`;
     }
     case 'truefalse':
       return `<p class="prompt">${escapeHtml(body.prompt)}</p><p class="tf">${s.trueWord} / ${s.falseWord}</p>`;
     case 'order': {
       // A square box before each step to write its place in.
-      const steps = body.steps.map((step, i) => `<li><span class="box"></span><span class="step-letter">${choiceLetter(i)}.</span><span>${escapeHtml(step)}</span></li>`).join('');
+      const steps = body.steps
+        .map(
+          (step, i) =>
+            `<li><span class="box"></span><span class="step-letter">${choiceLetter(i)}.</span><span>${escapeHtml(step)}</span></li>`,
+        )
+        .join('');
       return `<p class="prompt">${escapeHtml(body.prompt)}</p><p class="number-steps">${escapeHtml(orderStrings(q.lang).numberSteps)}</p><ol class="steps">${steps}</ol>`;
     }
     case 'cloze': {
       const text = renderClozeSegments(
         body.segments,
-        (n, hint) => `<span class="blank"><span class="n">(${n})</span><span class="gap"></span></span>${hint === undefined ? '' : `<span class="hint"> [${escapeHtml(hint)}]</span>`}`,
+        (n, hint) =>
+          `<span class="blank"><span class="n">(${n})</span><span class="gap"></span></span>${hint === undefined ? '' : `<span class="hint"> [${escapeHtml(hint)}]</span>`}`,
         escapeHtml,
       );
       return `<p class="prompt">${text}</p>`;
@@ -112,7 +123,9 @@ function keyEntryHtml(q: SheetQuestion, s: SheetStrings): string {
 
 function keyPart(sheet: Sheet, version: SheetVersion, s: SheetStrings): string {
   const heading = showsVersionLabels(sheet) ? `${s.answerKey} — ${s.version(version.label)}` : s.answerKey;
-  const items = version.questions.map((q) => `<li class="q"><span class="num">${q.number}.</span><div class="body">${keyEntryHtml(q, s)}</div></li>`).join('\n');
+  const items = version.questions
+    .map((q) => `<li class="q"><span class="num">${q.number}.</span><div class="body">${keyEntryHtml(q, s)}</div></li>`)
+    .join('\n');
   return `${partOpen(sheet, version, 'key')}
 <header><h1>${escapeHtml(sheet.title)}</h1><h2>${escapeHtml(heading)}</h2>${meta(sheet, version, s)}</header>
 <ol class="key">

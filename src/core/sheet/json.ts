@@ -31,13 +31,19 @@ export function sheetToJson(sheet: Sheet): JsonSheet {
     title: sheet.title,
     seed: sheet.seed,
     ...(sheet.date === undefined ? {} : { date: sheet.date }),
-    versions: sheet.versions.map((v) => ({ label: v.label, questions: v.questions.map((q) => questionJson(q, sheetStrings(sheet.lang))) })),
+    versions: sheet.versions.map((v) => ({
+      label: v.label,
+      questions: v.questions.map((q) => questionJson(q, sheetStrings(sheet.lang))),
+    })),
   };
 }
 
 function questionJson(q: SheetQuestion, s: SheetStrings): JsonSheetQuestion {
   const body = q.body;
-  let prompt = body.type === 'cloze' ? renderClozeSegments(body.segments, (n, hint) => `(${n}) ____${hint === undefined ? '' : ` [${hint}]`}`) : body.prompt;
+  let prompt =
+    body.type === 'cloze'
+      ? renderClozeSegments(body.segments, (n, hint) => `(${n}) ____${hint === undefined ? '' : ` [${hint}]`}`)
+      : body.prompt;
   // A reverse card's prompt is the card's answer; without the lead-in it is not a question.
   if (body.type === 'basic' && body.reverse) prompt = `${s.reversePrompt} ${prompt}`;
   return {

@@ -20,7 +20,9 @@ export function escapeMarkdown(text: string): string {
 
 export function renderSheetMarkdown(sheet: Sheet): string {
   const s = sheetStrings(sheet.lang);
-  const parts = sheetParts(sheet).map((part) => (part.kind === 'questions' ? questionsMd(sheet, part.version, s) : keyMd(sheet, part.version, s)));
+  const parts = sheetParts(sheet).map((part) =>
+    part.kind === 'questions' ? questionsMd(sheet, part.version, s) : keyMd(sheet, part.version, s),
+  );
   return `${parts.join('\n---\n\n')}`;
 }
 
@@ -42,21 +44,45 @@ function questionMd(q: SheetQuestion, s: SheetStrings, inline: boolean): string 
   const lines: string[] = [];
   switch (body.type) {
     case 'basic':
-      lines.push(body.reverse ? `${escapeMarkdown(s.reversePrompt)} ${escapeMarkdown(body.prompt)}` : escapeMarkdown(body.prompt));
+      lines.push(
+        body.reverse
+          ? `${escapeMarkdown(s.reversePrompt)} ${escapeMarkdown(body.prompt)}`
+          : escapeMarkdown(body.prompt),
+      );
       break;
     case 'choice':
       // Several right answers: said in words, and task-list boxes to tick.
-      lines.push(escapeMarkdown(body.prompt), ...(body.multiple ? ['', `   *${s.chooseAll}*`] : []), '', ...body.choices.map((c, i) => `   - ${body.multiple ? '[ ] ' : ''}**${choiceLetter(i)}.** ${escapeMarkdown(c)}`));
+      lines.push(
+        escapeMarkdown(body.prompt),
+        ...(body.multiple ? ['', `   *${s.chooseAll}*`] : []),
+        '',
+        ...body.choices.map(
+          (c, i) => `   - ${body.multiple ? '[ ] ' : ''}**${choiceLetter(i)}.** ${escapeMarkdown(c)}`,
+        ),
+      );
       break;
     case 'truefalse':
       lines.push(escapeMarkdown(body.prompt), '', `   ${s.trueWord} / ${s.falseWord}`);
       break;
     case 'order':
       // A box before each step to write its place in.
-      lines.push(escapeMarkdown(body.prompt), '', `   *${orderStrings(q.lang).numberSteps}*`, '', ...body.steps.map((step, i) => `   - \\[   \\] **${choiceLetter(i)}.** ${escapeMarkdown(step)}`));
+      lines.push(
+        escapeMarkdown(body.prompt),
+        '',
+        `   *${orderStrings(q.lang).numberSteps}*`,
+        '',
+        ...body.steps.map((step, i) => `   - \\[   \\] **${choiceLetter(i)}.** ${escapeMarkdown(step)}`),
+      );
       break;
     case 'cloze':
-      lines.push(renderClozeSegments(body.segments, (n, hint) => `**(${n})** \\_\\_\\_\\_\\_\\_\\_\\_${hint === undefined ? '' : ` \\[${escapeMarkdown(hint)}\\]`}`, escapeMarkdown));
+      lines.push(
+        renderClozeSegments(
+          body.segments,
+          (n, hint) =>
+            `**(${n})** \\_\\_\\_\\_\\_\\_\\_\\_${hint === undefined ? '' : ` \\[${escapeMarkdown(hint)}\\]`}`,
+          escapeMarkdown,
+        ),
+      );
       break;
   }
   if (inline) lines.push('', `   > **${s.answer}${s.colon.trimEnd()}** ${keyEntryMd(q, s)}`);
@@ -66,7 +92,8 @@ function questionMd(q: SheetQuestion, s: SheetStrings, inline: boolean): string 
 function keyEntryMd(q: SheetQuestion, s: SheetStrings): string {
   const body = q.body;
   let answer = `**${escapeMarkdown(keyAnswerText(body, s))}**${escapeMarkdown(keyAlsoAccepted(body, s) + keyOrderSteps(body, s))}`;
-  if (body.type === 'choice') answer += `${s.parens[0]}${escapeMarkdown(body.correct.map((i) => body.choices[i]!).join(s.listSeparator))}${s.parens[1]}`;
+  if (body.type === 'choice')
+    answer += `${s.parens[0]}${escapeMarkdown(body.correct.map((i) => body.choices[i]!).join(s.listSeparator))}${s.parens[1]}`;
   return q.why === undefined ? answer : `${answer} — *${s.why}${s.colon.trimEnd()}* ${escapeMarkdown(q.why)}`;
 }
 

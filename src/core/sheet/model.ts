@@ -62,7 +62,9 @@ export function versionLabel(index: number): string {
 
 /** The letter of choice `index`: A, B, C... (choices beyond Z continue as AA, AB). */
 export function choiceLetter(index: number): string {
-  return index < 26 ? String.fromCharCode(65 + index) : choiceLetter(Math.floor(index / 26) - 1) + choiceLetter(index % 26);
+  return index < 26
+    ? String.fromCharCode(65 + index)
+    : choiceLetter(Math.floor(index / 26) - 1) + choiceLetter(index % 26);
 }
 
 /** The key entry of a question: letters for a choice, True/False, or the answer text(s). */

@@ -49,31 +49,55 @@ type MissingCardType = Exclude<CardType, (typeof CARD_TYPES)[number]>;
 const allCardTypesListed: [MissingCardType] extends [never] ? true : false = true;
 void allCardTypesListed;
 
-const EXTENSION_FORMATS: Record<string, PrintFormat> = { html: 'html', htm: 'html', md: 'md', markdown: 'md', txt: 'txt', text: 'txt', json: 'json', pdf: 'pdf' };
+const EXTENSION_FORMATS: Record<string, PrintFormat> = {
+  html: 'html',
+  htm: 'html',
+  md: 'md',
+  markdown: 'md',
+  txt: 'txt',
+  text: 'txt',
+  json: 'json',
+  pdf: 'pdf',
+};
 
 /** --format, else the -o file's extension (an unknown one is refused), else txt (readable on a terminal). */
 function chooseFormat(format: string | undefined, output: string | undefined): Parsed<PrintFormat> {
   if (format !== undefined) {
     const f = format.trim().toLowerCase();
-    if (!(PRINT_FORMATS as readonly string[]).includes(f)) return { error: `--format "${format}" is not an output format; use one of ${PRINT_FORMATS.join(', ')}` };
+    if (!(PRINT_FORMATS as readonly string[]).includes(f))
+      return { error: `--format "${format}" is not an output format; use one of ${PRINT_FORMATS.join(', ')}` };
     return { value: f as PrintFormat };
   }
   // `-o sheet.docx` must not quietly get plain text in a file Word cannot open.
   const ext = output?.match(/\.([^./\\]+)$/)?.[1];
   if (ext === undefined) return { value: 'txt' };
   const known = EXTENSION_FORMATS[ext.toLowerCase()];
-  if (!known) return { error: `-o "${output}": ".${ext}" is not an output format; name the file .html, .md, .txt, .json or .pdf, or choose one with --format` };
+  if (!known)
+    return {
+      error: `-o "${output}": ".${ext}" is not an output format; name the file .html, .md, .txt, .json or .pdf, or choose one with --format`,
+    };
   return { value: known };
 }
 
-function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T): Parsed<T> {
+function oneOf<T extends string>(
+  option: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): Parsed<T> {
   if (value === undefined) return { value: fallback };
   const v = value.trim().toLowerCase();
-  if (!(allowed as readonly string[]).includes(v)) return { error: `${option} "${value}" is not valid; use one of ${allowed.join(', ')}` };
+  if (!(allowed as readonly string[]).includes(v))
+    return { error: `${option} "${value}" is not valid; use one of ${allowed.join(', ')}` };
   return { value: v as T };
 }
 
-function wholeNumber(option: string, text: string | undefined, max: number | undefined, example: string): Parsed<number | undefined> {
+function wholeNumber(
+  option: string,
+  text: string | undefined,
+  max: number | undefined,
+  example: string,
+): Parsed<number | undefined> {
   if (text === undefined) return { value: undefined };
   const n = Number(text.trim());
   if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < 1 || (max !== undefined && n > max)) {
@@ -83,11 +107,11 @@ function wholeNumber(option: string, text: string | undefined, max: number | und
   return { value: n };
 }
 
-
 export function parsePrintOptions(input: PrintOptionInput): Parsed<PrintSettings> {
   const format = chooseFormat(input.format, input.output);
   if ('error' in format) return format;
-  if (format.value === 'pdf' && input.output === undefined) return { error: '--format pdf needs an output file: add -o sheet.pdf' };
+  if (format.value === 'pdf' && input.output === undefined)
+    return { error: '--format pdf needs an output file: add -o sheet.pdf' };
   const answers = oneOf('--answers', input.answers, ANSWER_MODES, 'end');
   if ('error' in answers) return answers;
   const paper = oneOf('--paper', input.paper, PAPER_SIZES, 'a4');
@@ -98,8 +122,10 @@ export function parsePrintOptions(input: PrintOptionInput): Parsed<PrintSettings
   if ('error' in count) return count;
   const types = parseList(input.type ?? []).map((t) => t.toLowerCase());
   const unknown = types.find((t) => !(CARD_TYPES as readonly string[]).includes(t));
-  if (unknown !== undefined) return { error: `--type "${unknown}" is not a card type; use one or more of ${CARD_TYPES.join(', ')}` };
-  if (input.seed !== undefined && input.seed.trim() === '') return { error: '--seed must not be empty; use any word or number, e.g. --seed 42' };
+  if (unknown !== undefined)
+    return { error: `--type "${unknown}" is not a card type; use one or more of ${CARD_TYPES.join(', ')}` };
+  if (input.seed !== undefined && input.seed.trim() === '')
+    return { error: '--seed must not be empty; use any word or number, e.g. --seed 42' };
   if (input.title !== undefined && input.title.trim() === '') return { error: '--title must not be empty' };
   if (input.output !== undefined && input.output.trim() === '') return { error: '-o must name a file' };
   return {
@@ -110,7 +136,12 @@ export function parsePrintOptions(input: PrintOptionInput): Parsed<PrintSettings
       versions: versions.value ?? 1,
       seed: input.seed?.trim(),
       count: count.value,
-      filter: { tags: parseList(input.tag ?? []), sections: parseList(input.section ?? []), types: [...new Set(types)] as CardType[], decks: parseList(input.deck ?? []) },
+      filter: {
+        tags: parseList(input.tag ?? []),
+        sections: parseList(input.section ?? []),
+        types: [...new Set(types)] as CardType[],
+        decks: parseList(input.deck ?? []),
+      },
       title: input.title?.trim(),
       paper: paper.value,
       date: input.date?.trim() || undefined,

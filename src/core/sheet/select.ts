@@ -21,7 +21,15 @@ export function collectQuestions(decks: readonly Deck[], filter: DeckFilter, see
     let previousCloze: string | undefined;
     const items = filterItems(deckItems(deck), filter);
     // Object literals of one shape (no spreads): this loop runs once per card of a 10k-card deck.
-    const question = (item: StudyItem, key: string, body: QuestionBody): BaseQuestion => ({ key, deckId: deck.deck, lang: deck.lang, tags: item.tags, section: item.section, why: item.why, body });
+    const question = (item: StudyItem, key: string, body: QuestionBody): BaseQuestion => ({
+      key,
+      deckId: deck.deck,
+      lang: deck.lang,
+      tags: item.tags,
+      section: item.section,
+      why: item.why,
+      body,
+    });
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
       const next = items[i + 1];
@@ -55,11 +63,23 @@ function sheetBody(q: Question): QuestionBody {
   switch (q.kind) {
     case 'typed':
       // A basic item: cloze cards are asked whole, from their text (clozeBody).
-      return { type: 'basic', prompt: q.item.prompt, answer: q.key.answer, accept: q.key.accept.slice(), reverse: q.reverse };
+      return {
+        type: 'basic',
+        prompt: q.item.prompt,
+        answer: q.key.answer,
+        accept: q.key.accept.slice(),
+        reverse: q.reverse,
+      };
     case 'recall':
       return sheetBody(buildQuestion(q.item, { typed: true }));
     case 'choice':
-      return { type: 'choice', prompt: q.item.prompt, choices: q.choices, correct: correctChoiceIndexes(q), multiple: q.multi };
+      return {
+        type: 'choice',
+        prompt: q.item.prompt,
+        choices: q.choices,
+        correct: correctChoiceIndexes(q),
+        multiple: q.multi,
+      };
     case 'truefalse':
       return { type: 'truefalse', prompt: q.item.prompt, correct: q.item.correct };
     case 'order':
@@ -82,6 +102,10 @@ function clozeBody(text: string): QuestionBody {
 }
 
 /** `count` questions chosen by the seed, kept in deck order; all of them without a count. */
-export function pickQuestions(questions: readonly BaseQuestion[], count: number | undefined, seed: string): BaseQuestion[] {
+export function pickQuestions(
+  questions: readonly BaseQuestion[],
+  count: number | undefined,
+  seed: string,
+): BaseQuestion[] {
   return count === undefined ? questions.slice() : sample(questions, count, createRng(`${seed}:pick`));
 }

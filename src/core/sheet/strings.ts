@@ -19,7 +19,9 @@ export function sheetStrings(lang: string): SheetStrings {
 
 /** "(also accepted: x; y)" after a basic answer, or '' when it has no alternatives. */
 export function alsoAcceptedNote(accept: readonly string[], s: SheetStrings): string {
-  return accept.length === 0 ? '' : `${s.parens[0]}${s.alsoAccepted}${s.colon}${accept.join(s.listSeparator)}${s.parens[1]}`;
+  return accept.length === 0
+    ? ''
+    : `${s.parens[0]}${s.alsoAccepted}${s.colon}${accept.join(s.listSeparator)}${s.parens[1]}`;
 }
 
 export function trueFalseWord(value: boolean, s: SheetStrings): string {

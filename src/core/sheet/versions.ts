@@ -1,6 +1,13 @@
 import { shuffleStepOrder } from '../order.js';
 import { createRng, shuffle, type Rng } from '../random.js';
-import { versionLabel, type BaseQuestion, type QuestionBody, type Sheet, type SheetQuestion, type SheetVersion } from './model.js';
+import {
+  versionLabel,
+  type BaseQuestion,
+  type QuestionBody,
+  type Sheet,
+  type SheetQuestion,
+  type SheetVersion,
+} from './model.js';
 
 /** What a sheet says of itself, and how many versions to make. */
 export type SheetSettings = Omit<Sheet, 'versions'> & { versions: number };
@@ -19,7 +26,9 @@ export function buildSheet(questions: readonly BaseQuestion[], settings: SheetSe
     // choice order does not depend on where it lands.
     // Steps of order questions from a stream of their own, so adding one leaves the choices of the others as they were.
     const stepRng = createRng(`${settings.seed}:${label}:steps`);
-    const bodies = questions.map((q) => (q.body.type === 'order' ? shuffleOrder(q.body, stepRng) : shuffleChoices(q.body, choiceRng)));
+    const bodies = questions.map((q) =>
+      q.body.type === 'order' ? shuffleOrder(q.body, stepRng) : shuffleChoices(q.body, choiceRng),
+    );
     const order = shuffle(
       questions.map((_, i) => i),
       createRng(`${settings.seed}:${label}:order`),

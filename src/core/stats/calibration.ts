@@ -112,12 +112,27 @@ export class CalibrationSums {
   result(): Calibration {
     const bins: CalibrationBin[] = [];
     this.display.forEach((s, i) => {
-      if (s.n > 0) bins.push({ from: DISPLAY_EDGES[i]!, to: DISPLAY_EDGES[i + 1]!, count: s.n, predicted: s.p / s.n, actual: s.y / s.n });
+      if (s.n > 0)
+        bins.push({
+          from: DISPLAY_EDGES[i]!,
+          to: DISPLAY_EDGES[i + 1]!,
+          count: s.n,
+          predicted: s.p / s.n,
+          actual: s.y / s.n,
+        });
     });
     if (this.n === 0) return { reviews: 0, predicted: null, actual: null, rmseBins: null, logLoss: null, bins };
     const benchmark: Sums[] = [];
-    for (let b = 0; b < BINS; b++) if (this.binN[b]! > 0) benchmark.push({ n: this.binN[b]!, p: this.binP[b]!, y: this.binY[b]! });
-    return { reviews: this.n, predicted: this.sumP / this.n, actual: this.sumY / this.n, rmseBins: rmseBins(benchmark), logLoss: this.logLoss / this.n, bins };
+    for (let b = 0; b < BINS; b++)
+      if (this.binN[b]! > 0) benchmark.push({ n: this.binN[b]!, p: this.binP[b]!, y: this.binY[b]! });
+    return {
+      reviews: this.n,
+      predicted: this.sumP / this.n,
+      actual: this.sumY / this.n,
+      rmseBins: rmseBins(benchmark),
+      logLoss: this.logLoss / this.n,
+      bins,
+    };
   }
 }
 

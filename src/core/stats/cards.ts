@@ -4,7 +4,15 @@ import type { HardItem, StatusCounts } from './model.js';
 /** Where each item stands, from `card_state`: counts by status, the due forecast, the hardest items. */
 
 /** A `card_state` row: card_key, state, due, stability, scheduled_days, lapses, leech. */
-export type StateRow = [key: string, state: number, due: number, stability: number, scheduledDays: number, lapses: number, leech: number];
+export type StateRow = [
+  key: string,
+  state: number,
+  due: number,
+  stability: number,
+  scheduledDays: number,
+  lapses: number,
+  leech: number,
+];
 
 /** What stats needs of a deck: each card's item keys (its outline's cards, without card text). */
 export type DeckShape = readonly { readonly keys: readonly string[] }[];
@@ -51,7 +59,12 @@ export interface DeckCards {
  * `dayStarts[k]` is when study day today + k starts (k = 0..FORECAST_DAYS): a review due before
  * `dayStarts[1]` (overdue ones too) is due today. One pass over the deck's cards.
  */
-export function summarizeCards(deckId: string, shape: DeckShape, rows: readonly StateRow[], dayStarts: readonly number[]): DeckCards {
+export function summarizeCards(
+  deckId: string,
+  shape: DeckShape,
+  rows: readonly StateRow[],
+  dayStarts: readonly number[],
+): DeckCards {
   const byKey = new Map<string, StateRow>();
   for (const row of rows) byKey.set(row[0], row);
   // Counts by status index in arrays, turned into objects at the end: an increment of a property
@@ -94,13 +107,27 @@ export function summarizeCards(deckId: string, shape: DeckShape, rows: readonly 
     cardCounts[least]!++;
     if (leech) cardLeeches++;
   }
-  const counts = (c: number[], leeches: number, total: number): StatusCounts => ({ new: c[NEW]!, learning: c[LEARNING]!, young: c[YOUNG]!, mature: c[MATURE]!, leeches, total });
+  const counts = (c: number[], leeches: number, total: number): StatusCounts => ({
+    new: c[NEW]!,
+    learning: c[LEARNING]!,
+    young: c[YOUNG]!,
+    mature: c[MATURE]!,
+    leeches,
+    total,
+  });
   return {
     items: counts(itemCounts, itemLeeches, itemTotal),
     cards: counts(cardCounts, cardLeeches, shape.length),
     removed: byKey.size - present,
     forecast,
-    hardest: hardest.map((r) => ({ deck: deckId, key: r[0], lapses: r[5], stability: r[3], leech: r[6] === 1, state: r[1] })),
+    hardest: hardest.map((r) => ({
+      deck: deckId,
+      key: r[0],
+      lapses: r[5],
+      stability: r[3],
+      leech: r[6] === 1,
+      state: r[1],
+    })),
   };
 }
 

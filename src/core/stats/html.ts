@@ -97,10 +97,14 @@ function heatmapSvg(d: DeckStats, L: StatsStrings): string {
     const m = monthStarting(w);
     if (m !== null) cells.push(`<text x="${left + x * (size + gap)}" y="10">${esc(L.months[m]!)}</text>`);
     w.forEach((c, y) => {
-      cells.push(`<rect class="h${c.level}" x="${left + x * (size + gap)}" y="${top + y * (size + gap)}" width="${size}" height="${size}" rx="2"><title>${new Date(c.day * 86_400_000).toISOString().slice(0, 10)}: ${c.count}</title></rect>`);
+      cells.push(
+        `<rect class="h${c.level}" x="${left + x * (size + gap)}" y="${top + y * (size + gap)}" width="${size}" height="${size}" rx="2"><title>${new Date(c.day * 86_400_000).toISOString().slice(0, 10)}: ${c.count}</title></rect>`,
+      );
     });
   });
-  L.weekdays.forEach((name, y) => name && cells.push(`<text x="0" y="${top + y * (size + gap) + 10}">${esc(name)}</text>`));
+  L.weekdays.forEach(
+    (name, y) => name && cells.push(`<text x="0" y="${top + y * (size + gap) + 10}">${esc(name)}</text>`),
+  );
   // Room on the right for a month label that starts in the last week.
   const width = left + weeks.length * (size + gap) + 24;
   const height = top + 7 * (size + gap);
@@ -112,11 +116,18 @@ function forecastSvg(forecast: readonly number[], L: StatsStrings): string {
   const bw = 18;
   const h = 120;
   const left = 36;
-  const parts = [`<line class="axis" x1="${left}" y1="${h}" x2="${left + forecast.length * bw}" y2="${h}"/>`, `<text x="0" y="10">${top}</text>`, `<text x="0" y="${h}">0</text>`];
+  const parts = [
+    `<line class="axis" x1="${left}" y1="${h}" x2="${left + forecast.length * bw}" y2="${h}"/>`,
+    `<text x="0" y="10">${top}</text>`,
+    `<text x="0" y="${h}">0</text>`,
+  ];
   forecast.forEach((n, k) => {
     const bh = (n / top) * (h - 4);
-    parts.push(`<rect class="bar" x="${left + k * bw + 2}" y="${h - bh}" width="${bw - 4}" height="${bh}"><title>+${k}: ${n}</title></rect>`);
-    if (k % 7 === 0) parts.push(`<text x="${left + k * bw + 2}" y="${h + 14}">${k === 0 ? esc(L.today) : `+${k}`}</text>`);
+    parts.push(
+      `<rect class="bar" x="${left + k * bw + 2}" y="${h - bh}" width="${bw - 4}" height="${bh}"><title>+${k}: ${n}</title></rect>`,
+    );
+    if (k % 7 === 0)
+      parts.push(`<text x="${left + k * bw + 2}" y="${h + 14}">${k === 0 ? esc(L.today) : `+${k}`}</text>`);
   });
   const width = left + forecast.length * bw + 4;
   return `<svg role="img" aria-label="${esc(L.forecast(forecast.length))}" width="${width}" height="${h + 20}" viewBox="0 0 ${width} ${h + 20}">${parts.join('')}</svg>`;
@@ -144,7 +155,10 @@ function calibrationSvg(c: Calibration, L: StatsStrings): string {
     `<text x="${x(0.5) - 30}" y="${y(0) + 24}">${esc(L.html.predictedAxis)}</text>`,
     `<text x="0" y="${y(1) + 4}">1</text><text x="0" y="${y(0)}">0</text>`,
     `<text transform="translate(12 ${y(0.5) + 20}) rotate(-90)">${esc(L.html.actualAxis)}</text>`,
-    ...c.bins.map((b) => `<circle class="dot" cx="${x(b.predicted).toFixed(1)}" cy="${y(b.actual).toFixed(1)}" r="${(3 + 7 * Math.sqrt(b.count / max)).toFixed(1)}"><title>${pctText(b.predicted)} → ${pctText(b.actual)} (${b.count})</title></circle>`),
+    ...c.bins.map(
+      (b) =>
+        `<circle class="dot" cx="${x(b.predicted).toFixed(1)}" cy="${y(b.actual).toFixed(1)}" r="${(3 + 7 * Math.sqrt(b.count / max)).toFixed(1)}"><title>${pctText(b.predicted)} → ${pctText(b.actual)} (${b.count})</title></circle>`,
+    ),
   ];
   return `<svg role="img" aria-label="${esc(L.calibration)}" width="${s + pad + 10}" height="${s + pad + 10}" viewBox="0 0 ${s + pad + 10} ${s + pad + 10}">${parts.join('')}</svg>`;
 }
@@ -153,7 +167,10 @@ function calibrationTable(c: Calibration, L: StatsStrings): string {
   const head = `<table><tr>${L.calibrationColumns.map((h) => `<th>${esc(h)}</th>`).join('')}</tr><tr><td>${c.reviews}</td><td>${pctText(c.predicted)}</td><td>${pctText(c.actual)}</td><td>${c.rmseBins?.toFixed(4) ?? '—'}</td><td>${c.logLoss?.toFixed(4) ?? '—'}</td></tr></table>`;
   if (c.bins.length === 0) return `<div>${head}</div>`;
   const bins = `<table><tr>${L.binColumns.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${c.bins
-    .map((b) => `<tr><td>${Math.round(b.from * 100)}–${Math.round(b.to * 100)}%</td><td>${b.count}</td><td>${pctText(b.predicted)}</td><td>${pctText(b.actual)}</td></tr>`)
+    .map(
+      (b) =>
+        `<tr><td>${Math.round(b.from * 100)}–${Math.round(b.to * 100)}%</td><td>${b.count}</td><td>${pctText(b.predicted)}</td><td>${pctText(b.actual)}</td></tr>`,
+    )
     .join('')}</table>`;
   return `<div>${head}<br>${bins}</div>`;
 }
@@ -161,16 +178,23 @@ function calibrationTable(c: Calibration, L: StatsStrings): string {
 function hardestTable(d: DeckStats, L: StatsStrings): string {
   if (d.hardest.length === 0) return `<p class="muted">${esc(L.none)}</p>`;
   return `<table><tr>${L.hardestColumns.map((h, i) => `<th${i >= 2 ? ' class="text"' : ''}>${esc(h)}</th>`).join('')}</tr>${d.hardest
-    .map((h) => `<tr><td>${h.lapses}${h.leech ? ` <span class="leech">${esc(L.leech)}</span>` : ''}</td><td>${h.stability.toFixed(1)}</td><td class="text">${esc(`${h.deck}/${h.key}`)}</td><td class="text">${esc(h.question ?? L.gone)}</td></tr>`)
+    .map(
+      (h) =>
+        `<tr><td>${h.lapses}${h.leech ? ` <span class="leech">${esc(L.leech)}</span>` : ''}</td><td>${h.stability.toFixed(1)}</td><td class="text">${esc(`${h.deck}/${h.key}`)}</td><td class="text">${esc(h.question ?? L.gone)}</td></tr>`,
+    )
     .join('')}</table>`;
 }
 
 function quizTables(d: DeckStats, L: StatsStrings): string {
   const q = d.quiz;
   if (q.attempts === 0) return `<p class="muted">${esc(L.noQuizzes)}</p>`;
-  const trend = (t: number | null) => (t === null ? '—' : t > 0 ? `<span class="good">▲ +${t}</span>` : t < 0 ? `<span class="bad">▼ ${t}</span>` : '→ 0');
+  const trend = (t: number | null) =>
+    t === null ? '—' : t > 0 ? `<span class="good">▲ +${t}</span>` : t < 0 ? `<span class="bad">▼ ${t}</span>` : '→ 0';
   const sections = `<table><tr>${L.quizColumns.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${q.sections
-    .map((s) => `<tr><td>${esc(`${s.deck} · ${s.section ?? L.noSection}`)}</td><td>${s.attempts}</td><td>${s.last.map((x) => `${x.percent}%`).join(' ')}</td><td>${trend(s.trend)}</td></tr>`)
+    .map(
+      (s) =>
+        `<tr><td>${esc(`${s.deck} · ${s.section ?? L.noSection}`)}</td><td>${s.attempts}</td><td>${s.last.map((x) => `${x.percent}%`).join(' ')}</td><td>${trend(s.trend)}</td></tr>`,
+    )
     .join('')}</table>`;
   const missed =
     q.missed.length === 0

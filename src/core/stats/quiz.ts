@@ -7,7 +7,14 @@ import type { MissedQuestion, QuizHistory, QuizSection } from './model.js';
  */
 
 /** Per attempt and section: attempt id, started_at, deck id, section, questions asked, right. */
-export type SectionRow = [attempt: number, startedAt: number, deck: string, section: string | null, asked: number, correct: number];
+export type SectionRow = [
+  attempt: number,
+  startedAt: number,
+  deck: string,
+  section: string | null,
+  asked: number,
+  correct: number,
+];
 /** Per question: deck id, card_key, section, times missed, times asked. */
 export type MissedRow = [deck: string, key: string, section: string | null, missed: number, asked: number];
 
@@ -15,8 +22,15 @@ export const LAST_SCORES = 5;
 export const MISSED_SHOWN = 10;
 
 /** Rows must come oldest attempt first. `question` gives a card key's question (null if gone). */
-export function quizHistory(sections: readonly SectionRow[], missed: readonly MissedRow[], question: (deck: string, key: string) => string | null): QuizHistory {
-  const bySection = new Map<string, { deck: string; section: string | null; scores: { at: number; correct: number; total: number }[] }>();
+export function quizHistory(
+  sections: readonly SectionRow[],
+  missed: readonly MissedRow[],
+  question: (deck: string, key: string) => string | null,
+): QuizHistory {
+  const bySection = new Map<
+    string,
+    { deck: string; section: string | null; scores: { at: number; correct: number; total: number }[] }
+  >();
   const attempts = new Set<number>();
   for (const [attempt, at, deck, section, asked, correct] of sections) {
     attempts.add(attempt);
@@ -34,14 +48,26 @@ export function quizHistory(sections: readonly SectionRow[], missed: readonly Mi
       const recent = many ? percents.slice(-LAST_SCORES) : percents.slice(-1);
       const before = many ? percents.slice(-2 * LAST_SCORES, -LAST_SCORES) : percents.slice(0, -1);
       const trend = percents.length < 2 ? null : Math.round(mean(recent) - mean(before));
-      const last = scores.slice(-LAST_SCORES).map((s) => ({ at: new Date(s.at).toISOString(), correct: s.correct, total: s.total, percent: percent(s.correct, s.total) }));
+      const last = scores.slice(-LAST_SCORES).map((s) => ({
+        at: new Date(s.at).toISOString(),
+        correct: s.correct,
+        total: s.total,
+        percent: percent(s.correct, s.total),
+      }));
       return { deck, section, attempts: scores.length, last, trend };
     })
     .sort((a, b) => (a.deck < b.deck ? -1 : a.deck > b.deck ? 1 : (a.section ?? '') < (b.section ?? '') ? -1 : 1));
   const top: MissedQuestion[] = missed
     .filter((m) => m[3] > 0)
     .slice(0, MISSED_SHOWN)
-    .map(([deck, key, section, misses, asked]) => ({ deck, key, section, question: question(deck, key), missed: misses, asked }));
+    .map(([deck, key, section, misses, asked]) => ({
+      deck,
+      key,
+      section,
+      question: question(deck, key),
+      missed: misses,
+      asked,
+    }));
   return { attempts: attempts.size, sections: result, missed: top };
 }
 

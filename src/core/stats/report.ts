@@ -1,7 +1,16 @@
 import { neutralizeLine } from '../text.js';
 import { DAY, fromStudyTime, toStudyTime, type DayRule } from '../schedule/day.js';
 import { CalibrationSums } from './calibration.js';
-import { addCounts, emptyCounts, FORECAST_DAYS, HARDEST, summarizeCards, type DeckCards, type DeckShape, type StateRow } from './cards.js';
+import {
+  addCounts,
+  emptyCounts,
+  FORECAST_DAYS,
+  HARDEST,
+  summarizeCards,
+  type DeckCards,
+  type DeckShape,
+  type StateRow,
+} from './cards.js';
 import type { Activity, DeckStats, HardItem, Retention, StatsReport } from './model.js';
 import { quizHistory, type MissedRow, type SectionRow } from './quiz.js';
 import type { DayCounts, DeckReviews } from './reviews.js';
@@ -56,21 +65,51 @@ export function buildStatsReport(input: StatsInput): StatsReport {
   };
   const perDeck = input.decks.map((d) => ({ d, cards: summarizeCards(d.id, d.shape, d.states, dayStarts) }));
   const decks = perDeck.map(({ d, cards }) =>
-    deckStats(d.id, d.title, d.fitted ? 'fitted' : 'default', cards, d.reviews.days, d.reviews.calibration, today, input, question),
+    deckStats(
+      d.id,
+      d.title,
+      d.fitted ? 'fitted' : 'default',
+      cards,
+      d.reviews.days,
+      d.reviews.calibration,
+      today,
+      input,
+      question,
+    ),
   );
-  const total = totalStats(perDeck.map((p) => p.cards), input, today, question);
+  const total = totalStats(
+    perDeck.map((p) => p.cards),
+    input,
+    today,
+    question,
+  );
   return {
     version: 1,
     generatedAt: new Date(now).toISOString(),
-    today: { date: dayDate(today), start: new Date(dayStarts[0]!).toISOString(), end: new Date(dayStarts[1]!).toISOString() },
+    today: {
+      date: dayDate(today),
+      start: new Date(dayStarts[0]!).toISOString(),
+      end: new Date(dayStarts[1]!).toISOString(),
+    },
     dayStartHour: rule.startHour,
     decks,
     total,
   };
 }
 
-function totalStats(cards: readonly DeckCards[], input: StatsInput, today: number, question: (deck: string, key: string) => string | null): DeckStats {
-  const merged: DeckCards = { items: emptyCounts(), cards: emptyCounts(), removed: 0, forecast: new Array<number>(FORECAST_DAYS).fill(0), hardest: [] };
+function totalStats(
+  cards: readonly DeckCards[],
+  input: StatsInput,
+  today: number,
+  question: (deck: string, key: string) => string | null,
+): DeckStats {
+  const merged: DeckCards = {
+    items: emptyCounts(),
+    cards: emptyCounts(),
+    removed: 0,
+    forecast: new Array<number>(FORECAST_DAYS).fill(0),
+    hardest: [],
+  };
   for (const c of cards) {
     addCounts(merged.items, c.items);
     addCounts(merged.cards, c.cards);
@@ -123,7 +162,12 @@ function deckStats(
     removed: cards.removed,
     activity: activity(days, today),
     forecast: cards.forecast,
-    retention: { desired: input.desiredRetention, last7: retention(days, today, 7), last30: retention(days, today, 30), last365: retention(days, today, 365) },
+    retention: {
+      desired: input.desiredRetention,
+      last7: retention(days, today, 7),
+      last30: retention(days, today, 30),
+      last365: retention(days, today, 365),
+    },
     calibration: calibration.result(),
     hardest,
     quiz: quizHistory(sections, missed, question),
@@ -166,6 +210,12 @@ function activity(days: ReadonlyMap<number, DayCounts>, today: number): Activity
   return {
     heatmap: { from: dayDate(from), counts },
     streak: { current, longest },
-    reviews: { today: days.get(today)?.reviews ?? 0, total, daysStudied: studied, perDay: inPeriod / counts.length, perStudiedDay: studied === 0 ? 0 : inPeriod / studied },
+    reviews: {
+      today: days.get(today)?.reviews ?? 0,
+      total,
+      daysStudied: studied,
+      perDay: inPeriod / counts.length,
+      perStudiedDay: studied === 0 ? 0 : inPeriod / studied,
+    },
   };
 }

@@ -21,7 +21,15 @@ export interface StatsPaint {
   heat(level: number, s: string): string;
 }
 
-export const PLAIN: StatsPaint = { colour: false, heading: id, dim: id, good: id, bad: id, bar: id, heat: (_l, s) => s };
+export const PLAIN: StatsPaint = {
+  colour: false,
+  heading: id,
+  dim: id,
+  good: id,
+  bad: id,
+  bar: id,
+  heat: (_l, s) => s,
+};
 
 function id(s: string): string {
   return s;
@@ -31,7 +39,10 @@ const SHADES = ['·', '░', '▒', '▓', '█'];
 const EIGHTHS = ['', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 /** `messages`: the screen's language (English by default). */
-export function renderStatsText(report: StatsReport, options: { columns: number; paint?: StatsPaint; messages?: Messages }): string {
+export function renderStatsText(
+  report: StatsReport,
+  options: { columns: number; paint?: StatsPaint; messages?: Messages },
+): string {
   const paint = options.paint ?? PLAIN;
   const m = options.messages ?? ENGLISH;
   const L = m.stats;
@@ -41,7 +52,12 @@ export function renderStatsText(report: StatsReport, options: { columns: number;
   // The charts and lists are for all the decks together: with one deck, they are its own.
   const total = report.decks.length === 1 ? report.decks[0]! : report.total;
   const out: string[] = [];
-  out.push(paint.heading(`${L.title} · ${L.decks(report.decks.length)} · ${L.studyDay(report.today.date, report.dayStartHour)}`), '');
+  out.push(
+    paint.heading(
+      `${L.title} · ${L.decks(report.decks.length)} · ${L.studyDay(report.today.date, report.dayStartHour)}`,
+    ),
+    '',
+  );
   out.push(...countsTable(L.items, all, (d) => d.items, paint, L), '');
   out.push(...countsTable(L.cards, all, (d) => d.cards, paint, L));
   out.push(...note(L.countsNote, width, paint));
@@ -60,16 +76,27 @@ export function renderStatsText(report: StatsReport, options: { columns: number;
 function table(rows: string[][], header = true, paint: StatsPaint = PLAIN): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
   return rows.map((r, n) => {
-    const line = r.map((c, i) => (i === 0 ? padEndDisplay(c, widths[i]!) : ' '.repeat(widths[i]! - displayWidth(c)) + c)).join('  ');
+    const line = r
+      .map((c, i) => (i === 0 ? padEndDisplay(c, widths[i]!) : ' '.repeat(widths[i]! - displayWidth(c)) + c))
+      .join('  ');
     return header && n === 0 ? paint.dim(line) : line;
   });
 }
 
 const name = (d: DeckStats, L: StatsStrings) => d.id ?? L.total;
 
-function countsTable(title: string, decks: DeckStats[], pick: (d: DeckStats) => StatusCounts, paint: StatsPaint, L: StatsStrings): string[] {
+function countsTable(
+  title: string,
+  decks: DeckStats[],
+  pick: (d: DeckStats) => StatusCounts,
+  paint: StatsPaint,
+  L: StatsStrings,
+): string[] {
   const keys = ['new', 'learning', 'young', 'mature', 'leeches', 'total'] as const;
-  const rows = [[title, ...keys.map((k) => L.statuses[k])], ...decks.map((d) => [name(d, L), ...keys.map((k) => group(pick(d)[k]))])];
+  const rows = [
+    [title, ...keys.map((k) => L.statuses[k])],
+    ...decks.map((d) => [name(d, L), ...keys.map((k) => group(pick(d)[k]))]),
+  ];
   // The title cell is a heading, the column names dim: the header row is painted in two parts.
   const plain = table(rows, false);
   return [paint.heading(title) + paint.dim(plain[0]!.slice(title.length)), ...plain.slice(1)];
@@ -78,8 +105,14 @@ function countsTable(title: string, decks: DeckStats[], pick: (d: DeckStats) => 
 function heatmap(d: DeckStats, width: number, paint: StatsPaint, L: StatsStrings): string[] {
   const a = d.activity;
   const weeks = heatWeeks(a.heatmap.from, a.heatmap.counts);
-  const cell = (level: number) => (paint.colour ? (level === 0 ? paint.dim('·') : paint.heat(level, '■')) : SHADES[level]!);
-  const lines = headingWith(L.of(L.heatmap(HEATMAP_WEEKS), name(d, L)), L.streak(a.streak.current, a.streak.longest), width, paint);
+  const cell = (level: number) =>
+    paint.colour ? (level === 0 ? paint.dim('·') : paint.heat(level, '■')) : SHADES[level]!;
+  const lines = headingWith(
+    L.of(L.heatmap(HEATMAP_WEEKS), name(d, L)),
+    L.streak(a.streak.current, a.streak.longest),
+    width,
+    paint,
+  );
   // Padded by display width: Chinese month names are wider than their length.
   let months = '';
   weeks.forEach((w, i) => {
@@ -92,7 +125,9 @@ function heatmap(d: DeckStats, width: number, paint: StatsPaint, L: StatsStrings
     lines.push(`${padEndDisplay(L.weekdays[row] ?? '', 4)} ${cells}`);
   }
   const legend = [0, 1, 2, 3, 4].map(cell).join(' ');
-  lines.push(`     ${L.less} ${legend} ${L.more}   ${L.perDay(a.reviews.today, decimal(a.reviews.perDay), decimal(a.reviews.perStudiedDay))}`);
+  lines.push(
+    `     ${L.less} ${legend} ${L.more}   ${L.perDay(a.reviews.today, decimal(a.reviews.perDay), decimal(a.reviews.perStudiedDay))}`,
+  );
   return lines;
 }
 
@@ -100,7 +135,12 @@ function forecast(d: DeckStats, width: number, paint: StatsPaint, L: StatsString
   const f = d.forecast;
   const sum = f.reduce((a, b) => a + b, 0);
   const week = f.slice(0, 7).reduce((a, b) => a + b, 0);
-  const lines = headingWith(L.of(L.forecast(f.length), name(d, L)), L.forecastSummary(sum, f[0] ?? 0, week), width, paint);
+  const lines = headingWith(
+    L.of(L.forecast(f.length), name(d, L)),
+    L.forecastSummary(sum, f[0] ?? 0, week),
+    width,
+    paint,
+  );
   const top = niceMax(Math.max(...f));
   const height = 6;
   const label = String(top).length;
@@ -124,28 +164,76 @@ function percent(r: Retention): string {
 }
 
 function retentionTable(decks: DeckStats[], paint: StatsPaint, L: StatsStrings): string[] {
-  const rows = [['', ...L.retentionColumns], ...decks.map((d) => [name(d, L), percent(d.retention.last7), percent(d.retention.last30), percent(d.retention.last365), `${Math.round(d.retention.desired * 100)}%`])];
+  const rows = [
+    ['', ...L.retentionColumns],
+    ...decks.map((d) => [
+      name(d, L),
+      percent(d.retention.last7),
+      percent(d.retention.last30),
+      percent(d.retention.last365),
+      `${Math.round(d.retention.desired * 100)}%`,
+    ]),
+  ];
   return [paint.heading(L.retention), ...table(rows, true, paint)];
 }
 
-function calibration(decks: DeckStats[], total: DeckStats, width: number, paint: StatsPaint, L: StatsStrings): string[] {
+function calibration(
+  decks: DeckStats[],
+  total: DeckStats,
+  width: number,
+  paint: StatsPaint,
+  L: StatsStrings,
+): string[] {
   const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
   const num = (x: number | null) => (x === null ? '—' : x.toFixed(4));
-  const rows = [['', ...L.calibrationColumns], ...decks.map((d) => [name(d, L), group(d.calibration.reviews), pct(d.calibration.predicted), pct(d.calibration.actual), num(d.calibration.rmseBins), num(d.calibration.logLoss)])];
+  const rows = [
+    ['', ...L.calibrationColumns],
+    ...decks.map((d) => [
+      name(d, L),
+      group(d.calibration.reviews),
+      pct(d.calibration.predicted),
+      pct(d.calibration.actual),
+      num(d.calibration.rmseBins),
+      num(d.calibration.logLoss),
+    ]),
+  ];
   const lines = [paint.heading(L.calibration), ...note(L.calibrationNote, width, paint), ...table(rows, true, paint)];
   const fitted = decks.filter((d) => d.id !== null && d.parameters === 'fitted').map((d) => d.id!);
-  if (fitted.length > 0) lines.push(...note(L.parameters(fitted, decks.filter((d) => d.id !== null && d.parameters === 'default').map((d) => d.id!)), width, paint));
+  if (fitted.length > 0)
+    lines.push(
+      ...note(
+        L.parameters(
+          fitted,
+          decks.filter((d) => d.id !== null && d.parameters === 'default').map((d) => d.id!),
+        ),
+        width,
+        paint,
+      ),
+    );
   const bins = total.calibration.bins;
   if (bins.length > 0) {
     lines.push('');
-    const binRows = [L.binColumns.slice(), ...bins.map((b) => [`${Math.round(b.from * 100)}–${Math.round(b.to * 100)}%`, group(b.count), pct(b.predicted), pct(b.actual)])];
+    const binRows = [
+      L.binColumns.slice(),
+      ...bins.map((b) => [
+        `${Math.round(b.from * 100)}–${Math.round(b.to * 100)}%`,
+        group(b.count),
+        pct(b.predicted),
+        pct(b.actual),
+      ]),
+    ];
     const body = table(binRows, true, paint);
     lines.push(
       ...body.map((line, i) => {
         if (i === 0) return `  ${line}`;
         const b = bins[i - 1]!;
         const off = b.actual - b.predicted;
-        const mark = Math.abs(off) < 0.02 ? paint.good('✓') : off < 0 ? paint.bad(`▼ ${(off * 100).toFixed(1)}`) : paint.bad(`▲ +${(off * 100).toFixed(1)}`);
+        const mark =
+          Math.abs(off) < 0.02
+            ? paint.good('✓')
+            : off < 0
+              ? paint.bad(`▼ ${(off * 100).toFixed(1)}`)
+              : paint.bad(`▲ +${(off * 100).toFixed(1)}`);
         return `  ${line}  ${mark}`;
       }),
     );
@@ -153,16 +241,35 @@ function calibration(decks: DeckStats[], total: DeckStats, width: number, paint:
   return lines;
 }
 
-function hardest(d: DeckStats, width: number, paint: StatsPaint, L: StatsStrings, units: Messages['intervals']): string[] {
+function hardest(
+  d: DeckStats,
+  width: number,
+  paint: StatsPaint,
+  L: StatsStrings,
+  units: Messages['intervals'],
+): string[] {
   if (d.hardest.length === 0) return [paint.heading(L.hardest), paint.dim(L.none)];
-  const rows = [L.hardestColumns.slice(0, 3), ...d.hardest.map((h) => [`${h.lapses}${h.leech ? ` ${L.leech}` : ''}`, stability(h.stability, units), `${h.deck}/${h.key}`])];
+  const rows = [
+    L.hardestColumns.slice(0, 3),
+    ...d.hardest.map((h) => [
+      `${h.lapses}${h.leech ? ` ${L.leech}` : ''}`,
+      stability(h.stability, units),
+      `${h.deck}/${h.key}`,
+    ]),
+  ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]!))));
   const lines = [paint.heading(L.hardest)];
   rows.forEach((r, n) => {
     const head = `  ${padStartDisplay(r[0]!, widths[0]!)}  ${padStartDisplay(r[1]!, widths[1]!)}  ${padEndDisplay(r[2]!, widths[2]!)}  `;
     const q = n === 0 ? L.hardestColumns[3]! : (d.hardest[n - 1]!.question ?? L.gone);
     const text = n === 0 && width - displayWidth(head) < 30 ? head.trimEnd() : withQuestion(head, q, width);
-    lines.push(n === 0 ? paint.dim(text) : d.hardest[n - 1]!.leech ? text.replace(` ${L.leech}`, ` ${paint.bad(L.leech)}`) : text);
+    lines.push(
+      n === 0
+        ? paint.dim(text)
+        : d.hardest[n - 1]!.leech
+          ? text.replace(` ${L.leech}`, ` ${paint.bad(L.leech)}`)
+          : text,
+    );
   });
   return lines;
 }
@@ -170,8 +277,17 @@ function hardest(d: DeckStats, width: number, paint: StatsPaint, L: StatsStrings
 function quiz(d: DeckStats, width: number, paint: StatsPaint, L: StatsStrings): string[] {
   const q = d.quiz;
   if (q.attempts === 0) return [paint.heading(L.quiz(0)), paint.dim(L.noQuizzes)];
-  const trend = (t: number | null) => (t === null ? '—' : t > 0 ? paint.good(`▲ +${t}`) : t < 0 ? paint.bad(`▼ ${t}`) : '→ 0');
-  const rows = [L.quizColumns.slice(), ...q.sections.map((s) => [`${s.deck} · ${s.section ?? L.noSection}`, String(s.attempts), s.last.map((x) => `${x.percent}%`).join(' '), trend(s.trend)])];
+  const trend = (t: number | null) =>
+    t === null ? '—' : t > 0 ? paint.good(`▲ +${t}`) : t < 0 ? paint.bad(`▼ ${t}`) : '→ 0';
+  const rows = [
+    L.quizColumns.slice(),
+    ...q.sections.map((s) => [
+      `${s.deck} · ${s.section ?? L.noSection}`,
+      String(s.attempts),
+      s.last.map((x) => `${x.percent}%`).join(' '),
+      trend(s.trend),
+    ]),
+  ];
   const lines = [paint.heading(L.quiz(q.attempts)), ...table(rows, true, paint).map((l) => `  ${l}`)];
   if (q.missed.length > 0) {
     lines.push('', paint.heading(L.missed));
@@ -189,12 +305,16 @@ function quiz(d: DeckStats, width: number, paint: StatsPaint, L: StatsStrings): 
 /** A row and its question: on the same line when 30 columns are left for it, else on the next. */
 function withQuestion(head: string, question: string, width: number): string {
   const room = width - displayWidth(head);
-  return room >= 30 ? `${head}${truncate(question, room)}` : `${head.trimEnd()}\n      ${truncate(question, width - 6)}`;
+  return room >= 30
+    ? `${head}${truncate(question, room)}`
+    : `${head.trimEnd()}\n      ${truncate(question, width - 6)}`;
 }
 
 /** A heading and what sums it up, on one line when they fit, else the summary on the next. */
 function headingWith(title: string, summary: string, width: number, paint: StatsPaint): string[] {
-  return displayWidth(title) + 2 + displayWidth(summary) <= width ? [`${paint.heading(title)}  ${summary}`] : [paint.heading(title), summary];
+  return displayWidth(title) + 2 + displayWidth(summary) <= width
+    ? [`${paint.heading(title)}  ${summary}`]
+    : [paint.heading(title), summary];
 }
 
 function note(text: string, width: number, paint: StatsPaint): string[] {

@@ -13,7 +13,12 @@ export class CramQueue<T extends QueueItem> {
   private entries: QueueEntry<T>[];
   private readonly again = new Set<string>();
 
-  constructor(items: readonly T[], states: ReadonlyMap<string, ReadonlyMap<string, ItemState>>, now: number, retrievability: (memory: CardMemory, now: number) => number) {
+  constructor(
+    items: readonly T[],
+    states: ReadonlyMap<string, ReadonlyMap<string, ItemState>>,
+    now: number,
+    retrievability: (memory: CardMemory, now: number) => number,
+  ) {
     const scored = items.map((item, index) => {
       const state = states.get(item.deckId)?.get(item.key) ?? null;
       const r = state && state.memory.state !== STATE_NEW ? retrievability(state.memory, now) : 0;

@@ -4,7 +4,23 @@ import type { GradeValue } from '../schedule/fsrs.js';
 import { GRADES } from '../schedule/fsrs.js';
 import { gradeOptions, type GradeOption } from '../schedule/grade.js';
 import type { QueueCounts, QueueItem } from '../schedule/queue.js';
-import { queueCounts, sessionFacts, startSession, step, type CramRecord, type QueueSnapshot, type ReviewRecord, type SessionConfig, type SessionEnd, type SessionFacts, type Shown, type Step, type StudyEffect, type StudyEvent, type StudyState } from './session.js';
+import {
+  queueCounts,
+  sessionFacts,
+  startSession,
+  step,
+  type CramRecord,
+  type QueueSnapshot,
+  type ReviewRecord,
+  type SessionConfig,
+  type SessionEnd,
+  type SessionFacts,
+  type Shown,
+  type Step,
+  type StudyEffect,
+  type StudyEvent,
+  type StudyState,
+} from './session.js';
 
 /**
  * The loop of a study session: it connects the state machine (`session.ts`) to a UI and a
@@ -17,7 +33,11 @@ export interface StudyUi<T extends QueueItem> {
   /** Shows the card, with what is said above it and the session's progress, and takes the answer. */
   ask(card: CardOnScreen<T>): Promise<AskAnswer>;
   /** After the answer: the grades with their intervals, `suggested` preselected when the answer was checked. */
-  grade(card: CardOnScreen<T>, options: readonly GradeOption[], suggested: GradeValue | undefined): Promise<GradeAnswer>;
+  grade(
+    card: CardOnScreen<T>,
+    options: readonly GradeOption[],
+    suggested: GradeValue | undefined,
+  ): Promise<GradeAnswer>;
   /** The session is over: why, and what it did. */
   finish(end: SessionEnd, summary: SessionSummary): void;
 }
@@ -54,11 +74,19 @@ export interface SessionSummary extends Omit<SessionFacts, 'tomorrowEnd'> {
   dueTomorrow: number;
 }
 
-const NOTHING_TODAY: Omit<QueueSnapshot, 'states'> = { notDue: new Map(), reviewedToday: new Map(), doneToday: new Map() };
+const NOTHING_TODAY: Omit<QueueSnapshot, 'states'> = {
+  notDue: new Map(),
+  reviewedToday: new Map(),
+  doneToday: new Map(),
+};
 
 /** Cram's grades: Again brings the item back in this session, the others end it for the session. */
 function cramGradeOptions(m: Messages): GradeOption[] {
-  return GRADES.map((grade) => ({ grade, name: m.study.grades[grade - 1]!, interval: grade === 1 ? m.study.cramAgain : m.study.cramDone }));
+  return GRADES.map((grade) => ({
+    grade,
+    name: m.study.grades[grade - 1]!,
+    interval: grade === 1 ? m.study.cramAgain : m.study.cramDone,
+  }));
 }
 
 export interface StudyPorts<T extends QueueItem> {
@@ -83,7 +111,10 @@ export function createStudyDriver<T extends QueueItem>(config: SessionConfig<T>,
   const perform = (effect: StudyEffect) => {
     switch (effect.type) {
       case 'load': {
-        let snapshot = effect.scope === 'due' ? store.snapshot(config.deckIds, effect.day) : { ...NOTHING_TODAY, states: store.allStates(config.deckIds) };
+        let snapshot =
+          effect.scope === 'due'
+            ? store.snapshot(config.deckIds, effect.day)
+            : { ...NOTHING_TODAY, states: store.allStates(config.deckIds) };
         // Reviews an exam plan pulls forward are not due: their states are not in the day's snapshot.
         if (effect.scope === 'due' && config.exam) snapshot = { ...snapshot, states: store.allStates(config.deckIds) };
         // `loaded` has no effects of its own.
@@ -128,12 +159,19 @@ export function createStudyDriver<T extends QueueItem>(config: SessionConfig<T>,
   /** One card: its answer, then its grade. */
   const study = async (shown: Shown<T>) => {
     const counts = queueCounts(state, shown.shownAt);
-    const card: CardOnScreen<T> = { ...shown, counts, finished: state.finished, left: counts.new + counts.learning + counts.due };
+    const card: CardOnScreen<T> = {
+      ...shown,
+      counts,
+      finished: state.finished,
+      left: counts.new + counts.learning + counts.due,
+    };
     const asked = await ui.ask(card);
     if (asked.action !== 'answered') return send({ type: asked.action, now: now() });
     // The review is dated when the answer was given, not when the grade was picked.
     const answeredAt = now();
-    const options = config.cram ? cramGradeOptions(ports.messages) : gradeOptions(config.schedulers.of(shown.entry.item.deckId), shown.entry, answeredAt, ports.messages);
+    const options = config.cram
+      ? cramGradeOptions(ports.messages)
+      : gradeOptions(config.schedulers.of(shown.entry.item.deckId), shown.entry, answeredAt, ports.messages);
     const graded = await ui.grade(card, options, asked.suggested);
     if (graded.action === 'undo') return send({ type: 'undo', now: now() });
     // q after an answer quizdeck checked keeps that answer, graded as suggested: quitting used to

@@ -43,11 +43,19 @@ export const DEFAULT_REVIEWS_PER_DAY = 200;
 export function parseStudyOptions(input: StudyOptionInput): Parsed<StudySettings> {
   const newPerDay = parseWholeNumber(input.new, '--new', { min: 0, max: 9999, fallback: DEFAULT_NEW_PER_DAY });
   if ('error' in newPerDay) return newPerDay;
-  const reviewsPerDay = parseWholeNumber(input.reviews, '--reviews', { min: 0, max: 99999, fallback: DEFAULT_REVIEWS_PER_DAY });
+  const reviewsPerDay = parseWholeNumber(input.reviews, '--reviews', {
+    min: 0,
+    max: 99999,
+    fallback: DEFAULT_REVIEWS_PER_DAY,
+  });
   if ('error' in reviewsPerDay) return reviewsPerDay;
   const retention = parseRetention(input.retention, DEFAULT_SCHEDULER_OPTIONS.retention);
   if ('error' in retention) return retention;
-  const maxInterval = parseWholeNumber(input.maxInterval, '--max-interval', { min: 1, max: 36500, fallback: DEFAULT_SCHEDULER_OPTIONS.maximumIntervalDays });
+  const maxInterval = parseWholeNumber(input.maxInterval, '--max-interval', {
+    min: 1,
+    max: 36500,
+    fallback: DEFAULT_SCHEDULER_OPTIONS.maximumIntervalDays,
+  });
   if ('error' in maxInterval) return maxInterval;
   const dayStart = parseDayStart(input.dayStart);
   if ('error' in dayStart) return dayStart;

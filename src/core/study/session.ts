@@ -2,7 +2,16 @@ import type { DeckSchedulers } from '../optimize/deckSchedulers.js';
 import { studyDay, type DayRule, type StudyDay } from '../schedule/day.js';
 import type { GradeValue } from '../schedule/fsrs.js';
 import { gradeEntry } from '../schedule/grade.js';
-import { isLearning, StudyQueue, type DailyCounts, type ItemState, type Limits, type QueueCounts, type QueueEntry, type QueueItem } from '../schedule/queue.js';
+import {
+  isLearning,
+  StudyQueue,
+  type DailyCounts,
+  type ItemState,
+  type Limits,
+  type QueueCounts,
+  type QueueEntry,
+  type QueueItem,
+} from '../schedule/queue.js';
 import { CramQueue } from './cram.js';
 
 /**
@@ -167,7 +176,22 @@ export function dayOf(config: Pick<SessionConfig<QueueItem>, 'dayRule'>, now: nu
 export function startSession<T extends QueueItem>(config: SessionConfig<T>, now: number): Step<T> {
   const day = dayOf(config, now);
   const notices: Notice<T>[] = config.exam ? [{ kind: 'exam', ...config.exam.announce }] : [];
-  const state: StudyState<T> = { config, started: now, day, queue: null, cram: null, history: [], leeches: 0, finished: 0, nextRef: 1, notices, prioritize: null, current: null, phase: 'loading', end: null };
+  const state: StudyState<T> = {
+    config,
+    started: now,
+    day,
+    queue: null,
+    cram: null,
+    history: [],
+    leeches: 0,
+    finished: 0,
+    nextRef: 1,
+    notices,
+    prioritize: null,
+    current: null,
+    phase: 'loading',
+    end: null,
+  };
   return { state, effects: [{ type: 'load', day, scope: config.cram ? 'all' : 'due' }] };
 }
 
@@ -198,7 +222,17 @@ export function step<T extends QueueItem>(state: StudyState<T>, event: StudyEven
 
 function loaded<T extends QueueItem>(state: StudyState<T>, snapshot: QueueSnapshot, now: number): StudyState<T> {
   const { config, day } = state;
-  if (config.cram) return { ...state, cram: new CramQueue(config.items(new Map()), snapshot.states, now, config.schedulers.retrievability(snapshot.states)), phase: 'ready' };
+  if (config.cram)
+    return {
+      ...state,
+      cram: new CramQueue(
+        config.items(new Map()),
+        snapshot.states,
+        now,
+        config.schedulers.retrievability(snapshot.states),
+      ),
+      phase: 'ready',
+    };
   const queue = new StudyQueue<T>({
     items: config.items(config.exam ? withoutKeys(snapshot.notDue, config.exam.extraReviews) : snapshot.notDue),
     states: snapshot.states,
@@ -217,7 +251,10 @@ function loaded<T extends QueueItem>(state: StudyState<T>, snapshot: QueueSnapsh
 }
 
 /** `notDue` without the items pulled forward: their cards must be among the session's items. */
-function withoutKeys(notDue: ReadonlyMap<string, ReadonlySet<string>>, keep: ReadonlyMap<string, ReadonlySet<string>>): Map<string, ReadonlySet<string>> {
+function withoutKeys(
+  notDue: ReadonlyMap<string, ReadonlySet<string>>,
+  keep: ReadonlyMap<string, ReadonlySet<string>>,
+): Map<string, ReadonlySet<string>> {
   const out = new Map<string, ReadonlySet<string>>(notDue);
   for (const [deck, keys] of keep) {
     const skipped = notDue.get(deck);
@@ -231,13 +268,17 @@ function show<T extends QueueItem>(state: StudyState<T>, now: number): Step<T> {
   // Past 4 a.m. the day's limits, due reviews and buried siblings start again: rebuild for the new day.
   if (now >= state.day.end) {
     const day = dayOf(state.config, now);
-    return { state: { ...state, day, queue: null, phase: 'loading', notices: [...state.notices, { kind: 'newDay' }] }, effects: [{ type: 'load', day, scope: 'due' }] };
+    return {
+      state: { ...state, day, queue: null, phase: 'loading', notices: [...state.notices, { kind: 'newDay' }] },
+      effects: [{ type: 'load', day, scope: 'due' }],
+    };
   }
   return showEntry(state, state.queue!.next(now), now);
 }
 
 function showEntry<T extends QueueItem>(state: StudyState<T>, entry: QueueEntry<T> | null, now: number): Step<T> {
-  if (!entry) return { state: { ...state, phase: 'over', end: state.history.length === 0 ? 'empty' : 'done' }, effects: [] };
+  if (!entry)
+    return { state: { ...state, phase: 'over', end: state.history.length === 0 ? 'empty' : 'done' }, effects: [] };
   const current: Shown<T> = { entry, shownAt: now, notices: state.notices, position: state.history.length + 1 };
   return { state: { ...state, current, notices: [], phase: 'asking' }, effects: [] };
 }
@@ -249,10 +290,21 @@ function grade<T extends QueueItem>(state: StudyState<T>, value: GradeValue, now
   const outcome = gradeEntry(state.config.schedulers.of(item.deckId), entry, value, now);
   const ref = state.nextRef;
   // A clock set back between showing and answering gives 0 ms, not a negative duration.
-  const review: ReviewRecord = { deckId: item.deckId, cardKey: item.key, cardId: item.cardId, rating: value, reviewedAt: now, durationMs: Math.max(0, now - shownAt), before: outcome.before, after: outcome.after };
+  const review: ReviewRecord = {
+    deckId: item.deckId,
+    cardKey: item.key,
+    cardId: item.cardId,
+    rating: value,
+    reviewedAt: now,
+    durationMs: Math.max(0, now - shownAt),
+    before: outcome.before,
+    after: outcome.after,
+  };
   state.queue!.answered(entry, outcome.after);
   const finished = !isLearning(outcome.after);
-  const notices: Notice<T>[] = outcome.becameLeech ? [{ kind: 'leech', deckId: item.deckId, cardId: item.cardId, lapses: outcome.after.memory.lapses }] : [];
+  const notices: Notice<T>[] = outcome.becameLeech
+    ? [{ kind: 'leech', deckId: item.deckId, cardId: item.cardId, lapses: outcome.after.memory.lapses }]
+    : [];
   return {
     state: {
       ...state,
@@ -269,15 +321,35 @@ function grade<T extends QueueItem>(state: StudyState<T>, value: GradeValue, now
 }
 
 /** Cram: Again brings the item back a few cards later, any other grade ends it for the session; no schedule changes. */
-function gradeCram<T extends QueueItem>(state: StudyState<T>, cram: CramQueue<T>, value: GradeValue, now: number): Step<T> {
+function gradeCram<T extends QueueItem>(
+  state: StudyState<T>,
+  cram: CramQueue<T>,
+  value: GradeValue,
+  now: number,
+): Step<T> {
   const { entry, shownAt } = state.current!;
   const { deckId, key, cardId } = entry.item;
   const ref = state.nextRef;
   const wasAgain = cram.wasAgain(entry.id);
   cram.answered(entry, value === 1);
-  const answer: CramRecord = { session: state.started, deckId, cardKey: key, cardId, rating: value, answeredAt: now, durationMs: Math.max(0, now - shownAt) };
+  const answer: CramRecord = {
+    session: state.started,
+    deckId,
+    cardKey: key,
+    cardId,
+    rating: value,
+    answeredAt: now,
+    durationMs: Math.max(0, now - shownAt),
+  };
   return {
-    state: { ...state, history: [...state.history, { ref, entry, grade: value, becameLeech: false, finished: value !== 1, wasAgain }], finished: state.finished + (value !== 1 ? 1 : 0), nextRef: ref + 1, current: null, phase: 'ready' },
+    state: {
+      ...state,
+      history: [...state.history, { ref, entry, grade: value, becameLeech: false, finished: value !== 1, wasAgain }],
+      finished: state.finished + (value !== 1 ? 1 : 0),
+      nextRef: ref + 1,
+      current: null,
+      phase: 'ready',
+    },
     effects: [{ type: 'cram', ref, answer }],
   };
 }
@@ -285,12 +357,26 @@ function gradeCram<T extends QueueItem>(state: StudyState<T>, cram: CramQueue<T>
 /** Takes back the session's last answer; the queue is rebuilt from the store so limits and burying stay exact. */
 function undo<T extends QueueItem>(state: StudyState<T>, now: number): Step<T> {
   const last = state.history.at(-1);
-  if (!last) return { state: { ...state, current: null, phase: 'ready', notices: [...state.notices, { kind: 'nothingToUndo' }] }, effects: [] };
+  if (!last)
+    return {
+      state: { ...state, current: null, phase: 'ready', notices: [...state.notices, { kind: 'nothingToUndo' }] },
+      effects: [],
+    };
   if (state.cram) {
     // A cram answer changed nothing but the session's own queue: put the item back in front.
     state.cram.undo(last.entry, last.wasAgain ?? false);
     const notices: Notice<T>[] = [...state.notices, { kind: 'undid', item: last.entry.item }];
-    return { state: { ...state, history: state.history.slice(0, -1), finished: state.finished - (last.finished ? 1 : 0), notices, current: null, phase: 'ready' }, effects: [{ type: 'uncram', ref: last.ref }] };
+    return {
+      state: {
+        ...state,
+        history: state.history.slice(0, -1),
+        finished: state.finished - (last.finished ? 1 : 0),
+        notices,
+        current: null,
+        phase: 'ready',
+      },
+      effects: [{ type: 'uncram', ref: last.ref }],
+    };
   }
   const day = dayOf(state.config, now);
   return {
@@ -306,7 +392,10 @@ function undo<T extends QueueItem>(state: StudyState<T>, now: number): Step<T> {
       current: null,
       phase: 'loading',
     },
-    effects: [{ type: 'unrecord', ref: last.ref }, { type: 'load', day, scope: 'due' }],
+    effects: [
+      { type: 'unrecord', ref: last.ref },
+      { type: 'load', day, scope: 'due' },
+    ],
   };
 }
 

@@ -1,4 +1,14 @@
-import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, usePrefix, useState, type Status } from '@inquirer/core';
+import {
+  createPrompt,
+  isDownKey,
+  isEnterKey,
+  isSpaceKey,
+  isUpKey,
+  useKeypress,
+  usePrefix,
+  useState,
+  type Status,
+} from '@inquirer/core';
 import { ENGLISH } from '../../core/messages/index.js';
 import { neutralizeControls } from '../../core/text.js';
 import { terminalPaint } from '../paint.js';
@@ -39,7 +49,8 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
     setStatus('done');
     done(result);
   };
-  const toggle = (i: number) => setPicked(picked.includes(i) ? picked.filter((p) => p !== i) : [...picked, i].sort((a, b) => a - b));
+  const toggle = (i: number) =>
+    setPicked(picked.includes(i) ? picked.filter((p) => p !== i) : [...picked, i].sort((a, b) => a - b));
   const [helpShown, setHelpShown] = useState(false);
   useKeypress((key, rl) => {
     if (status !== 'idle') return;
@@ -66,7 +77,9 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   });
   const message = `${prefix} ${theme.style.message(config.message, status)}`;
   if (status === 'done') {
-    const answer = picked.map((i) => neutralizeControls(config.choices[i]!)).join((config.messages ?? ENGLISH).listSeparator);
+    const answer = picked
+      .map((i) => neutralizeControls(config.choices[i]!))
+      .join((config.messages ?? ENGLISH).listSeparator);
     return `${message} ${theme.style.answer(answer)}`.trimEnd();
   }
   const paint = terminalPaint();

@@ -37,12 +37,19 @@ export interface CommonConfig {
  * The lines under a prompt: an error (red) if there is one, then the time left (yellow, red in
  * the last minute) and the keys (dim). Empty when there is nothing to say.
  */
-export function bottomLines(config: CommonConfig, error: string | undefined, left: number | undefined, helpShown = false): string | undefined {
+export function bottomLines(
+  config: CommonConfig,
+  error: string | undefined,
+  left: number | undefined,
+  helpShown = false,
+): string | undefined {
   const m = config.messages ?? ENGLISH;
   const paint = terminalPaint();
   const clock = left === undefined ? '' : m.quiz.timeLeft(formatClock(left));
   const keys = helpShown && config.help ? paint.dim(config.help) : config.hint ? paint.dim(config.hint) : '';
-  const last = [left === undefined ? '' : left <= 60_000 ? paint.error(clock) : paint.warning(clock), keys].filter(Boolean).join('  ');
+  const last = [left === undefined ? '' : left <= 60_000 ? paint.error(clock) : paint.warning(clock), keys]
+    .filter(Boolean)
+    .join('  ');
   return [error ? paint.error(error) : '', last].filter(Boolean).join('\n') || undefined;
 }
 

@@ -12,6 +12,11 @@ export type TrueFalseConfig = Omit<ChoiceConfig, 'choices' | 'letters' | 'multip
  */
 export async function trueFalsePrompt(config: TrueFalseConfig, context?: Context): Promise<TrueFalseResult> {
   const m = config.messages ?? ENGLISH;
-  const result = await choicePrompt({ ...config, choices: [m.trueWord, m.falseWord], letters: { t: 0, f: 1 } }, context);
-  return result.indexes === undefined ? { action: result.action } : { action: 'answer', value: result.indexes[0] === 0 };
+  const result = await choicePrompt(
+    { ...config, choices: [m.trueWord, m.falseWord], letters: { t: 0, f: 1 } },
+    context,
+  );
+  return result.indexes === undefined
+    ? { action: result.action }
+    : { action: 'answer', value: result.indexes[0] === 0 };
 }

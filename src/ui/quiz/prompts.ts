@@ -4,7 +4,15 @@ import { orderExample } from '../../core/order.js';
 import { ENGLISH, type Messages } from '../../core/messages/index.js';
 import type { Question, Response } from '../../core/question/model.js';
 import { neutralizeControls } from '../../core/text.js';
-import { choicePrompt, keyPrompt, numberKeys, orderPrompt, promptTheme, trueFalsePrompt, typedPrompt } from '../prompts/index.js';
+import {
+  choicePrompt,
+  keyPrompt,
+  numberKeys,
+  orderPrompt,
+  promptTheme,
+  trueFalsePrompt,
+  typedPrompt,
+} from '../prompts/index.js';
 import { isPromptExit } from '../terminal.js';
 
 /** Ctrl-C during a quiz prompt (inquirer's ExitPromptError), or SIGINT between prompts. */
@@ -36,7 +44,8 @@ export async function guarded<T>(run: () => Promise<T>, signal?: AbortSignal): P
   } catch (error) {
     if (isPromptExit(error)) throw new QuizInterrupted();
     // Matched by name, like isPromptExit: the error may come from another copy of @inquirer/core.
-    if (error instanceof Error && error.name === 'AbortPromptError') throw (signal?.reason as StopReason) === 'time' ? new QuizTimedOut() : new QuizInterrupted();
+    if (error instanceof Error && error.name === 'AbortPromptError')
+      throw (signal?.reason as StopReason) === 'time' ? new QuizTimedOut() : new QuizInterrupted();
     throw error;
   }
 }
@@ -46,7 +55,12 @@ export async function guarded<T>(run: () => Promise<T>, signal?: AbortSignal): P
  * choice (several for multi-answer cards), True/False, a typed answer, or an order. `deadline`
  * (epoch ms) is shown as a running clock under the prompt.
  */
-export function askQuestion(question: Question, context: Context = {}, deadline?: number, messages: Messages = ENGLISH): Promise<Response> {
+export function askQuestion(
+  question: Question,
+  context: Context = {},
+  deadline?: number,
+  messages: Messages = ENGLISH,
+): Promise<Response> {
   const q = messages.quiz;
   const common = { deadline, messages };
   return guarded(async (): Promise<Response> => {
@@ -54,12 +68,20 @@ export function askQuestion(question: Question, context: Context = {}, deadline?
       case 'choice': {
         const count = question.choices.length;
         const hint = question.multi ? q.toggleHelp(numberKeys(count)) : q.chooseHelp(q.numberHelp(numberKeys(count)));
-        const result = await choicePrompt({ ...common, message: q.choose, choices: question.choices, multiple: question.multi, hint }, context);
+        const result = await choicePrompt(
+          { ...common, message: q.choose, choices: question.choices, multiple: question.multi, hint },
+          context,
+        );
         return { kind: 'choice', selected: (result.indexes ?? []).map((i) => question.choices[i]!) };
       }
       case 'truefalse': {
-        const letters = [messages.trueWord, messages.falseWord].map((word, i) => `${'tf'[i]} ${neutralizeControls(word).toLowerCase()}`).join(' · ');
-        const result = await trueFalsePrompt({ ...common, message: q.trueOrFalse, hint: q.chooseHelp(`${letters} · ↑↓ Enter`) }, context);
+        const letters = [messages.trueWord, messages.falseWord]
+          .map((word, i) => `${'tf'[i]} ${neutralizeControls(word).toLowerCase()}`)
+          .join(' · ');
+        const result = await trueFalsePrompt(
+          { ...common, message: q.trueOrFalse, hint: q.chooseHelp(`${letters} · ↑↓ Enter`) },
+          context,
+        );
         return { kind: 'truefalse', value: result.value ?? false };
       }
       case 'typed':
@@ -70,7 +92,10 @@ export function askQuestion(question: Question, context: Context = {}, deadline?
       }
       case 'order': {
         const count = question.steps.shown.length;
-        const result = await orderPrompt({ ...common, message: q.order, count, hint: q.orderHelp(orderExample(count)) }, context);
+        const result = await orderPrompt(
+          { ...common, message: q.order, count, hint: q.orderHelp(orderExample(count)) },
+          context,
+        );
         return { kind: 'order', picked: result.action === 'order' ? result.picked : [] };
       }
     }
@@ -84,10 +109,29 @@ export function askQuestion(question: Question, context: Context = {}, deadline?
 export function askOverrule(context: Context = {}, messages: Messages = ENGLISH): Promise<boolean> {
   const q = messages.quiz;
   const keys = { enter: 'next', r: 'overrule' };
-  return guarded(async () => (await keyPrompt({ message: q.continue, keys, echo: { next: q.next, overrule: q.iWasRight }, hint: q.overruleHelp, messages }, context)) === 'overrule', context.signal);
+  return guarded(
+    async () =>
+      (await keyPrompt(
+        { message: q.continue, keys, echo: { next: q.next, overrule: q.iWasRight }, hint: q.overruleHelp, messages },
+        context,
+      )) === 'overrule',
+    context.signal,
+  );
 }
 
 /** The end-mode review of a rejected typed answer. */
 export function confirmOverrule(context: Context = {}, messages: Messages = ENGLISH): Promise<boolean> {
-  return guarded(() => confirm({ message: messages.quiz.confirmOverrule, default: false, theme: promptTheme(), transformer: (yes) => (yes ? messages.quiz.yes : messages.quiz.no) }, context), context.signal);
+  return guarded(
+    () =>
+      confirm(
+        {
+          message: messages.quiz.confirmOverrule,
+          default: false,
+          theme: promptTheme(),
+          transformer: (yes) => (yes ? messages.quiz.yes : messages.quiz.no),
+        },
+        context,
+      ),
+    context.signal,
+  );
 }

@@ -44,7 +44,10 @@ export async function runRound(questions: readonly Question[], options: RoundOpt
   const controller = new AbortController();
   const started = now();
   const stop = (reason: StopReason) => controller.abort(reason);
-  const stopTimer = options.timeLimitMs === undefined ? () => {} : (options.startTimer ?? defaultTimer)(options.timeLimitMs, () => stop('time'));
+  const stopTimer =
+    options.timeLimitMs === undefined
+      ? () => {}
+      : (options.startTimer ?? defaultTimer)(options.timeLimitMs, () => stop('time'));
   const stopListening = (options.onInterrupt ?? defaultInterrupt)(() => stop('interrupt'));
   const outcomes: Outcome[] = [];
   let ended: StopReason | undefined;
@@ -61,7 +64,8 @@ export async function runRound(questions: readonly Question[], options: RoundOpt
       const outcome = gradeResponse(question, await ui.ask(question, controller.signal, deadline));
       // Recorded before any overrule prompt, so running out of time there keeps the answer.
       outcomes.push(outcome);
-      if (options.feedback === 'immediate') await showFeedback(outcomes, ui, controller.signal, options.messages ?? ENGLISH);
+      if (options.feedback === 'immediate')
+        await showFeedback(outcomes, ui, controller.signal, options.messages ?? ENGLISH);
     }
   } catch (error) {
     if (error instanceof QuizTimedOut) ended = 'time';
@@ -89,7 +93,11 @@ async function showFeedback(outcomes: Outcome[], ui: QuizUi, signal: AbortSignal
  * With `--feedback end`, the rejected typed answers are shown after the last question with
  * the difference, each with the chance to say "I was right". Not timed: the answers are in.
  */
-export async function reviewRejected(outcomes: readonly Outcome[], ui: QuizUi, m: Messages = ENGLISH): Promise<Outcome[]> {
+export async function reviewRejected(
+  outcomes: readonly Outcome[],
+  ui: QuizUi,
+  m: Messages = ENGLISH,
+): Promise<Outcome[]> {
   const result = outcomes.slice();
   const rejected = result.flatMap((o, i) => (canOverrule(o) ? [i] : []));
   if (rejected.length === 0) return result;

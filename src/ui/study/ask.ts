@@ -37,7 +37,10 @@ export interface AskOptions {
 
 /** The Question study asks for an item (core/question, the model quiz asks and grades with too). */
 export function studyQuestion(item: StudyItem, options: AskOptions): Question {
-  return buildQuestion(item, { seeds: { choices: options.shuffleSeed, steps: options.shuffleSeed }, typed: wantsTyping(item, options) });
+  return buildQuestion(item, {
+    seeds: { choices: options.shuffleSeed, steps: options.shuffleSeed },
+    typed: wantsTyping(item, options),
+  });
 }
 
 /** Asks the item, and judges the answer with the one grader (core/question/grade.ts). */
@@ -47,36 +50,76 @@ export async function askItem(item: StudyItem, options: AskOptions): Promise<Ask
   if ('action' in response) return response;
   const outcome = gradeResponse(question, response);
   const suggested = suggestedRating(outcome);
-  return suggested === undefined ? { action: 'answered', feedback: outcome } : { action: 'answered', feedback: outcome, correct: outcome.correct, suggested };
+  return suggested === undefined
+    ? { action: 'answered', feedback: outcome }
+    : { action: 'answered', feedback: outcome, correct: outcome.correct, suggested };
 }
 
 /** Typed when asked for (--typed), or when the card lists `accept`able answers for its front side. */
 function wantsTyping(item: StudyItem, options: AskOptions): boolean {
   if (item.kind !== 'basic' && item.kind !== 'cloze') return false;
   if (options.type) return true;
-  return item.kind === 'basic' && item.key === item.cardId && 'accept' in item.card && (item.card.accept?.length ?? 0) > 0;
+  return (
+    item.kind === 'basic' && item.key === item.cardId && 'accept' in item.card && (item.card.accept?.length ?? 0) > 0
+  );
 }
 
 async function askResponse(question: Question, m: Messages, context?: Context): Promise<Response | Control> {
   switch (question.kind) {
     case 'recall': {
-      const action = await keyPrompt({ message: m.study.reveal, keys: { enter: 'reveal', ...CONTROL_KEYS }, hint: m.study.revealHint, help: m.study.keysHelp, messages: m }, context);
+      const action = await keyPrompt(
+        {
+          message: m.study.reveal,
+          keys: { enter: 'reveal', ...CONTROL_KEYS },
+          hint: m.study.revealHint,
+          help: m.study.keysHelp,
+          messages: m,
+        },
+        context,
+      );
       return action === 'undo' || action === 'quit' ? { action } : { kind: 'revealed' };
     }
     case 'typed': {
       // Esc reveals the answer instead; u and q are letters of the answer here.
-      const result = await typedPrompt({ message: m.study.typeAnswer, hint: m.study.typeHint, escape: true, messages: m }, context);
+      const result = await typedPrompt(
+        { message: m.study.typeAnswer, hint: m.study.typeHint, escape: true, messages: m },
+        context,
+      );
       return result.action === 'skip' ? { kind: 'revealed' } : { kind: 'typed', text: result.text };
     }
     case 'choice': {
       const { choices, multi } = question;
       const right = question.item.correct.length;
-      const hint = multi ? m.study.pickAllHint(numberKeys(choices.length)) : m.study.pickOneHint(numberKeys(choices.length));
-      const result = await choicePrompt({ message: multi ? m.study.pickAll(right) : m.study.pickOne, choices, multiple: multi, keys: CONTROL_KEYS, hint, help: m.study.keysHelp, messages: m }, context);
-      return result.indexes === undefined ? control(result.action) : { kind: 'choice', selected: result.indexes.map((i) => choices[i]!) };
+      const hint = multi
+        ? m.study.pickAllHint(numberKeys(choices.length))
+        : m.study.pickOneHint(numberKeys(choices.length));
+      const result = await choicePrompt(
+        {
+          message: multi ? m.study.pickAll(right) : m.study.pickOne,
+          choices,
+          multiple: multi,
+          keys: CONTROL_KEYS,
+          hint,
+          help: m.study.keysHelp,
+          messages: m,
+        },
+        context,
+      );
+      return result.indexes === undefined
+        ? control(result.action)
+        : { kind: 'choice', selected: result.indexes.map((i) => choices[i]!) };
     }
     case 'truefalse': {
-      const result = await trueFalsePrompt({ message: m.study.trueOrFalse, keys: CONTROL_KEYS, hint: m.study.trueFalseHint, help: m.study.keysHelp, messages: m }, context);
+      const result = await trueFalsePrompt(
+        {
+          message: m.study.trueOrFalse,
+          keys: CONTROL_KEYS,
+          hint: m.study.trueFalseHint,
+          help: m.study.keysHelp,
+          messages: m,
+        },
+        context,
+      );
       return result.value === undefined ? control(result.action) : { kind: 'truefalse', value: result.value };
     }
     case 'order': {
@@ -93,16 +136,24 @@ function control(action: string): Control {
 export type GradeResult = { action: 'grade'; grade: GradeValue } | { action: 'undo' } | { action: 'quit' };
 
 /** Again / Hard / Good / Easy with their intervals; the suggested grade is preselected. */
-export async function askGrade(options: readonly GradeOption[], suggested: GradeValue | undefined, m: Messages = ENGLISH, context?: Context): Promise<GradeResult> {
-  const result = await choicePrompt({
-    message: suggested ? m.study.gradeSuggested : m.study.gradeAsk,
-    choices: options.map((o) => `${o.name} · ${o.interval}`),
-    default: (suggested ?? 3) - 1,
-    keys: CONTROL_KEYS,
-    hint: m.study.gradeHint,
-    help: m.study.keysHelp,
-    messages: m,
-  }, context);
+export async function askGrade(
+  options: readonly GradeOption[],
+  suggested: GradeValue | undefined,
+  m: Messages = ENGLISH,
+  context?: Context,
+): Promise<GradeResult> {
+  const result = await choicePrompt(
+    {
+      message: suggested ? m.study.gradeSuggested : m.study.gradeAsk,
+      choices: options.map((o) => `${o.name} · ${o.interval}`),
+      default: (suggested ?? 3) - 1,
+      keys: CONTROL_KEYS,
+      hint: m.study.gradeHint,
+      help: m.study.keysHelp,
+      messages: m,
+    },
+    context,
+  );
   if (result.indexes === undefined) return control(result.action);
   return { action: 'grade', grade: options[result.indexes[0]!]!.grade };
 }

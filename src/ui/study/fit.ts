@@ -14,7 +14,10 @@ const lines = (text: string) => text.replace(/\n+$/, '').split('\n');
  * the question, then the end of the explanation) is marked with `…`. Null when all of it fits
  * as it was printed.
  */
-export function fitAfterAnswer(printed: { before: string; question: string; feedback: string }, rows: number): string | null {
+export function fitAfterAnswer(
+  printed: { before: string; question: string; feedback: string },
+  rows: number,
+): string | null {
   const before = lines(printed.before).length;
   const question = lines(printed.question).filter((line) => line.trim() !== '');
   const feedback = lines(printed.feedback);

@@ -12,9 +12,16 @@ import { terminalColumns } from '../terminal.js';
  * are) listed and numbered above the prompt, then their numbers typed in the right order
  * (`3142`; spaces and commas are fine). Esc reveals the answer instead: undefined.
  */
-export async function askOrder(shown: readonly string[], m: Messages = ENGLISH, context?: Context): Promise<number[] | undefined> {
+export async function askOrder(
+  shown: readonly string[],
+  m: Messages = ENGLISH,
+  context?: Context,
+): Promise<number[] | undefined> {
   const message = [m.orderSteps, ...formatSteps(shown, terminalColumns()), m.study.order].join('\n');
-  const result = await orderPrompt({ message, count: shown.length, hint: m.study.orderHint(orderExample(shown.length)), escape: true, messages: m }, context);
+  const result = await orderPrompt(
+    { message, count: shown.length, hint: m.study.orderHint(orderExample(shown.length)), escape: true, messages: m },
+    context,
+  );
   return result.action === 'order' ? result.picked : undefined;
 }
 
@@ -22,7 +29,12 @@ export async function askOrder(shown: readonly string[], m: Messages = ENGLISH, 
  * The feedback on an order: the verdict (two neighbours swapped is "almost", Hard suggested),
  * then the right order with each place marked ✓ or ✗ and what was put there instead.
  */
-export function formatOrderFeedback(steps: readonly string[], check: OrderCheck, width: number, m: Messages = ENGLISH): string[] {
+export function formatOrderFeedback(
+  steps: readonly string[],
+  check: OrderCheck,
+  width: number,
+  m: Messages = ENGLISH,
+): string[] {
   const paint = terminalPaint();
   const placed = steps.length - check.wrong.length;
   const verdict =

@@ -50,7 +50,12 @@ export function truncateDisplay(text: string, width: number): string {
 }
 
 /** The question side of an item; a cloze shows its text with the target deletion as [hint]. */
-export function formatQuestion(item: StudyItem, width: number, m: Messages = ENGLISH, paint: Paint = terminalPaint()): string {
+export function formatQuestion(
+  item: StudyItem,
+  width: number,
+  m: Messages = ENGLISH,
+  paint: Paint = terminalPaint(),
+): string {
   return `${formatItemPrompt(item, width, paint, m, '  ').join('\n')}\n`;
 }
 
@@ -63,7 +68,14 @@ export type Feedback = Outcome;
  * sentence, the deletion filled in and highlighted; a revealed answer is shown under "Answer:".
  * `answer` is the card's answer as the screen says it (True and False in its language).
  */
-export function formatFeedback(item: StudyItem, answer: string, feedback: Feedback, width: number, m: Messages = ENGLISH, paint: Paint = terminalPaint()): string {
+export function formatFeedback(
+  item: StudyItem,
+  answer: string,
+  feedback: Feedback,
+  width: number,
+  m: Messages = ENGLISH,
+  paint: Paint = terminalPaint(),
+): string {
   const lines: string[] = [];
   const f = m.feedback;
   const { question, response } = feedback;
@@ -72,20 +84,43 @@ export function formatFeedback(item: StudyItem, answer: string, feedback: Feedba
     const check = feedback.check;
     // In study a near miss is graded by the person; Hard is what it suggests.
     const verdict = verdictLine(check, question.key, m) + (check.verdict === 'almost' ? f.hardSuggested : '');
-    lines.push(check.verdict === 'correct' ? paint.ok(verdict) : check.verdict === 'almost' ? paint.warning(verdict) : paint.error(verdict));
+    lines.push(
+      check.verdict === 'correct'
+        ? paint.ok(verdict)
+        : check.verdict === 'almost'
+          ? paint.warning(verdict)
+          : paint.error(verdict),
+    );
     lines.push(...formatTypedAnswer(response.text, check, question.key, width, paint, m, '  '));
     if (sentence) lines.push(sentence);
-  } else if (response?.kind === 'order' && feedback.order && item.kind === 'order') lines.push(...formatOrderFeedback(item.steps, feedback.order, width, m));
+  } else if (response?.kind === 'order' && feedback.order && item.kind === 'order')
+    lines.push(...formatOrderFeedback(item.steps, feedback.order, width, m));
   else {
-    if (response && response.kind !== 'revealed') lines.push(feedback.correct ? paint.ok(`✓ ${f.correct}`) : paint.error(`✗ ${f.notQuite}`));
-    if (response?.kind === 'choice' && !feedback.correct) lines.push(`  ${paint.dim(padLabel(f.youPicked, m))}${response.selected.map(neutralizeControls).join(m.listSeparator)}`);
-    lines.push(`${paint.dim(f.answer)}\n${sentence ?? cardLines(answer, width, '  ').map((l) => paint.accent(l)).join('\n')}`);
+    if (response && response.kind !== 'revealed')
+      lines.push(feedback.correct ? paint.ok(`✓ ${f.correct}`) : paint.error(`✗ ${f.notQuite}`));
+    if (response?.kind === 'choice' && !feedback.correct)
+      lines.push(
+        `  ${paint.dim(padLabel(f.youPicked, m))}${response.selected.map(neutralizeControls).join(m.listSeparator)}`,
+      );
+    lines.push(
+      `${paint.dim(f.answer)}\n${
+        sentence ??
+        cardLines(answer, width, '  ')
+          .map((l) => paint.accent(l))
+          .join('\n')
+      }`,
+    );
   }
   if (item.why) lines.push(`${paint.dim(f.why)}\n${cardLines(item.why, width, '  ').join('\n')}`);
   return `${lines.join('\n')}\n`;
 }
 
-export function formatSummary(s: SessionSummary, m: Messages = ENGLISH, width = 80, paint: Paint = terminalPaint()): string {
+export function formatSummary(
+  s: SessionSummary,
+  m: Messages = ENGLISH,
+  width = 80,
+  paint: Paint = terminalPaint(),
+): string {
   // Sentences under the table, wrapped to the terminal's width and indented.
   const note = (text: string) => formatCardText(text, width, '  ');
   const t = m.study;
@@ -93,9 +128,16 @@ export function formatSummary(s: SessionSummary, m: Messages = ENGLISH, width = 
   const minutes = Math.floor(s.elapsedMs / 60_000);
   const seconds = Math.round((s.elapsedMs % 60_000) / 1000);
   // Values in one column: labels padded by display width, two columns past the widest.
-  const column = Math.max(...[t.studied, t.again, t.accuracy, t.timeSpent, t.dueTomorrow, t.leeches].map(displayWidth)) + 2;
+  const column =
+    Math.max(...[t.studied, t.again, t.accuracy, t.timeSpent, t.dueTomorrow, t.leeches].map(displayWidth)) + 2;
   const row = (label: string, value: string | number) => `  ${padEndDisplay(label, column)}${value}`;
-  const lines = [paint.bold(t.summaryTitle), row(t.studied, s.studied), row(t.again, s.again), row(t.accuracy, accuracy), row(t.timeSpent, t.duration(minutes, seconds))];
+  const lines = [
+    paint.bold(t.summaryTitle),
+    row(t.studied, s.studied),
+    row(t.again, s.again),
+    row(t.accuracy, accuracy),
+    row(t.timeSpent, t.duration(minutes, seconds)),
+  ];
   // A cram session changes no schedule: nothing became due because of it.
   if (s.cram) lines.push(paint.dim(note(t.cramNote)));
   else lines.push(row(t.dueTomorrow, s.dueTomorrow));

@@ -25,22 +25,40 @@ export function terminalStudyUi(options: TerminalStudyOptions): StudyUi<ItemRef>
   const { resolve, titles, messages: m, typed, out } = options;
   const raw = rawModeBetweenPrompts();
   const paint = terminalPaint();
-  const notice = (n: Notice<ItemRef>) => paint.warning(`${wrapText(neutralizeLine(noticeText(n, resolve, m)), terminalColumns()).join('\n')}\n`);
+  const notice = (n: Notice<ItemRef>) =>
+    paint.warning(`${wrapText(neutralizeLine(noticeText(n, resolve, m)), terminalColumns()).join('\n')}\n`);
   return {
     async ask(card: CardOnScreen<ItemRef>) {
       const width = terminalColumns();
       const ref = card.entry.item;
       const item = resolve(ref);
-      const header = formatHeader({ deckId: ref.deckId, deckTitle: titles.get(ref.deckId) ?? '', counts: card.counts, finished: card.finished, left: card.left, width }, m);
+      const header = formatHeader(
+        {
+          deckId: ref.deckId,
+          deckTitle: titles.get(ref.deckId) ?? '',
+          counts: card.counts,
+          finished: card.finished,
+          left: card.left,
+          width,
+        },
+        m,
+      );
       const before = `${header}${card.notices.map(notice).join('')}`;
       const question = formatQuestion(item, width, m);
       out(`${CLEAR_SCREEN}${before}\n${question}\n`);
-      const asked = await askItem(item, { type: typed, shuffleSeed: `${ref.deckId}/${ref.key}:${card.entry.state?.memory.reps ?? 0}`, messages: m });
+      const asked = await askItem(item, {
+        type: typed,
+        shuffleSeed: `${ref.deckId}/${ref.key}:${card.entry.state?.memory.reps ?? 0}`,
+        messages: m,
+      });
       raw.hold();
       if (asked.action !== 'answered') return { action: asked.action };
       const feedback = formatFeedback(item, answerText(item, m), asked.feedback, width, m);
       // In a short terminal, redraw so the question and the verdict stay above the grade prompt.
-      const fitted = fitAfterAnswer({ before, question, feedback }, terminalRows() - gradePromptLines(m.study.gradeHint, width));
+      const fitted = fitAfterAnswer(
+        { before, question, feedback },
+        terminalRows() - gradePromptLines(m.study.gradeHint, width),
+      );
       out(fitted === null ? `\n${feedback}\n` : `${CLEAR_SCREEN}${fitted}`);
       return { action: 'answered', suggested: asked.suggested };
     },
@@ -51,7 +69,8 @@ export function terminalStudyUi(options: TerminalStudyOptions): StudyUi<ItemRef>
     },
     finish(end, summary) {
       if (end === 'quit') out('\n');
-      else out(CLEAR_SCREEN + (end === 'empty' ? `${m.study.nothingToStudy}\n\n` : paint.ok(`${m.study.doneForNow}\n\n`)));
+      else
+        out(CLEAR_SCREEN + (end === 'empty' ? `${m.study.nothingToStudy}\n\n` : paint.ok(`${m.study.doneForNow}\n\n`)));
       out(formatSummary(summary, m, terminalColumns()));
     },
     release: () => raw.release(),
