@@ -22,7 +22,8 @@ import type { CardReader } from '../io/decks.js';
 import { describeFsError } from '../io/deckFiles.js';
 import { resolveDbPath } from '../io/paths.js';
 import { foldReviews, readAdoptedParameters, readCardStates, readQuizHistory } from '../io/statsStore.js';
-import { loadDecksOrRefuse } from './shared/decks.js';
+import { loadDecksOrRefuse, pickOutlines } from './shared/decks.js';
+import { preferredLanguages } from '../core/deck/translations.js';
 import { weightsForDeck } from '../core/optimize/plan.js';
 import { renderExamHtml } from '../core/exam/html.js';
 import { renderExamText } from '../core/exam/text.js';
@@ -73,7 +74,12 @@ export async function runStats(paths: string[], options: StatsOptions, deps: Sta
   const rule: DayRule = { startHour: dayStart, utcOffsetMinutes: (time) => clock.utcOffsetMinutes(time) };
   const exam = parseExamOptions(options, now, rule);
   const limits = parseExamLimits(options, exam !== null);
-  const { outlines, diagnostics, cards } = await loadDecksOrRefuse(paths);
+  const loaded = await loadDecksOrRefuse(paths);
+  const { diagnostics, cards } = loaded;
+  // With no path, as study: one deck of each translation group (an exam plan over both the
+  // English and the Chinese copy counted every fact twice).
+  const outlines =
+    paths.length === 0 ? pickOutlines(loaded.outlines, preferredLanguages(options.lang, process.env)) : loaded.outlines;
   let examReads: ExamReads | null = null;
   const alsoRead = exam
     ? (db: Db) =>

@@ -262,3 +262,18 @@ describe('quizdeck stats (built CLI)', () => {
     expect(statSync(png).size).toBeGreaterThan(10_000);
   }, 120_000);
 });
+
+describe('stats with no path', () => {
+  it('as study: one deck of each translation group, in the language of --lang or LANG', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'quizdeck-stats-lang-')), 'none.db');
+    const ids = (env: Record<string, string>, args: string[] = []) =>
+      (JSON.parse(runCli(['stats', '--json', '--db', db, ...args], { env }).stdout) as StatsReport).decks.map(
+        (d) => d.id,
+      );
+    expect(ids({ LANG: 'zh_CN.UTF-8' })).toEqual(['hypervisors-zh']);
+    expect(ids({ LANG: 'en_US.UTF-8' })).toEqual(['hypervisors']);
+    expect(ids({ LANG: 'en_US.UTF-8' }, ['--lang', 'zh'])).toEqual(['hypervisors-zh']);
+    // Named, both are used.
+    expect(ids({ LANG: 'en_US.UTF-8' }, ['decks'])).toEqual(['hypervisors', 'hypervisors-zh']);
+  });
+});
