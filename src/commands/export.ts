@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { systemDeps, type CommandDeps } from './shared/deps.js';
 import type { Deck } from '../core/deck/schema.js';
 import { preferredLanguages } from '../core/deck/translations.js';
 import { renderAnkiText } from '../core/interchange/anki-text.js';
@@ -9,27 +10,18 @@ import { renderGift } from '../core/interchange/gift.js';
 import { describeLosses, type Loss } from '../core/interchange/losses.js';
 import { renderMoodleXml } from '../core/interchange/moodle-xml.js';
 import { ExitError, UsageError } from '../errors.js';
-import { systemClock } from '../io/clock.js';
 
 export interface ExportOptionInput {
   to?: string;
   output?: string;
 }
 
-export interface ExportDeps {
-  out: (text: string) => void;
-  err: (text: string) => void;
+/** The shared shape (out, err, clock: an .apkg's rows are stamped with its time, random), and a file writer. */
+export interface ExportDeps extends CommandDeps {
   writeFile: (path: string, data: string | Uint8Array) => void;
-  /** Milliseconds since the epoch: an .apkg's rows are stamped with it. */
-  now: () => number;
 }
 
-export const defaultExportDeps: ExportDeps = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-  writeFile: (path, data) => writeFileSync(path, data),
-  now: () => systemClock.now(),
-};
+export const defaultExportDeps: ExportDeps = { ...systemDeps(), writeFile: (path, data) => writeFileSync(path, data) };
 
 const FORMAT_NAMES: Record<ExportFormat, string> = {
   anki: 'Anki text',
@@ -92,7 +84,7 @@ async function render(
     case 'tsv':
       return asData(renderDelimited(decks, '\t'));
     case 'apkg': {
-      const collection = buildAnkiCollection(decks, deps.now());
+      const collection = buildAnkiCollection(decks, deps.clock.now());
       const { writeApkg } = await import('../io/apkg.js');
       return { data: writeApkg(collection), losses: collection.losses };
     }

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { systemDeps, type CommandDeps } from './shared/deps.js';
 import { basename, extname } from 'node:path';
 import { noteToCard } from '../core/interchange/anki-notes.js';
 import { parseAnkiText } from '../core/interchange/anki-text.js';
@@ -20,17 +21,15 @@ export interface ImportOptionInput {
   force?: boolean;
 }
 
-export interface ImportDeps {
-  out: (text: string) => void;
-  err: (text: string) => void;
+/** The shared shape (out, err, clock, random), and import's own: files. */
+export interface ImportDeps extends CommandDeps {
   readFile: (path: string) => Uint8Array;
   writeFile: (path: string, data: string) => void;
   exists: (path: string) => boolean;
 }
 
 export const defaultImportDeps: ImportDeps = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
+  ...systemDeps(),
   readFile: (path) => readFileSync(path),
   writeFile: (path, data) => writeFileSync(path, data),
   exists: (path) => existsSync(path),

@@ -8,7 +8,7 @@ import type { DayRule } from '../core/schedule/day.js';
 import { createMemoryModel, DEFAULT_SCHEDULER_OPTIONS, DEFAULT_WEIGHTS } from '../core/schedule/fsrs.js';
 import { neutralizeLine } from '../core/text.js';
 import { UsageError } from '../errors.js';
-import { systemClock, type Clock } from '../io/clock.js';
+import { systemDeps, type CommandDeps } from './shared/deps.js';
 import { type Db } from '../io/db.js';
 import { openDatabaseOrRefuse } from './shared/db.js';
 import { parseDayStart } from '../core/options.js';
@@ -34,10 +34,8 @@ export interface OptimizeOptions {
   lang?: string;
 }
 
-export interface OptimizeDeps {
-  clock?: Clock;
-  out?: (s: string) => void;
-  err?: (s: string) => void;
+/** The shared shape (out, err, clock, random), each optional: the system's when not given. */
+export interface OptimizeDeps extends Partial<CommandDeps> {
   loadBinding?: LoadBinding;
   minimumReviews?: number;
 }
@@ -66,12 +64,11 @@ async function timed<T>(into: { ms: number; cpuMs: number }, step: () => T | Pro
  * them against the defaults on the later reviews, and adopts them only when they predict better.
  */
 export async function runOptimize(options: OptimizeOptions, deps: OptimizeDeps = {}): Promise<void> {
-  const out = deps.out ?? ((s: string) => void process.stdout.write(s));
+  const { out, err, clock } = { ...systemDeps(), ...deps };
   const dbPath = resolveDbPath(options.db);
   if (options.reset && options.dryRun) throw new UsageError('--reset and --dry-run cannot be combined');
   if (options.reset) return resetParameters(dbPath, out);
   const dayStartHour = dayStartOrRefuse(options.dayStart);
-  const clock = deps.clock ?? systemClock;
   // Never creates a database; --dry-run never writes to one, not even the migration.
   let db = openDatabaseOrRefuse(dbPath, { readonly: true });
   if (!db) {
@@ -122,7 +119,7 @@ export async function runOptimize(options: OptimizeOptions, deps: OptimizeDeps =
       outcomes.map((outcome) => suggestFor(outcome, before, histories)),
     );
     out(formatSuggestions(suggestions, SIMULATED_STUDY, messagesFor(options.lang)));
-    if (options.timings) (deps.err ?? ((s: string) => void process.stderr.write(s)))(formatTimings(timings));
+    if (options.timings) err(formatTimings(timings));
   } finally {
     db.close();
   }

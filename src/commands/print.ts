@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { deckItems } from '../core/deck/items.js';
 import type { Deck } from '../core/deck/schema.js';
@@ -12,31 +11,19 @@ import { renderSheetHtml } from '../core/sheet/html.js';
 import { collectQuestions, pickQuestions } from '../core/sheet/select.js';
 import { buildSheet } from '../core/sheet/versions.js';
 import { ExitError, UsageError } from '../errors.js';
-import { systemClock } from '../io/clock.js';
+import { localDate, systemDeps, type CommandDeps } from './shared/deps.js';
 import { BrowserProblem, findBrowser, NO_BROWSER_MESSAGE, startPdfRenderer } from '../io/pdf.js';
 
-export interface PrintDeps {
-  out: (text: string) => void;
-  err: (text: string) => void;
+/** The shared shape (out, err, clock, random: the seed when none is given), and print's own: files and the browser. */
+export interface PrintDeps extends CommandDeps {
   writeFile: (path: string, data: string | Uint8Array) => void;
-  /** A fresh seed when none is given; the sheet prints it so it can be reproduced. */
-  newSeed: () => string;
-  /** Today's local date as YYYY-MM-DD, for --date today. */
-  today: () => string;
   findBrowser: typeof findBrowser;
   startPdfRenderer: typeof startPdfRenderer;
 }
 
 export const defaultPrintDeps: PrintDeps = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
+  ...systemDeps(),
   writeFile: (path, data) => writeFileSync(path, data),
-  // Six digits, never starting with 0, so the seed reads and types as a plain number.
-  newSeed: () => String(randomInt(100_000, 1_000_000)),
-  today: () => {
-    const now = systemClock.now();
-    return new Date(now + systemClock.utcOffsetMinutes(now) * 60_000).toISOString().slice(0, 10);
-  },
   findBrowser,
   startPdfRenderer,
 };
@@ -71,7 +58,7 @@ async function print(paths: string[], input: PrintOptionInput & { lang?: string 
       import('../io/deckFiles.js'),
     ]);
     const decks = await requireValidWholeDecks(paths, { languages: preferredLanguages(input.lang, process.env) });
-    const seed = settings.seed ?? deps.newSeed();
+    const seed = settings.seed ?? deps.random();
     const sheet = makeSheet(decks, settings, seed, deps, input.lang);
     if (settings.seed === undefined)
       deps.err(`quizdeck: seed ${seed} (print again with --seed ${seed} for the same sheet)\n`);
@@ -126,7 +113,7 @@ function makeSheet(
     title: settings.title ?? defaultTitle(decks, questions),
     lang: sheetLang(decks, questions, lang),
     seed,
-    date: settings.date?.toLowerCase() === 'today' ? deps.today() : settings.date,
+    date: settings.date?.toLowerCase() === 'today' ? localDate(deps.clock) : settings.date,
     paper: settings.paper,
     answers: settings.answers,
     versions: settings.versions,

@@ -1,5 +1,5 @@
-import { randomInt } from 'node:crypto';
 import { deckItems } from '../core/deck/items.js';
+import { systemDeps, type CommandDeps } from './shared/deps.js';
 import type { Deck } from '../core/deck/schema.js';
 import { formatClock } from '../core/quiz/duration.js';
 import { quizQuestion, type Outcome, type Question } from '../core/question/model.js';
@@ -28,22 +28,16 @@ export interface QuizCommandOptions extends QuizOptionInput {
   lang?: string;
 }
 
-export interface QuizDeps {
+/** The shared shape (out, err, clock, random: the seed when none is given), and quiz's own: its screens and whether stdin is a terminal. */
+export interface QuizDeps extends CommandDeps {
   ui: QuizUi;
-  now: () => number;
   interactive: boolean;
-  randomSeed: () => string;
   startTimer?: RoundOptions['startTimer'];
   onInterrupt?: RoundOptions['onInterrupt'];
 }
 
 function defaultDeps(messages: Messages): QuizDeps {
-  return {
-    ui: terminalQuizUi(messages),
-    now: Date.now,
-    interactive: Boolean(process.stdin.isTTY),
-    randomSeed: () => String(randomInt(1, 1_000_000)),
-  };
+  return { ...systemDeps(), ui: terminalQuizUi(messages), interactive: Boolean(process.stdin.isTTY) };
 }
 
 interface Quiz {
@@ -84,7 +78,7 @@ export async function runQuiz(
   const dbPath = resolveDbPath(options.db);
   const db = openDatabaseOrRefuse(dbPath);
   try {
-    const seed = settings.seed ?? deps.randomSeed();
+    const seed = settings.seed ?? deps.random();
     // Near misses count as right with --lenient, or for the decks that say `lenient: true`.
     const lenientDecks = new Set(decks.filter((d) => d.lenient).map((d) => d.deck));
     const questions = selectQuestions(candidates, settings.count, seed).map((item) =>
@@ -101,7 +95,7 @@ async function takeQuiz(quiz: Quiz, deps: QuizDeps, db: Db): Promise<void> {
   const { ui } = deps;
   const { settings, messages: m } = quiz;
   ui.print(introduction(quiz, ui));
-  const startedAt = deps.now();
+  const startedAt = deps.clock.now();
   const round = await runRound(quiz.questions, { ...roundOptions(deps, quiz), timeLimitMs: settings.timeLimitMs });
   let outcomes = round.outcomes;
   let interrupted = round.interrupted;
@@ -116,7 +110,7 @@ async function takeQuiz(quiz: Quiz, deps: QuizDeps, db: Db): Promise<void> {
   }
   const record = {
     startedAt,
-    finishedAt: deps.now(),
+    finishedAt: deps.clock.now(),
     deckIds: quiz.decks.map((d) => d.deck),
     seed: quiz.seed,
     options: storedOptions(settings),
@@ -165,7 +159,7 @@ function roundOptions(deps: QuizDeps, quiz: Quiz): RoundOptions {
   return {
     ui: deps.ui,
     feedback: quiz.settings.feedback,
-    now: deps.now,
+    now: () => deps.clock.now(),
     startTimer: deps.startTimer,
     onInterrupt: deps.onInterrupt,
     messages: quiz.messages,
@@ -191,7 +185,7 @@ async function retryMissed(
     return;
   }
   ui.print(`\n${ui.paint.bold(m.quiz.retryIntro(missed.length))}\n`);
-  const startedAt = deps.now();
+  const startedAt = deps.clock.now();
   const round = await runRound(missed, { ...roundOptions(deps, quiz), label: m.quiz.retryRound });
   let outcomes = round.outcomes;
   let interrupted = round.interrupted;
@@ -207,7 +201,7 @@ async function retryMissed(
     () =>
       saveAttempt(db, {
         startedAt,
-        finishedAt: deps.now(),
+        finishedAt: deps.clock.now(),
         deckIds: quiz.decks.map((d) => d.deck),
         seed: quiz.seed,
         options: { ...storedOptions(quiz.settings), round: 'retry-missed' },

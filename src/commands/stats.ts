@@ -14,7 +14,7 @@ import { renderStatsHtml } from '../core/stats/html.js';
 import { renderStatsText, type StatsPaint } from '../core/stats/text.js';
 import { neutralizeLine } from '../core/text.js';
 import { ExitError, UsageError } from '../errors.js';
-import { systemClock, type Clock } from '../io/clock.js';
+import { systemDeps, type CommandDeps } from './shared/deps.js';
 import { describeDbError, isDbIoError, type Db } from '../io/db.js';
 import { openDatabaseOrRefuse } from './shared/db.js';
 import { parseDayStart, parseRetention } from '../core/options.js';
@@ -44,10 +44,8 @@ export interface StatsOptions {
   reviews?: string;
 }
 
-export interface StatsDeps {
-  clock?: Clock;
-  out?: (s: string) => void;
-  err?: (s: string) => void;
+/** The shared shape (out, err, clock, random), each optional: the system's when not given. */
+export interface StatsDeps extends Partial<CommandDeps> {
   columns?: number;
   paint?: StatsPaint;
   writeFile?: (path: string, data: string) => void;
@@ -55,9 +53,7 @@ export interface StatsDeps {
 
 /** `quizdeck stats`: where the learner stands, per deck and in total; reads the database, never writes it. */
 export async function runStats(paths: string[], options: StatsOptions, deps: StatsDeps = {}): Promise<void> {
-  const out = deps.out ?? ((s: string) => process.stdout.write(s));
-  const err = deps.err ?? ((s: string) => process.stderr.write(s));
-  const clock = deps.clock ?? systemClock;
+  const { out, err, clock } = { ...systemDeps(), ...deps };
   const parsedRetention = parseRetention(
     options.retention,
     DEFAULT_SCHEDULER_OPTIONS.retention,

@@ -12,7 +12,7 @@ import { createStudyDriver, type StudyDriver, type StudyStore, type StudyUi } fr
 import { parseStudyOptions, type StudyOptionInput, type StudySettings } from '../core/study/options.js';
 import type { ExamToday, SessionConfig } from '../core/study/session.js';
 import { UsageError } from '../errors.js';
-import { systemClock, type Clock } from '../io/clock.js';
+import { systemDeps, type CommandDeps } from './shared/deps.js';
 import { describeDbError, isDbIoError, type Db } from '../io/db.js';
 import { openDatabaseOrRefuse } from './shared/db.js';
 import { wholeDecks } from '../io/decks.js';
@@ -31,10 +31,8 @@ export interface StudyOptions extends StudyOptionInput, ExamOptions {
   db?: string;
 }
 
-export interface StudyDeps {
-  clock?: Clock;
-  out?: (s: string) => void;
-  err?: (s: string) => void;
+/** The shared shape (out, err, clock, random), each optional: the system's when not given. */
+export interface StudyDeps extends Partial<CommandDeps> {
   stdin?: { isTTY?: boolean };
   /** The screens; the terminal's by default. */
   ui?: (setup: {
@@ -48,10 +46,8 @@ export interface StudyDeps {
 
 /** `quizdeck study`: one spaced-repetition session over the decks; every answer is saved before the next card. */
 export async function runStudy(paths: string[], options: StudyOptions, deps: StudyDeps = {}): Promise<void> {
+  const { out, err, clock } = { ...systemDeps(), ...deps };
   const env = deps.env ?? process.env;
-  const out = deps.out ?? ((s: string) => process.stdout.write(s));
-  const err = deps.err ?? ((s: string) => process.stderr.write(s));
-  const clock = deps.clock ?? systemClock;
   if (!deps.ui) requireTerminal('study', deps.stdin);
   const parsed = parseStudyOptions(options);
   if ('error' in parsed) throw new UsageError(parsed.error);

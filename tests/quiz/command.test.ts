@@ -79,10 +79,12 @@ function scriptedUi(steps: Step[], choices: { overrule?: boolean } = {}) {
     confirmOverrule: async () => Boolean(choices.overrule),
   };
   const deps = (): QuizDeps => ({
+    out: () => {},
+    err: () => {},
     ui,
-    now: () => 1_700_000_000_000,
+    clock: { now: () => 1_700_000_000_000, utcOffsetMinutes: () => 0 },
     interactive: true,
-    randomSeed: () => '777',
+    random: () => '777',
     startTimer: (_ms, onExpire) => {
       expire = onExpire;
       return () => (expire = undefined);

@@ -14,8 +14,9 @@ function fakeDeps(over: Partial<PrintDeps> = {}) {
     out: (t) => out.push(t),
     err: (t) => err.push(t),
     writeFile: (p, d) => files.set(p, d),
-    newSeed: () => '123456',
-    today: () => '2026-05-06',
+    random: () => '123456',
+    // --date today: the local date of the clock (noon in UTC).
+    clock: { now: () => Date.parse('2026-05-06T12:00:00Z'), utcOffsetMinutes: () => 0 },
     ...over,
   };
   return { deps, out, err, files };
@@ -66,7 +67,7 @@ describe('runPrint', () => {
 
   it('prints the same bytes for the same seed, and says nothing on stderr when the seed is given', async () => {
     const a = fakeDeps();
-    const b = fakeDeps({ newSeed: () => 'never used' });
+    const b = fakeDeps({ random: () => 'never used' });
     await runPrint([SAMPLE], { seed: '123456', format: 'html' }, a.deps);
     await runPrint([SAMPLE], { seed: '123456', format: 'html' }, b.deps);
     expect(a.out.join('')).toBe(b.out.join(''));
