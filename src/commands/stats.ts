@@ -11,7 +11,8 @@ import type { MissedRow, SectionRow } from '../core/stats/quiz.js';
 import { buildStatsReport } from '../core/stats/report.js';
 import { ReviewAggregator } from '../core/stats/reviews.js';
 import { renderStatsHtml } from '../core/stats/html.js';
-import { renderStatsText, type StatsPaint } from '../core/stats/text.js';
+import { renderStatsText } from '../core/stats/text.js';
+import type { ChartPaint } from '../core/paint.js';
 import { neutralizeLine } from '../core/text.js';
 import { ExitError, UsageError } from '../errors.js';
 import { systemDeps, type CommandDeps } from './shared/deps.js';
@@ -47,7 +48,7 @@ export interface StatsOptions {
 /** The shared shape (out, err, clock, random), each optional: the system's when not given. */
 export interface StatsDeps extends Partial<CommandDeps> {
   columns?: number;
-  paint?: StatsPaint;
+  paint?: ChartPaint;
   writeFile?: (path: string, data: string) => void;
 }
 
@@ -123,7 +124,7 @@ export async function runStats(paths: string[], options: StatsOptions, deps: Sta
     err(`quizdeck: wrote ${options.html}\n`);
   } else {
     const columns = deps.columns ?? Math.max(60, Math.min(process.stdout.columns ?? 80, 160));
-    const paint = deps.paint ?? (await terminalPaint());
+    const paint = deps.paint ?? (await import('../ui/paint.js')).terminalChartPaint();
     out(renderStatsText(report, { columns, paint, messages }));
     if (plan) out(`\n${renderExamText(plan, { columns, paint, labels: messages.exam })}`);
   }
@@ -223,36 +224,5 @@ function questionFinder(
     const card = index.get(key.split(':')[0]!);
     if (card === undefined) return null;
     return expandCard(outline.deck, cards.card(deckId, card)).find((item) => item.key === key)?.prompt ?? null;
-  };
-}
-
-/** Colours from chalk (which the CLI has already set from --color, FORCE_COLOR, NO_COLOR and the terminal). */
-async function terminalPaint(): Promise<StatsPaint> {
-  const { default: chalk } = await import('chalk');
-  if (chalk.level === 0)
-    return {
-      colour: false,
-      heading: (s) => s,
-      dim: (s) => s,
-      good: (s) => s,
-      bad: (s) => s,
-      bar: (s) => s,
-      heat: (_l, s) => s,
-    };
-  const greens = ['#9be9a8', '#40c463', '#30a14e', '#216e39'];
-  return {
-    colour: true,
-    heading: chalk.bold,
-    dim: chalk.dim,
-    good: chalk.green,
-    bad: chalk.red,
-    bar: chalk.cyan,
-    // 16-colour terminals (FORCE_COLOR=1) get four greens of their own: hex colours would all round to one.
-    heat: (level, s) => {
-      const l = Math.min(4, Math.max(1, level)) - 1;
-      return chalk.level >= 2
-        ? chalk.hex(greens[l]!)(s)
-        : [chalk.dim.green, chalk.green, chalk.greenBright, chalk.bold.greenBright][l]!(s);
-    },
   };
 }

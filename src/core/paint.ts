@@ -37,3 +37,13 @@ export const plainPaint: Paint = {
   missing: (s) => `[${s}]`,
   extra: (s) => `(${s})`,
 };
+
+/** The Paint of charts (stats, the exam plan): whether there is colour at all, and a heatmap's shades. */
+export interface ChartPaint extends Paint {
+  /** False when colours are off: shades instead of coloured squares. */
+  colour: boolean;
+  /** A heatmap cell of level 1-4. */
+  heat(level: number, s: string): string;
+}
+
+export const plainChartPaint: ChartPaint = { ...plainPaint, colour: false, heat: (_level, s) => s };

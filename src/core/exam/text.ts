@@ -1,6 +1,6 @@
 import type { ExamStrings } from '../messages/types.js';
 import { niceMax } from '../stats/charts.js';
-import type { StatsPaint } from '../stats/text.js';
+import type { ChartPaint } from '../paint.js';
 import { displayWidth, neutralizeLine, padEndDisplay, wrapText } from '../text.js';
 import type { ExamDayLoad, ExamPlan, ExamProblem } from './plan.js';
 
@@ -17,14 +17,14 @@ const EIGHTHS = ['', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 export function renderExamText(
   plan: ExamPlan,
-  options: { columns: number; labels: ExamStrings; paint: StatsPaint },
+  options: { columns: number; labels: ExamStrings; paint: ChartPaint },
 ): string {
   const L = options.labels;
   const paint = options.paint;
   const width = Math.max(60, options.columns);
   const t = plan.total;
   const target = percent(plan.target);
-  const lines = [paint.heading(L.title(plan.exam, plan.daysLeft, target))];
+  const lines = [paint.bold(L.title(plan.exam, plan.daysLeft, target))];
   const say = (text: string, mark = '') =>
     lines.push(...indent(wrapText(text, width - 2 - displayWidth(mark)), `  ${mark}`));
   say(L.normal(group(t.atTarget), group(t.items), target, group(t.new)));
@@ -34,9 +34,9 @@ export function renderExamText(
   if (t.pulledReviews > 0) say(L.pulled(group(t.pulledReviews), group(t.pulledItems)));
   say(L.following(group(t.plannedAtTarget), group(t.items), target, group(t.cram)));
   if (plan.feasible)
-    say(L.feasible(group(plan.limits.newPerDay), group(plan.limits.reviewsPerDay)), `${paint.good('✓')} `);
+    say(L.feasible(group(plan.limits.newPerDay), group(plan.limits.reviewsPerDay)), `${paint.ok('✓')} `);
   else {
-    say(L.notFeasible, `${paint.bad('✗')} `);
+    say(L.notFeasible, `${paint.error('✗')} `);
     for (const problem of plan.problems) lines.push(...indent(wrapText(problemText(problem, L), width - 4), '    '));
   }
   lines.push('');
@@ -57,7 +57,7 @@ export function dayTotal(d: ExamDayLoad): number {
   return d.new + d.due + d.pulled + d.cram;
 }
 
-function dayTable(plan: ExamPlan, width: number, L: ExamStrings, paint: StatsPaint): string[] {
+function dayTable(plan: ExamPlan, width: number, L: ExamStrings, paint: ChartPaint): string[] {
   const days = plan.total.days;
   const last = days.length - 1;
   const name = (k: number) => `${days[k]!.date}${k === last ? ` ${L.exam}` : k === 0 ? ` ${L.today}` : ''}`;
@@ -75,16 +75,16 @@ function dayTable(plan: ExamPlan, width: number, L: ExamStrings, paint: StatsPai
     i === 0 ? padEndDisplay(c, widths[i]!) : ' '.repeat(widths[i]! - displayWidth(c)) + c;
   const room = width - 2 - widths.reduce((a, b) => a + b + 2, 0);
   const top = Math.max(1, ...days.map(dayTotal));
-  const out = [paint.heading(L.workload), paint.dim(`  ${header.map(cell).join('  ')}`)];
+  const out = [paint.bold(L.workload), paint.dim(`  ${header.map(cell).join('  ')}`)];
   rows.forEach((r, k) => {
     const n = dayTotal(days[k]!);
-    const bar = room >= 4 && n > 0 ? paint.bar('█'.repeat(Math.max(1, Math.round((n / top) * room)))) : '';
+    const bar = room >= 4 && n > 0 ? paint.accent('█'.repeat(Math.max(1, Math.round((n / top) * room)))) : '';
     out.push(`  ${r.map(cell).join('  ')}  ${bar}`);
   });
   return out;
 }
 
-function dayChart(plan: ExamPlan, width: number, L: ExamStrings, paint: StatsPaint): string[] {
+function dayChart(plan: ExamPlan, width: number, L: ExamStrings, paint: ChartPaint): string[] {
   const days = plan.total.days;
   const totals = days.map(dayTotal);
   // A bar (and a space) per day when they fit, else a bar for every `bucket` days.
@@ -97,14 +97,14 @@ function dayChart(plan: ExamPlan, width: number, L: ExamStrings, paint: StatsPai
   const top = niceMax(Math.max(...sums));
   const label = String(top).length;
   const height = 6;
-  const out = [paint.heading(bucket === 1 ? L.workload : L.workloadBars(bucket))];
+  const out = [paint.bold(bucket === 1 ? L.workload : L.workloadBars(bucket))];
   for (let row = height - 1; row >= 0; row--) {
     const bars = sums.map((n) => {
       const eighths = Math.round((n / top) * height * 8) - row * 8;
       return eighths <= 0 ? (n > 0 && row === 0 ? '▁' : ' ') : EIGHTHS[Math.min(8, eighths)]!;
     });
     const y = row === height - 1 ? String(top).padStart(label) : row === 0 ? '0'.padStart(label) : ' '.repeat(label);
-    out.push(`  ${y} ┤${paint.bar(bars.join(' '))}`);
+    out.push(`  ${y} ┤${paint.accent(bars.join(' '))}`);
   }
   const length = sums.length * 2 - 1;
   out.push(`  ${' '.repeat(label)} └${'─'.repeat(length)}`);

@@ -1,4 +1,5 @@
 import { displayWidth, padEndDisplay, wrapText } from '../text.js';
+import { plainChartPaint, type ChartPaint } from '../paint.js';
 import { heatWeeks, monthStarting, niceMax } from './charts.js';
 import { ENGLISH, type Messages } from '../messages/index.js';
 import type { StatsStrings } from '../messages/types.js';
@@ -9,31 +10,8 @@ import { HEATMAP_WEEKS } from './report.js';
  * The terminal screen of `stats`. Colour comes in as `paint` (the shell builds it from chalk);
  * without colour the heatmap uses shade characters, so it reads the same in a pipe or a log.
  */
-export interface StatsPaint {
-  /** False when colours are off: shades instead of coloured squares. */
-  colour: boolean;
-  heading(s: string): string;
-  dim(s: string): string;
-  good(s: string): string;
-  bad(s: string): string;
-  bar(s: string): string;
-  /** A heatmap cell of level 1-4. */
-  heat(level: number, s: string): string;
-}
-
-export const PLAIN: StatsPaint = {
-  colour: false,
-  heading: id,
-  dim: id,
-  good: id,
-  bad: id,
-  bar: id,
-  heat: (_l, s) => s,
-};
-
-function id(s: string): string {
-  return s;
-}
+/** Text without colour: the stats report in a pipe and in tests. */
+export const PLAIN: ChartPaint = plainChartPaint;
 
 const SHADES = ['·', '░', '▒', '▓', '█'];
 const EIGHTHS = ['', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -41,7 +19,7 @@ const EIGHTHS = ['', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 /** `messages`: the screen's language (English by default). */
 export function renderStatsText(
   report: StatsReport,
-  options: { columns: number; paint?: StatsPaint; messages?: Messages },
+  options: { columns: number; paint?: ChartPaint; messages?: Messages },
 ): string {
   const paint = options.paint ?? PLAIN;
   const m = options.messages ?? ENGLISH;
@@ -53,9 +31,7 @@ export function renderStatsText(
   const total = report.decks.length === 1 ? report.decks[0]! : report.total;
   const out: string[] = [];
   out.push(
-    paint.heading(
-      `${L.title} · ${L.decks(report.decks.length)} · ${L.studyDay(report.today.date, report.dayStartHour)}`,
-    ),
+    paint.bold(`${L.title} · ${L.decks(report.decks.length)} · ${L.studyDay(report.today.date, report.dayStartHour)}`),
     '',
   );
   out.push(...countsTable(L.items, all, (d) => d.items, paint, L), '');
@@ -73,7 +49,7 @@ export function renderStatsText(
 }
 
 /** Rows of cells, left column left-aligned, the others right-aligned, two spaces apart. */
-function table(rows: string[][], header = true, paint: StatsPaint = PLAIN): string[] {
+function table(rows: string[][], header = true, paint: ChartPaint = PLAIN): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
   return rows.map((r, n) => {
     const line = r
@@ -89,7 +65,7 @@ function countsTable(
   title: string,
   decks: DeckStats[],
   pick: (d: DeckStats) => StatusCounts,
-  paint: StatsPaint,
+  paint: ChartPaint,
   L: StatsStrings,
 ): string[] {
   const keys = ['new', 'learning', 'young', 'mature', 'leeches', 'total'] as const;
@@ -99,10 +75,10 @@ function countsTable(
   ];
   // The title cell is a heading, the column names dim: the header row is painted in two parts.
   const plain = table(rows, false);
-  return [paint.heading(title) + paint.dim(plain[0]!.slice(title.length)), ...plain.slice(1)];
+  return [paint.bold(title) + paint.dim(plain[0]!.slice(title.length)), ...plain.slice(1)];
 }
 
-function heatmap(d: DeckStats, width: number, paint: StatsPaint, L: StatsStrings): string[] {
+function heatmap(d: DeckStats, width: number, paint: ChartPaint, L: StatsStrings): string[] {
   const a = d.activity;
   const weeks = heatWeeks(a.heatmap.from, a.heatmap.counts);
   const cell = (level: number) =>
@@ -131,7 +107,7 @@ function heatmap(d: DeckStats, width: number, paint: StatsPaint, L: StatsStrings
   return lines;
 }
 
-function forecast(d: DeckStats, width: number, paint: StatsPaint, L: StatsStrings): string[] {
+function forecast(d: DeckStats, width: number, paint: ChartPaint, L: StatsStrings): string[] {
   const f = d.forecast;
   const sum = f.reduce((a, b) => a + b, 0);
   const week = f.slice(0, 7).reduce((a, b) => a + b, 0);
@@ -150,7 +126,7 @@ function forecast(d: DeckStats, width: number, paint: StatsPaint, L: StatsString
       return eighths <= 0 ? (n > 0 && row === 0 ? '▁' : ' ') : EIGHTHS[Math.min(8, eighths)]!;
     });
     const axis = row === height - 1 ? String(top).padStart(label) : row === 0 ? '0'.padStart(label) : ' '.repeat(label);
-    lines.push(`${axis} ┤${paint.bar(bars.join(' '))}`);
+    lines.push(`${axis} ┤${paint.accent(bars.join(' '))}`);
   }
   const marks = f.map((_, k) => k).filter((k) => k % 7 === 0);
   let axisLine = ' '.repeat(label + 2);
@@ -163,7 +139,7 @@ function percent(r: Retention): string {
   return r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)}% (${group(r.reviews)})`;
 }
 
-function retentionTable(decks: DeckStats[], paint: StatsPaint, L: StatsStrings): string[] {
+function retentionTable(decks: DeckStats[], paint: ChartPaint, L: StatsStrings): string[] {
   const rows = [
     ['', ...L.retentionColumns],
     ...decks.map((d) => [
@@ -174,14 +150,14 @@ function retentionTable(decks: DeckStats[], paint: StatsPaint, L: StatsStrings):
       `${Math.round(d.retention.desired * 100)}%`,
     ]),
   ];
-  return [paint.heading(L.retention), ...table(rows, true, paint)];
+  return [paint.bold(L.retention), ...table(rows, true, paint)];
 }
 
 function calibration(
   decks: DeckStats[],
   total: DeckStats,
   width: number,
-  paint: StatsPaint,
+  paint: ChartPaint,
   L: StatsStrings,
 ): string[] {
   const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -197,7 +173,7 @@ function calibration(
       num(d.calibration.logLoss),
     ]),
   ];
-  const lines = [paint.heading(L.calibration), ...note(L.calibrationNote, width, paint), ...table(rows, true, paint)];
+  const lines = [paint.bold(L.calibration), ...note(L.calibrationNote, width, paint), ...table(rows, true, paint)];
   const fitted = decks.filter((d) => d.id !== null && d.parameters === 'fitted').map((d) => d.id!);
   if (fitted.length > 0)
     lines.push(
@@ -230,10 +206,10 @@ function calibration(
         const off = b.actual - b.predicted;
         const mark =
           Math.abs(off) < 0.02
-            ? paint.good('✓')
+            ? paint.ok('✓')
             : off < 0
-              ? paint.bad(`▼ ${(off * 100).toFixed(1)}`)
-              : paint.bad(`▲ +${(off * 100).toFixed(1)}`);
+              ? paint.error(`▼ ${(off * 100).toFixed(1)}`)
+              : paint.error(`▲ +${(off * 100).toFixed(1)}`);
         return `  ${line}  ${mark}`;
       }),
     );
@@ -244,11 +220,11 @@ function calibration(
 function hardest(
   d: DeckStats,
   width: number,
-  paint: StatsPaint,
+  paint: ChartPaint,
   L: StatsStrings,
   units: Messages['intervals'],
 ): string[] {
-  if (d.hardest.length === 0) return [paint.heading(L.hardest), paint.dim(L.none)];
+  if (d.hardest.length === 0) return [paint.bold(L.hardest), paint.dim(L.none)];
   const rows = [
     L.hardestColumns.slice(0, 3),
     ...d.hardest.map((h) => [
@@ -258,7 +234,7 @@ function hardest(
     ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]!))));
-  const lines = [paint.heading(L.hardest)];
+  const lines = [paint.bold(L.hardest)];
   rows.forEach((r, n) => {
     const head = `  ${padStartDisplay(r[0]!, widths[0]!)}  ${padStartDisplay(r[1]!, widths[1]!)}  ${padEndDisplay(r[2]!, widths[2]!)}  `;
     const q = n === 0 ? L.hardestColumns[3]! : (d.hardest[n - 1]!.question ?? L.gone);
@@ -267,18 +243,18 @@ function hardest(
       n === 0
         ? paint.dim(text)
         : d.hardest[n - 1]!.leech
-          ? text.replace(` ${L.leech}`, ` ${paint.bad(L.leech)}`)
+          ? text.replace(` ${L.leech}`, ` ${paint.error(L.leech)}`)
           : text,
     );
   });
   return lines;
 }
 
-function quiz(d: DeckStats, width: number, paint: StatsPaint, L: StatsStrings): string[] {
+function quiz(d: DeckStats, width: number, paint: ChartPaint, L: StatsStrings): string[] {
   const q = d.quiz;
-  if (q.attempts === 0) return [paint.heading(L.quiz(0)), paint.dim(L.noQuizzes)];
+  if (q.attempts === 0) return [paint.bold(L.quiz(0)), paint.dim(L.noQuizzes)];
   const trend = (t: number | null) =>
-    t === null ? '—' : t > 0 ? paint.good(`▲ +${t}`) : t < 0 ? paint.bad(`▼ ${t}`) : '→ 0';
+    t === null ? '—' : t > 0 ? paint.ok(`▲ +${t}`) : t < 0 ? paint.error(`▼ ${t}`) : '→ 0';
   const rows = [
     L.quizColumns.slice(),
     ...q.sections.map((s) => [
@@ -288,9 +264,9 @@ function quiz(d: DeckStats, width: number, paint: StatsPaint, L: StatsStrings): 
       trend(s.trend),
     ]),
   ];
-  const lines = [paint.heading(L.quiz(q.attempts)), ...table(rows, true, paint).map((l) => `  ${l}`)];
+  const lines = [paint.bold(L.quiz(q.attempts)), ...table(rows, true, paint).map((l) => `  ${l}`)];
   if (q.missed.length > 0) {
-    lines.push('', paint.heading(L.missed));
+    lines.push('', paint.bold(L.missed));
     const heads = q.missed.map((m) => [L.missedOf(m.missed, m.asked), `${m.deck}/${m.key}`]);
     const w0 = Math.max(...heads.map((h) => displayWidth(h[0]!)));
     const w1 = Math.max(...heads.map((h) => displayWidth(h[1]!)));
@@ -311,13 +287,13 @@ function withQuestion(head: string, question: string, width: number): string {
 }
 
 /** A heading and what sums it up, on one line when they fit, else the summary on the next. */
-function headingWith(title: string, summary: string, width: number, paint: StatsPaint): string[] {
+function headingWith(title: string, summary: string, width: number, paint: ChartPaint): string[] {
   return displayWidth(title) + 2 + displayWidth(summary) <= width
-    ? [`${paint.heading(title)}  ${summary}`]
-    : [paint.heading(title), summary];
+    ? [`${paint.bold(title)}  ${summary}`]
+    : [paint.bold(title), summary];
 }
 
-function note(text: string, width: number, paint: StatsPaint): string[] {
+function note(text: string, width: number, paint: ChartPaint): string[] {
   return wrapText(text, width).map((line) => paint.dim(line));
 }
 
