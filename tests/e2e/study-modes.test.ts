@@ -95,3 +95,20 @@ describe('study --exam', { timeout: 30_000 }, () => {
     expect(both.text).toContain('--cram and --exam cannot be combined');
   });
 });
+
+describe('study redraws on a terminal resize', { timeout: 30_000 }, () => {
+  it('the card at the new width above the waiting prompt, at the answer and at the grade', async () => {
+    const s = runInPty(['study', DECK, '--db', join(tmp(), 'q.db')], { cols: 100 });
+    await s.waitFor('What is the hypervisor component of VMware ESX called?');
+    await s.waitFor('Your answer:');
+    s.pty.resize(40, 30);
+    // Wrapped at 40 columns now: the question on two lines, the prompt under it.
+    await s.waitFor(/What is the hypervisor component of\s*\n\s*VMware ESX called\?\s*\n\s*\n\? Your answer:/);
+    s.send('VMkernel', KEYS.enter);
+    await s.waitFor('Good · 10m');
+    s.pty.resize(70, 30);
+    await s.waitFor(/What is the hypervisor component of VMware ESX called\?\s*\n\s*\n✓ Correct[\s\S]*\? Grade/);
+    s.send(KEYS.ctrlC);
+    expect((await s.exit()).exitCode).toBe(130);
+  });
+});

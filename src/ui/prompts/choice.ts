@@ -13,7 +13,7 @@ import { ENGLISH } from '../../core/messages/index.js';
 import { neutralizeControls } from '../../core/text.js';
 import { terminalPaint } from '../paint.js';
 import { useTimeLeft } from './clock.js';
-import { bottomLines, isHelpKey, promptTheme, type ActionKeys, type CommonConfig } from './theme.js';
+import { bottomLines, isHelpKey, promptTheme, useScreenAbove, type ActionKeys, type CommonConfig } from './theme.js';
 
 export type ChoiceResult = { action: 'choose'; indexes: number[] } | { action: string; indexes?: undefined };
 
@@ -43,6 +43,7 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   const [error, setError] = useState<string | undefined>(undefined);
   const left = useTimeLeft(status === 'idle' ? config.deadline : undefined, config.now);
   const prefix = usePrefix({ status, theme });
+  const above = useScreenAbove(config);
   const count = config.choices.length;
   const finish = (result: ChoiceResult) => {
     setPicked(result.indexes ?? []);
@@ -80,7 +81,7 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
     const answer = picked
       .map((i) => neutralizeControls(config.choices[i]!))
       .join((config.messages ?? ENGLISH).listSeparator);
-    return `${message} ${theme.style.answer(answer)}`.trimEnd();
+    return `${above}${message} ${theme.style.answer(answer)}`.trimEnd();
   }
   const paint = terminalPaint();
   const lines = config.choices.map((choice, i) => {
@@ -88,5 +89,5 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
     const text = `${i === active ? '❯' : ' '} ${i + 1}. ${box}${neutralizeControls(choice)}`;
     return i === active ? paint.accent(text) : text;
   });
-  return [`${message}\n${lines.join('\n')}`, bottomLines(config, error, left, helpShown)];
+  return [`${above}${message}\n${lines.join('\n')}`, bottomLines(config, error, left, helpShown)];
 });

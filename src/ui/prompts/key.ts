@@ -1,6 +1,6 @@
 import { createPrompt, isEnterKey, useKeypress, usePrefix, useState, type Status } from '@inquirer/core';
 import { useTimeLeft } from './clock.js';
-import { bottomLines, isHelpKey, promptTheme, type ActionKeys, type CommonConfig } from './theme.js';
+import { bottomLines, isHelpKey, promptTheme, useScreenAbove, type ActionKeys, type CommonConfig } from './theme.js';
 
 export interface KeyConfig extends CommonConfig {
   /** key name → action returned; `enter` names the Enter key. */
@@ -19,6 +19,7 @@ export const keyPrompt = createPrompt<string, KeyConfig>((config, done) => {
   const [chosen, setChosen] = useState('');
   const left = useTimeLeft(status === 'idle' ? config.deadline : undefined, config.now);
   const prefix = usePrefix({ status, theme });
+  const above = useScreenAbove(config);
   const [helpShown, setHelpShown] = useState(false);
   useKeypress((key, rl) => {
     if (status !== 'idle') return;
@@ -35,8 +36,8 @@ export const keyPrompt = createPrompt<string, KeyConfig>((config, done) => {
     done(action);
   });
   const message = `${prefix} ${theme.style.message(config.message, status)}`;
-  if (status === 'idle') return [message, bottomLines(config, undefined, left, helpShown)];
+  if (status === 'idle') return [above + message, bottomLines(config, undefined, left, helpShown)];
   const echo = config.echo?.[chosen];
   // "Press Enter to show the answer" has done its job once pressed: no leftover line (issue 12).
-  return echo === undefined ? '' : `${message} ${theme.style.answer(echo)}`;
+  return echo === undefined ? above.trimEnd() : `${above}${message} ${theme.style.answer(echo)}`;
 });

@@ -1,4 +1,5 @@
-import { makeTheme, type Theme } from '@inquirer/core';
+import { makeTheme, useEffect, useRef, useState, type Theme } from '@inquirer/core';
+import { CLEAR_SCREEN } from '../terminal.js';
 import { formatClock } from '../../core/quiz/duration.js';
 import { ENGLISH, type Messages } from '../../core/messages/index.js';
 import { terminalPaint } from '../paint.js';
@@ -25,6 +26,11 @@ export interface CommonConfig {
   hint?: string;
   /** Every key, shown in place of `hint` while `?` is toggled on (prompts that take no typed text). */
   help?: string;
+  /**
+   * The screen above the prompt (study's header and card), drawn again at the new width when the
+   * terminal is resized while the prompt waits: from then on the prompt draws the whole screen.
+   */
+  above?: () => string;
   /** Epoch milliseconds when a time limit runs out: the time left is shown under the prompt and redrawn every second. */
   deadline?: number;
   /** The clock of the countdown (a test's fake one); Date.now when not given. */
@@ -51,6 +57,23 @@ export function bottomLines(
     .filter(Boolean)
     .join('  ');
   return [error ? paint.error(error) : '', last].filter(Boolean).join('\n') || undefined;
+}
+
+/**
+ * What to draw before the prompt: nothing, until the terminal is resized while it waits; then
+ * the cleared screen and `config.above()` at the new width (inquirer redraws only its own lines,
+ * and those at the old width). Ends with a blank line when not empty, as the screen it redraws does.
+ */
+export function useScreenAbove(config: CommonConfig): string {
+  const [resizes, setResizes] = useState(0);
+  const count = useRef(0);
+  useEffect(() => {
+    if (!config.above || !process.stdout.isTTY) return;
+    const onResize = () => setResizes(++count.current);
+    process.stdout.on('resize', onResize);
+    return () => void process.stdout.off('resize', onResize);
+  }, []);
+  return resizes > 0 && config.above ? `${CLEAR_SCREEN}${config.above().replace(/\n*$/, '\n\n')}` : '';
 }
 
 /** `?`: readline gives it no key name, only its sequence. */

@@ -2,7 +2,7 @@ import { createPrompt, isEnterKey, useKeypress, usePrefix, useState, type Status
 import { ENGLISH } from '../../core/messages/index.js';
 import { neutralizeControls } from '../../core/text.js';
 import { useTimeLeft } from './clock.js';
-import { bottomLines, promptTheme, type CommonConfig } from './theme.js';
+import { bottomLines, promptTheme, useScreenAbove, type CommonConfig } from './theme.js';
 
 export type TypedResult = { action: 'answer'; text: string } | { action: 'skip' };
 
@@ -24,6 +24,7 @@ export const typedPrompt = createPrompt<TypedResult, TypedConfig>((config, done)
   const [error, setError] = useState<string | undefined>(undefined);
   const left = useTimeLeft(status === 'idle' ? config.deadline : undefined, config.now);
   const prefix = usePrefix({ status, theme });
+  const above = useScreenAbove(config);
   useKeypress((key, rl) => {
     if (status !== 'idle') return;
     if (isEnterKey(key)) {
@@ -45,6 +46,7 @@ export const typedPrompt = createPrompt<TypedResult, TypedConfig>((config, done)
     }
   });
   const message = `${prefix} ${theme.style.message(config.message, status)}`;
-  if (status === 'done') return value === '' ? message : `${message} ${theme.style.answer(neutralizeControls(value))}`;
-  return [`${message} ${neutralizeControls(value)}`, bottomLines(config, error, left)];
+  if (status === 'done')
+    return above + (value === '' ? message : `${message} ${theme.style.answer(neutralizeControls(value))}`);
+  return [`${above}${message} ${neutralizeControls(value)}`, bottomLines(config, error, left)];
 });

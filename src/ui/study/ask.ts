@@ -33,6 +33,8 @@ export interface AskOptions {
   messages?: Messages;
   /** The terminal the prompts use (tests pass @inquirer/testing's streams); stdin and stdout when not given. */
   context?: Context;
+  /** The screen above the prompt, drawn again at the new width when the terminal is resized. */
+  above?: () => string;
 }
 
 /** The Question study asks for an item (core/question, the model quiz asks and grades with too). */
@@ -46,7 +48,7 @@ export function studyQuestion(item: StudyItem, options: AskOptions): Question {
 /** Asks the item, and judges the answer with the one grader (core/question/grade.ts). */
 export async function askItem(item: StudyItem, options: AskOptions): Promise<AskResult> {
   const question = studyQuestion(item, options);
-  const response = await askResponse(question, options.messages ?? ENGLISH, options.context);
+  const response = await askResponse(question, options.messages ?? ENGLISH, options.context, options.above);
   if ('action' in response) return response;
   const outcome = gradeResponse(question, response);
   const suggested = suggestedRating(outcome);
@@ -64,7 +66,12 @@ function wantsTyping(item: StudyItem, options: AskOptions): boolean {
   );
 }
 
-async function askResponse(question: Question, m: Messages, context?: Context): Promise<Response | Control> {
+async function askResponse(
+  question: Question,
+  m: Messages,
+  context?: Context,
+  above?: () => string,
+): Promise<Response | Control> {
   switch (question.kind) {
     case 'recall': {
       const action = await keyPrompt(
@@ -74,6 +81,7 @@ async function askResponse(question: Question, m: Messages, context?: Context): 
           hint: m.study.revealHint,
           help: m.study.keysHelp,
           messages: m,
+          above,
         },
         context,
       );
@@ -82,7 +90,7 @@ async function askResponse(question: Question, m: Messages, context?: Context): 
     case 'typed': {
       // Esc reveals the answer instead; u and q are letters of the answer here.
       const result = await typedPrompt(
-        { message: m.study.typeAnswer, hint: m.study.typeHint, escape: true, messages: m },
+        { message: m.study.typeAnswer, hint: m.study.typeHint, escape: true, messages: m, above },
         context,
       );
       return result.action === 'skip' ? { kind: 'revealed' } : { kind: 'typed', text: result.text };
@@ -102,6 +110,7 @@ async function askResponse(question: Question, m: Messages, context?: Context): 
           hint,
           help: m.study.keysHelp,
           messages: m,
+          above,
         },
         context,
       );
@@ -117,13 +126,14 @@ async function askResponse(question: Question, m: Messages, context?: Context): 
           hint: m.study.trueFalseHint,
           help: m.study.keysHelp,
           messages: m,
+          above,
         },
         context,
       );
       return result.value === undefined ? control(result.action) : { kind: 'truefalse', value: result.value };
     }
     case 'order': {
-      const picked = await askOrder(question.steps.shown, m, context);
+      const picked = await askOrder(question.steps.shown, m, context, above);
       return picked === undefined ? { kind: 'revealed' } : { kind: 'order', picked };
     }
   }
@@ -141,6 +151,7 @@ export async function askGrade(
   suggested: GradeValue | undefined,
   m: Messages = ENGLISH,
   context?: Context,
+  above?: () => string,
 ): Promise<GradeResult> {
   const result = await choicePrompt(
     {
@@ -151,6 +162,7 @@ export async function askGrade(
       hint: m.study.gradeHint,
       help: m.study.keysHelp,
       messages: m,
+      above,
     },
     context,
   );

@@ -16,10 +16,18 @@ export async function askOrder(
   shown: readonly string[],
   m: Messages = ENGLISH,
   context?: Context,
+  above?: () => string,
 ): Promise<number[] | undefined> {
   const message = [m.orderSteps, ...formatSteps(shown, terminalColumns()), m.study.order].join('\n');
   const result = await orderPrompt(
-    { message, count: shown.length, hint: m.study.orderHint(orderExample(shown.length)), escape: true, messages: m },
+    {
+      message,
+      count: shown.length,
+      hint: m.study.orderHint(orderExample(shown.length)),
+      escape: true,
+      messages: m,
+      above,
+    },
     context,
   );
   return result.action === 'order' ? result.picked : undefined;

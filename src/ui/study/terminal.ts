@@ -25,45 +25,69 @@ export function terminalStudyUi(options: TerminalStudyOptions): StudyUi<ItemRef>
   const { resolve, titles, messages: m, typed, out } = options;
   const raw = rawModeBetweenPrompts();
   const paint = terminalPaint();
+  /** The screen above the grade prompt (the card and its feedback), for a redraw after a resize. */
+  let gradeScreen: (() => string) | undefined;
   const notice = (n: Notice<ItemRef>) =>
     paint.warning(`${wrapText(neutralizeLine(noticeText(n, resolve, m)), terminalColumns()).join('\n')}\n`);
   return {
     async ask(card: CardOnScreen<ItemRef>) {
-      const width = terminalColumns();
       const ref = card.entry.item;
       const item = resolve(ref);
-      const header = formatHeader(
-        {
-          deckId: ref.deckId,
-          deckTitle: titles.get(ref.deckId) ?? '',
-          counts: card.counts,
-          finished: card.finished,
-          left: card.left,
-          width,
-        },
-        m,
-      );
-      const before = `${header}${card.notices.map(notice).join('')}`;
-      const question = formatQuestion(item, width, m);
+      // The card's screen at a width: drawn now, and again by the prompt if the terminal is resized.
+      const screen = (width: number) => {
+        const header = formatHeader(
+          {
+            deckId: ref.deckId,
+            deckTitle: titles.get(ref.deckId) ?? '',
+            counts: card.counts,
+            finished: card.finished,
+            left: card.left,
+            width,
+          },
+          m,
+        );
+        return { before: `${header}${card.notices.map(notice).join('')}`, question: formatQuestion(item, width, m) };
+      };
+      const { before, question } = screen(terminalColumns());
       out(`${CLEAR_SCREEN}${before}\n${question}\n`);
+      const above = () => {
+        const again = screen(terminalColumns());
+        return `${again.before}\n${again.question}`;
+      };
       const asked = await askItem(item, {
         type: typed,
         shuffleSeed: `${ref.deckId}/${ref.key}:${card.entry.state?.memory.reps ?? 0}`,
         messages: m,
+        above,
       });
       raw.hold();
       if (asked.action !== 'answered') return { action: asked.action };
-      const feedback = formatFeedback(item, answerText(item, m), asked.feedback, width, m);
-      // In a short terminal, redraw so the question and the verdict stay above the grade prompt.
-      const fitted = fitAfterAnswer(
-        { before, question, feedback },
-        terminalRows() - gradePromptLines(m.study.gradeHint, width),
+      const answered = asked;
+      const afterAnswer = (width: number) => {
+        const now = screen(width);
+        const feedback = formatFeedback(item, answerText(item, m), answered.feedback, width, m);
+        // In a short terminal, only what fits, so the question and the verdict stay above the grade prompt.
+        const fitted = fitAfterAnswer(
+          { ...now, feedback },
+          terminalRows() - gradePromptLines(m.study.gradeHint, width),
+        );
+        return { fitted, full: `${now.before}\n${now.question}\n${feedback}` };
+      };
+      const width = terminalColumns();
+      const { fitted } = afterAnswer(width);
+      out(
+        fitted === null
+          ? `\n${formatFeedback(item, answerText(item, m), asked.feedback, width, m)}\n`
+          : `${CLEAR_SCREEN}${fitted}`,
       );
-      out(fitted === null ? `\n${feedback}\n` : `${CLEAR_SCREEN}${fitted}`);
+      gradeScreen = () => {
+        const again = afterAnswer(terminalColumns());
+        return again.fitted ?? again.full;
+      };
       return { action: 'answered', suggested: asked.suggested };
     },
     async grade(_card, gradeOptions, suggested) {
-      const graded = await askGrade(gradeOptions, suggested, m);
+      const graded = await askGrade(gradeOptions, suggested, m, undefined, gradeScreen);
       raw.hold();
       return graded;
     },
