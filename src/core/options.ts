@@ -3,6 +3,8 @@
  * bad value gets one sentence naming the option, and the command turns it into exit code 2.
  */
 
+import { CARD_TYPES, type CardType } from './deck/types.js';
+
 export type Parsed<T> = { value: T } | { error: string };
 
 export function parseWholeNumber(
@@ -42,4 +44,20 @@ export function parseList(values: readonly string[] | undefined): string[] {
   const out = new Set<string>();
   for (const value of values ?? []) for (const part of value.split(',')) if (part.trim()) out.add(part.trim());
   return [...out];
+}
+
+/** --type for quiz and print: card types, repeated or comma-separated, any case, each once. */
+export function parseCardTypes(values: readonly string[] | undefined): Parsed<CardType[]> {
+  const types = parseList(values).map((t) => t.toLowerCase());
+  const unknown = types.find((t) => !(CARD_TYPES as readonly string[]).includes(t));
+  if (unknown !== undefined)
+    return { error: `--type "${unknown}" is not a card type; use one or more of ${CARD_TYPES.join(', ')}` };
+  return { value: [...new Set(types)] as CardType[] };
+}
+
+/** --seed for quiz and print: any word or number, trimmed; undefined when not given (the command picks one). */
+export function parseSeed(value: string | undefined): Parsed<string | undefined> {
+  if (value !== undefined && value.trim() === '')
+    return { error: '--seed must not be empty; use any word or number, e.g. --seed 42' };
+  return { value: value?.trim() };
 }

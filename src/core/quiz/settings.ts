@@ -1,5 +1,5 @@
-import { parseList } from '../options.js';
-import { CARD_TYPES, type CardType } from '../deck/types.js';
+import { parseCardTypes, parseList, parseSeed } from '../options.js';
+import type { CardType } from '../deck/types.js';
 import { parseTimeLimit, type Parsed } from './duration.js';
 
 /** What commander hands over: raw strings, checked here so every bad value gets one sentence. */
@@ -41,7 +41,7 @@ export interface QuizSettings {
 export function parseQuizOptions(input: QuizOptionInput): Parsed<QuizSettings> {
   const count = parseCount(input.count);
   if ('error' in count) return count;
-  const types = parseTypes(input.type ?? []);
+  const types = parseCardTypes(input.type ?? []);
   if ('error' in types) return types;
   const feedback = input.feedback ?? 'end';
   if (!FEEDBACK_MODES.includes(feedback as Feedback))
@@ -54,8 +54,8 @@ export function parseQuizOptions(input: QuizOptionInput): Parsed<QuizSettings> {
   }
   const passMark = parsePassMark(input.passMark);
   if ('error' in passMark) return passMark;
-  if (input.seed !== undefined && input.seed.trim() === '')
-    return { error: '--seed must not be empty; use any word or number, e.g. --seed 42' };
+  const seed = parseSeed(input.seed);
+  if ('error' in seed) return seed;
   return {
     value: {
       count: count.value,
@@ -63,7 +63,7 @@ export function parseQuizOptions(input: QuizOptionInput): Parsed<QuizSettings> {
       sections: parseList(input.section ?? []),
       types: types.value,
       decks: parseList(input.deck ?? []),
-      seed: input.seed?.trim(),
+      seed: seed.value,
       feedback: feedback as Feedback,
       timeLimitMs,
       passMark: passMark.value,
@@ -93,10 +93,3 @@ function parsePassMark(text: string | undefined): Parsed<number | undefined> {
 }
 
 /** `--type choice,truefalse` and `--type choice --type truefalse` mean the same. */
-function parseTypes(values: readonly string[]): Parsed<CardType[]> {
-  const types = parseList(values).map((t) => t.toLowerCase());
-  const unknown = types.find((t) => !CARD_TYPES.includes(t as CardType));
-  if (unknown !== undefined)
-    return { error: `--type "${unknown}" is not a card type; use one or more of ${CARD_TYPES.join(', ')}` };
-  return { value: [...new Set(types)] as CardType[] };
-}

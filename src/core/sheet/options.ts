@@ -1,5 +1,4 @@
-import { parseList } from '../options.js';
-import type { CardType } from '../deck/schema.js';
+import { parseCardTypes, parseList, parseSeed } from '../options.js';
 import type { DeckFilter } from '../deck/filter.js';
 import { ANSWER_MODES, MAX_VERSIONS, PAPER_SIZES, type AnswerMode, type PaperSize } from './model.js';
 import { TEXT_FORMATS, type TextFormat } from './render.js';
@@ -41,13 +40,6 @@ export interface PrintSettings {
 }
 
 export type Parsed<T> = { value: T } | { error: string };
-
-// The card types, listed here rather than imported from the schema so that printing a PDF does
-// not load zod before it starts the browser; the type below fails to compile if they drift.
-const CARD_TYPES = ['basic', 'choice', 'truefalse', 'cloze', 'order'] as const satisfies readonly CardType[];
-type MissingCardType = Exclude<CardType, (typeof CARD_TYPES)[number]>;
-const allCardTypesListed: [MissingCardType] extends [never] ? true : false = true;
-void allCardTypesListed;
 
 const EXTENSION_FORMATS: Record<string, PrintFormat> = {
   html: 'html',
@@ -120,12 +112,10 @@ export function parsePrintOptions(input: PrintOptionInput): Parsed<PrintSettings
   if ('error' in versions) return versions;
   const count = wholeNumber('-n', input.count, undefined, '-n 20');
   if ('error' in count) return count;
-  const types = parseList(input.type ?? []).map((t) => t.toLowerCase());
-  const unknown = types.find((t) => !(CARD_TYPES as readonly string[]).includes(t));
-  if (unknown !== undefined)
-    return { error: `--type "${unknown}" is not a card type; use one or more of ${CARD_TYPES.join(', ')}` };
-  if (input.seed !== undefined && input.seed.trim() === '')
-    return { error: '--seed must not be empty; use any word or number, e.g. --seed 42' };
+  const types = parseCardTypes(input.type);
+  if ('error' in types) return types;
+  const seed = parseSeed(input.seed);
+  if ('error' in seed) return seed;
   if (input.title !== undefined && input.title.trim() === '') return { error: '--title must not be empty' };
   if (input.output !== undefined && input.output.trim() === '') return { error: '-o must name a file' };
   return {
@@ -134,12 +124,12 @@ export function parsePrintOptions(input: PrintOptionInput): Parsed<PrintSettings
       output: input.output,
       answers: answers.value,
       versions: versions.value ?? 1,
-      seed: input.seed?.trim(),
+      seed: seed.value,
       count: count.value,
       filter: {
         tags: parseList(input.tag ?? []),
         sections: parseList(input.section ?? []),
-        types: [...new Set(types)] as CardType[],
+        types: types.value,
         decks: parseList(input.deck ?? []),
       },
       title: input.title?.trim(),
