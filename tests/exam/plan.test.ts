@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseExamDate, parseExamRetention, EXAM_MAX_DAYS } from '../../src/core/exam/options.js';
 import { planExam, type ExamDeckInput, type ExamPlanInput } from '../../src/core/exam/plan.js';
 import { examToday } from '../../src/core/exam/today.js';
-import { DAY, UTC_DAY_RULE, type DayRule, type UtcOffsetAt } from '../../src/core/schedule/day.js';
+import { DAY, UTC_DAY_RULE, type DayRule } from '../../src/core/schedule/day.js';
 import {
   createScheduler,
   DEFAULT_WEIGHTS,
@@ -12,6 +12,7 @@ import {
 } from '../../src/core/schedule/fsrs.js';
 import { createForecastModel } from '../../src/core/schedule/forecast.js';
 import { dayNumber } from '../../src/core/stats/report.js';
+import { offsetIn } from '../helpers/zones.js';
 
 /**
  * The exam planner (issue 13, `study --exam` / `stats --exam`): table cases of one or a few
@@ -292,26 +293,6 @@ describe('invariants on 2,000 items with random memories', () => {
     expect(p.total.plannedAtTarget + p.total.cram).toBe(2000);
   });
 });
-
-/** Minutes east of UTC in `timeZone` at an instant, from Intl (independent of the machine's TZ). */
-function offsetIn(timeZone: string): UtcOffsetAt {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  return (time) => {
-    const p = Object.fromEntries(format.formatToParts(time).map((part) => [part.type, Number(part.value)]));
-    return Math.round(
-      (Date.UTC(p.year!, p.month! - 1, p.day!, p.hour, p.minute, p.second) - Math.floor(time / 1000) * 1000) / 60_000,
-    );
-  };
-}
 
 describe('time zones: days are local study days (4 a.m.), across DST', () => {
   it('Europe/Berlin, across the October change: one entry per date, items due just before and after 4 a.m. local on either side of it', () => {

@@ -388,6 +388,32 @@ describe('the state machine refuses events out of order', () => {
   });
 });
 
+/** An item in review, answered Good at `t` with this stability (days), due `stability` days later. */
+function reviewedBefore(store: ReviewStore, t: number, key: string, stability: number): number {
+  return store.record({
+    deckId: 'd',
+    cardKey: key,
+    cardId: key,
+    rating: 3,
+    reviewedAt: t,
+    durationMs: 1000,
+    before: null,
+    after: {
+      memory: {
+        ...newMemory(t),
+        state: STATE_REVIEW,
+        stability,
+        difficulty: 5,
+        due: t + stability * 24 * HOUR,
+        reps: 3,
+        lapses: 0,
+        lastReview: t,
+      },
+      leech: false,
+    },
+  });
+}
+
 describe('study --cram', () => {
   const cram = (decks: Deck[], clock: ReturnType<typeof fakeClock>, script: Step[]) =>
     session(decks, clock, script, undefined, new ReviewStore(db), true);
@@ -397,29 +423,7 @@ describe('study --cram', () => {
     const clock = fakeClock(Date.parse('2026-03-10T12:00:00Z'));
     const store = new ReviewStore(db);
     const t = Date.parse('2026-03-01T12:00:00Z');
-    const reviewed = (key: string, stability: number) =>
-      store.record({
-        deckId: 'd',
-        cardKey: key,
-        cardId: key,
-        rating: 3,
-        reviewedAt: t,
-        durationMs: 1000,
-        before: null,
-        after: {
-          memory: {
-            ...newMemory(t),
-            state: STATE_REVIEW,
-            stability,
-            difficulty: 5,
-            due: t + stability * 24 * HOUR,
-            reps: 3,
-            lapses: 0,
-            lastReview: t,
-          },
-          leech: false,
-        },
-      });
+    const reviewed = (key: string, stability: number) => reviewedBefore(store, t, key, stability);
     reviewed('strong', 300); // recall near 1, not due for months
     reviewed('weak', 2); // recall well below 0.9, due
     const before = db.prepare('SELECT * FROM card_state ORDER BY card_key').all();
@@ -473,29 +477,7 @@ describe("study --exam (today's part of the plan)", () => {
     const clock = fakeClock(Date.parse('2026-03-10T12:00:00Z'));
     const store = new ReviewStore(db);
     const t = Date.parse('2026-03-01T12:00:00Z');
-    const reviewed = (key: string, stability: number) =>
-      store.record({
-        deckId: 'd',
-        cardKey: key,
-        cardId: key,
-        rating: 3,
-        reviewedAt: t,
-        durationMs: 1000,
-        before: null,
-        after: {
-          memory: {
-            ...newMemory(t),
-            state: STATE_REVIEW,
-            stability,
-            difficulty: 5,
-            due: t + stability * 24 * HOUR,
-            reps: 3,
-            lapses: 0,
-            lastReview: t,
-          },
-          leech: false,
-        },
-      });
+    const reviewed = (key: string, stability: number) => reviewedBefore(store, t, key, stability);
     reviewed('later', 30); // due in three weeks: the plan pulls it forward
     reviewed('due', 2); // due on the normal schedule
     reviewed('untouched', 40); // not due and not pulled
