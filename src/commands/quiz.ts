@@ -37,7 +37,12 @@ export interface QuizDeps extends CommandDeps {
 }
 
 function defaultDeps(messages: Messages): QuizDeps {
-  return { ...systemDeps(), ui: terminalQuizUi(messages), interactive: Boolean(process.stdin.isTTY) };
+  const system = systemDeps();
+  return {
+    ...system,
+    ui: terminalQuizUi(messages, () => system.clock.now()),
+    interactive: Boolean(process.stdin.isTTY),
+  };
 }
 
 interface Quiz {

@@ -60,9 +60,11 @@ export function askQuestion(
   context: Context = {},
   deadline?: number,
   messages: Messages = ENGLISH,
+  /** The clock the countdown reads (the command's); Date.now when not given. */
+  now?: () => number,
 ): Promise<Response> {
   const q = messages.quiz;
-  const common = { deadline, messages };
+  const common = { deadline, now, messages };
   return guarded(async (): Promise<Response> => {
     switch (question.kind) {
       case 'choice': {

@@ -26,12 +26,13 @@ export interface QuizUi {
 }
 
 /** The quiz in the terminal, its prompts in the language of `messages`. */
-export function terminalQuizUi(messages: Messages = ENGLISH): QuizUi {
+/** `now`: the clock of the time limit's countdown (the command's). */
+export function terminalQuizUi(messages: Messages = ENGLISH, now?: () => number): QuizUi {
   return {
     width: terminalColumns(),
     paint: terminalPaint(),
     print: (text) => void process.stdout.write(text),
-    ask: (question, signal, deadline) => askQuestion(question, { signal }, deadline, messages),
+    ask: (question, signal, deadline) => askQuestion(question, { signal }, deadline, messages, now),
     offerOverrule: (signal) => askOverrule({ signal }, messages),
     confirmOverrule: () => confirmOverrule({}, messages),
   };
