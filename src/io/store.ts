@@ -219,6 +219,22 @@ export class ReviewStore {
     return new Map(deckIds.map((deck) => [deck, readStates(select.all(deck) as unknown[][])]));
   }
 
+  /** Every state, and (as loadQueueStates) the keys of the items in review not due before `dueBefore`. */
+  private everyState(
+    deckIds: readonly string[],
+    dueBefore: number,
+  ): { states: Map<string, Map<string, ItemState>>; notDue: Map<string, Set<string>> } {
+    const states = this.allStates(deckIds);
+    const notDue = new Map<string, Set<string>>();
+    for (const [deck, items] of states) {
+      const keys = new Set<string>();
+      for (const [key, { memory }] of items)
+        if (memory.state === STATE_REVIEW && memory.due >= dueBefore) keys.add(key);
+      notDue.set(deck, keys);
+    }
+    return { states, notDue };
+  }
+
   /** Stores one answer of a cram session (no schedule changes); returns its id. */
   recordCram(answer: CramRecord): number {
     const insert = this.db.prepare(
@@ -242,8 +258,8 @@ export class ReviewStore {
   }
 
   /** What a study session's queue is built from, for the study day `day`. */
-  snapshot(deckIds: readonly string[], day: StudyDay): QueueSnapshot {
-    const { states, notDue } = this.loadQueueStates(deckIds, day.end);
+  snapshot(deckIds: readonly string[], day: StudyDay, every = false): QueueSnapshot {
+    const { states, notDue } = every ? this.everyState(deckIds, day.end) : this.loadQueueStates(deckIds, day.end);
     return { states, notDue, reviewedToday: this.reviewedDuring(deckIds, day), doneToday: this.doneDuring(day) };
   }
 

@@ -115,6 +115,8 @@ function scriptedUi(clock: ReturnType<typeof fakeClock>, script: Step[]) {
 }
 
 const good: Step = () => ({ ask: { action: 'answered' } });
+const undo: Step = () => ({ ask: { action: 'undo' } });
+const quit: Step = () => ({ ask: { action: 'quit' } });
 const answer =
   (grade: GradeValue, wait?: number): Step =>
   () => ({ ask: { action: 'answered' }, grade: { action: 'grade', grade }, wait });
@@ -225,8 +227,6 @@ describe('a study session, driven in-process', () => {
 describe('undo', () => {
   it('takes back the last answer: the review is gone, the card comes back first, named in a notice', async () => {
     const clock = fakeClock(Date.parse('2026-03-10T12:00:00Z'));
-    const undo: Step = () => ({ ask: { action: 'undo' } });
-    const quit: Step = () => ({ ask: { action: 'quit' } });
     const s = await session([deckOf([basic('a'), basic('b'), basic('c')])], clock, [answer(1), undo, answer(4), quit]);
     expect(s.shown.map((c) => c.entry.item.key)).toEqual(['a', 'b', 'a', 'b']);
     expect(s.shown[2]!.notices).toEqual([{ kind: 'undid', item: expect.objectContaining({ key: 'a' }) }]);
@@ -237,7 +237,6 @@ describe('undo', () => {
   it('at the grade prompt too; with nothing answered it says so and shows the card again', async () => {
     const clock = fakeClock(Date.parse('2026-03-10T12:00:00Z'));
     const undoAtGrade: Step = () => ({ ask: { action: 'answered' }, grade: { action: 'undo' } });
-    const quit: Step = () => ({ ask: { action: 'quit' } });
     const s = await session([deckOf([basic('a'), basic('b')])], clock, [undoAtGrade, quit]);
     expect(s.shown.map((c) => c.entry.item.key)).toEqual(['a', 'a']);
     expect(s.shown[1]!.notices).toEqual([{ kind: 'nothingToUndo' }]);
@@ -257,23 +256,27 @@ const leechToBe = (t: number): CardMemory => ({
   lastReview: t,
 });
 
+/** Stores `memory` as item `key`'s state after a Good answer at `t` in deck d (a review from before the session). */
+function storeReview(store: ReviewStore, t: number, key: string, memory: CardMemory): number {
+  const after = { memory, leech: false };
+  return store.record({
+    deckId: 'd',
+    cardKey: key,
+    cardId: key,
+    rating: 3,
+    reviewedAt: t,
+    durationMs: 1000,
+    before: null,
+    after,
+  });
+}
+
 describe('leeches', () => {
   it('the 8th lapse makes a card a leech, said once above the next card; undo takes it back', async () => {
     const clock = fakeClock(Date.parse('2026-03-10T12:00:00Z'));
     const store = new ReviewStore(db);
     const t = Date.parse('2026-03-01T12:00:00Z');
-    store.record({
-      deckId: 'd',
-      cardKey: 'a',
-      cardId: 'a',
-      rating: 3,
-      reviewedAt: t,
-      durationMs: 1000,
-      before: null,
-      after: { memory: leechToBe(t), leech: false },
-    });
-    const undo: Step = () => ({ ask: { action: 'undo' } });
-    const quit: Step = () => ({ ask: { action: 'quit' } });
+    storeReview(store, t, 'a', leechToBe(t));
     const s = await session([deckOf([basic('a'), basic('b')])], clock, [answer(1), good, undo, quit]);
     expect(s.shown[1]!.notices).toEqual([{ kind: 'leech', deckId: 'd', cardId: 'a', lapses: 8 }]);
     // Undoing b's answer leaves a's: still a leech. The summary counts it once.
@@ -288,18 +291,7 @@ describe('leeches', () => {
     const clock = fakeClock(Date.parse('2026-03-10T12:00:00Z'));
     const store = new ReviewStore(db);
     const t = Date.parse('2026-03-01T12:00:00Z');
-    store.record({
-      deckId: 'd',
-      cardKey: 'a',
-      cardId: 'a',
-      rating: 3,
-      reviewedAt: t,
-      durationMs: 1000,
-      before: null,
-      after: { memory: leechToBe(t), leech: false },
-    });
-    const undo: Step = () => ({ ask: { action: 'undo' } });
-    const quit: Step = () => ({ ask: { action: 'quit' } });
+    storeReview(store, t, 'a', leechToBe(t));
     const s = await session([deckOf([basic('a')])], clock, [answer(1), undo, quit]);
     // a comes back in relearning (learned ahead), with the leech notice; undo takes both back.
     expect(s.shown[1]!.notices).toEqual([{ kind: 'leech', deckId: 'd', cardId: 'a', lapses: 8 }]);
@@ -352,14 +344,13 @@ describe('the store failing', () => {
     const real = new ReviewStore(db);
     let writes = 0;
     const store: StudyStore = {
-      snapshot: (deckIds, day) => real.snapshot(deckIds, day),
+      snapshot: (deckIds, day, every) => real.snapshot(deckIds, day, every),
       record: (review) => {
         if (++writes > 1) throw new Error('disk full');
         return real.record(review);
       },
       undo: (id) => real.undo(id),
       dueBefore: (deckIds, time) => real.dueBefore(deckIds, time),
-      allStates: (deckIds) => real.allStates(deckIds),
       recordCram: (answer) => real.recordCram(answer),
       undoCram: (id) => real.undoCram(id),
     };
@@ -390,34 +381,22 @@ describe('the state machine refuses events out of order', () => {
 
 /** An item in review, answered Good at `t` with this stability (days), due `stability` days later. */
 function reviewedBefore(store: ReviewStore, t: number, key: string, stability: number): number {
-  return store.record({
-    deckId: 'd',
-    cardKey: key,
-    cardId: key,
-    rating: 3,
-    reviewedAt: t,
-    durationMs: 1000,
-    before: null,
-    after: {
-      memory: {
-        ...newMemory(t),
-        state: STATE_REVIEW,
-        stability,
-        difficulty: 5,
-        due: t + stability * 24 * HOUR,
-        reps: 3,
-        lapses: 0,
-        lastReview: t,
-      },
-      leech: false,
-    },
-  });
+  const memory: CardMemory = {
+    ...newMemory(t),
+    state: STATE_REVIEW,
+    stability,
+    difficulty: 5,
+    due: t + stability * 24 * HOUR,
+    reps: 3,
+    lapses: 0,
+    lastReview: t,
+  };
+  return storeReview(store, t, key, memory);
 }
 
 describe('study --cram', () => {
   const cram = (decks: Deck[], clock: ReturnType<typeof fakeClock>, script: Step[]) =>
     session(decks, clock, script, undefined, new ReviewStore(db), true);
-  const quit: Step = () => ({ ask: { action: 'quit' } });
 
   it('every item now, lowest recall first (never studied first), whatever is due; no schedule touched', async () => {
     const clock = fakeClock(Date.parse('2026-03-10T12:00:00Z'));
@@ -453,7 +432,6 @@ describe('study --cram', () => {
 
   it('Again brings the item back three cards later (or last); undo puts it back in front, unanswered', async () => {
     const clock = fakeClock(Date.parse('2026-03-10T12:00:00Z'));
-    const undo: Step = () => ({ ask: { action: 'undo' } });
     const keys = ['a', 'b', 'c', 'd', 'e'];
     const s = await cram([deckOf(keys.map(basic))], clock, [answer(1), good, good, good, answer(1), undo, good, quit]);
     // a Again, then b c d, then a (Again again: back after e, the one card left); undo of that

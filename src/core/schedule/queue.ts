@@ -131,13 +131,8 @@ export class StudyQueue<T extends QueueItem = StudyItem> {
   }
 
   counts(_now: number): QueueCounts {
-    let newCount = 0;
-    for (const [deck, list] of this.newByDeck) newCount += Math.min(list.length, this.left(deck).newCards);
-    const reviewsByDeck = new Map<string, number>();
-    for (const e of this.reviews) reviewsByDeck.set(e.item.deckId, (reviewsByDeck.get(e.item.deckId) ?? 0) + 1);
-    let due = 0;
-    for (const [deck, n] of reviewsByDeck) due += Math.min(n, this.left(deck).reviews);
-    return { new: newCount, learning: this.learning.length, due };
+    const { allowed } = this.byLimits();
+    return { new: allowed.newCards, learning: this.learning.length, due: allowed.reviews };
   }
 
   /** Learning cards that come back after the learn-ahead window (or any `window`), and in how long the first does. */
@@ -149,13 +144,22 @@ export class StudyQueue<T extends QueueItem = StudyItem> {
 
   /** Cards the daily limits keep out of today's session, per kind. */
   heldBack(): DailyCounts {
-    let newCards = 0;
-    for (const [deck, list] of this.newByDeck) newCards += Math.max(0, list.length - this.left(deck).newCards);
+    return this.byLimits().held;
+  }
+
+  /** The new items and due reviews waiting, split into what today's limits allow and what they hold back. */
+  private byLimits(): { allowed: DailyCounts; held: DailyCounts } {
+    const allowed = { newCards: 0, reviews: 0 };
+    const held = { newCards: 0, reviews: 0 };
+    const add = (kind: keyof DailyCounts, waiting: number, left: number) => {
+      allowed[kind] += Math.min(waiting, left);
+      held[kind] += Math.max(0, waiting - left);
+    };
+    for (const [deck, list] of this.newByDeck) add('newCards', list.length, this.left(deck).newCards);
     const reviewsByDeck = new Map<string, number>();
     for (const e of this.reviews) reviewsByDeck.set(e.item.deckId, (reviewsByDeck.get(e.item.deckId) ?? 0) + 1);
-    let reviews = 0;
-    for (const [deck, n] of reviewsByDeck) reviews += Math.max(0, n - this.left(deck).reviews);
-    return { newCards, reviews };
+    for (const [deck, n] of reviewsByDeck) add('reviews', n, this.left(deck).reviews);
+    return { allowed, held };
   }
 
   /** Records an answer: counts it against the deck's limits, buries siblings, requeues learning cards. */

@@ -48,15 +48,18 @@ export type GradeAnswer = { action: 'grade'; grade: GradeValue } | { action: 'un
 
 /** The review database as a study session uses it. */
 export interface StudyStore {
-  snapshot(deckIds: readonly string[], day: StudyDay): QueueSnapshot;
+  /**
+   * What the queue is built from for the study day `day`: the states of the items due or in
+   * learning, or with `every` the state of every item (cram orders them all by recall; an exam
+   * plan pulls reviews forward that are not due).
+   */
+  snapshot(deckIds: readonly string[], day: StudyDay, every: boolean): QueueSnapshot;
   /** Stores a review and the item's new state; returns the review's id. */
   record(review: ReviewRecord): number;
   /** Takes a review back and restores the item's state before it. */
   undo(reviewId: number): void;
   /** Items of these decks in review (not new, not in learning steps) due before `time`. */
   dueBefore(deckIds: readonly string[], time: number): number;
-  /** The state of every item of these decks that has one (cram orders by recall). */
-  allStates(deckIds: readonly string[]): QueueSnapshot['states'];
   /** Stores one answer of a cram session, apart from the reviews; returns its id. */
   recordCram(answer: CramRecord): number;
   undoCram(id: number): void;
@@ -73,12 +76,6 @@ export interface SessionSummary extends Omit<SessionFacts, 'tomorrowEnd'> {
   /** Items in review due by the end of tomorrow (learning steps are in `learningLater`). */
   dueTomorrow: number;
 }
-
-const NOTHING_TODAY: Omit<QueueSnapshot, 'states'> = {
-  notDue: new Map(),
-  reviewedToday: new Map(),
-  doneToday: new Map(),
-};
 
 /** Cram's grades: Again brings the item back in this session, the others end it for the session. */
 function cramGradeOptions(m: Messages): GradeOption[] {
@@ -111,12 +108,7 @@ export function createStudyDriver<T extends QueueItem>(config: SessionConfig<T>,
   const perform = (effect: StudyEffect) => {
     switch (effect.type) {
       case 'load': {
-        let snapshot =
-          effect.scope === 'due'
-            ? store.snapshot(config.deckIds, effect.day)
-            : { ...NOTHING_TODAY, states: store.allStates(config.deckIds) };
-        // Reviews an exam plan pulls forward are not due: their states are not in the day's snapshot.
-        if (effect.scope === 'due' && config.exam) snapshot = { ...snapshot, states: store.allStates(config.deckIds) };
+        const snapshot = store.snapshot(config.deckIds, effect.day, effect.scope === 'all');
         // `loaded` has no effects of its own.
         state = step(state, { type: 'loaded', snapshot, now: now() }).state;
         return;

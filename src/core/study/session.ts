@@ -172,6 +172,9 @@ export function dayOf(config: Pick<SessionConfig<QueueItem>, 'dayRule'>, now: nu
   return studyDay(now, config.dayRule.startHour, config.dayRule.utcOffsetMinutes);
 }
 
+/** Cram and exam sessions need every item's state, a normal one only those due or in learning. */
+const scopeOf = (config: SessionConfig<QueueItem>): 'due' | 'all' => (config.cram || config.exam ? 'all' : 'due');
+
 /** A new session: it asks for the day's data first. */
 export function startSession<T extends QueueItem>(config: SessionConfig<T>, now: number): Step<T> {
   const day = dayOf(config, now);
@@ -192,7 +195,7 @@ export function startSession<T extends QueueItem>(config: SessionConfig<T>, now:
     phase: 'loading',
     end: null,
   };
-  return { state, effects: [{ type: 'load', day, scope: config.cram ? 'all' : 'due' }] };
+  return { state, effects: [{ type: 'load', day, scope: scopeOf(config) }] };
 }
 
 export class SessionStateError extends Error {}
@@ -270,7 +273,7 @@ function show<T extends QueueItem>(state: StudyState<T>, now: number): Step<T> {
     const day = dayOf(state.config, now);
     return {
       state: { ...state, day, queue: null, phase: 'loading', notices: [...state.notices, { kind: 'newDay' }] },
-      effects: [{ type: 'load', day, scope: 'due' }],
+      effects: [{ type: 'load', day, scope: scopeOf(state.config) }],
     };
   }
   return showEntry(state, state.queue!.next(now), now);
@@ -394,7 +397,7 @@ function undo<T extends QueueItem>(state: StudyState<T>, now: number): Step<T> {
     },
     effects: [
       { type: 'unrecord', ref: last.ref },
-      { type: 'load', day, scope: 'due' },
+      { type: 'load', day, scope: scopeOf(state.config) },
     ],
   };
 }

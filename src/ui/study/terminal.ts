@@ -71,15 +71,10 @@ export function terminalStudyUi(options: TerminalStudyOptions): StudyUi<ItemRef>
           { ...now, feedback },
           terminalRows() - gradePromptLines(m.study.gradeHint, width),
         );
-        return { fitted, full: `${now.before}\n${now.question}\n${feedback}` };
+        return { feedback, fitted, full: `${now.before}\n${now.question}\n${feedback}` };
       };
-      const width = terminalColumns();
-      const { fitted } = afterAnswer(width);
-      out(
-        fitted === null
-          ? `\n${formatFeedback(item, answerText(item, m), asked.feedback, width, m)}\n`
-          : `${CLEAR_SCREEN}${fitted}`,
-      );
+      const { feedback, fitted } = afterAnswer(terminalColumns());
+      out(fitted === null ? `\n${feedback}\n` : `${CLEAR_SCREEN}${fitted}`);
       gradeScreen = () => {
         const again = afterAnswer(terminalColumns());
         return again.fitted ?? again.full;
