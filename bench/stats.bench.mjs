@@ -3,13 +3,13 @@
 // attempts, in one run. Target (issue 13): stats ≤ 2× list.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { compare, fmt, markdownTable, OUT_DIR, QUIZDECK, ROOT, writeSyntheticDeck } from './lib.mjs';
+import { createSchema, prng } from './schema.mjs';
 
 const require = createRequire(import.meta.url);
-const pty = require('node-pty');
 const Database = require('better-sqlite3');
 
 const CARDS = 20_000;
@@ -17,41 +17,6 @@ const REVIEWS = 500_000;
 const RUNS = 7;
 const DAY = 86_400_000;
 const TARGET = 2;
-
-/** A small seeded PRNG (mulberry32): the same database every time it is generated. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Creates or migrates the schema with quizdeck's own migrations: `study` in a pseudo-terminal, quit at the first card. */
-function createSchema(deckFile, file) {
-  return new Promise((resolve, reject) => {
-    const term = pty.spawn(process.execPath, [QUIZDECK, 'study', deckFile, '--db', file], {
-      name: 'xterm-256color',
-      cols: 100,
-      rows: 30,
-      cwd: ROOT,
-      env: process.env,
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`no first card: ${out.slice(-300)}`)), 60_000);
-    term.onData((d) => {
-      out += d;
-      if (/ left · \d+ done/.test(out)) term.write('\x03');
-    });
-    term.onExit(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
 
 /**
  * Three quarters of the items studied, ~27 reviews each over the past year, outcomes drawn at
