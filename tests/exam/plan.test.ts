@@ -3,16 +3,11 @@ import { parseExamDate, parseExamRetention, EXAM_MAX_DAYS } from '../../src/core
 import { planExam, type ExamDeckInput, type ExamPlanInput } from '../../src/core/exam/plan.js';
 import { examToday } from '../../src/core/exam/today.js';
 import { DAY, UTC_DAY_RULE, type DayRule } from '../../src/core/schedule/day.js';
-import {
-  createScheduler,
-  DEFAULT_WEIGHTS,
-  STATE_LEARNING,
-  STATE_REVIEW,
-  type CardMemory,
-} from '../../src/core/schedule/fsrs.js';
+import { createScheduler, DEFAULT_WEIGHTS, STATE_LEARNING, type CardMemory } from '../../src/core/schedule/fsrs.js';
 import { createForecastModel } from '../../src/core/schedule/forecast.js';
 import { dayNumber } from '../../src/core/stats/report.js';
 import { offsetIn } from '../helpers/zones.js';
+import { NOW, review, TODAY } from '../helpers/exam.js';
 
 /**
  * The exam planner (issue 13, `study --exam` / `stats --exam`): table cases of one or a few
@@ -23,26 +18,7 @@ import { offsetIn } from '../helpers/zones.js';
 const HOUR = 3_600_000;
 const MODEL = createForecastModel({ retention: 0.9, maximumIntervalDays: 36500 });
 // Thursday 2026-12-03, 12:00 UTC: study day 2026-12-03 under the UTC rule.
-const NOW = Date.UTC(2026, 11, 3, 12);
-const TODAY = Date.UTC(2026, 11, 3) / DAY;
 const date = (offset: number) => new Date((TODAY + offset) * DAY).toISOString().slice(0, 10);
-
-/** A review-state memory last reviewed `ago` days before NOW, due `dueIn` days after it. */
-function review(stability: number, ago: number, dueIn: number, extra: Partial<CardMemory> = {}): CardMemory {
-  return {
-    state: STATE_REVIEW,
-    due: NOW + dueIn * DAY,
-    stability,
-    difficulty: 5,
-    elapsedDays: 0,
-    scheduledDays: ago + dueIn,
-    learningSteps: 0,
-    reps: 3,
-    lapses: 0,
-    lastReview: NOW - ago * DAY,
-    ...extra,
-  };
-}
 
 function deck(id: string, items: Record<string, CardMemory | null>, extra: Partial<ExamDeckInput> = {}): ExamDeckInput {
   const memories = new Map<string, CardMemory>();

@@ -4,30 +4,14 @@ import { planExam, type ExamDeckInput } from '../../src/core/exam/plan.js';
 import { renderExamText } from '../../src/core/exam/text.js';
 import { en } from '../../src/core/messages/en.js';
 import { zh } from '../../src/core/messages/zh.js';
-import { DAY, UTC_DAY_RULE } from '../../src/core/schedule/day.js';
-import { STATE_REVIEW, type CardMemory } from '../../src/core/schedule/fsrs.js';
+import { UTC_DAY_RULE } from '../../src/core/schedule/day.js';
+import type { CardMemory } from '../../src/core/schedule/fsrs.js';
 import { createForecastModel } from '../../src/core/schedule/forecast.js';
 import { PLAIN } from '../../src/core/stats/text.js';
 import { displayWidth } from '../../src/core/text.js';
+import { NOW, review, TODAY } from '../helpers/exam.js';
 
 const MODEL = createForecastModel({ retention: 0.9, maximumIntervalDays: 36500 });
-const NOW = Date.UTC(2026, 11, 3, 12);
-const TODAY = Date.UTC(2026, 11, 3) / DAY;
-
-function review(stability: number, ago: number, dueIn: number): CardMemory {
-  return {
-    state: STATE_REVIEW,
-    due: NOW + dueIn * DAY,
-    stability,
-    difficulty: 5,
-    elapsedDays: 0,
-    scheduledDays: ago + dueIn,
-    learningSteps: 0,
-    reps: 3,
-    lapses: 0,
-    lastReview: NOW - ago * DAY,
-  };
-}
 
 function deck(id: string, fresh: number, studied: [number, number, number][]): ExamDeckInput {
   const keys: string[] = [];
