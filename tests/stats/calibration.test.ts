@@ -4,6 +4,7 @@ import { DAY, UTC_DAY_RULE } from '../../src/core/schedule/day.js';
 import { createForgettingCurve, createScheduler, DEFAULT_SCHEDULER_OPTIONS } from '../../src/core/schedule/fsrs.js';
 import { benchmarkBin, CalibrationSums, rmseBins } from '../../src/core/stats/calibration.js';
 import { ReviewAggregator } from '../../src/core/stats/reviews.js';
+import { foldReviewRows } from '../helpers/reviews.js';
 
 // The scheduler's predictions (what study sees) draw the answers; stats predicts with the forgetting curve.
 const retrievability = createScheduler({
@@ -116,7 +117,10 @@ function syntheticLog(truth: (p: number) => number, seed: string) {
   }
   // Saved in time order, as sessions save them.
   rows.sort((a, b) => a[1] - b[1]);
-  for (const [key, at, rating, before, stability] of rows) aggregator.add(0, key, at, rating, before, stability);
+  foldReviewRows(
+    aggregator,
+    rows.map(([key, at, rating, stateBefore, stability]) => ({ deck: 0, key, at, rating, stateBefore, stability })),
+  );
   return aggregator.decks[0]!.calibration.result();
 }
 
@@ -140,9 +144,10 @@ describe('calibration of a synthetic review log', () => {
 
   it('leaves out first reviews and answers on the same study day as the review before', () => {
     const aggregator = new ReviewAggregator(1, UTC_DAY_RULE, recall);
-    aggregator.add(0, 'a', START, 3, 0, 2.3);
-    aggregator.add(0, 'a', START + 3_600_000, 3, 2, 2.5); // same day: no prediction
-    aggregator.add(0, 'a', START + 2 * DAY, 1, 2, 1); // 2 days on: predicted from S 2.5
+    aggregator.item(0);
+    aggregator.review(START, 3, 0, 2.3);
+    aggregator.review(START + 3_600_000, 3, 2, 2.5); // same day: no prediction
+    aggregator.review(START + 2 * DAY, 1, 2, 1); // 2 days on: predicted from S 2.5
     const c = aggregator.decks[0]!.calibration.result();
     expect(c.reviews).toBe(1);
     const expected = retrievability(

@@ -20,7 +20,7 @@ import { ReviewStore } from '../../src/io/store.js';
 import { foldReviews, readCardStates } from '../../src/io/statsStore.js';
 
 /**
- * The fast path of `stats` (the covering index `reviews_stats` and the closed-form forgetting
+ * The fast path of `stats` (the covering index `reviews_item` and the closed-form forgetting
  * curve) against the computation it replaced (a scan of the table in rowid order and ts-fsrs's
  * forgetting curve through the scheduler, per review): the same report, to the last bit.
  */
@@ -101,7 +101,7 @@ describe('stats over a generated log: the fast path equals the old computation',
     copyFileSync(indexed, unindexed);
     // A database no writing command has opened since the index came: no index, the table is scanned.
     const db = openDatabase(unindexed);
-    db.exec('DROP INDEX reviews_stats');
+    db.exec('DROP INDEX reviews_item');
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
   });

@@ -4,6 +4,7 @@ import { createForgettingCurve } from '../../src/core/schedule/fsrs.js';
 import type { StateRow } from '../../src/core/stats/cards.js';
 import { buildStatsReport } from '../../src/core/stats/report.js';
 import { ReviewAggregator } from '../../src/core/stats/reviews.js';
+import { foldReviewRows } from '../helpers/reviews.js';
 
 const SHANGHAI: DayRule = { startHour: 4, utcOffsetMinutes: () => 480 };
 const UTC: DayRule = { startHour: 4, utcOffsetMinutes: () => 0 };
@@ -37,7 +38,12 @@ const reviews: [number, number][] = [
 
 function report(rule: DayRule) {
   const aggregator = new ReviewAggregator(1, rule, recall);
-  [...reviews].sort((x, y) => x[0] - y[0]).forEach(([at, rating], i) => aggregator.add(0, `k${i}`, at, rating, 2, 5));
+  foldReviewRows(
+    aggregator,
+    [...reviews]
+      .sort((x, y) => x[0] - y[0])
+      .map(([at, rating], i) => ({ deck: 0, key: `k${i}`, at, rating, stateBefore: 2, stability: 5 })),
+  );
   return buildStatsReport({
     now: NOW,
     rule,

@@ -16,7 +16,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('statsStore', () => {
-  it('folds every review in saving order, and the state before each is the one `previous` stores', () => {
+  it('folds every review item by item in saving order, and the state before each is the one `previous` stores', () => {
     const path = join(dir, 'q.db');
     writeReviews(path, 'd', NOW, [
       ['a', 'a', 30, 3],
@@ -40,7 +40,7 @@ describe('statsStore', () => {
       // What study stored as the state before each review (the predictions are made for reviews a day or more after the one before).
       const stored = db
         .prepare(
-          "SELECT previous ->> 'stability', previous ->> 'last_review', reviewed_at FROM reviews WHERE deck_id = 'd' AND previous IS NOT NULL ORDER BY id",
+          "SELECT previous ->> 'stability', previous ->> 'last_review', reviewed_at FROM reviews WHERE deck_id = 'd' AND previous IS NOT NULL ORDER BY card_key, id",
         )
         .raw()
         .all() as [number, number, number][];

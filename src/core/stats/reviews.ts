@@ -3,10 +3,12 @@ import { STATE_NEW, STATE_REVIEW } from '../schedule/fsrs.js';
 import { CalibrationSums } from './calibration.js';
 
 /**
- * One pass over the review log, in the order the reviews were saved (`reviews.id`): answers per
- * study day and per deck, and the calibration of the scheduler's predictions. It is fed one row
- * at a time (`io/statsStore.ts` runs it as an SQLite aggregate, so 500k reviews never become 500k
- * JavaScript rows).
+ * One pass over the review log, item by item and each item's reviews in the order they were
+ * saved (`reviews.id`): answers per study day and per deck, and the calibration of the
+ * scheduler's predictions. It is fed one row at a time (`io/statsStore.ts` runs it as an SQLite
+ * aggregate grouped by item, so 500k reviews never become 500k JavaScript rows, and no item key
+ * crosses into JavaScript: building and looking up a key string per review was a third of the
+ * pass).
  *
  * The state before a review is the state the review before it left (its stability and time):
  * that is what `card_state` held when the review was made, since a card's state is always the
@@ -27,64 +29,67 @@ export interface DayCounts {
  */
 export type Recall = (elapsedDays: number, stability: number) => number;
 
-/** Study day numbers (days since 1970-01-01 in study time), fast for times that come in order. */
+/** Where study days change within one UTC day: the day number at its start, and the instants after which the next ones begin. */
+interface UtcDay {
+  first: number;
+  second: number;
+  day: number;
+}
+
+/**
+ * Study day numbers (days since 1970-01-01 in study time). Reviews come item by item, so their
+ * times jump back and forth across the year; each UTC day's study-day changes are found once
+ * (at most two fall in one UTC day, on a 23-hour DST day) and kept: a review's day is then two
+ * comparisons. Finding the day of each review instead asked the time zone's offset four times a
+ * review, a third of the whole pass.
+ */
 export class DayIndex {
-  private start = Infinity;
-  private end = -Infinity;
-  private current = 0;
+  private readonly utcDays = new Map<number, UtcDay>();
 
   constructor(private readonly rule: DayRule) {}
 
   of(time: number): number {
-    if (time >= this.start && time < this.end) return this.current;
-    const day = studyDay(time, this.rule.startHour, this.rule.utcOffsetMinutes);
-    this.start = day.start;
-    this.end = day.end;
-    this.current = Math.floor(toStudyTime(time, this.rule) / DAY);
-    return this.current;
+    const utc = Math.floor(time / DAY);
+    let known = this.utcDays.get(utc);
+    if (!known) this.utcDays.set(utc, (known = this.changes(utc * DAY)));
+    return time < known.first ? known.day : time < known.second ? known.day + 1 : known.day + 2;
+  }
+
+  private changes(midnight: number): UtcDay {
+    const rule = this.rule;
+    const first = studyDay(midnight, rule.startHour, rule.utcOffsetMinutes).end;
+    const second =
+      first < midnight + DAY ? studyDay(first, rule.startHour, rule.utcOffsetMinutes).end : Number.POSITIVE_INFINITY;
+    return {
+      day: Math.floor(toStudyTime(midnight, rule) / DAY),
+      first,
+      second,
+    };
   }
 }
 
-/**
- * Per deck: answers per study day, calibration sums, and each item's last review (in typed
- * arrays by slot: the log's 500k updates then allocate nothing).
- */
+/** Per deck: answers per study day, calibration sums, and how many reviews. */
 export class DeckReviews {
   readonly days = new Map<number, DayCounts>();
   readonly calibration = new CalibrationSums();
-  readonly slots = new Map<string, number>();
-  stability = new Float64Array(1024);
-  day = new Int32Array(1024);
-  reviews = new Int32Array(1024);
-  lapses = new Int32Array(1024);
   total = 0;
-
-  slot(key: string): number {
-    const n = this.slots.size;
-    this.slots.set(key, n);
-    if (n === this.day.length) {
-      const grow = <T extends Float64Array | Int32Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.stability = grow(this.stability);
-      this.day = grow(this.day);
-      this.reviews = grow(this.reviews);
-      this.lapses = grow(this.lapses);
-    }
-    return n;
-  }
 }
 
 export class ReviewAggregator {
   readonly decks: DeckReviews[];
   private readonly days: DayIndex;
-  // The day counts of the last row: reviews come in time order, mostly many to a day.
+  // The day counts of the last row: an item's reviews are often several to a day.
   private lastDay = Number.NaN;
-  private lastDeck = -1;
   private lastCounts: DayCounts | undefined;
   private readonly recall: readonly Recall[];
+  // The item being folded: its deck, and what its last review left.
+  private deck: DeckReviews | undefined;
+  private deckRecall: Recall | undefined;
+  private started = false;
+  private day = 0;
+  private stability = 0;
+  private reviews = 0;
+  private lapses = 0;
 
   /** `recall`: one for all decks, or each deck's (with the parameters adopted for it). */
   constructor(deckCount: number, rule: DayRule, recall: Recall | readonly Recall[]) {
@@ -93,41 +98,50 @@ export class ReviewAggregator {
     this.days = new DayIndex(rule);
   }
 
+  /** The reviews that follow, until the next call, are one item's of deck number `deck`. */
+  item(deck: number): void {
+    this.deck = this.decks[deck]!;
+    this.deckRecall = this.recall[deck]!;
+    this.started = false;
+    this.lastCounts = undefined;
+  }
+
   /**
-   * One review row: `stability` is the one after the answer. Each deck's rows must come in id
-   * order (the order of saving); rows of different decks may come in any order.
+   * One review of the current item, in the order they were saved: `at` epoch ms, `stability`
+   * the one after the answer.
    */
-  add(deck: number, key: string, at: number, rating: number, stateBefore: number, stability: number): void {
-    const d = this.decks[deck]!;
+  review(at: number, rating: number, stateBefore: number, stability: number): void {
+    const d = this.deck!;
     const day = this.days.of(at);
-    let counts = day === this.lastDay && deck === this.lastDeck ? this.lastCounts! : d.days.get(day);
-    if (!counts) d.days.set(day, (counts = { reviews: 0, reviewState: 0, again: 0 }));
-    this.lastDay = day;
-    this.lastDeck = deck;
-    this.lastCounts = counts;
+    let counts = day === this.lastDay ? this.lastCounts : undefined;
+    if (!counts) {
+      counts = d.days.get(day);
+      if (!counts) d.days.set(day, (counts = { reviews: 0, reviewState: 0, again: 0 }));
+      this.lastDay = day;
+      this.lastCounts = counts;
+    }
     counts.reviews++;
     d.total++;
     if (stateBefore === STATE_REVIEW) {
       counts.reviewState++;
       if (rating === 1) counts.again++;
     }
-    let slot = d.slots.get(key);
-    if (slot === undefined || stateBefore === STATE_NEW) {
-      slot ??= d.slot(key);
-      d.day[slot] = day;
-      d.stability[slot] = stability;
-      d.reviews[slot] = 1;
-      d.lapses[slot] = 0;
+    if (!this.started || stateBefore === STATE_NEW) {
+      this.started = true;
+      this.day = day;
+      this.stability = stability;
+      this.reviews = 1;
+      this.lapses = 0;
       return;
     }
-    const elapsed = day - d.day[slot]!;
-    if (elapsed >= 1 && d.stability[slot]! > 0) {
-      const p = this.recall[deck]!(elapsed, d.stability[slot]!);
-      d.calibration.add(p, rating > 1, elapsed, d.reviews[slot]! + 1, d.lapses[slot]!);
-      if (rating === 1) d.lapses[slot]!++;
+    const elapsed = day - this.day;
+    if (elapsed >= 1 && this.stability > 0) {
+      const p = this.deckRecall!(elapsed, this.stability);
+      d.calibration.add(p, rating > 1, elapsed, this.reviews + 1, this.lapses);
+      if (rating === 1) this.lapses++;
     }
-    d.day[slot] = day;
-    d.stability[slot] = stability;
-    d.reviews[slot]!++;
+    this.day = day;
+    this.stability = stability;
+    this.reviews++;
   }
 }
