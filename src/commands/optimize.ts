@@ -100,7 +100,7 @@ export async function runOptimize(options: OptimizeOptions, deps: OptimizeDeps =
     }
     const day: DayRule = {
       startHour: dayStartHour,
-      utcOffsetMinutes: memoizeOffsets((t) => clock.utcOffsetMinutes(t)),
+      utcOffsetMinutes: (t) => clock.utcOffsetMinutes(t),
     };
     const histories = await timed(timings.read, () => buildHistories(log, day));
     // Loaded only once there is something to fit, so "too few reviews" never needs it.
@@ -270,21 +270,6 @@ function dayStartOrRefuse(value: string | undefined): number {
   const parsed = parseDayStart(value);
   if ('error' in parsed) throw new UsageError(parsed.error);
   return parsed.value;
-}
-
-/**
- * The zone's offset, asked once per quarter hour of the log: every UTC offset change happens
- * on a quarter hour, and a Date per review cost about 0.4 s over 500k reviews.
- */
-function memoizeOffsets(offset: (time: number) => number): (time: number) => number {
-  const QUARTER = 15 * 60_000;
-  const cache = new Map<number, number>();
-  return (time) => {
-    const slot = Math.floor(time / QUARTER);
-    let minutes = cache.get(slot);
-    if (minutes === undefined) cache.set(slot, (minutes = offset(slot * QUARTER)));
-    return minutes;
-  };
 }
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;

@@ -11,126 +11,98 @@ import type { Db } from './db.js';
  * Every item's answers, oldest first (ties in the order they were saved), items in the order
  * of (deck id, card key).
  *
- * A few queries that each return one string, read in one snapshot: better-sqlite3's cost per
- * row (an array and its values) made reading 500k reviews row by row take 4 s, and one row per
- * item with its answers ordered inside (`group_concat(... ORDER BY ...)`) still 1–1.5 s of
- * CPU, since the ratings are not in the index and each answer then costs a lookup in the
- * table. Here the order, ids and times come from the index alone (`reviews_card` covers deck,
- * key, time and id), the ratings from one scan of the table in id order, joined by id. One
- * string holds ~21 characters per review, so this reads logs of up to ~20 million reviews
- * (V8's longest string); a learner's log is rarely a tenth of that.
+ * The log is folded inside SQLite by an aggregate grouped by item, over the covering index
+ * `reviews_item` (deck, key, id, time, rating, ...): one call into JavaScript per review with
+ * two numbers, no row objects and no strings. better-sqlite3's cost per row (an array and its
+ * values) made reading 500k reviews row by row take 4 s; strings of every id, time and rating
+ * built by `group_concat` and parsed here took about 640 ms of CPU. A GROUP BY that walks the
+ * index hands each item's answers over in id order, the order of saving (as in stats: see
+ * io/statsStore.ts); without the index (a database no writing command has opened since
+ * migration 6), ORDER BY id inside the call promises it. A clock set back saved some answers
+ * out of time order: those items are sorted by time here.
  */
 export function readReviewLog(db: Db): ReviewLog {
   return db.transaction(() => {
-    const perDeck = db
+    // The deck ids by one index seek each (DISTINCT walked every entry of the index: 160 ms
+    // of CPU for 500k reviews).
+    const decks = db
       .prepare(
-        `SELECT deck_id, group_concat(n, ',' ORDER BY card_key) FROM
-           (SELECT deck_id, card_key, count(*) AS n FROM reviews GROUP BY deck_id, card_key)
-         GROUP BY deck_id ORDER BY deck_id`,
-      )
-      .raw()
-      .all() as [string, string][];
-    const decks = perDeck.map(([deck]) => deck);
-    const sizes = perDeck.map(([, counts]) =>
-      parseIntegers(Buffer.from(counts, 'latin1'), new Float64Array(counts.length)),
-    );
-    const cards = sizes.reduce((sum, s) => sum + s.length, 0);
-    const cardDeck = new Uint32Array(cards);
-    const cardStart = new Uint32Array(cards + 1);
-    let c = 0;
-    sizes.forEach((counts, deck) => {
-      for (const n of counts) {
-        cardDeck[c] = deck;
-        cardStart[c + 1] = cardStart[c]! + n;
-        c++;
-      }
-    });
-    const total = cardStart[cards]!;
-    // id, time, id, time ... in item order.
-    const pairs = new Float64Array(2 * total);
-    const ordered = db
-      .prepare(
-        `SELECT CAST(group_concat(id || ' ' || reviewed_at, ' ') AS BLOB) FROM (SELECT id, reviewed_at FROM reviews ORDER BY deck_id, card_key, reviewed_at, id)`,
+        `WITH RECURSIVE d(id) AS (SELECT min(deck_id) FROM reviews UNION ALL SELECT (SELECT min(deck_id) FROM reviews WHERE deck_id > d.id) FROM d WHERE d.id IS NOT NULL) SELECT id FROM d WHERE id IS NOT NULL`,
       )
       .pluck()
-      .get() as Uint8Array | null;
-    parseIntegers(ordered ?? new Uint8Array(0), pairs);
-    const ratingOf = readRatings(db, total);
-    const ratings = new Uint8Array(total);
-    const times = new Float64Array(total);
-    for (let i = 0; i < total; i++) {
-      ratings[i] = ratingOf(pairs[2 * i]!);
-      times[i] = pairs[2 * i + 1]!;
-    }
-    return { decks, cardDeck, cardStart, ratings, times };
+      .all() as string[];
+    // Room for every review: ids are distinct integers, so there are at most max - min + 1 (two
+    // seeks, where count(*) walked an index: 50 ms of CPU for 500k reviews).
+    const [first, last] = db.prepare('SELECT min(id), max(id) FROM reviews').raw().get() as [
+      number | null,
+      number | null,
+    ];
+    const room = first === null || last === null ? 0 : last - first + 1;
+    let ratings = new Uint8Array(room);
+    let times = new Float64Array(room);
+    let cardDeck: Uint32Array = new Uint32Array(1024);
+    let cardStart: Uint32Array = new Uint32Array(1025);
+    let cards = 0;
+    let n = 0;
+    let deck = 0;
+    db.aggregate('quizdeck_optimize_item', {
+      // Once per item (per group): the answers that follow are its.
+      start: () => {
+        if (cards + 1 === cardDeck.length) {
+          cardDeck = grown(cardDeck);
+          cardStart = grown(cardStart);
+        }
+        cardDeck[cards] = deck;
+        cardStart[cards] = n;
+        cards++;
+        return 0;
+      },
+      // Returns nothing: better-sqlite3 then keeps the accumulator (see io/statsStore.ts).
+      step: ((_: number, at: number, rating: number) => {
+        times[n] = at;
+        ratings[n] = rating;
+        n++;
+      }) as unknown as (total: number, next: number) => number,
+      result: () => null,
+    });
+    const indexed =
+      db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'reviews_item'").pluck().get() ===
+      1;
+    const fold = db
+      .prepare(
+        `SELECT count(*) FROM (SELECT quizdeck_optimize_item(reviewed_at, rating${indexed ? '' : ' ORDER BY id'}) FROM reviews ${indexed ? 'INDEXED BY reviews_item' : 'NOT INDEXED'} WHERE deck_id = ? GROUP BY card_key)`,
+      )
+      .pluck();
+    for (deck = 0; deck < decks.length; deck++) fold.get(decks[deck]);
+    cardStart[cards] = n;
+    ratings = ratings.slice(0, n);
+    times = times.slice(0, n);
+    for (let c = 0; c < cards; c++) inTimeOrder(times, ratings, cardStart[c]!, cardStart[c + 1]!);
+    return { decks, cardDeck: cardDeck.slice(0, cards), cardStart: cardStart.slice(0, cards + 1), ratings, times };
   })();
 }
 
 /**
- * Each review's rating by id: one digit per review in id order (the table's CHECK keeps
- * ratings 1–4) when the ids have no gaps, as in a log never edited; else id and rating pairs,
- * found by binary search.
+ * Puts one item's answers, read in the order they were saved, in time order, keeping that
+ * order for answers at the same instant (a stable sort); answers are already in time order
+ * unless a clock was set back, so this is one comparison per answer.
  */
-function readRatings(db: Db, total: number): (id: number) => number {
-  const [first, last] = db.prepare('SELECT min(id), max(id) FROM reviews').raw().get() as [
-    number | null,
-    number | null,
-  ];
-  if (first === null || last === null) return () => 0;
-  if (last - first === total - 1) {
-    const digits = db
-      .prepare(`SELECT CAST(group_concat(rating, '') AS BLOB) FROM (SELECT rating FROM reviews ORDER BY id)`)
-      .pluck()
-      .get() as Uint8Array;
-    return (id) => digits[id - first]! - 48;
-  }
-  const pairs = parseIntegers(
-    db
-      .prepare(
-        `SELECT CAST(group_concat(id || ' ' || rating, ' ') AS BLOB) FROM (SELECT id, rating FROM reviews ORDER BY id)`,
-      )
-      .pluck()
-      .get() as Uint8Array,
-    new Float64Array(2 * total),
-  );
-  return (id) => {
-    let lo = 0;
-    let hi = total - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (pairs[2 * mid]! < id) lo = mid + 1;
-      else hi = mid;
-    }
-    return pairs[2 * lo + 1]!;
-  };
+function inTimeOrder(times: Float64Array, ratings: Uint8Array, from: number, to: number): void {
+  let ordered = true;
+  for (let i = from + 1; i < to && ordered; i++) ordered = times[i - 1]! <= times[i]!;
+  if (ordered) return;
+  const answers = Array.from({ length: to - from }, (_, k) => [times[from + k]!, ratings[from + k]!] as const);
+  answers.sort((a, b) => a[0] - b[0]);
+  answers.forEach(([time, rating], k) => {
+    times[from + k] = time;
+    ratings[from + k] = rating;
+  });
 }
 
-/**
- * Fills `out` with the integers in the ASCII `text`, which are separated by single characters
- * that are neither digits nor "-"; returns the part of `out` filled. The query results are
- * read as bytes (`CAST(... AS BLOB)`): a string of 10 MB costs better-sqlite3 a UTF-8 decoding,
- * and reading bytes is faster than charCodeAt before V8 has optimised the loop.
- */
-export function parseIntegers(text: Uint8Array, out: Float64Array): Float64Array {
-  let n = 0;
-  let value = 0;
-  let sign = 1;
-  let digits = false;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text[i]! : 32;
-    if (code >= 48 && code <= 57) {
-      value = value * 10 + (code - 48);
-      digits = true;
-    } else if (code === 45) {
-      sign = -1;
-    } else {
-      if (digits && n < out.length) out[n++] = sign * value;
-      value = 0;
-      sign = 1;
-      digits = false;
-    }
-  }
-  return out.subarray(0, n);
+function grown(a: Uint32Array): Uint32Array {
+  const b = new Uint32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 export interface StoredParameters {

@@ -13,7 +13,7 @@ import {
 import { UTC_DAY_RULE } from '../../src/core/schedule/day.js';
 import { openDatabase, type Db } from '../../src/io/db.js';
 import { loadOptimizer, trainingItems } from '../../src/io/optimizer.js';
-import { parseIntegers, readReviewLog } from '../../src/io/parametersStore.js';
+import { readReviewLog } from '../../src/io/parametersStore.js';
 import { insertReviews, simulateLog, type SimulatedRow } from './simulate.mjs';
 
 const DAY = 86_400_000;
@@ -94,15 +94,6 @@ describe('reading the review log for the optimiser', () => {
     } finally {
       db.close();
     }
-  });
-
-  it.each([
-    ['1 2,3', [1, 2, 3]],
-    ['-5 17', [-5, 17]],
-    ['1767258000000 4', [1767258000000, 4]],
-    ['', []],
-  ])('parses %j', (text, numbers) => {
-    expect([...parseIntegers(new TextEncoder().encode(text), new Float64Array(8))]).toEqual(numbers);
   });
 });
 

@@ -1,4 +1,4 @@
-import { DAY, toStudyTime, type DayRule } from '../schedule/day.js';
+import { DayIndex, type DayRule } from '../schedule/day.js';
 
 /**
  * A review log turned into what FSRS learns from: per item, its answers in order with the
@@ -83,10 +83,11 @@ export function itemsOf(log: ReviewLog, decks?: ReadonlySet<string>): Uint32Arra
  */
 export function buildHistories(log: ReviewLog, day: DayRule): StudyLog {
   const deltaDays = new Float64Array(log.times.length);
+  const days = new DayIndex(day);
   for (let c = 0; c < itemCount(log); c++) {
     let previous = 0;
     for (let i = log.cardStart[c]!; i < log.cardStart[c + 1]!; i++) {
-      const studyDay = Math.floor(toStudyTime(log.times[i]!, day) / DAY);
+      const studyDay = days.of(log.times[i]!);
       deltaDays[i] = i === log.cardStart[c] ? 0 : Math.max(studyDay - previous, 0);
       previous = studyDay;
     }

@@ -75,6 +75,45 @@ export function studyDay(now: number, dayStartHour: number, offset: number | Utc
   return { start: fromStudyTime(day, rule), end: fromStudyTime(day + DAY, rule) };
 }
 
+/** Where study days change within one UTC day: the day number at its start, and the instants after which the next ones begin. */
+interface UtcDay {
+  first: number;
+  second: number;
+  day: number;
+}
+
+/**
+ * Study day numbers (days since 1970-01-01 in study time). Callers that go through a log item by
+ * item (stats, the optimiser) see times jump back and forth across the year; each UTC day's study-day changes are found once
+ * (at most two fall in one UTC day, on a 23-hour DST day) and kept: a review's day is then two
+ * comparisons. Finding the day of each review instead asked the time zone's offset four times a
+ * review, a third of the whole pass.
+ */
+export class DayIndex {
+  private readonly utcDays = new Map<number, UtcDay>();
+
+  constructor(private readonly rule: DayRule) {}
+
+  of(time: number): number {
+    const utc = Math.floor(time / DAY);
+    let known = this.utcDays.get(utc);
+    if (!known) this.utcDays.set(utc, (known = this.changes(utc * DAY)));
+    return time < known.first ? known.day : time < known.second ? known.day + 1 : known.day + 2;
+  }
+
+  private changes(midnight: number): UtcDay {
+    const rule = this.rule;
+    const first = studyDay(midnight, rule.startHour, rule.utcOffsetMinutes).end;
+    const second =
+      first < midnight + DAY ? studyDay(first, rule.startHour, rule.utcOffsetMinutes).end : Number.POSITIVE_INFINITY;
+    return {
+      day: Math.floor(toStudyTime(midnight, rule) / DAY),
+      first,
+      second,
+    };
+  }
+}
+
 /** A short interval for grade buttons: 1m, 10m, 5h, 3d, 2.5mo, 1.2y (`units` from the message catalogue). */
 export function formatInterval(ms: number, units: IntervalUnits = ENGLISH.intervals): string {
   const minutes = Math.max(1, Math.round(ms / 60_000));

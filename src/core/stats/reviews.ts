@@ -1,4 +1,4 @@
-import { DAY, studyDay, toStudyTime, type DayRule } from '../schedule/day.js';
+import { DayIndex, type DayRule } from '../schedule/day.js';
 import { STATE_NEW, STATE_REVIEW } from '../schedule/fsrs.js';
 import { CalibrationSums } from './calibration.js';
 
@@ -28,45 +28,6 @@ export interface DayCounts {
  * forgetting curve (`createForgettingCurve`, what study's scheduler predicts).
  */
 export type Recall = (elapsedDays: number, stability: number) => number;
-
-/** Where study days change within one UTC day: the day number at its start, and the instants after which the next ones begin. */
-interface UtcDay {
-  first: number;
-  second: number;
-  day: number;
-}
-
-/**
- * Study day numbers (days since 1970-01-01 in study time). Reviews come item by item, so their
- * times jump back and forth across the year; each UTC day's study-day changes are found once
- * (at most two fall in one UTC day, on a 23-hour DST day) and kept: a review's day is then two
- * comparisons. Finding the day of each review instead asked the time zone's offset four times a
- * review, a third of the whole pass.
- */
-export class DayIndex {
-  private readonly utcDays = new Map<number, UtcDay>();
-
-  constructor(private readonly rule: DayRule) {}
-
-  of(time: number): number {
-    const utc = Math.floor(time / DAY);
-    let known = this.utcDays.get(utc);
-    if (!known) this.utcDays.set(utc, (known = this.changes(utc * DAY)));
-    return time < known.first ? known.day : time < known.second ? known.day + 1 : known.day + 2;
-  }
-
-  private changes(midnight: number): UtcDay {
-    const rule = this.rule;
-    const first = studyDay(midnight, rule.startHour, rule.utcOffsetMinutes).end;
-    const second =
-      first < midnight + DAY ? studyDay(first, rule.startHour, rule.utcOffsetMinutes).end : Number.POSITIVE_INFINITY;
-    return {
-      day: Math.floor(toStudyTime(midnight, rule) / DAY),
-      first,
-      second,
-    };
-  }
-}
 
 /** Per deck: answers per study day, calibration sums, and how many reviews. */
 export class DeckReviews {

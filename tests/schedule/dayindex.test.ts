@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/random.js';
-import { DAY, toStudyTime, type DayRule } from '../../src/core/schedule/day.js';
-import { DayIndex } from '../../src/core/stats/reviews.js';
+import { DAY, DayIndex, toStudyTime, type DayRule } from '../../src/core/schedule/day.js';
 
 /**
  * The study-day numbers stats folds the log with, kept per UTC day, against the definition
