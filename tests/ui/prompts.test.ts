@@ -214,11 +214,11 @@ describe('choicePrompt', () => {
     expect(strip(getScreen())).toBe('› 选择 a；b');
   });
 
-  it('wraps a long choice under its own text at 40 columns, and the keys line between its keys', async () => {
+  it('wraps a long choice under its own text at 40 columns, the keys line between its keys, and the answer under itself', async () => {
     const columns = Object.getOwnPropertyDescriptor(process.stdout, 'columns');
     Object.defineProperty(process.stdout, 'columns', { value: 40, configurable: true });
     try {
-      const { getScreen } = await render(choicePrompt, {
+      const { getScreen, events, answer } = await render(choicePrompt, {
         message: '选择一项',
         choices: ['企业级虚拟化产品', '安装在 Windows 之上的宿主型虚拟机软件'],
         hint: zh.study.pickOneHint('1–2'),
@@ -228,6 +228,10 @@ describe('choicePrompt', () => {
       expect(screen).toContain('  2. 安装在 Windows 之上的宿主型虚拟机软\n     件');
       expect(screen).toContain('1–2 或 ↑↓ Enter · u 撤销 · q 退出\n? 按键');
       for (const line of screen.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(40);
+      events.keypress('2');
+      await answer;
+      const echo = strip(getScreen());
+      expect(echo).toBe('› 选择一项 安装在 Windows 之上的宿主型虚\n           拟机软件');
     } finally {
       if (columns) Object.defineProperty(process.stdout, 'columns', columns);
       else delete (process.stdout as { columns?: number }).columns;

@@ -77,16 +77,19 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
     } else if (action !== undefined) finish({ action });
   });
   const message = `${prefix} ${theme.style.message(config.message, status)}`;
+  // A choice longer than the line wraps under its own text, not under its number: the terminal's
+  // wrap put the rest of a Chinese choice at 40 columns at the start of the next line.
+  const width = process.stdout.columns || 80;
   if (status === 'done') {
     const answer = picked
       .map((i) => neutralizeControls(config.choices[i]!))
       .join((config.messages ?? ENGLISH).listSeparator);
-    return `${above}${message} ${theme.style.answer(answer)}`.trimEnd();
+    // Wrapped under itself too, as the choices were.
+    const indent = displayWidth(message) + 1;
+    const lines = wrapText(answer, Math.max(10, width - indent)).map((line) => theme.style.answer(line));
+    return `${above}${message} ${lines.join(`\n${' '.repeat(indent)}`)}`.trimEnd();
   }
   const paint = terminalPaint();
-  // A choice longer than the line wraps under its own text, not under its number: the terminal's
-  // wrap put the rest of a Chinese choice at 40 columns at the start of the next line.
-  const width = process.stdout.columns || 80;
   const lines = config.choices.map((choice, i) => {
     const box = config.multiple ? (picked.includes(i) ? '◉ ' : '◯ ') : '';
     const head = `${i === active ? '❯' : ' '} ${i + 1}. ${box}`;
