@@ -168,6 +168,25 @@ describe('English and Chinese hypervisor decks', () => {
   });
 });
 
+describe('the Chinese hypervisor deck', () => {
+  // A folded `why: >-` turns each line break into a space, which Chinese text does not have:
+  // "原生的 或 Hypervisor", "RISC。 Xen". Spaces stay only between Chinese and Latin text.
+  const straySpace = /[，。；：、！？（）“”] | [，。；：、！？（）“”]|\p{Script=Han} \p{Script=Han}/u;
+  const texts = (card: RawCard) =>
+    [card.q, card.a, card.text, card.why, ...(card.choices ?? []), ...(card.steps ?? [])].filter(
+      (t): t is string => typeof t === 'string',
+    );
+
+  it('has no stray space beside Chinese punctuation or between Chinese characters', () => {
+    const stray = decks.zh.deck.cards.flatMap((card) =>
+      texts(card)
+        .filter((t) => straySpace.test(t))
+        .map((t) => `${card.id}: ${t}`),
+    );
+    expect(stray).toEqual([]);
+  });
+});
+
 describe('the bundled decks through the validator', () => {
   it('have no problem at all, not even a warning', async () => {
     const { loadWholeDecks } = await import('./helpers/decks.js');

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -103,6 +103,28 @@ describe('quizdeck validate (built binary)', () => {
     const r = runCli(['validate'], { cwd: local });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('decks/bad.yaml:1:1  error  missing-field');
+  });
+
+  it("the README's example of the content rules gives the output the README shows (issue 11.4)", () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const example = readme.slice(readme.indexOf('The content rules by example'));
+    const [, deck, output] = /```yaml\n([\s\S]*?)```[\s\S]*?```text\n([\s\S]*?)```/.exec(example)!;
+    const dir = mkdtempSync(join(tmpdir(), 'quizdeck-readme-'));
+    writeFileSync(join(dir, 'lint-examples.yaml'), deck!);
+    const r = runCli(['validate', '--strict', 'lint-examples.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(output);
+    for (const rule of [
+      'list-split-number',
+      'answer-in-question',
+      'accept-repeats-answer',
+      'accept-duplicate',
+      'why-repeats-answer',
+      'duplicate-question',
+      'choice-one-wrong',
+      'choice-duplicate',
+    ])
+      expect(output, rule).toContain(`  ${rule}  `);
   });
 });
 

@@ -1,4 +1,6 @@
-import { parseDocument } from 'yaml';
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { parse, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { itemKeys, expandCard } from '../../src/core/deck/items.js';
 import { parseDeck } from '../../src/core/deck/parse.js';
@@ -79,6 +81,19 @@ describe('order cards in a deck', () => {
     const schema = JSON.stringify(deckJsonSchema());
     expect(schema).toContain('"const":"order"');
     expect(schema).toMatch(/"steps":\{[^}]*"minItems":2,"maxItems":9/);
+  });
+
+  it('need at least 2 distinct steps in the JSON schema too, which the bundled decks meet', () => {
+    const validate = new Ajv2020({ strict: false }).compile(deckJsonSchema());
+    const deck = (steps: string[]) => ({ deck: 'd', title: 'D', cards: [{ id: 'o', type: 'order', q: 'Q', steps }] });
+    expect(validate(deck(['BIOS', 'Xen']))).toBe(true);
+    expect(validate(deck(['BIOS', 'BIOS']))).toBe(false);
+    expect(validate.errors?.some((e) => e.keyword === 'uniqueItems')).toBe(true);
+    expect(validate(deck(['BIOS']))).toBe(false);
+    for (const file of ['hypervisors.en.yaml', 'hypervisors.zh.yaml']) {
+      const ok = validate(parse(readFileSync(new URL(`../../decks/${file}`, import.meta.url), 'utf8')));
+      expect(ok ? [] : validate.errors, file).toEqual([]);
+    }
   });
 
   it('must have as many steps in a translation', () => {

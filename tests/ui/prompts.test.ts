@@ -7,6 +7,7 @@ import { checkAnswer } from '../../src/core/answer.js';
 import { messagesFor } from '../../src/core/messages/index.js';
 import { terminalPaint } from '../../src/ui/paint.js';
 import { formatTypedAnswer } from '../../src/core/question/feedback.js';
+import { displayWidth } from '../../src/core/text.js';
 import {
   choicePrompt,
   keyPrompt,
@@ -17,6 +18,7 @@ import {
 } from '../../src/ui/prompts/index.js';
 import { requireTerminal, withInterrupt } from '../../src/commands/shared/terminal.js';
 import { formatCardText, progressBar } from '../../src/ui/terminal.js';
+import { wrapKeys } from '../../src/ui/prompts/theme.js';
 
 const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 const zh = messagesFor('zh');
@@ -212,6 +214,30 @@ describe('choicePrompt', () => {
     expect(strip(getScreen())).toBe('› 选择 a；b');
   });
 
+  it('wraps a long choice under its own text at 40 columns, the keys line between its keys, and the answer under itself', async () => {
+    const columns = Object.getOwnPropertyDescriptor(process.stdout, 'columns');
+    Object.defineProperty(process.stdout, 'columns', { value: 40, configurable: true });
+    try {
+      const { getScreen, events, answer } = await render(choicePrompt, {
+        message: '选择一项',
+        choices: ['企业级虚拟化产品', '安装在 Windows 之上的宿主型虚拟机软件'],
+        hint: zh.study.pickOneHint('1–2'),
+        messages: zh,
+      });
+      const screen = strip(getScreen());
+      expect(screen).toContain('  2. 安装在 Windows 之上的宿主型虚拟机软\n     件');
+      expect(screen).toContain('1–2 或 ↑↓ Enter · u 撤销 · q 退出\n? 按键');
+      for (const line of screen.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(40);
+      events.keypress('2');
+      await answer;
+      const echo = strip(getScreen());
+      expect(echo).toBe('› 选择一项 安装在 Windows 之上的宿主型虚\n           拟机软件');
+    } finally {
+      if (columns) Object.defineProperty(process.stdout, 'columns', columns);
+      else delete (process.stdout as { columns?: number }).columns;
+    }
+  });
+
   it('neutralises choice text from deck files', async () => {
     const { getScreen } = await render(choicePrompt, { message: 'Which?', choices: ['Bad\u001b[31m', 'ok'] });
     expect(getScreen()).toContain('Bad^[[31m');
@@ -313,5 +339,17 @@ describe('terminal helpers', () => {
     expect(formatCardText('虚拟化是一种技术', 10)).toBe('虚拟化是一\n种技术');
     expect(formatCardText('evil \u001b[2J text', 40)).toBe('evil ^[[2J text');
     expect(progressBar(1, 4, 8)).toBe('██░░░░░░');
+  });
+
+  it('wraps a keys line between its keys, never between a key and its word (Chinese at 40 columns)', () => {
+    expect(wrapKeys(zh.study.trueFalseHint, 40)).toBe('t 正确 · f 错误 · u 撤销 · q 退出\n? 按键');
+    expect(wrapKeys(zh.study.gradeHint, 40)).toBe(
+      '1 重来 · 2 困难 · 3 良好 · 4 简单\n↑↓ Enter · u 撤销 · q 退出 · ? 按键',
+    );
+    expect(wrapKeys('t true · f false · u undo · q quit · ? keys', 40)).toBe(
+      't true · f false · u undo · q quit\n? keys',
+    );
+    expect(wrapKeys('t true · f false', 80)).toBe('t true · f false');
+    expect(wrapKeys('a-very-long-key-name · b', 10)).toBe('a-very-long-key-name\nb');
   });
 });

@@ -166,6 +166,9 @@ export function deckJsonSchema(): object {
     target: 'draft-2020-12',
     io: 'input',
     override: ({ zodSchema, jsonSchema }) => {
+      // At least two distinct steps: editors flag a step written twice (validate also compares
+      // them as typed answers are, which JSON Schema cannot).
+      if (zodSchema === orderCardSchema.shape.steps) (jsonSchema as Record<string, unknown>).uniqueItems = true;
       // Every preprocess step here is answerText's (`.describe` copies it, so identity does not do).
       const def = zodSchema._zod.def as { type: string; in?: { _zod: { def: { type: string } } } };
       if (def.type !== 'pipe' || def.in?._zod.def.type !== 'transform') return;

@@ -10,7 +10,7 @@ import {
   type Status,
 } from '@inquirer/core';
 import { ENGLISH } from '../../core/messages/index.js';
-import { neutralizeControls } from '../../core/text.js';
+import { displayWidth, neutralizeControls, wrapText } from '../../core/text.js';
 import { terminalPaint } from '../paint.js';
 import { useTimeLeft } from './clock.js';
 import { bottomLines, isHelpKey, promptTheme, useScreenAbove, type ActionKeys, type CommonConfig } from './theme.js';
@@ -77,16 +77,25 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
     } else if (action !== undefined) finish({ action });
   });
   const message = `${prefix} ${theme.style.message(config.message, status)}`;
+  // A choice longer than the line wraps under its own text, not under its number: the terminal's
+  // wrap put the rest of a Chinese choice at 40 columns at the start of the next line.
+  const width = process.stdout.columns || 80;
   if (status === 'done') {
     const answer = picked
       .map((i) => neutralizeControls(config.choices[i]!))
       .join((config.messages ?? ENGLISH).listSeparator);
-    return `${above}${message} ${theme.style.answer(answer)}`.trimEnd();
+    // Wrapped under itself too, as the choices were.
+    const indent = displayWidth(message) + 1;
+    const lines = wrapText(answer, Math.max(10, width - indent)).map((line) => theme.style.answer(line));
+    return `${above}${message} ${lines.join(`\n${' '.repeat(indent)}`)}`.trimEnd();
   }
   const paint = terminalPaint();
   const lines = config.choices.map((choice, i) => {
     const box = config.multiple ? (picked.includes(i) ? '◉ ' : '◯ ') : '';
-    const text = `${i === active ? '❯' : ' '} ${i + 1}. ${box}${neutralizeControls(choice)}`;
+    const head = `${i === active ? '❯' : ' '} ${i + 1}. ${box}`;
+    const indent = ' '.repeat(displayWidth(head));
+    const body = wrapText(neutralizeControls(choice), Math.max(10, width - indent.length));
+    const text = head + body.join(`\n${indent}`);
     return i === active ? paint.accent(text) : text;
   });
   return [`${above}${message}\n${lines.join('\n')}`, bottomLines(config, error, left, helpShown)];

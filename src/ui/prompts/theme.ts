@@ -2,6 +2,7 @@ import { makeTheme, useEffect, useRef, useState, type Theme } from '@inquirer/co
 import { CLEAR_SCREEN } from '../terminal.js';
 import { formatClock } from '../../core/quiz/duration.js';
 import { ENGLISH, type Messages } from '../../core/messages/index.js';
+import { displayWidth } from '../../core/text.js';
 import { terminalPaint } from '../paint.js';
 
 /**
@@ -52,11 +53,44 @@ export function bottomLines(
   const m = config.messages ?? ENGLISH;
   const paint = terminalPaint();
   const clock = left === undefined ? '' : m.quiz.timeLeft(formatClock(left));
-  const keys = helpShown && config.help ? paint.dim(config.help) : config.hint ? paint.dim(config.hint) : '';
+  const text = helpShown && config.help ? config.help : config.hint;
+  // The time left comes first on the keys' line: the keys wrap in what it leaves.
+  const width = (process.stdout.columns || 80) - (clock ? displayWidth(clock) + 2 : 0);
+  const keys = text ? paint.dim(wrapKeys(text, width)) : '';
   const last = [left === undefined ? '' : left <= 60_000 ? paint.error(clock) : paint.warning(clock), keys]
     .filter(Boolean)
     .join('  ');
   return [error ? paint.error(error) : '', last].filter(Boolean).join('\n') || undefined;
+}
+
+/**
+ * A keys line wrapped at its ` · ` separators to `width` columns, so that a key and its word stay
+ * on one line: at 40 columns the terminal's own wrap left Chinese study's `?` at the end of one
+ * line and its word `按键` alone on the next. A group wider than a line is left to the terminal.
+ */
+export function wrapKeys(text: string, width: number): string {
+  const lines: string[] = [];
+  for (const line of text.split('\n')) {
+    let current = '';
+    let currentWidth = 0;
+    for (const group of line.split(' · ')) {
+      const w = displayWidth(group);
+      if (current !== '' && currentWidth + 3 + w > width) {
+        lines.push(current);
+        current = '';
+        currentWidth = 0;
+      }
+      if (current === '') {
+        current = group;
+        currentWidth = w;
+      } else {
+        current = `${current} · ${group}`;
+        currentWidth += 3 + w;
+      }
+    }
+    lines.push(current);
+  }
+  return lines.join('\n');
 }
 
 /**
