@@ -130,16 +130,17 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
       schedulers,
       cram: settings.cram,
       exam: exam
-        ? examForToday(
-            exam,
-            include
-              ? outlines.map((o) => ({ ...o, cards: o.cards.filter((card) => include!(o.deck.deck, card)) }))
-              : outlines,
-            db,
-            settings,
-            dayRule,
-            clock.now(),
-          )
+        ? (now) =>
+            examForToday(
+              exam,
+              include
+                ? outlines.map((o) => ({ ...o, cards: o.cards.filter((card) => include!(o.deck.deck, card)) }))
+                : outlines,
+              db,
+              settings,
+              dayRule,
+              now,
+            )
         : undefined,
     };
     const store: StudyStore = new ReviewStore(db);
@@ -169,7 +170,7 @@ export async function runStudy(paths: string[], options: StudyOptions, deps: Stu
   }
 }
 
-/** Today's part of the exam plan over the session's cards, made now (see core/exam). */
+/** The study day's part of the exam plan over the session's cards, made at `now` (see core/exam). */
 function examForToday(
   exam: ExamSettings,
   planned: readonly DeckOutline[],

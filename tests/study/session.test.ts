@@ -464,7 +464,11 @@ describe("study --exam (today's part of the plan)", () => {
     const announce = { exam: '2026-03-20', daysLeft: 10, newToday: 1, pulled: 1, feasible: true };
     const config = {
       ...configOf([deck], clock),
-      exam: { newLimitByDeck: new Map([['d', 1]]), extraReviews: new Map([['d', new Set(['later'])]]), announce },
+      exam: () => ({
+        newLimitByDeck: new Map([['d', 1]]),
+        extraReviews: new Map([['d', new Set(['later'])]]),
+        announce,
+      }),
     };
     await createStudyDriver(config, { ui: ui.ui, store, now: clock.now, messages: ENGLISH }).run();
     expect(ui.shown[0]!.counts).toEqual({ new: 1, learning: 0, due: 2 });
@@ -477,5 +481,36 @@ describe("study --exam (today's part of the plan)", () => {
       'later',
       'n1',
     ]);
+  });
+
+  it('a session past 4 a.m. plans the new study day and says what it holds', async () => {
+    const clock = fakeClock(Date.parse('2026-03-10T03:50:00+08:00'), 'Asia/Shanghai');
+    const store = new ReviewStore(db);
+    const deck = deckOf(['n1', 'n2', 'n3'].map(basic));
+    const planned: number[] = [];
+    // One new item per study day, as a plan with ten days left would give.
+    const exam = (now: number) => {
+      planned.push(now);
+      const daysLeft = 10 - planned.length + 1;
+      return {
+        newLimitByDeck: new Map([['d', 1]]),
+        extraReviews: new Map<string, Set<string>>(),
+        announce: { exam: '2026-03-20', daysLeft, newToday: 1, pulled: 0, feasible: true },
+      };
+    };
+    // n1 at 3:55, its 10-minute step (learned ahead) at 4:05, then the new day's new item.
+    const ui = scriptedUi(clock, [answer(3, 5 * MIN), answer(4, 10 * MIN), quit]);
+    await createStudyDriver(
+      { ...configOf([deck], clock), exam },
+      { ui: ui.ui, store, now: clock.now, messages: ENGLISH },
+    ).run();
+    expect(planned.map((t) => new Date(t).toISOString())).toEqual([
+      '2026-03-09T19:50:00.000Z',
+      '2026-03-09T20:05:00.000Z',
+    ]);
+    expect(ui.shown.map((c) => c.entry.item.key)).toEqual(['n1', 'n1', 'n2']);
+    expect(ui.shown[0]!.notices).toEqual([expect.objectContaining({ kind: 'exam', daysLeft: 10 })]);
+    expect(ui.shown[1]!.notices).toEqual([]);
+    expect(ui.shown[2]!.notices).toEqual([{ kind: 'newDay' }, expect.objectContaining({ kind: 'exam', daysLeft: 9 })]);
   });
 });

@@ -109,8 +109,9 @@ export function createStudyDriver<T extends QueueItem>(config: SessionConfig<T>,
     switch (effect.type) {
       case 'load': {
         const snapshot = store.snapshot(config.deckIds, effect.day, effect.scope === 'all');
+        const at = now();
         // `loaded` has no effects of its own.
-        state = step(state, { type: 'loaded', snapshot, now: now() }).state;
+        state = step(state, { type: 'loaded', snapshot, now: at, exam: config.exam?.(at) }).state;
         return;
       }
       case 'cram':

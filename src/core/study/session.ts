@@ -46,8 +46,11 @@ export interface SessionConfig<T extends QueueItem> {
   schedulers: DeckSchedulers;
   /** `study --cram`: every item now, lowest recall first, answers kept apart and no schedule changed. */
   cram?: boolean;
-  /** `study --exam`: today's part of the exam plan, made when the session starts. */
-  exam?: ExamToday;
+  /**
+   * `study --exam`: the study day's part of the exam plan, made by the shell for each study day
+   * the session loads (a session that runs past 4 a.m. plans the new day).
+   */
+  exam?: (now: number) => ExamToday;
 }
 
 /** What an exam plan changes in today's session (see `core/exam/today.ts`). */
@@ -149,7 +152,7 @@ export interface StudyState<T extends QueueItem> {
 }
 
 export type StudyEvent =
-  | { type: 'loaded'; snapshot: QueueSnapshot; now: number }
+  | { type: 'loaded'; snapshot: QueueSnapshot; now: number; exam?: ExamToday }
   | { type: 'show'; now: number }
   | { type: 'grade'; grade: GradeValue; now: number }
   | { type: 'undo'; now: number }
@@ -178,7 +181,6 @@ const scopeOf = (config: SessionConfig<QueueItem>): 'due' | 'all' => (config.cra
 /** A new session: it asks for the day's data first. */
 export function startSession<T extends QueueItem>(config: SessionConfig<T>, now: number): Step<T> {
   const day = dayOf(config, now);
-  const notices: Notice<T>[] = config.exam ? [{ kind: 'exam', ...config.exam.announce }] : [];
   const state: StudyState<T> = {
     config,
     started: now,
@@ -189,7 +191,7 @@ export function startSession<T extends QueueItem>(config: SessionConfig<T>, now:
     leeches: 0,
     finished: 0,
     nextRef: 1,
-    notices,
+    notices: [],
     prioritize: null,
     current: null,
     phase: 'loading',
@@ -208,7 +210,7 @@ export function step<T extends QueueItem>(state: StudyState<T>, event: StudyEven
   switch (event.type) {
     case 'loaded':
       expect(state.phase === 'loading', event, state);
-      return { state: loaded(state, event.snapshot, event.now), effects: [] };
+      return { state: loaded(state, event.snapshot, event.now, event.exam), effects: [] };
     case 'show':
       expect(state.phase === 'ready', event, state);
       return show(state, event.now);
@@ -223,7 +225,12 @@ export function step<T extends QueueItem>(state: StudyState<T>, event: StudyEven
   }
 }
 
-function loaded<T extends QueueItem>(state: StudyState<T>, snapshot: QueueSnapshot, now: number): StudyState<T> {
+function loaded<T extends QueueItem>(
+  state: StudyState<T>,
+  snapshot: QueueSnapshot,
+  now: number,
+  exam?: ExamToday,
+): StudyState<T> {
   const { config, day } = state;
   if (config.cram)
     return {
@@ -237,20 +244,21 @@ function loaded<T extends QueueItem>(state: StudyState<T>, snapshot: QueueSnapsh
       phase: 'ready',
     };
   const queue = new StudyQueue<T>({
-    items: config.items(config.exam ? withoutKeys(snapshot.notDue, config.exam.extraReviews) : snapshot.notDue),
+    items: config.items(exam ? withoutKeys(snapshot.notDue, exam.extraReviews) : snapshot.notDue),
     states: snapshot.states,
     notDue: snapshot.notDue,
     reviewedToday: snapshot.reviewedToday,
     doneToday: snapshot.doneToday,
     limits: config.limits,
-    newLimitByDeck: config.exam?.newLimitByDeck,
-    extraReviews: config.exam?.extraReviews,
+    newLimitByDeck: exam?.newLimitByDeck,
+    extraReviews: exam?.extraReviews,
     day,
     now,
     retrievability: config.schedulers.retrievability(snapshot.states),
   });
   if (state.prioritize !== null) queue.prioritize(state.prioritize);
-  return { ...state, queue, prioritize: null, phase: 'ready' };
+  const notices: readonly Notice<T>[] = exam ? [...state.notices, { kind: 'exam', ...exam.announce }] : state.notices;
+  return { ...state, queue, notices, prioritize: null, phase: 'ready' };
 }
 
 /** `notDue` without the items pulled forward: their cards must be among the session's items. */
