@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseExamDate, parseExamRetention, EXAM_MAX_DAYS } from '../../src/core/exam/options.js';
-import { planExam, type ExamDeckInput, type ExamPlanInput } from '../../src/core/exam/plan.js';
+import { newItemDays, planExam, type ExamDeckInput, type ExamPlanInput } from '../../src/core/exam/plan.js';
 import { examToday } from '../../src/core/exam/today.js';
 import { DAY, UTC_DAY_RULE, type DayRule } from '../../src/core/schedule/day.js';
 import { createScheduler, DEFAULT_WEIGHTS, STATE_LEARNING, type CardMemory } from '../../src/core/schedule/fsrs.js';
@@ -143,6 +143,38 @@ describe('new items', () => {
     const p = plan([deck('d', news(50))], 30);
     expect(p.total).toMatchObject({ items: 50, new: 50, atTarget: 0, plannedAtTarget: 50, cram: 0, newPerDay: 2 });
     expect(p.items.every((i) => i.recall === null && i.introduce !== null)).toBe(true);
+  });
+});
+
+describe('siblings (a card and its reverse, the deletions of a cloze) are never introduced on one day', () => {
+  it.each([
+    ['no siblings: today, then per day', ['a', 'b', 'c', 'd', 'e'], 1, 2, 5, [0, 1, 1, 2, 2]],
+    ['a reverse goes to the next day with room', ['a', 'a:reverse', 'b', 'b:reverse'], 2, 2, 5, [0, 1, 0, 1]],
+    ['three deletions spread over three days', ['z:c1', 'z:c2', 'z:c3', 'y'], 3, 3, 5, [0, 1, 2, 0]],
+    ['the next day full: two days on', ['a', 'b', 'a:reverse'], 1, 1, 5, [0, 1, 2]],
+    ['no room before the exam day: left for it (daysLeft)', ['a', 'a:reverse', 'b'], 2, 2, 1, [0, 1, 0]],
+    ['no new items a day after today', ['a', 'b', 'c'], 1, 0, 4, [0, 4, 4]],
+    ['the exam today: nothing before it', ['a'], 0, 5, 0, [0]],
+  ] as const)('%s', (_name, keys, todayQuota, perDay, daysLeft, expected) => {
+    expect([...newItemDays(keys, todayQuota, perDay, daysLeft)]).toEqual(expected);
+  });
+
+  it('in a plan: forward and reverse of 10 cards over 10 days, 2 a day, never both sides of a card on one day', () => {
+    const items = Object.fromEntries(
+      Array.from({ length: 10 }, (_, i) => [
+        [`c${i}`, null],
+        [`c${i}:reverse`, null],
+      ]).flat(),
+    );
+    const p = plan([deck('d', items)], 10, { limits: { newPerDay: 4, reviewsPerDay: 200 } });
+    const byDay = new Map<string, string[]>();
+    for (const i of p.items) if (i.introduce) byDay.set(i.introduce, [...(byDay.get(i.introduce) ?? []), i.key]);
+    for (const keys of byDay.values()) {
+      const cards = keys.map((k) => k.split(':')[0]);
+      expect(new Set(cards).size).toBe(cards.length);
+    }
+    expect(p.total.days.slice(0, 10).map((d) => d.new)).toEqual([2, 2, 2, 2, 2, 2, 2, 2, 2, 2]);
+    expect(p.decks[0]!.notIntroduced).toBe(0);
   });
 });
 

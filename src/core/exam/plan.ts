@@ -221,7 +221,16 @@ function planDeck(deck: ExamDeckInput, c: Context, out: ExamItemPlan[], problems
   const todayQuota = Math.max(0, Math.min(perDay - done, fresh));
   // Every new item starts from the same memory: a first answer Good.
   const learnt = deck.model.next(null, 0, GOOD);
-  const fresh0: NewItems = { todayQuota, perDay, learnt, interval: deck.model.interval(learnt.stability) };
+  const fresh0: NewItems = {
+    days: newItemDays(
+      deck.keys.filter((key) => isNew(deck.memories.get(key))),
+      todayQuota,
+      perDay,
+      daysLeft,
+    ),
+    learnt,
+    interval: deck.model.interval(learnt.stability),
+  };
   const tally: Tally = {
     newIndex: 0,
     lastNew: -1,
@@ -263,9 +272,8 @@ function planDeck(deck: ExamDeckInput, c: Context, out: ExamItemPlan[], problems
 }
 
 interface NewItems {
-  /** New items still to introduce today, and each later day. */
-  todayQuota: number;
-  perDay: number;
+  /** Each new item's day (an offset from today, in study order); `daysLeft` when there is no room before the exam day. */
+  days: Int32Array;
   /** The memory after a first answer Good, and the interval it gets. */
   learnt: MemoryModelState;
   interval: number;
@@ -295,9 +303,7 @@ function planItem(
   let introduce: number | null = null;
   let dueDay: number | null = null;
   if (isNew(memory)) {
-    const k = tally.newIndex++;
-    const offset =
-      k < fresh.todayQuota ? 0 : fresh.perDay === 0 ? daysLeft : 1 + Math.floor((k - fresh.todayQuota) / fresh.perDay);
+    const offset = fresh.days[tally.newIndex++]!;
     if (offset < daysLeft) {
       introduce = offset;
       tally.lastNew = Math.max(tally.lastNew, offset);
@@ -349,6 +355,36 @@ function planItem(
     planned: result.planned,
     cram: result.cram,
   };
+}
+
+/**
+ * The day each new item is introduced, in study order: `todayQuota` today, then `perDay` a day,
+ * and never two items of one card (a card and its reverse, a cloze's deletions) on the same
+ * day, since study buries the others until the next day once one is answered: such an item
+ * goes to the next day with room, and the items after it keep their order. Item keys begin
+ * with their card's id (`id`, `id:reverse`, `id:c2`). Linear: the first day with room only
+ * moves forward, and an item looks past it only over the days its card's items already took.
+ */
+export function newItemDays(keys: readonly string[], todayQuota: number, perDay: number, daysLeft: number): Int32Array {
+  const days = new Int32Array(keys.length).fill(daysLeft);
+  const room = new Int32Array(Math.max(daysLeft, 0));
+  for (let d = 0; d < daysLeft; d++) room[d] = d === 0 ? todayQuota : perDay;
+  // The last day an item of each card was put on.
+  const cardDay = new Map<string, number>();
+  let first = 0;
+  keys.forEach((key, k) => {
+    while (first < daysLeft && room[first] === 0) first++;
+    const colon = key.indexOf(':');
+    const card = colon < 0 ? key : key.slice(0, colon);
+    const sibling = cardDay.get(card);
+    let d = sibling === undefined ? first : Math.max(first, sibling + 1);
+    while (d < daysLeft && room[d] === 0) d++;
+    if (d >= daysLeft) return;
+    days[k] = d;
+    room[d]!--;
+    cardDay.set(card, d);
+  });
+  return days;
 }
 
 /**
