@@ -266,6 +266,8 @@ describe('a disk that fills up during a session', { timeout: 30_000 }, () => {
     await session!.waitFor(`${path}: the disk is full; the answer on screen was not saved (every answer before it is)`);
     expect((await session!.exit()).exitCode).toBe(2);
     expect(session!.text()).toMatch(/Cards studied:\s+1\s/);
+    // Only the saved answer's card comes back (the summary said "2 learning cards" before).
+    expect(session!.text()).toContain('1 learning card comes back in 10m');
     expect(session!.text()).not.toMatch(/unexpected error|at .*\.js:\d+/);
     rmSync(join(mount, 'filler'));
     const db = new Database(path, { readonly: true });
