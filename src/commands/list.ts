@@ -91,7 +91,7 @@ function addStudyProgress(
   const warn = (reason: string) => err(`quizdeck: ${neutralizeLine(reason)}; study counts left out\n`);
   let db;
   try {
-    db = openDatabase(dbPath, { readonly: true });
+    db = openDatabase(dbPath, { readonly: true, untouched: true });
   } catch (error) {
     warn((error as Error).message);
     return;

@@ -1,7 +1,8 @@
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
@@ -182,6 +183,12 @@ export class DatabaseRefused extends Error {
 export interface OpenOptions {
   /** Open without creating or migrating; `null` is returned when the file does not exist. */
   readonly?: boolean;
+  /**
+   * With `readonly`: read the file as it is and add nothing beside it (no -wal or -shm, which a
+   * read-only connection cannot remove again), for a quick look at a file that may be damaged.
+   * Without locks, so only for short reads (list's counts).
+   */
+  untouched?: boolean;
   migrations?: readonly Migration[];
 }
 
@@ -221,7 +228,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db | null
   try {
     // An existing file is looked at through a read-only connection first: a read-write one
     // could checkpoint another application's WAL into its file when closed.
-    const kind = size ? inspect(path, migrations) : 'empty';
+    const header = size ? sqliteHeader(path) : undefined;
+    const kind = size ? inspect(path, header, migrations) : 'empty';
     if (kind === 'foreign')
       throw new DatabaseRefused(
         path,
@@ -230,7 +238,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db | null
     if (options.readonly) {
       if (kind === 'empty')
         throw new DatabaseRefused(path, `this database is empty (quizdeck has not written to it yet)`);
-      db = connect(path, true);
+      db = options.untouched ? connectToLook(path, header) : connect(path, true);
       checkVersion(path, db, migrations);
       return db;
     }
@@ -266,10 +274,60 @@ function writable(path: string): boolean {
 }
 
 function connect(path: string, readonly: boolean): Db {
-  const db = new Database(path, { readonly, fileMustExist: readonly, nativeBinding: addonPath() });
+  const db = open(path, { readonly, fileMustExist: readonly });
   // Another session may hold the write lock for a moment; wait rather than fail.
   db.pragma('busy_timeout = 5000');
   return db;
+}
+
+/**
+ * better-sqlite3 reads `file:` URIs only when its addon is loaded with SQLITE_USE_URI=1 (it reads
+ * the variable once, when the first database is opened); our own paths are always absolute, so
+ * no path of ours is taken for a URI. Set for that moment only, so no child process inherits it.
+ */
+function open(filename: string, options: Database.Options): Db {
+  if (nativeBinding !== undefined) return new Database(filename, { ...options, nativeBinding });
+  const saved = process.env.SQLITE_USE_URI;
+  process.env.SQLITE_USE_URI = '1';
+  try {
+    return new Database(filename, { ...options, nativeBinding: addonPath() });
+  } finally {
+    if (saved === undefined) delete process.env.SQLITE_USE_URI;
+    else process.env.SQLITE_USE_URI = saved;
+  }
+}
+
+/** The first 100 bytes of an SQLite file (its header), or undefined for anything else. */
+function sqliteHeader(path: string): Buffer | undefined {
+  const header = Buffer.alloc(100);
+  const fd = openSync(path, 'r');
+  try {
+    if (readSync(fd, header, 0, 100, 0) !== 100) return undefined;
+  } finally {
+    closeSync(fd);
+  }
+  return header.toString('latin1', 0, 16) === 'SQLite format 3\0' ? header : undefined;
+}
+
+/**
+ * A read-only connection that adds nothing beside the file (it may be another application's, or
+ * damaged). A read-only connection to a database in WAL mode (Firefox's places.sqlite is one)
+ * creates its -wal and -shm files and, unable to check-point, leaves them behind (issue 9). With
+ * no -wal file, nothing has the database open and nothing waits to be check-pointed, so the file
+ * alone is the database: SQLite's `immutable` reads it without locks, -wal or -shm. With a -wal
+ * file, its owner is running (or crashed) and the -wal holds part of the database: read it the
+ * usual way.
+ */
+function connectToLook(path: string, header: Buffer | undefined): Db {
+  const wal = header !== undefined && header[18] === 2;
+  if (wal && !existsSync(`${path}-wal`)) {
+    try {
+      return open(`${pathToFileURL(path).href}?immutable=1`, { readonly: true, fileMustExist: true });
+    } catch {
+      // URIs turned off (SQLITE_USE_URI=0 in the environment, or the addon loaded by someone else).
+    }
+  }
+  return connect(path, true);
 }
 
 /** The size of a regular file, `undefined` when there is none; anything else at the path is refused. */
@@ -286,9 +344,12 @@ function fileSize(path: string): number | undefined {
   return stat.size;
 }
 
-function inspect(path: string, migrations: readonly Migration[]): Kind {
-  const db = connect(path, true);
+function inspect(path: string, header: Buffer | undefined, migrations: readonly Migration[]): Kind {
+  // PRAGMA application_id is these four bytes of the header.
+  if (header?.readUInt32BE(68) === APPLICATION_ID) return 'ours';
+  const db = connectToLook(path, header);
   try {
+    // The header may not say so yet: a new database's first changes can still be in its -wal.
     if ((db.pragma('application_id', { simple: true }) as number) === APPLICATION_ID) return 'ours';
     const tables = db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")

@@ -41,9 +41,11 @@ const snapshot = (path: string) =>
     .sort()
     .map((name) => [name, readFileSync(join(dirname(path), name)).toString('base64')]);
 
-function foreignDatabase(): string {
+/** Firefox keeps places.sqlite in WAL mode: its -wal and -shm go when Firefox closes it. */
+function foreignDatabase({ wal = false } = {}): string {
   const path = join(dir, 'places.sqlite');
   const db = new Database(path);
+  if (wal) db.pragma('journal_mode = WAL');
   db.exec(
     "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT); INSERT INTO moz_places (url) VALUES ('https://example.org')",
   );
@@ -62,22 +64,33 @@ function study(db: string, options: { prefix?: string[] } = {}): PtySession {
 }
 
 describe("another application's database", { timeout: 30_000 }, () => {
-  it('is refused by study and quiz with exit 2 and one sentence, and left byte-for-byte unchanged, without -wal or -shm files', async () => {
-    const path = foreignDatabase();
-    const before = snapshot(path);
-    for (const command of ['study', 'quiz']) {
-      session = runInPty([command, DECK, '--db', path], { cwd: dir, env: { QUIZDECK_DB: undefined } });
-      await session.waitFor(
-        `${path}: this is not a quizdeck database (it holds another application's tables); it was left untouched`,
-      );
-      expect((await session.exit()).exitCode).toBe(2);
-      expect(session.text()).not.toContain(FIRST_QUESTION);
-      expect(snapshot(path)).toEqual(before);
-    }
-  });
+  it.each([
+    ['in rollback-journal mode', false],
+    ['in WAL mode', true],
+  ])(
+    '%s: is refused by study and quiz with exit 2 and one sentence, and left byte-for-byte unchanged, without -wal or -shm files',
+    async (_, wal) => {
+      const path = foreignDatabase({ wal });
+      expect(readdirSync(dir)).toEqual(['places.sqlite']);
+      const before = snapshot(path);
+      for (const command of ['study', 'quiz']) {
+        session = runInPty([command, DECK, '--db', path], { cwd: dir, env: { QUIZDECK_DB: undefined } });
+        await session.waitFor(
+          `${path}: this is not a quizdeck database (it holds another application's tables); it was left untouched`,
+        );
+        expect((await session.exit()).exitCode).toBe(2);
+        expect(session.text()).not.toContain(FIRST_QUESTION);
+        expect(snapshot(path)).toEqual(before);
+      }
+    },
+  );
 
-  it('is not used by list, which warns, lists the decks without counts, and changes nothing', () => {
-    const path = foreignDatabase();
+  it.each([
+    ['in rollback-journal mode', false],
+    ['in WAL mode', true],
+  ])('%s: is not used by list, which warns, lists the decks without counts, and changes nothing', (_, wal) => {
+    const path = foreignDatabase({ wal });
+    expect(readdirSync(dir)).toEqual(['places.sqlite']);
     const before = snapshot(path);
     const result = runCli(['list', DECK, '--db', path]);
     expect(result.code).toBe(0);
@@ -125,10 +138,25 @@ describe('list with a database it cannot use', () => {
       },
       /damaged|missing quizdeck's tables/,
     ],
+    [
+      // quizdeck keeps its database in WAL mode: a read-only connection would add -wal and -shm.
+      'a truncated database in WAL mode',
+      (path) => {
+        const db = openDatabase(path);
+        const insert = db.prepare(
+          "INSERT INTO reviews (deck_id, card_key, card_id, rating, reviewed_at, duration_ms, state_before, state, due, stability, difficulty, scheduled_days) VALUES ('sample', ?, 'x', 3, 0, 0, 0, 2, 0, 1, 5, 1)",
+        );
+        for (let i = 0; i < 2000; i++) insert.run(`k${i}`);
+        db.close();
+        truncateSync(path, 3 * 4096);
+      },
+      /damaged|missing quizdeck's tables/,
+    ],
   ];
   it.each(cases)('%s: warns, lists the decks without counts, exit 0, no -wal/-shm beside it', (_, make, reason) => {
     const path = join(dir, 'q.db');
     make(path);
+    expect(readdirSync(dir)).toEqual(['q.db']);
     const before = snapshot(path);
     const result = runCli(['list', DECK, '--db', path]);
     expect(result.code).toBe(0);
@@ -238,6 +266,8 @@ describe('a disk that fills up during a session', { timeout: 30_000 }, () => {
     await session!.waitFor(`${path}: the disk is full; the answer on screen was not saved (every answer before it is)`);
     expect((await session!.exit()).exitCode).toBe(2);
     expect(session!.text()).toMatch(/Cards studied:\s+1\s/);
+    // Only the saved answer's card comes back (the summary said "2 learning cards" before).
+    expect(session!.text()).toContain('1 learning card comes back in 10m');
     expect(session!.text()).not.toMatch(/unexpected error|at .*\.js:\d+/);
     rmSync(join(mount, 'filler'));
     const db = new Database(path, { readonly: true });

@@ -34,6 +34,20 @@ describe('quizdeck print (built binary)', { timeout: 60_000 }, () => {
     expect(readFileSync(join(dir, 'sheet.txt'), 'utf8')).toContain('\f');
   });
 
+  it('refuses -o with an extension that is not a format (exit 2, one sentence, no file) unless --format says which (issue 9.14)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quizdeck-print-'));
+    const file = join(dir, 'sheet.docx');
+    const refused = runCli(['print', SAMPLE, '-o', file, '--seed', '3']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      `quizdeck: -o "${file}": ".docx" is not an output format; name the file .html, .md, .txt, .json or .pdf, or choose one with --format\n`,
+    );
+    expect(readdirSync(dir)).toEqual([]);
+    const chosen = runCli(['print', SAMPLE, '-o', file, '--format', 'txt', '--seed', '3']);
+    expect(chosen.code, chosen.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('Hypervisor basics');
+  });
+
   it('asks every question of the bundled decks: one per card (cloze cards once, with all blanks)', () => {
     for (const deck of [EN, ZH]) {
       const json = JSON.parse(runCli(['print', deck, '--format', 'json', '--seed', '1']).stdout);

@@ -27,6 +27,11 @@ export default function setup(): () => void {
     QUIZDECK_DB: join(root, 'home/.local/share/quizdeck/quizdeck.db'),
     TMPDIR: dir('tmp'),
   });
+  // The person's own cache settings would send the commands' parsed-deck cache out of the
+  // sandbox (QUIZDECK_CACHE_DIR=~/notes) or turn it off for the run: the cache follows
+  // XDG_CACHE_HOME above unless a test chooses otherwise.
+  delete process.env.QUIZDECK_CACHE_DIR;
+  delete process.env.QUIZDECK_CACHE;
   return () => {
     process.env = saved;
     rmSync(root, { recursive: true, force: true });

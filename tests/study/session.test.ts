@@ -364,6 +364,33 @@ describe('the store failing', () => {
     await expect(driver.run()).rejects.toThrow('disk full');
     expect(driver.summary('quit')).toMatchObject({ studied: 1 });
   });
+
+  it('the summary names only the learning cards the store kept (the failed answer moved no card)', async () => {
+    const clock = fakeClock(Date.parse('2026-03-10T12:00:00Z'));
+    const real = new ReviewStore(db);
+    let writes = 0;
+    const store: StudyStore = {
+      snapshot: (deckIds, day, every) => real.snapshot(deckIds, day, every),
+      record: (review) => {
+        if (++writes > 1) throw new Error('disk full');
+        return real.record(review);
+      },
+      undo: (id) => real.undo(id),
+      dueBefore: (deckIds, time) => real.dueBefore(deckIds, time),
+      recordCram: (answer) => real.recordCram(answer),
+      undoCram: (id) => real.undoCram(id),
+    };
+    // Good on a new card: a learning step of 10 minutes, for both answers.
+    const ui = scriptedUi(clock, [answer(3)]);
+    const driver = createStudyDriver(configOf([deckOf([basic('a'), basic('b'), basic('c')])], clock), {
+      ui: ui.ui,
+      store,
+      now: clock.now,
+      messages: ENGLISH,
+    });
+    await expect(driver.run()).rejects.toThrow('disk full');
+    expect(driver.summary('quit')).toMatchObject({ studied: 1, learningLater: 1 });
+  });
 });
 
 describe('the state machine refuses events out of order', () => {

@@ -6,6 +6,7 @@ import { gradeOptions, type GradeOption } from '../schedule/grade.js';
 import type { QueueCounts, QueueItem } from '../schedule/queue.js';
 import {
   queueCounts,
+  reviewNotRecorded,
   sessionFacts,
   startSession,
   step,
@@ -138,11 +139,23 @@ export function createStudyDriver<T extends QueueItem>(config: SessionConfig<T>,
       } catch (error) {
         // An answer the store could not keep (a full disk) was not given: the summary must not count it.
         if (effect.type === 'record' || effect.type === 'cram') state = before;
+        if (effect.type === 'record') reloadQueue();
         throw error;
       }
     }
   };
   const send = (event: StudyEvent) => apply(step(state, event));
+  /** After a review that was not saved: the queue as the store has it (reading still works on a full disk). */
+  const reloadQueue = () => {
+    const before = state;
+    try {
+      const next = reviewNotRecorded(state);
+      state = next.state;
+      for (const effect of next.effects) perform(effect);
+    } catch {
+      state = before;
+    }
+  };
 
   const summary = (end?: SessionEnd): SessionSummary => {
     const { tomorrowEnd, ...facts } = sessionFacts(state, now(), end === 'quit');

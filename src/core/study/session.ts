@@ -410,6 +410,19 @@ function undo<T extends QueueItem>(state: StudyState<T>, now: number): Step<T> {
   };
 }
 
+/**
+ * The state after a review the store could not keep (a full disk): the state before the grade,
+ * but with its queue rebuilt from the store, as after an undo, since the grade already moved the
+ * card in the queue (it is updated in place) and the summary would name it as coming back.
+ */
+export function reviewNotRecorded<T extends QueueItem>(before: StudyState<T>): Step<T> {
+  if (before.queue === null) return { state: before, effects: [] };
+  return {
+    state: { ...before, queue: null, current: null, phase: 'loading' },
+    effects: [{ type: 'load', day: before.day, scope: scopeOf(before.config) }],
+  };
+}
+
 /** What the summary says, but the count of cards due tomorrow, which only the store knows. */
 export interface SessionFacts {
   studied: number;
