@@ -151,8 +151,13 @@ function bigDatabase(deckFile, cards) {
   });
 }
 
+// Every copy's folder is removed when the bench ends, however it ends (they were left in /tmp).
+const copies = [];
+process.on('exit', () => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 function freshCopy(template) {
   const dir = mkdtempSync(join(tmpdir(), 'quizdeck-bench-'));
+  copies.push(dir);
   const db = join(dir, 'q.db');
   if (template) copyFileSync(template, db);
   return db;
