@@ -16,20 +16,32 @@ const Database = require('better-sqlite3');
 
 const RUNS = 3;
 
-/** quizdeck creates the schema (its own migrations: a study session that finds nothing to do), then the log is written directly. */
-async function bigDatabase() {
-  mkdirSync(OUT_DIR, { recursive: true });
-  const path = join(OUT_DIR, 'optimize-500k.db');
-  if (existsSync(path)) return path;
-  const tmp = `${path}.tmp`;
-  rmSync(tmp, { force: true });
-  const term = pty.spawn(process.execPath, [QUIZDECK, 'study', '--new', '0', '--db', tmp], {
+/** quizdeck's own migrations bring `path` to this build's schema: a study session that finds nothing to do. */
+async function migrate(path) {
+  const term = pty.spawn(process.execPath, [QUIZDECK, 'study', '--new', '0', '--db', path], {
     cols: 100,
     rows: 30,
     cwd: ROOT,
     env: process.env,
   });
   await new Promise((resolve) => term.onExit(resolve));
+}
+
+/**
+ * quizdeck creates the schema, then the log is written directly. A template from an older
+ * build is brought to this one's schema (the `reviews_item` index the read uses), as anyone's
+ * database is by their next study session or `optimize` without --dry-run.
+ */
+async function bigDatabase() {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const path = join(OUT_DIR, 'optimize-500k.db');
+  if (existsSync(path)) {
+    await migrate(path);
+    return path;
+  }
+  const tmp = `${path}.tmp`;
+  rmSync(tmp, { force: true });
+  await migrate(tmp);
   const db = new Database(tmp);
   // Two decks, as a learner has them; 540 days with 45 new items a day in each.
   insertReviews(db, simulateLog({ decks: ['networking', 'hypervisors'], days: 540, newPerDay: 45, seed: 2026 }));
