@@ -176,11 +176,12 @@ function partOf(given: AnalyzedAnswer, expected: AnalyzedAnswer): string[] | und
   return undefined;
 }
 
-// Items of a list answer: commas, semicolons and 、 (not a comma between digits, as in 150,000),
-// "and", "&" and "+" between spaces, and 和 / 与 / 及 / 以及 next to a Latin word or a number
-// (inside Chinese words these characters are no conjunction: 总和, 参与).
+// Items of a list answer: commas, semicolons and 、 (not a comma between two digits, as in
+// 150,000, but one after an item ending in a digit, as in "Dom0, DomU"), "and", "&" and "+"
+// between spaces, and 和 / 与 / 及 / 以及 next to a Latin word or a number (inside Chinese words
+// these characters are no conjunction: 总和, 参与).
 const LIST_SEPARATOR =
-  /(?<!\d)[,，](?!\d)|[;；、]|\s(?:and|&|\+)\s|(?<=[A-Za-z0-9]\s?)(?:以及|和|与|及)|(?:以及|和|与|及)(?=\s?[A-Za-z0-9])/giu;
+  /(?<!\d)[,，]|[,，](?!\d)|[;；、]|\s(?:and|&|\+)\s|(?<=[A-Za-z0-9]\s?)(?:以及|和|与|及)|(?:以及|和|与|及)(?=\s?[A-Za-z0-9])/giu;
 
 function listItems(text: string, lang: string): { text: string; key: string }[] {
   return text

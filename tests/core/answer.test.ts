@@ -79,6 +79,11 @@ const ENGLISH: Row[] = [
   ['VSC, VMBus and VSP', [], 'VMBus', 'wrong', 'partial', ['VSC', 'VSP']],
   ['VSC and VMBus', [], 'VMBus & VSC', 'correct', 'same-items'],
   ['VSC, VMBus and VSP', [], 'VSC, VMBus and QEMU', 'wrong', 'different'],
+  // An item may end in a digit: the comma after it still separates (only 150,000 does not).
+  ['Dom0, DomU', [], 'DomU, Dom0', 'correct', 'same-items'],
+  ['Dom0, DomU and the hypervisor', [], 'the hypervisor, DomU and Dom0', 'correct', 'same-items'],
+  ['Windows Server 2008, Hyper-V', [], 'Hyper-V, Windows Server 2008', 'correct', 'same-items'],
+  ['Xen 3, KVM and QEMU', [], 'KVM and Xen 3', 'wrong', 'partial', ['QEMU']],
   // Near misses: one edit at 6+ letters, two at 12+; never shorter answers or numbers.
   ['VMkernel', [], 'VMkernal', 'almost', 'typo', 1],
   ['Hypervisor', [], 'Hypervisro', 'almost', 'typo', 1], // a swap is one edit
@@ -143,6 +148,7 @@ const CHINESE: Row[] = [
   ['MMU 硬件辅助虚拟化', [], 'MMU', 'wrong', 'partial', ['硬件辅助虚拟化']],
   ['硬件辅助虚拟化', [], '虚拟化', 'wrong', 'partial', ['硬件辅助']],
   ['VSC、VMBus 和 VSP', [], 'VSC 和 VMBus', 'wrong', 'partial', ['VSP']],
+  ['Dom0，DomU', [], 'DomU、Dom0', 'correct', 'same-items'],
   ['前端驱动和后端驱动', [], '前端驱动', 'wrong', 'partial', ['和后端驱动']],
   // Numbers.
   ['2007 年', [], '2007年', 'correct', 'match'],
