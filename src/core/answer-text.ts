@@ -89,11 +89,12 @@ function keepMeaningfulPunctuation(chars: AnswerChar[]): void {
     const next = chars[i + 1];
     let keep = false;
     if (c.key === '+' || c.key === '#') {
-      let start = i;
-      while (start > 0 && (chars[start - 1]!.key === '+' || chars[start - 1]!.key === '#')) start--;
+      // The whole run of + and # is judged at once (and walked once: deck text is untrusted).
       let end = i;
       while (end + 1 < chars.length && (chars[end + 1]!.key === '+' || chars[end + 1]!.key === '#')) end++;
-      keep = isWord(chars[start - 1]) && !isWord(chars[end + 1]);
+      if (!(isWord(prev) && !isWord(chars[end + 1]))) for (let k = i; k <= end; k++) chars[k]!.key = '';
+      i = end;
+      continue;
     } else if (c.key === '.') keep = endsWithDigit(prev) && startsWithDigit(next);
     else if (c.key === '%') keep = endsWithDigit(prev);
     else if (c.key === '-') keep = startsWithDigit(next) && !isWord(prev);

@@ -152,35 +152,56 @@ export function boundedEditDistance(a: readonly string[], b: readonly string[], 
 
 /**
  * The typed key is a run of whole words of the answer, but not all of it ("a framework" for
- * "A framework for paravirtualized kernels"): the words around it are missing.
+ * "A framework for paravirtualized kernels"): the words around it are missing. Linear in the
+ * two keys (answers and typed text are untrusted): the typed key is looked for once in the
+ * answer's key, and a place counts where it starts at a word and ends at one.
  */
 function partOf(given: AnalyzedAnswer, expected: AnalyzedAnswer): string[] | undefined {
-  const tokens = answerTokens(expected);
   if (given.key.length >= expected.key.length) return undefined;
-  for (let i = 0; i < tokens.length; i++) {
-    for (let j = i; j < tokens.length; j++) {
-      // The key between the tokens, separators between numbers included: "12" is no part of "1, 2".
-      const joined = expected.chars
-        .slice(tokens[i]!.start, tokens[j]!.end)
-        .map((c) => c.key)
-        .join('');
-      if (joined.length >= given.key.length) {
-        if (joined !== given.key) break;
-      } else continue;
-      const missing: string[] = [];
-      if (i > 0) missing.push(tokenText(expected, tokens, 0, i - 1));
-      if (j < tokens.length - 1) missing.push(tokenText(expected, tokens, j + 1, tokens.length - 1));
-      return missing;
-    }
+  const tokens = answerTokens(expected);
+  // Where each character's key begins in expected.key. The key of tokens i..j, with what stands
+  // between them (the separator of "1, 2" included: "12" is no part of it), is
+  // expected.key.slice(at[tokens[i].start], at[tokens[j].end]).
+  const at = [0];
+  for (const c of expected.chars) at.push(at.at(-1)! + c.key.length);
+  const startsAt = new Map(tokens.map((t, k) => [at[t.start]!, k]));
+  const endsAt = new Map(tokens.map((t, k) => [at[t.end]!, k]));
+  for (const from of occurrences(given.key, expected.key)) {
+    const i = startsAt.get(from);
+    const j = endsAt.get(from + given.key.length);
+    if (i === undefined || j === undefined) continue;
+    const missing: string[] = [];
+    if (i > 0) missing.push(tokenText(expected, tokens, 0, i - 1));
+    if (j < tokens.length - 1) missing.push(tokenText(expected, tokens, j + 1, tokens.length - 1));
+    return missing;
   }
   return undefined;
 }
 
-// Items of a list answer: commas, semicolons and 、 (not a comma between digits, as in 150,000),
-// "and", "&" and "+" between spaces, and 和 / 与 / 及 / 以及 next to a Latin word or a number
-// (inside Chinese words these characters are no conjunction: 总和, 参与).
+/** Every index where `pattern` (not empty) occurs in `text`, in order, in O(|pattern| + |text|) (Knuth–Morris–Pratt). */
+function* occurrences(pattern: string, text: string): Generator<number> {
+  const border = new Array<number>(pattern.length).fill(0);
+  for (let i = 1, k = 0; i < pattern.length; i++) {
+    while (k > 0 && pattern[i] !== pattern[k]) k = border[k - 1]!;
+    if (pattern[i] === pattern[k]) k++;
+    border[i] = k;
+  }
+  for (let i = 0, k = 0; i < text.length; i++) {
+    while (k > 0 && text[i] !== pattern[k]) k = border[k - 1]!;
+    if (text[i] === pattern[k]) k++;
+    if (k === pattern.length) {
+      yield i - k + 1;
+      k = border[k - 1]!;
+    }
+  }
+}
+
+// Items of a list answer: commas, semicolons and 、 (not a comma between two digits, as in
+// 150,000, but one after an item ending in a digit, as in "Dom0, DomU"), "and", "&" and "+"
+// between spaces, and 和 / 与 / 及 / 以及 next to a Latin word or a number (inside Chinese words
+// these characters are no conjunction: 总和, 参与).
 const LIST_SEPARATOR =
-  /(?<!\d)[,，](?!\d)|[;；、]|\s(?:and|&|\+)\s|(?<=[A-Za-z0-9]\s?)(?:以及|和|与|及)|(?:以及|和|与|及)(?=\s?[A-Za-z0-9])/giu;
+  /(?<!\d)[,，]|[,，](?!\d)|[;；、]|\s(?:and|&|\+)\s|(?<=[A-Za-z0-9]\s?)(?:以及|和|与|及)|(?:以及|和|与|及)(?=\s?[A-Za-z0-9])/giu;
 
 function listItems(text: string, lang: string): { text: string; key: string }[] {
   return text
@@ -197,12 +218,24 @@ function listCompare(typed: string, expected: string, lang: string): { same: boo
   const want = listItems(expected, lang);
   if (want.length < 2) return undefined;
   const got = listItems(typed, lang);
-  const left = [...want];
+  // How many of each item are still to be typed: one look-up an item, however long the lists.
+  const left = new Map<string, number>();
+  for (const w of want) left.set(w.key, (left.get(w.key) ?? 0) + 1);
   for (const item of got) {
-    const at = left.findIndex((w) => w.key === item.key);
-    if (at === -1) return undefined;
-    left.splice(at, 1);
+    const count = left.get(item.key) ?? 0;
+    if (count === 0) return undefined;
+    left.set(item.key, count - 1);
   }
-  if (left.length === 0) return { same: true };
-  return got.length > 0 ? { same: false, missing: left.map((w) => w.text) } : undefined;
+  if (got.length === want.length) return { same: true };
+  if (got.length === 0) return undefined;
+  // The items not typed, as the deck writes them, in the deck's order.
+  const missing: string[] = [];
+  for (const w of [...want].reverse()) {
+    const count = left.get(w.key) ?? 0;
+    if (count > 0) {
+      missing.push(w.text);
+      left.set(w.key, count - 1);
+    }
+  }
+  return { same: false, missing: missing.reverse() };
 }

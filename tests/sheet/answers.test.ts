@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../src/core/deck/schema.js';
+import { messagesFor } from '../../src/core/messages/index.js';
 import { renderSheetHtml } from '../../src/core/sheet/html.js';
 import { sheetToJson } from '../../src/core/sheet/json.js';
 import { renderSheetMarkdown } from '../../src/core/sheet/markdown.js';
@@ -42,10 +43,15 @@ describe('answer keys', () => {
     expect(key).toContain(`${(multi.answer as string[]).join(', ')} (`);
   });
 
-  it('Chinese: 选出所有正确答案 and 亦可', () => {
+  it('Chinese: 选出所有正确答案 and 也可接受, as study and quiz say it', () => {
     const text = renderSheetText(sheetOf([ZH], { seed: '1', lang: 'zh' }));
     expect(text).toContain('(选出所有正确答案)');
-    expect(text).toContain('The parent partition（亦可：root partition；parent）');
+    expect(text).toContain('The parent partition（也可接受：root partition；parent）');
+  });
+
+  it.each(['en', 'zh'])('%s: the key names alternatives in the words of study and quiz feedback', (lang) => {
+    const m = messagesFor(lang);
+    expect(m.feedback.alsoAccepted.toLowerCase()).toBe(`${m.sheet.alsoAccepted}${m.sheet.colon.trim()}`.toLowerCase());
   });
 
   it('html: square boxes (a class) and the note for multi-select; alternatives in the key', () => {

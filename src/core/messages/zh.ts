@@ -181,7 +181,7 @@ export const zh: Messages = {
     falseWord: '错误',
     colon: '：',
     listSeparator: '；',
-    alsoAccepted: '亦可',
+    alsoAccepted: '也可接受',
     chooseAll: '选出所有正确答案',
     parens: ['（', '）'],
     numberSteps: '按正确顺序给步骤编号',
