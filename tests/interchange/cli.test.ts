@@ -93,6 +93,15 @@ describe('quizdeck import (built binary)', { timeout: 60_000 }, () => {
     expect(runCli(['validate', deck])).toMatchObject({ code: 0 });
   });
 
+  it('shows the control characters of the file it quotes instead of sending them to the terminal', () => {
+    const notes = join(dir, 'hostile.txt');
+    writeFileSync(notes, '#separator:tab\n#html:true\nfront\tback <img src="x\u001b[2J.png">\n');
+    const r = runCli(['import', notes, '-o', join(dir, 'hostile.yaml')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/\u001b/);
+    expect(r.stderr).toContain(`quizdeck: ${notes}: line 3: image x^[[2J.png dropped\n`);
+  });
+
   it('merges a second import by id: unchanged cards stay, local edits are kept without --force', () => {
     const deck = join(dir, 'merge.yaml');
     const gift = join(FIXTURES, 'moodle-docs.gift');
