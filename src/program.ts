@@ -261,7 +261,16 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
       'write the decks for Anki (text or .apkg), Moodle (GIFT or XML) or as CSV/TSV; what a format cannot hold is named on stderr',
     )
     .argument('[paths...]', 'deck files or directories')
-    .option('--to <format>', 'anki, apkg, gift, moodle-xml, csv or tsv (default: from the -o extension)')
+    .addOption(
+      formatOption('--to <format>', 'the format (default: from the -o extension)', [
+        'anki',
+        'apkg',
+        'gift',
+        'moodle-xml',
+        'csv',
+        'tsv',
+      ]),
+    )
     .option(
       '--lang <tag>',
       'with no path, which language of a translated deck to use (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else en)',
@@ -280,7 +289,9 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
     )
     .argument('<file>', 'the file to import')
     .option('-o, --output <file>', 'the deck file to write or merge into (default: stdout)')
-    .option('--from <format>', 'anki, apkg, gift, csv or tsv (default: from the file)')
+    .addOption(
+      formatOption('--from <format>', 'the format (default: from the file)', ['anki', 'apkg', 'gift', 'csv', 'tsv']),
+    )
     .option('--lang <tag>', 'the deck language (default: guessed from the text)')
     .option('--deck <id>', 'the deck id of a new deck (default: from the source)')
     .option('--title <title>', 'the title of a new deck (default: from the source)')
@@ -292,4 +303,12 @@ Exit codes: 0 success, 1 problems found (or a quiz below --pass-mark),
     });
 
   return program;
+}
+
+/**
+ * An option whose values are listed (in help, and offered by shell completion) but checked by
+ * the command itself, which takes any case and says what is wrong in its own sentence.
+ */
+function formatOption(flags: string, description: string, formats: string[]): Option {
+  return new Option(flags, description).choices(formats).argParser((value: string) => value);
 }

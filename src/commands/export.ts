@@ -9,6 +9,7 @@ import { parseExportFormat, type ExportFormat } from '../core/interchange/format
 import { renderGift } from '../core/interchange/gift.js';
 import { describeLosses, type Loss } from '../core/interchange/losses.js';
 import { renderMoodleXml } from '../core/interchange/moodle-xml.js';
+import { neutralizeLine } from '../core/text.js';
 import { ExitError, UsageError } from '../errors.js';
 
 export interface ExportOptionInput {
@@ -49,7 +50,8 @@ export async function runExport(
   const decks = await requireValidWholeDecks(paths, { languages: preferredLanguages(input.lang, process.env) });
   const { data, losses } = await render(format.value, decks, deps);
   const sayLosses = () => {
-    for (const line of describeLosses(FORMAT_NAMES[format.value], losses)) deps.err(`quizdeck: ${line}\n`);
+    for (const line of describeLosses(FORMAT_NAMES[format.value], losses))
+      deps.err(`quizdeck: ${neutralizeLine(line)}\n`);
   };
   if (input.output === undefined) {
     deps.out(data as string);
@@ -64,7 +66,9 @@ export async function runExport(
   sayLosses();
   const cards = decks.reduce((n, d) => n + d.cards.length, 0);
   const carried = cards - new Set(losses.filter((l) => l.whole).map((l) => `${l.deckId}/${l.cardId}`)).size;
-  deps.err(`quizdeck: wrote ${input.output} (${carried} of ${cards} ${cards === 1 ? 'card' : 'cards'})\n`);
+  deps.err(
+    `quizdeck: wrote ${neutralizeLine(input.output)} (${carried} of ${cards} ${cards === 1 ? 'card' : 'cards'})\n`,
+  );
 }
 
 async function render(

@@ -10,6 +10,7 @@ import { giftDeckName, parseGift } from '../core/interchange/gift-parse.js';
 import { idAllocator, slugify } from '../core/interchange/ids.js';
 import type { ImportedCards } from '../core/interchange/imported.js';
 import { guessLang } from '../core/interchange/lang.js';
+import { neutralizeLine } from '../core/text.js';
 import { ExitError, UsageError } from '../errors.js';
 
 export interface ImportOptionInput {
@@ -62,9 +63,11 @@ export async function runImport(
   const format = from.value ?? detectImportFormat(file, bytes, text);
   const imported = await readCards(file, format, bytes, text);
   const shown = imported.messages.slice(0, MAX_MESSAGES);
-  for (const m of shown) deps.err(`quizdeck: ${file}: ${m}\n`);
+  // The messages quote the file (media names, note text): control characters are shown, never sent.
+  const say = (line: string) => deps.err(`quizdeck: ${neutralizeLine(line)}\n`);
+  for (const m of shown) say(`${file}: ${m}`);
   if (imported.messages.length > shown.length)
-    deps.err(`quizdeck: ${file}: and ${imported.messages.length - shown.length} more notes like these\n`);
+    say(`${file}: and ${imported.messages.length - shown.length} more notes like these`);
   if (imported.cards.length === 0)
     throw new UsageError(`${file}: no cards found (read as ${format}; give --from if that is not its format)`);
 
@@ -86,7 +89,7 @@ export async function runImport(
       parts.push(
         `${merged.kept.length} kept as the file has them (your edits; --force takes the imported ones: ${merged.kept.slice(0, 5).join(', ')}${merged.kept.length > 5 ? ', ...' : ''})`,
       );
-    deps.err(`quizdeck: merged into ${target}: ${parts.join(', ')}\n`);
+    say(`merged into ${target}: ${parts.join(', ')}`);
     return;
   }
   const header = deckHeader(file, format, imported, input, text);
@@ -97,8 +100,8 @@ export async function runImport(
     return;
   }
   save(deps, target, yaml, describeFsError);
-  deps.err(
-    `quizdeck: wrote ${target} (${imported.cards.length} ${imported.cards.length === 1 ? 'card' : 'cards'}, deck ${header.deck}, lang ${header.lang}${input.lang ? '' : ' guessed; --lang sets it'})\n`,
+  say(
+    `wrote ${target} (${imported.cards.length} ${imported.cards.length === 1 ? 'card' : 'cards'}, deck ${header.deck}, lang ${header.lang}${input.lang ? '' : ' guessed; --lang sets it'})`,
   );
 }
 

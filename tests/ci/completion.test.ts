@@ -59,6 +59,15 @@ describe('quizdeck completion bash', () => {
       ['quizdeck', 'completion', ''],
       ['bash', 'fish', 'zsh'],
     ],
+    [
+      ['quizdeck', 'export', '--to', ''],
+      ['anki', 'apkg', 'csv', 'gift', 'moodle-xml', 'tsv'],
+    ],
+    [['quizdeck', 'export', '--to', 'mo'], ['moodle-xml']],
+    [
+      ['quizdeck', 'import', '--from', ''],
+      ['anki', 'apkg', 'csv', 'gift', 'tsv'],
+    ],
     [['quizdeck', 'help', 'pr'], ['print']],
     [['quizdeck', 'print', '--ty'], ['--type']],
   ])('%j offers %j', (words, expected) => {

@@ -1,10 +1,11 @@
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { npmEnv } from '../helpers/npm.js';
 import { KEYS, runInPty } from '../helpers/pty.js';
 
 /*
@@ -16,24 +17,6 @@ import { KEYS, runInPty } from '../helpers/pty.js';
  */
 
 const ROOT = resolve(import.meta.dirname, '../..');
-
-/** npm's environment: its cache in the test's folder; Node's own headers for node-gyp when they are installed beside it. */
-function npmEnv(dir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    npm_config_cache: join(dir, 'npm-cache'),
-    npm_config_update_notifier: 'false',
-    npm_config_fund: 'false',
-    npm_config_audit: 'false',
-  };
-  // Building better-sqlite3 from source needs Node's headers; node-gyp downloads them unless
-  // told where they are. Machines that reach only the npm registry set nodedir in ~/.npmrc,
-  // which the sandboxed HOME of the tests hides, so it is passed the same way here.
-  const nodeDir = dirname(dirname(realpathSync(process.execPath)));
-  if (!env.npm_config_nodedir && existsSync(join(nodeDir, 'include/node/common.gypi')))
-    env.npm_config_nodedir = nodeDir;
-  return env;
-}
 
 describe('the packed package', () => {
   it(

@@ -15,6 +15,7 @@ describe('quizdeck export (built binary)', { timeout: 60_000 }, () => {
     const expected: Record<string, string[]> = {
       'deck.txt': [
         'quizdeck: Anki text cannot carry accepted alternative answers (accept): left out of 1 card (sample/esx-hypervisor-name)',
+        "quizdeck: Anki text cannot carry the explanation (why) into Anki's stock Basic note types, which have no field for it (Anki drops that column; the .apkg keeps it): left out of 2 cards (sample/esx-hypervisor-name, sample/xen-pv-hw)",
       ],
       'deck.apkg': [
         'quizdeck: Anki package cannot carry accepted alternative answers (accept): left out of 1 card (sample/esx-hypervisor-name)',
@@ -90,6 +91,15 @@ describe('quizdeck import (built binary)', { timeout: 60_000 }, () => {
       /^deck: cells\ntitle: Cells\nlang: en\nsource: anki-notes\.txt\ncards:\n {2}- id: anki-/,
     );
     expect(runCli(['validate', deck])).toMatchObject({ code: 0 });
+  });
+
+  it('shows the control characters of the file it quotes instead of sending them to the terminal', () => {
+    const notes = join(dir, 'hostile.txt');
+    writeFileSync(notes, '#separator:tab\n#html:true\nfront\tback <img src="x\u001b[2J.png">\n');
+    const r = runCli(['import', notes, '-o', join(dir, 'hostile.yaml')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/\u001b/);
+    expect(r.stderr).toContain(`quizdeck: ${notes}: line 3: image x^[[2J.png dropped\n`);
   });
 
   it('merges a second import by id: unchanged cards stay, local edits are kept without --force', () => {

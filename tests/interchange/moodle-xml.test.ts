@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Deck } from '../../src/core/deck/schema.js';
+import { renderGift } from '../../src/core/interchange/gift.js';
 import { renderMoodleXml } from '../../src/core/interchange/moodle-xml.js';
+import { UNEVEN_WEIGHTS } from '../../src/core/interchange/weights.js';
 import { EDGE, fixture, loadDeck, SAMPLE } from './helpers.js';
 
 /** Every element closed in order, nothing but comments, declarations and CDATA in between: well-formed enough to tell a broken writer. */
@@ -64,6 +66,19 @@ describe('Moodle XML export', () => {
     const fractions = [...multi.body.matchAll(/fraction="(-?[\d.]+)"/g)].map((m) => Number(m[1]));
     expect(fractions.filter((f) => f > 0).reduce((a, b) => a + b, 0)).toBeCloseTo(100, 3);
     expect(fractions.filter((f) => f < 0).reduce((a, b) => a + b, 0)).toBeCloseTo(-100, 3);
+  });
+
+  it('names a multi-select whose right choices Moodle cannot weight to exactly 100% (more than 10), in XML and GIFT', () => {
+    const deckOf = (right: number): Deck => {
+      const choices = Array.from({ length: right + 1 }, (_, i) => `c${i}`);
+      const card = { id: 'many', type: 'choice', q: 'Which?', choices, answer: choices.slice(0, right) };
+      return { deck: 'd', title: 'D', lang: 'en', file: 'd.yaml', cards: [card] } as unknown as Deck;
+    };
+    for (const render of [renderMoodleXml, renderGift]) {
+      for (let right = 2; right <= 10; right++) expect(render([deckOf(right)]).losses, `${right}`).toEqual([]);
+      for (const right of [11, 12])
+        expect(render([deckOf(right)]).losses).toEqual([{ deckId: 'd', cardId: 'many', what: UNEVEN_WEIGHTS }]);
+    }
   });
 
   it('writes cloze cards as embedded answers, short answers with every accepted answer, why as general feedback', () => {

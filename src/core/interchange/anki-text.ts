@@ -12,6 +12,8 @@ import type { ImportedCards } from './imported.js';
  */
 const HEADER = '#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:4\n';
 const FIELD_COLUMNS = 3;
+const WHY_LOSS =
+  "the explanation (why) into Anki's stock Basic note types, which have no field for it (Anki drops that column; the .apkg keeps it)";
 
 export function renderAnkiText(decks: readonly Deck[]): TextExport {
   const losses: Loss[] = [];
@@ -20,6 +22,11 @@ export function renderAnkiText(decks: readonly Deck[]): TextExport {
     for (const card of deck.cards) {
       const note = cardToNote(deck, card, losses);
       if (!note) continue;
+      // Anki maps the columns after the tags onto the note type's fields and drops the rest: its
+      // stock Basic types have only Front and Back, so the Why column reaches Anki only in Cloze
+      // (Back Extra). quizdeck's own import reads it back; the .apkg brings note types with a Why field.
+      if (card.why !== undefined && note.noteType !== 'Cloze')
+        losses.push({ deckId: deck.deck, cardId: card.id, what: WHY_LOSS });
       const fields = note.fields;
       while (fields.length < FIELD_COLUMNS) fields.push('');
       fields.unshift(note.guid, note.noteType, note.deckName, note.tags.join(' '));

@@ -23,7 +23,13 @@ export function renderDelimited(decks: readonly Deck[], separator: ',' | '\t'): 
       if (card.why !== undefined) lost('the explanation (why)');
       if (card.section !== undefined) lost('the section');
       // One line per card: a tool reading the file line by line would split a quoted line break.
-      rows.push(formatRow([oneLine(pair[0]), oneLine(pair[1]), (card.tags ?? []).join(' ')], separator));
+      if (pair[0].includes('\n') || pair[1].includes('\n')) lost('line breaks (written as spaces)');
+      // Tags are one space-separated column, so a tag with a space would come back as two.
+      const tags = (card.tags ?? []).map((t) => t.trim());
+      if (tags.some((t) => /\s/.test(t))) lost('spaces in tags (written as _)');
+      rows.push(
+        formatRow([oneLine(pair[0]), oneLine(pair[1]), tags.map((t) => t.replace(/\s+/g, '_')).join(' ')], separator),
+      );
     }
   }
   return { text: rows.join(''), losses };

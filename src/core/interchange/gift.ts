@@ -2,7 +2,7 @@ import { clozeDeletions, parseCloze } from '../deck/cloze.js';
 import type { Card, Deck } from '../deck/schema.js';
 import { textToHtml } from './html.js';
 import { rawCardType, type Loss, type TextExport } from './losses.js';
-import { formatPercent, shareOf100 } from './weights.js';
+import { formatPercent, shareOf100, sharesMake100, UNEVEN_WEIGHTS } from './weights.js';
 
 /**
  * Moodle's GIFT format (docs.moodle.org/en/GIFT_format): one question per paragraph,
@@ -93,6 +93,7 @@ function giftQuestions(card: Card, w: Writer, lost: (what: string, whole?: boole
         const options = c.choices.map((ch) => `${correct.has(ch) ? '=' : '~'}${t(ch)}`).join(' ');
         return [`${title(c.id)}${t(c.q)}{${options}${why}}`];
       }
+      if (!sharesMake100(correct.size)) lost(UNEVEN_WEIGHTS);
       const right = formatPercent(shareOf100(correct.size));
       const wrongCount = c.choices.length - correct.size;
       const wrong = wrongCount ? formatPercent(-shareOf100(wrongCount)) : '0';

@@ -2,7 +2,7 @@ import { parseCloze } from '../deck/cloze.js';
 import type { Card, Deck } from '../deck/schema.js';
 import { textToHtml } from './html.js';
 import { rawCardType, type Loss, type TextExport } from './losses.js';
-import { formatPercent, shareOf100 } from './weights.js';
+import { formatPercent, shareOf100, sharesMake100, UNEVEN_WEIGHTS } from './weights.js';
 
 /**
  * Moodle XML (docs.moodle.org/en/Moodle_XML_format): shortanswer (with every accepted
@@ -57,6 +57,7 @@ function questionBody(card: Card, lost: (what: string, whole?: boolean) => void)
       const c = card as Extract<Card, { type: 'choice' }>;
       const correct = new Set(Array.isArray(c.answer) ? c.answer : [c.answer]);
       const single = !Array.isArray(c.answer);
+      if (!single && !sharesMake100(correct.size)) lost(UNEVEN_WEIGHTS);
       const right = single ? 100 : shareOf100(correct.size);
       const wrongCount = c.choices.length - correct.size;
       const wrong = single || wrongCount === 0 ? 0 : -shareOf100(wrongCount);

@@ -18,3 +18,12 @@ export function shareOf100(count: number): number {
 export function formatPercent(value: number): string {
   return String(Number(value.toFixed(5)));
 }
+
+/** Whether `count` shares of shareOf100(count) make 100% (to Moodle's five decimals): true for counts up to 10. */
+export function sharesMake100(count: number): boolean {
+  return Math.abs(shareOf100(count) * count - 100) < 0.001;
+}
+
+/** What an export says when a multi-select card has more right choices than Moodle's grades can split evenly. */
+export const UNEVEN_WEIGHTS =
+  "weights summing to 100% for more than 10 right choices (Moodle's grade list has no 100/k; the nearest grade is used)";
