@@ -66,12 +66,12 @@ describe('reading the review log for the optimiser', () => {
     [
       'ids with gaps (answers deleted)',
       simulateLog({ decks: ['x', 'y'], days: 60, newPerDay: 5, seed: 5 }),
-      (db: Db) => void db.prepare('DELETE FROM reviews WHERE id % 7 = 0').run(),
+      (db: Db): void => void db.prepare('DELETE FROM reviews WHERE id % 7 = 0').run(),
     ],
     [
       'ids far apart (a log edited by hand)',
       simulateLog({ decks: ['x', 'y'], days: 20, newPerDay: 5, seed: 6 }),
-      (db: Db) => void db.prepare('UPDATE reviews SET id = id + 4000000000 WHERE id % 2 = 0').run(),
+      (db: Db): void => void db.prepare('UPDATE reviews SET id = id + 4000000000 WHERE id % 2 = 0').run(),
     ],
     ['no reviews', [], undefined],
   ] as const)('%s: the same items and answers as one ordered query', (_name, rows, edit) => {
