@@ -5,7 +5,7 @@ import {
   type CardMemory,
   type MemoryModelState,
 } from '../schedule/fsrs.js';
-import { DAY, fromStudyTime, type DayRule } from '../schedule/day.js';
+import { DayIndex, type DayRule } from '../schedule/day.js';
 import type { ForecastModel } from '../schedule/forecast.js';
 import { dayDate, dayNumber } from '../stats/report.js';
 
@@ -163,7 +163,7 @@ export function planExam(input: ExamPlanInput): ExamPlan {
   const decks = input.decks.map((deck) =>
     planDeck(
       deck,
-      { today, examDay, target, limits, dates, dayOf: dayFinder(input.rule, today), otherDates: new Map() },
+      { today, examDay, target, limits, dates, dayOf: dayIndexOf(input.rule), otherDates: new Map() },
       items,
       problems,
     ),
@@ -181,6 +181,12 @@ export function planExam(input: ExamPlanInput): ExamPlan {
     problems,
     items,
   };
+}
+
+/** The study day of an instant, as study's queue draws the days (each UTC day's boundaries found once). */
+function dayIndexOf(rule: DayRule): (time: number) => number {
+  const index = new DayIndex(rule);
+  return (time) => index.of(time);
 }
 
 interface Context {
@@ -385,28 +391,6 @@ export function newItemDays(keys: readonly string[], todayQuota: number, perDay:
     cardDay.set(card, d);
   });
   return days;
-}
-
-/**
- * The study day of an instant, by the days' starts (as `studyDay` draws them, and study's queue
- * with them: due before the day's end), each start computed once: the time zone's offset costs
- * a Date a call (~2 µs), and 20k items asked it three times each. The guess from today's offset
- * is off by a day at most around a DST change, and the starts correct it.
- */
-function dayFinder(rule: DayRule, today: number): (time: number) => number {
-  const starts = new Map<number, number>();
-  const start = (day: number) => {
-    let at = starts.get(day);
-    if (at === undefined) starts.set(day, (at = fromStudyTime(day * DAY, rule)));
-    return at;
-  };
-  const shift = rule.utcOffsetMinutes(start(today)) * 60_000 - rule.startHour * 3_600_000;
-  return (time) => {
-    let day = Math.floor((time + shift) / DAY);
-    while (time < start(day)) day--;
-    while (time >= start(day + 1)) day++;
-    return day;
-  };
 }
 
 /** A date the plan names; days outside it (long overdue, far ahead) as their own dates, each made once. */
