@@ -1,5 +1,6 @@
 import type { ReviewLog } from '../core/optimize/history.js';
 import type { Db } from './db.js';
+import { foldItems } from './itemFold.js';
 
 /**
  * The review log as the optimiser reads it, and the FSRS parameters it adopted
@@ -11,15 +12,12 @@ import type { Db } from './db.js';
  * Every item's answers, oldest first (ties in the order they were saved), items in the order
  * of (deck id, card key).
  *
- * The log is folded inside SQLite by an aggregate grouped by item, over the covering index
- * `reviews_item` (deck, key, id, time, rating, ...): one call into JavaScript per review with
- * two numbers, no row objects and no strings. better-sqlite3's cost per row (an array and its
- * values) made reading 500k reviews row by row take 4 s; strings of every id, time and rating
- * built by `group_concat` and parsed here took about 640 ms of CPU. A GROUP BY that walks the
- * index hands each item's answers over in id order, the order of saving (as in stats: see
- * io/statsStore.ts); without the index (a database no writing command has opened since
- * migration 6), ORDER BY id inside the call promises it. A clock set back saved some answers
- * out of time order: those items are sorted by time here.
+ * The log is folded inside SQLite item by item (io/itemFold.ts): one call into JavaScript per
+ * review with two numbers, no row objects and no strings. better-sqlite3's cost per row (an
+ * array and its values) made reading 500k reviews row by row take 4 s; strings of every id,
+ * time and rating built by `group_concat` and parsed here took about 640 ms of CPU. Answers
+ * come in the order they were saved; a clock set back saved some out of time order: those
+ * items are sorted by time here.
  */
 export function readReviewLog(db: Db): ReviewLog {
   return db.transaction(() => {
@@ -46,10 +44,9 @@ export function readReviewLog(db: Db): ReviewLog {
     let cardStart: Uint32Array = new Uint32Array(1025);
     let cards = 0;
     let n = 0;
-    let deck = 0;
-    db.aggregate('quizdeck_optimize_item', {
-      // Once per item (per group): the answers that follow are its.
-      start: () => {
+    foldItems(db, decks, {
+      columns: 'reviewed_at, rating',
+      item: (deck) => {
         if (cards + 1 === cardDeck.length) {
           cardDeck = grown(cardDeck);
           cardStart = grown(cardStart);
@@ -57,25 +54,13 @@ export function readReviewLog(db: Db): ReviewLog {
         cardDeck[cards] = deck;
         cardStart[cards] = n;
         cards++;
-        return 0;
       },
-      // Returns nothing: better-sqlite3 then keeps the accumulator (see io/statsStore.ts).
-      step: ((_: number, at: number, rating: number) => {
+      review: (_: number, at: number, rating: number) => {
         times[n] = at;
         ratings[n] = rating;
         n++;
-      }) as unknown as (total: number, next: number) => number,
-      result: () => null,
+      },
     });
-    const indexed =
-      db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'reviews_item'").pluck().get() ===
-      1;
-    const fold = db
-      .prepare(
-        `SELECT count(*) FROM (SELECT quizdeck_optimize_item(reviewed_at, rating${indexed ? '' : ' ORDER BY id'}) FROM reviews ${indexed ? 'INDEXED BY reviews_item' : 'NOT INDEXED'} WHERE deck_id = ? GROUP BY card_key)`,
-      )
-      .pluck();
-    for (deck = 0; deck < decks.length; deck++) fold.get(decks[deck]);
     cardStart[cards] = n;
     ratings = ratings.slice(0, n);
     times = times.slice(0, n);

@@ -2,6 +2,7 @@ import type { StateRow } from '../core/stats/cards.js';
 import type { MissedRow, SectionRow } from '../core/stats/quiz.js';
 import type { ReviewAggregator } from '../core/stats/reviews.js';
 import type { Db } from './db.js';
+import { foldItems } from './itemFold.js';
 import { loadParameters } from './parametersStore.js';
 
 /**
@@ -25,44 +26,18 @@ export function readCardStates(db: Db, deckId: string): StateRow[] {
  */
 export function foldReviews(db: Db, deckIds: readonly string[], aggregator: ReviewAggregator): number {
   let rows = 0;
-  let deck = 0;
-  db.aggregate('quizdeck_stats_item', {
-    // Called once per item (per group): the reviews that follow are that item's.
-    start: () => {
-      aggregator.item(deck);
-      return 0;
-    },
-    // @types/better-sqlite3 types step as two-argument; SQLite passes one value per argument.
-    // It returns nothing: better-sqlite3 then keeps the accumulator instead of storing a new
-    // one per row (a tenth of the cost of the calls).
-    step: ((_: number, packed: number, stability: number) => {
+  foldItems(db, deckIds, {
+    // The time in whole minutes, the rating (4 as 0) and the state before, packed in one
+    // integer under 2^30, a small integer in V8 (until the year 2097), and the stability:
+    // milliseconds would be a number allocated per call. Study days begin on a whole minute
+    // (4 a.m. in zones whose offsets are whole quarter hours), so no review changes day.
+    columns: '(reviewed_at / 60000) * 16 + (rating & 3) * 4 + state_before, stability',
+    item: (deck) => aggregator.item(deck),
+    review: (_: number, packed: number, stability: number) => {
       aggregator.review(Math.floor(packed / 16) * 60_000, (packed >> 2) & 3 || 4, packed & 3, stability);
       rows++;
-    }) as unknown as (total: number, next: number) => number,
-    result: () => null,
+    },
   });
-  // The time in whole minutes, the rating (4 as 0) and the state before, packed in one integer
-  // under 2^30, a small integer in V8 (until the year 2097): each value handed to JavaScript
-  // costs about as much as reading the row, and milliseconds would be a number allocated per
-  // call. Study days begin on a whole minute (4 a.m. in zones whose offsets are whole quarter
-  // hours), so no review changes day.
-  // Read the file through a memory map: copying its pages into SQLite's page cache cost a third more.
-  db.pragma('mmap_size = 1073741824');
-  // Grouped by item with the covering index `reviews_item` (deck_id, card_key, id, ...): every
-  // column read, item by item in id order, and no key crosses into JavaScript (on 20k cards
-  // and 500k reviews, about 85 ms of SQLite and calls, where passing each review's key and
-  // looking it up took 250). A GROUP BY that walks an index hands each group's rows to the
-  // aggregate in the index's order, here id order; asking for it with ORDER BY inside the call
-  // would sort every item's reviews again (a third more). A database no writing command has
-  // opened since that migration has no such index: then SQLite sorts the deck's reviews, and
-  // the ORDER BY is what promises id order (tests/stats/fastpath.test.ts checks that both give
-  // the same report).
-  const indexed =
-    db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'reviews_item'").pluck().get() === 1;
-  const fold = db.prepare(
-    `SELECT count(*) FROM (SELECT quizdeck_stats_item((reviewed_at / 60000) * 16 + (rating & 3) * 4 + state_before, stability${indexed ? '' : ' ORDER BY id'}) FROM reviews ${indexed ? 'INDEXED BY reviews_item' : 'NOT INDEXED'} WHERE deck_id = ? GROUP BY card_key)`,
-  );
-  for (deck = 0; deck < deckIds.length; deck++) fold.pluck().get(deckIds[deck]);
   return rows;
 }
 
