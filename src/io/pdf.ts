@@ -15,7 +15,7 @@ export const BROWSER_NAMES = [
 
 // Headless, no sandbox (CI containers run as root), and nothing that phones home or touches a
 // profile: the sheet is self-contained, so the browser needs no network at all.
-const BROWSER_FLAGS = [
+export const BROWSER_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

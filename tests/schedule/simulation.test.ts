@@ -10,6 +10,7 @@ import { gradeEntry } from '../../src/core/schedule/grade.js';
 import { StudyQueue } from '../../src/core/schedule/queue.js';
 import { openDatabase } from '../../src/io/db.js';
 import { ReviewStore } from '../../src/io/store.js';
+import { offsetIn } from '../helpers/zones.js';
 
 /**
  * Sessions at awkward hours over the October DST change in Berlin, with the clock once set
@@ -20,26 +21,10 @@ import { ReviewStore } from '../../src/io/store.js';
 
 const ZONE = 'Europe/Berlin';
 const MIN = 60_000;
-const wallFormat = new Intl.DateTimeFormat('en-US', {
-  timeZone: ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
-function wallMs(time: number): number {
-  const p = Object.fromEntries(wallFormat.formatToParts(time).map((part) => [part.type, Number(part.value)]));
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour, p.minute, p.second);
-}
-const rule: DayRule = {
-  startHour: 4,
-  utcOffsetMinutes: (time) => Math.round((wallMs(time) - Math.floor(time / 1000) * 1000) / MIN),
-};
+const offset = offsetIn(ZONE);
+const rule: DayRule = { startHour: 4, utcOffsetMinutes: offset };
 /** The study date of an instant, independently of day.ts: the local date of (wall time − 4 h). */
-const studyDate = (time: number) => new Date(wallMs(time) - 4 * 60 * MIN).toISOString().slice(0, 10);
+const studyDate = (time: number) => new Date(time + offset(time) * MIN - 4 * 60 * MIN).toISOString().slice(0, 10);
 
 const dirs: string[] = [];
 afterAll(() => {

@@ -7,6 +7,7 @@ import type { StatsReport } from '../../src/core/stats/model.js';
 import { runCli } from '../helpers/cli.js';
 import { DEFAULT_WEIGHTS } from '../../src/core/schedule/fsrs.js';
 import { openDatabase } from '../../src/io/db.js';
+import { BROWSER_FLAGS } from '../../src/io/pdf.js';
 import { saveParameters } from '../../src/io/parametersStore.js';
 import { writeQuizzes, writeReviews } from './helpers.js';
 import { displayWidth } from '../../src/core/text.js';
@@ -244,13 +245,7 @@ describe('quizdeck stats (built CLI)', () => {
     const shot = spawnSync(
       CHROMIUM,
       [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+        ...BROWSER_FLAGS,
         `--user-data-dir=${profile}`,
         `--screenshot=${png}`,
         '--window-size=1000,1400',
