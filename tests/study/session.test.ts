@@ -338,22 +338,27 @@ describe('the day boundary, in every zone', () => {
   });
 });
 
+/** The real store, whose disk fills up after the first answer it records. */
+function storeFullAfterOneAnswer(): StudyStore {
+  const real = new ReviewStore(db);
+  let writes = 0;
+  return {
+    snapshot: (deckIds, day, every) => real.snapshot(deckIds, day, every),
+    record: (review) => {
+      if (++writes > 1) throw new Error('disk full');
+      return real.record(review);
+    },
+    undo: (id) => real.undo(id),
+    dueBefore: (deckIds, time) => real.dueBefore(deckIds, time),
+    recordCram: (answer) => real.recordCram(answer),
+    undoCram: (id) => real.undoCram(id),
+  };
+}
+
 describe('the store failing', () => {
   it('an answer the store could not keep is not counted; the error reaches the shell', async () => {
     const clock = fakeClock(Date.parse('2026-03-10T12:00:00Z'));
-    const real = new ReviewStore(db);
-    let writes = 0;
-    const store: StudyStore = {
-      snapshot: (deckIds, day, every) => real.snapshot(deckIds, day, every),
-      record: (review) => {
-        if (++writes > 1) throw new Error('disk full');
-        return real.record(review);
-      },
-      undo: (id) => real.undo(id),
-      dueBefore: (deckIds, time) => real.dueBefore(deckIds, time),
-      recordCram: (answer) => real.recordCram(answer),
-      undoCram: (id) => real.undoCram(id),
-    };
+    const store = storeFullAfterOneAnswer();
     const ui = scriptedUi(clock, [answer(4)]);
     const driver = createStudyDriver(configOf([deckOf([basic('a'), basic('b')])], clock), {
       ui: ui.ui,
@@ -367,19 +372,7 @@ describe('the store failing', () => {
 
   it('the summary names only the learning cards the store kept (the failed answer moved no card)', async () => {
     const clock = fakeClock(Date.parse('2026-03-10T12:00:00Z'));
-    const real = new ReviewStore(db);
-    let writes = 0;
-    const store: StudyStore = {
-      snapshot: (deckIds, day, every) => real.snapshot(deckIds, day, every),
-      record: (review) => {
-        if (++writes > 1) throw new Error('disk full');
-        return real.record(review);
-      },
-      undo: (id) => real.undo(id),
-      dueBefore: (deckIds, time) => real.dueBefore(deckIds, time),
-      recordCram: (answer) => real.recordCram(answer),
-      undoCram: (id) => real.undoCram(id),
-    };
+    const store = storeFullAfterOneAnswer();
     // Good on a new card: a learning step of 10 minutes, for both answers.
     const ui = scriptedUi(clock, [answer(3)]);
     const driver = createStudyDriver(configOf([deckOf([basic('a'), basic('b'), basic('c')])], clock), {
