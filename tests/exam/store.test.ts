@@ -21,6 +21,17 @@ const NOW = Date.UTC(2026, 11, 3, 12);
 const cards = Array.from({ length: 10 }, (_, i) => ({ id: `c${i}`, q: `Question ${i}?`, a: `Answer ${i}` }));
 const deck = { deck: 'd', title: 'D', lang: 'en', cards } as unknown as Deck;
 
+/** The plan's settings for an exam on `examDay`: target 0.9, study's default limits and scheduler. */
+const settings = (examDay: number) => ({
+  examDay,
+  target: 0.9,
+  now: NOW,
+  rule: UTC_DAY_RULE,
+  limits: { newPerDay: 20, reviewsPerDay: 200 },
+  retention: 0.9,
+  maximumIntervalDays: 36500,
+});
+
 describe('readExamInputs and buildExamPlan', () => {
   const db = join(dir, 'q.db');
   writeReviews(db, 'd', NOW, [
@@ -44,15 +55,7 @@ describe('readExamInputs and buildExamPlan', () => {
     const handle = openDatabase(db, { readonly: true })!;
     const reads = readExamInputs(handle, ['d'], NOW, UTC_DAY_RULE);
     handle.close();
-    const plan = buildExamPlan([outlineOf(deck)], reads, {
-      examDay: Date.UTC(2026, 11, 6) / DAY,
-      target: 0.9,
-      now: NOW,
-      rule: UTC_DAY_RULE,
-      limits: { newPerDay: 20, reviewsPerDay: 200 },
-      retention: 0.9,
-      maximumIntervalDays: 36500,
-    });
+    const plan = buildExamPlan([outlineOf(deck)], reads, settings(Date.UTC(2026, 11, 6) / DAY));
     expect(plan.decks[0]).toMatchObject({ items: 10, new: 7, newPerDay: 3 });
     expect(plan.total.days.map((d) => d.new)).toEqual([1, 3, 3, 0]);
     expect(examToday(plan).get('d')!.newLimit).toBe(3);
@@ -80,30 +83,14 @@ describe('readExamInputs and buildExamPlan', () => {
       const handle = openDatabase(path, { readonly: true })!;
       const reads = readExamInputs(handle, ['d'], NOW, UTC_DAY_RULE);
       handle.close();
-      return buildExamPlan([outlineOf(deck)], reads, {
-        examDay: Date.UTC(2027, 0, 20) / DAY,
-        target: 0.9,
-        now: NOW,
-        rule: UTC_DAY_RULE,
-        limits: { newPerDay: 20, reviewsPerDay: 200 },
-        retention: 0.9,
-        maximumIntervalDays: 36500,
-      });
+      return buildExamPlan([outlineOf(deck)], reads, settings(Date.UTC(2027, 0, 20) / DAY));
     });
     const [plain, fitted] = plans.map((p) => p.items.find((i) => i.key === 'c0')!);
     expect(plain!.recall).not.toBeCloseTo(fitted!.recall!, 3);
   });
 
   it('without a database: every item new', () => {
-    const plan = buildExamPlan([outlineOf(deck)], null, {
-      examDay: Date.UTC(2026, 11, 8) / DAY,
-      target: 0.9,
-      now: NOW,
-      rule: UTC_DAY_RULE,
-      limits: { newPerDay: 20, reviewsPerDay: 200 },
-      retention: 0.9,
-      maximumIntervalDays: 36500,
-    });
+    const plan = buildExamPlan([outlineOf(deck)], null, settings(Date.UTC(2026, 11, 8) / DAY));
     expect(plan.total).toMatchObject({ items: 10, new: 10, newPerDay: 2 });
   });
 });
