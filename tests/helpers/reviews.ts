@@ -1,3 +1,4 @@
+import type { CardMemory } from '../../src/core/schedule/fsrs.js';
 import type { ReviewAggregator } from '../../src/core/stats/reviews.js';
 
 /** A review row of one deck's log, as the tests write them. */
@@ -23,4 +24,20 @@ export function foldReviewRows(aggregator: ReviewAggregator, rows: Iterable<Revi
     aggregator.item(list[0]!.deck);
     for (const r of list) aggregator.review(r.at, r.rating, r.stateBefore, r.stability);
   }
+}
+
+/** A review-state memory of `stability` days, last reviewed at `lastReview`: what a recall prediction starts from. */
+export function reviewMemory(stability: number, lastReview: number): CardMemory {
+  return {
+    state: 2,
+    due: 0,
+    stability,
+    difficulty: 5,
+    elapsedDays: 0,
+    scheduledDays: 0,
+    learningSteps: 0,
+    reps: 0,
+    lapses: 0,
+    lastReview,
+  };
 }

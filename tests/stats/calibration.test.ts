@@ -4,7 +4,7 @@ import { DAY, UTC_DAY_RULE } from '../../src/core/schedule/day.js';
 import { createForgettingCurve, createScheduler, DEFAULT_SCHEDULER_OPTIONS } from '../../src/core/schedule/fsrs.js';
 import { benchmarkBin, CalibrationSums, rmseBins } from '../../src/core/stats/calibration.js';
 import { ReviewAggregator } from '../../src/core/stats/reviews.js';
-import { foldReviewRows } from '../helpers/reviews.js';
+import { foldReviewRows, reviewMemory } from '../helpers/reviews.js';
 
 // The scheduler's predictions (what study sees) draw the answers; stats predicts with the forgetting curve.
 const retrievability = createScheduler({
@@ -94,21 +94,7 @@ function syntheticLog(truth: (p: number) => number, seed: string) {
     for (let r = 0; r < 15; r++) {
       const elapsed = 1 + Math.floor(rng() * Math.min(60, stability * 3));
       const next = at + elapsed * DAY;
-      const p = retrievability(
-        {
-          state: 2,
-          due: 0,
-          stability,
-          difficulty: 5,
-          elapsedDays: 0,
-          scheduledDays: 0,
-          learningSteps: 0,
-          reps: 0,
-          lapses: 0,
-          lastReview: at,
-        },
-        next,
-      );
+      const p = retrievability(reviewMemory(stability, at), next);
       const recalled = rng() < truth(p);
       stability = recalled ? stability * (1.5 + rng()) : Math.max(0.3, stability * 0.4);
       rows.push([`k${item}`, next, recalled ? 3 : 1, 2, stability]);
@@ -150,21 +136,7 @@ describe('calibration of a synthetic review log', () => {
     aggregator.review(START + 2 * DAY, 1, 2, 1); // 2 days on: predicted from S 2.5
     const c = aggregator.decks[0]!.calibration.result();
     expect(c.reviews).toBe(1);
-    const expected = retrievability(
-      {
-        state: 2,
-        due: 0,
-        stability: 2.5,
-        difficulty: 5,
-        elapsedDays: 0,
-        scheduledDays: 0,
-        learningSteps: 0,
-        reps: 0,
-        lapses: 0,
-        lastReview: START,
-      },
-      START + 2 * DAY,
-    );
+    const expected = retrievability(reviewMemory(2.5, START), START + 2 * DAY);
     expect(c.predicted).toBeCloseTo(expected, 12);
     expect(c.actual).toBe(0);
   });

@@ -18,6 +18,7 @@ import { ReviewAggregator, type Recall } from '../../src/core/stats/reviews.js';
 import { openDatabase } from '../../src/io/db.js';
 import { ReviewStore } from '../../src/io/store.js';
 import { foldReviews, readCardStates } from '../../src/io/statsStore.js';
+import { reviewMemory } from '../helpers/reviews.js';
 
 /**
  * The fast path of `stats` (the covering index `reviews_item` and the closed-form forgetting
@@ -40,22 +41,7 @@ const UTC_DAYS: DayRule = { startHour: 0, utcOffsetMinutes: () => 0 };
 /** The computation stats made before: the scheduler's retrievability of a review-state memory `t` study days on. */
 function schedulerRecall(weights?: readonly number[]): Recall {
   const scheduler = createScheduler({ ...DEFAULT_SCHEDULER_OPTIONS, day: UTC_DAYS, ...(weights ? { weights } : {}) });
-  return (t, stability) =>
-    scheduler.retrievability(
-      {
-        state: 2,
-        due: 0,
-        stability,
-        difficulty: 5,
-        elapsedDays: 0,
-        scheduledDays: 0,
-        learningSteps: 0,
-        reps: 0,
-        lapses: 0,
-        lastReview: 1000 * DAY,
-      },
-      (1000 + t) * DAY,
-    );
+  return (t, stability) => scheduler.retrievability(reviewMemory(stability, 1000 * DAY), (1000 + t) * DAY);
 }
 
 describe('the closed-form forgetting curve', () => {
