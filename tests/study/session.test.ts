@@ -390,7 +390,7 @@ describe('the state machine refuses events out of order', () => {
   it('grading with no card on screen, showing while loading', () => {
     const clock = fakeClock(Date.parse('2026-03-10T12:00:00Z'));
     const started = startSession(configOf([deckOf([basic('a')])], clock), clock.now());
-    expect(started.effects).toEqual([{ type: 'load', day: started.state.day, scope: 'due' }]);
+    expect(started.effects).toEqual([{ type: 'load', day: started.state.day, scope: 'due', newDay: true }]);
     expect(() => step(started.state, { type: 'show', now: clock.now() })).toThrow(SessionStateError);
     expect(() => step(started.state, { type: 'grade', grade: 3, now: clock.now() })).toThrow(
       '"grade" cannot happen while loading',
@@ -501,6 +501,32 @@ describe("study --exam (today's part of the plan)", () => {
       'later',
       'n1',
     ]);
+  });
+
+  it('an undo keeps the day’s plan: not made again, not announced again', async () => {
+    const clock = fakeClock(Date.parse('2026-03-10T12:00:00Z'));
+    const store = new ReviewStore(db);
+    const deck = deckOf(['n1', 'n2', 'n3'].map(basic));
+    let plans = 0;
+    const exam = () => {
+      plans++;
+      return {
+        newLimitByDeck: new Map([['d', 2]]),
+        extraReviews: new Map<string, Set<string>>(),
+        announce: { exam: '2026-03-20', daysLeft: 10, newToday: 2, pulled: 0, feasible: true },
+      };
+    };
+    const ui = scriptedUi(clock, [answer(4), undo, answer(4)]);
+    await createStudyDriver(
+      { ...configOf([deck], clock), exam },
+      { ui: ui.ui, store, now: clock.now, messages: ENGLISH },
+    ).run();
+    expect(plans).toBe(1);
+    // The plan's limit of 2 new items still holds after the undo: n3 waits.
+    expect(ui.shown.map((c) => c.entry.item.key)).toEqual(['n1', 'n2', 'n1', 'n2']);
+    expect(ui.shown[0]!.notices).toEqual([expect.objectContaining({ kind: 'exam' })]);
+    expect(ui.shown[2]!.notices).toEqual([{ kind: 'undid', item: expect.objectContaining({ key: 'n1' }) }]);
+    expect(ui.finished().summary).toMatchObject({ studied: 2 });
   });
 
   it('a session past 4 a.m. plans the new study day and says what it holds', async () => {

@@ -112,7 +112,8 @@ export function createStudyDriver<T extends QueueItem>(config: SessionConfig<T>,
         const snapshot = store.snapshot(config.deckIds, effect.day, effect.scope === 'all');
         const at = now();
         // `loaded` has no effects of its own.
-        state = step(state, { type: 'loaded', snapshot, now: at, exam: config.exam?.(at) }).state;
+        const exam = effect.newDay ? config.exam?.(at) : undefined;
+        state = step(state, { type: 'loaded', snapshot, now: at, exam }).state;
         return;
       }
       case 'cram':

@@ -47,8 +47,8 @@ export interface SessionConfig<T extends QueueItem> {
   /** `study --cram`: every item now, lowest recall first, answers kept apart and no schedule changed. */
   cram?: boolean;
   /**
-   * `study --exam`: the study day's part of the exam plan, made by the shell for each study day
-   * the session loads (a session that runs past 4 a.m. plans the new day).
+   * `study --exam`: the study day's part of the exam plan, made by the shell when a study day is
+   * first loaded (a session that runs past 4 a.m. plans the new day; an undo keeps the plan).
    */
   exam?: (now: number) => ExamToday;
 }
@@ -138,6 +138,8 @@ export interface StudyState<T extends QueueItem> {
   readonly queue: StudyQueue<T> | null;
   /** A cram session's queue, once loaded. */
   readonly cram: CramQueue<T> | null;
+  /** `study --exam`: the study day's part of the plan, made when the day is first loaded. */
+  readonly exam: ExamToday | null;
   readonly history: readonly Answered<T>[];
   readonly leeches: number;
   /** Items done for today in this session: with what is left, the session's progress. */
@@ -160,7 +162,8 @@ export type StudyEvent =
 
 /** `load`: the store's data for the day (`due`), or the states of every item (`all`, for cram). */
 export type StudyEffect =
-  | { type: 'load'; day: StudyDay; scope: 'due' | 'all' }
+  /** `newDay`: the day's first load (the exam plan is made for it); not after an undo. */
+  | { type: 'load'; day: StudyDay; scope: 'due' | 'all'; newDay: boolean }
   | { type: 'record'; ref: number; review: ReviewRecord }
   | { type: 'unrecord'; ref: number }
   | { type: 'cram'; ref: number; answer: CramRecord }
@@ -187,6 +190,7 @@ export function startSession<T extends QueueItem>(config: SessionConfig<T>, now:
     day,
     queue: null,
     cram: null,
+    exam: null,
     history: [],
     leeches: 0,
     finished: 0,
@@ -197,7 +201,7 @@ export function startSession<T extends QueueItem>(config: SessionConfig<T>, now:
     phase: 'loading',
     end: null,
   };
-  return { state, effects: [{ type: 'load', day, scope: scopeOf(config) }] };
+  return { state, effects: [{ type: 'load', day, scope: scopeOf(config), newDay: true }] };
 }
 
 export class SessionStateError extends Error {}
@@ -229,9 +233,11 @@ function loaded<T extends QueueItem>(
   state: StudyState<T>,
   snapshot: QueueSnapshot,
   now: number,
-  exam?: ExamToday,
+  planned?: ExamToday,
 ): StudyState<T> {
   const { config, day } = state;
+  // A new day's plan is announced; a reload after an undo keeps the day's plan.
+  const exam = planned ?? state.exam;
   if (config.cram)
     return {
       ...state,
@@ -257,8 +263,10 @@ function loaded<T extends QueueItem>(
     retrievability: config.schedulers.retrievability(snapshot.states),
   });
   if (state.prioritize !== null) queue.prioritize(state.prioritize);
-  const notices: readonly Notice<T>[] = exam ? [...state.notices, { kind: 'exam', ...exam.announce }] : state.notices;
-  return { ...state, queue, notices, prioritize: null, phase: 'ready' };
+  const notices: readonly Notice<T>[] = planned
+    ? [...state.notices, { kind: 'exam', ...planned.announce }]
+    : state.notices;
+  return { ...state, queue, exam, notices, prioritize: null, phase: 'ready' };
 }
 
 /** `notDue` without the items pulled forward: their cards must be among the session's items. */
@@ -281,7 +289,7 @@ function show<T extends QueueItem>(state: StudyState<T>, now: number): Step<T> {
     const day = dayOf(state.config, now);
     return {
       state: { ...state, day, queue: null, phase: 'loading', notices: [...state.notices, { kind: 'newDay' }] },
-      effects: [{ type: 'load', day, scope: scopeOf(state.config) }],
+      effects: [{ type: 'load', day, scope: scopeOf(state.config), newDay: true }],
     };
   }
   return showEntry(state, state.queue!.next(now), now);
@@ -405,7 +413,7 @@ function undo<T extends QueueItem>(state: StudyState<T>, now: number): Step<T> {
     },
     effects: [
       { type: 'unrecord', ref: last.ref },
-      { type: 'load', day, scope: scopeOf(state.config) },
+      { type: 'load', day, scope: scopeOf(state.config), newDay: false },
     ],
   };
 }
@@ -419,7 +427,7 @@ export function reviewNotRecorded<T extends QueueItem>(before: StudyState<T>): S
   if (before.queue === null) return { state: before, effects: [] };
   return {
     state: { ...before, queue: null, current: null, phase: 'loading' },
-    effects: [{ type: 'load', day: before.day, scope: scopeOf(before.config) }],
+    effects: [{ type: 'load', day: before.day, scope: scopeOf(before.config), newDay: false }],
   };
 }
 
