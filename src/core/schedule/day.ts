@@ -83,11 +83,12 @@ interface UtcDay {
 }
 
 /**
- * Study day numbers (days since 1970-01-01 in study time). Callers that go through a log item by
- * item (stats, the optimiser) see times jump back and forth across the year; each UTC day's study-day changes are found once
- * (at most two fall in one UTC day, on a 23-hour DST day) and kept: a review's day is then two
+ * Study day numbers (days since 1970-01-01 in study time) of many instants: stats and the
+ * optimiser go through the log item by item, and the exam plan through every item's dates, so
+ * times jump back and forth across the year. Each UTC day's study-day changes are found once (at
+ * most two fall in one UTC day, on a 23-hour DST day) and kept: an instant's day is then two
  * comparisons. Finding the day of each review instead asked the time zone's offset four times a
- * review, a third of the whole pass.
+ * review, a third of stats' pass over the log.
  */
 export class DayIndex {
   private readonly utcDays = new Map<number, UtcDay>();
