@@ -5,6 +5,7 @@ import { QUIZDECK, ROOT } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const pty = require('node-pty');
+const Database = require('better-sqlite3');
 
 /** A small seeded PRNG (mulberry32): the same database every time it is generated. */
 export function prng(seed) {
@@ -18,8 +19,21 @@ export function prng(seed) {
   };
 }
 
-/** Creates or migrates the schema with quizdeck's own migrations: `study` in a pseudo-terminal, quit at the first card. */
-export function createSchema(deckFile, file) {
+/**
+ * Creates or migrates the schema with quizdeck's own migrations: `study` in a pseudo-terminal,
+ * quit at the first card. A Ctrl-C that comes before the prompt reads keys ends the process by
+ * the signal, before it closes the database, and the migration's pages stay in the -wal file (a
+ * migration to version 6 leaves 28 MB there, which every later read goes through); a session
+ * that ends normally check-points them into the file, and so does this.
+ */
+export async function createSchema(deckFile, file) {
+  await studyFirstCard(deckFile, file);
+  const db = new Database(file);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+
+function studyFirstCard(deckFile, file) {
   return new Promise((resolve, reject) => {
     const term = pty.spawn(process.execPath, [QUIZDECK, 'study', deckFile, '--db', file], {
       name: 'xterm-256color',
@@ -29,10 +43,14 @@ export function createSchema(deckFile, file) {
       env: process.env,
     });
     let out = '';
+    let quit = false;
     const timer = setTimeout(() => reject(new Error(`no first card: ${out.slice(-300)}`)), 60_000);
     term.onData((d) => {
       out += d;
-      if (/ left · \d+ done/.test(out)) term.write('\x03');
+      if (!quit && / left · \d+ done/.test(out)) {
+        quit = true;
+        term.write('\x03');
+      }
     });
     term.onExit(() => {
       clearTimeout(timer);
