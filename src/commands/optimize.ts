@@ -1,4 +1,11 @@
-import { buildHistories, itemsOf, reviewsByDeck, splitTime, type StudyLog } from '../core/optimize/history.js';
+import {
+  buildHistories,
+  concatLogs,
+  itemsOf,
+  reviewsByDeck,
+  splitTime,
+  type StudyLog,
+} from '../core/optimize/history.js';
 import { evaluateWeights } from '../core/optimize/metrics.js';
 import { ALL_DECKS, DEFAULT_MINIMUM_REVIEWS, planFit, type FitGroup, type FitPlan } from '../core/optimize/plan.js';
 import { formatOutcomes, formatSuggestions, type GroupOutcome, type SuggestionLine } from '../core/optimize/report.js';
@@ -19,9 +26,10 @@ import {
   trainingItems,
   type LoadBinding,
   type OptimizerBinding,
-  type TrainingItems,
+  type TrainingItem,
 } from '../io/optimizer.js';
-import { deleteParameters, loadParameters, readReviewLog, saveParameters } from '../io/parametersStore.js';
+import { threadCpuMs } from '../io/threadCpu.js';
+import { deleteParameters, loadParameters, readReviewLog, reviewDecks, saveParameters } from '../io/parametersStore.js';
 import { resolveDbPath } from '../io/paths.js';
 
 export interface OptimizeOptions {
@@ -40,22 +48,27 @@ export interface OptimizeDeps extends Partial<CommandDeps> {
   minimumReviews?: number;
 }
 
-/** Milliseconds spent in each step, wall clock and CPU (all threads), for `--timings` and bench/optimize.bench.mjs. */
+/**
+ * Milliseconds spent in each step, wall clock and CPU, for `--timings` and
+ * bench/optimize.bench.mjs. The steps of one group overlap those of the next (see fitGroups), so
+ * each step's CPU is this thread's own (`threadCpuMs`), and `fit`'s is what the binding's
+ * threads used meanwhile. `waited` is the wall time before the last fit ended in which no fit
+ * ran, less loading the addon: what reading and converting the log cost the person waiting.
+ */
 export type OptimizeTimings = Record<
   'read' | 'load' | 'convert' | 'fit' | 'evaluate' | 'simulate',
   { ms: number; cpuMs: number }
->;
+> & { waited: number };
 
-/** Runs `step` and adds its wall-clock and CPU time to `into`. */
+/** Runs `step` and adds its wall-clock time and this thread's CPU time to `into`. */
 async function timed<T>(into: { ms: number; cpuMs: number }, step: () => T | Promise<T>): Promise<T> {
   const wall = performance.now();
-  const cpu = process.cpuUsage();
+  const cpu = threadCpuMs();
   try {
     return await step();
   } finally {
-    const used = process.cpuUsage(cpu);
+    into.cpuMs += threadCpuMs() - cpu;
     into.ms += performance.now() - wall;
-    into.cpuMs += (used.user + used.system) / 1000;
   }
 }
 
@@ -87,33 +100,45 @@ export async function runOptimize(options: OptimizeOptions, deps: OptimizeDeps =
       fit: zero(),
       evaluate: zero(),
       simulate: zero(),
+      waited: 0,
     };
-    const log = await timed(timings.read, () => readReviewLog(db!));
-    const counts = reviewsByDeck(log);
+    const started = performance.now();
     const minimum = deps.minimumReviews ?? DEFAULT_MINIMUM_REVIEWS;
-    const plan = planFit(counts, minimum);
-    if (plan.groups.length === 0) {
-      out(
-        `${plural(plan.total, 'review')} in ${dbPath}, fewer than the ${minimum} needed to fit parameters: FSRS's default parameters stay (run quizdeck optimize again after more reviews).\n`,
-      );
-      return;
-    }
     const day: DayRule = {
       startHour: dayStartHour,
       utcOffsetMinutes: (t) => clock.utcOffsetMinutes(t),
     };
-    const histories = await timed(timings.read, () => buildHistories(log, day));
+    const read = (decks: readonly string[]) =>
+      timed(timings.read, () => buildHistories(readReviewLog(db!, decks), day));
+    // The first deck is read alone. With enough reviews for parameters of its own (whatever the
+    // others hold: see planFit), its fit starts before the other decks are read, since the
+    // binding fits on threads of its own; else all are read first.
+    const decks = await timed(timings.read, () => reviewDecks(db!));
+    const first = await read(decks.slice(0, 1));
+    const early = decks.length > 1 && first.times.length >= minimum;
+    let histories = decks.length > 1 && !early ? concatLogs(first, await read(decks.slice(1))) : first;
+    const counts = reviewsByDeck(histories);
+    if (!early && planFit(counts, minimum).groups.length === 0) {
+      out(
+        `${plural(histories.times.length, 'review')} in ${dbPath}, fewer than the ${minimum} needed to fit parameters: FSRS's default parameters stay (run quizdeck optimize again after more reviews).\n`,
+      );
+      return;
+    }
     // Loaded only once there is something to fit, so "too few reviews" never needs it.
     const binding = await timed(timings.load, () => loadOptimizerOrRefuse(deps.loadBinding));
-    out(describePlan(plan, counts, minimum, dayStartHour));
     const before = loadParameters(db);
-    const outcomes: GroupOutcome[] = [];
-    const converter = trainingItems(binding);
-    for (const group of plan.groups) {
-      const outcome = await fitGroup(binding, converter, group, histories, timings);
-      if (outcome.kind === 'fitted' && outcome.adopted && !options.dryRun) save(db, outcome, clock.now());
-      outcomes.push(outcome);
+    async function* jobs(): AsyncGenerator<GroupJob> {
+      const firstGroup = early ? planFit(counts, minimum).groups[0]! : undefined;
+      if (firstGroup) yield { group: firstGroup, histories };
+      if (early) histories = concatLogs(first, await read(decks.slice(1)));
+      const allCounts = reviewsByDeck(histories);
+      const plan = planFit(allCounts, minimum);
+      out(describePlan(plan, allCounts, minimum, dayStartHour));
+      for (const group of plan.groups) if (group.key !== firstGroup?.key) yield { group, histories };
     }
+    const outcomes = await fitGroups(binding, jobs(), timings, started);
+    if (!options.dryRun)
+      for (const outcome of outcomes) if (outcome.kind === 'fitted' && outcome.adopted) save(db, outcome, clock.now());
     out(formatOutcomes(outcomes, { dryRun: Boolean(options.dryRun) }));
     const suggestions = await timed(timings.simulate, () =>
       outcomes.map((outcome) => suggestFor(outcome, before, histories)),
@@ -125,40 +150,110 @@ export async function runOptimize(options: OptimizeOptions, deps: OptimizeDeps =
   }
 }
 
-async function fitGroup(
+/**
+ * Fits and tests each group in turn, with the groups overlapped: fsrs-rs fits on threads of its
+ * own while this one is idle, so the next group's items are built while a group fits, and a
+ * fitted group is tested while the next one fits. Fits run one at a time (each has the
+ * machine's other cores to itself, and its time is the binding's own). Outcomes come in the
+ * order of `groups`.
+ */
+async function fitGroups(
   binding: OptimizerBinding,
-  converter: TrainingItems,
-  group: FitGroup,
-  histories: StudyLog,
+  jobs: AsyncIterable<GroupJob>,
   timings: OptimizeTimings,
-): Promise<GroupOutcome> {
-  const cards = itemsOf(histories, group.key === ALL_DECKS ? undefined : new Set(group.decks));
-  const split = splitTime(histories, cards);
-  if (split === undefined)
-    return {
-      kind: 'untestable',
-      group,
-      reason: 'too few reviews a day or more apart to test parameters on: defaults kept',
-    };
-  let fit;
-  try {
-    const items = await timed(timings.convert, () => converter.forGroup(histories, cards, split));
-    fit = await timed(timings.fit, () => fitParameters(binding, items));
-  } catch (error) {
-    return { kind: 'untestable', group, reason: `the optimiser failed (${(error as Error).message}): defaults kept` };
+  started: number,
+): Promise<GroupOutcome[]> {
+  const converter = trainingItems(binding);
+  const outcomes: GroupOutcome[] = [];
+  let fitting: Fitting | undefined;
+  // The wall time in which a fit ran, and when the last one ended.
+  let fitWall = 0;
+  let lastEnd = started;
+  const settle = async (job: Fitting): Promise<void> => {
+    const fit = await job.fit;
+    fitWall += fit.ms;
+    lastEnd = fit.end;
+    timings.fit.ms += fit.ms;
+    timings.fit.cpuMs += fit.cpuMs;
+    if ('error' in fit) {
+      outcomes[job.index] = {
+        kind: 'untestable',
+        group: job.group,
+        reason: `the optimiser failed (${fit.error.message}): defaults kept`,
+      };
+      return;
+    }
+    outcomes[job.index] = await timed(timings.evaluate, () => tested(job, fit.weights));
+  };
+  let index = -1;
+  for await (const { group, histories } of jobs) {
+    index++;
+    const cards = itemsOf(histories, group.key === ALL_DECKS ? undefined : new Set(group.decks));
+    const split = splitTime(histories, cards);
+    if (split === undefined) {
+      outcomes[index] = {
+        kind: 'untestable',
+        group,
+        reason: 'too few reviews a day or more apart to test parameters on: defaults kept',
+      };
+      continue;
+    }
+    const items = await timed(timings.convert, () => converter.forGroupInSteps(histories, cards, split));
+    // The binding is free once the fit before has ended; that group is tested while this one fits.
+    const before = fitting;
+    if (before) await before.fit;
+    fitting = { index, group, histories, cards, split, items: items.length, fit: startFit(binding, items) };
+    if (before) await settle(before);
   }
+  if (fitting) await settle(fitting);
+  timings.waited = Math.max(0, lastEnd - started - fitWall - timings.load.ms);
+  return outcomes;
+}
+
+/** A group to fit, and the log it is fitted on. */
+interface GroupJob {
+  group: FitGroup;
+  histories: StudyLog;
+}
+
+interface Fitting extends GroupJob {
+  index: number;
+  cards: Uint32Array;
+  split: number;
+  items: number;
+  fit: Promise<FitRun>;
+}
+
+/** A fit's wall time, when it ended, and the CPU the binding's threads used meanwhile. */
+type FitRun = { ms: number; end: number; cpuMs: number } & ({ weights: number[] } | { error: Error });
+
+function startFit(binding: OptimizerBinding, items: TrainingItem[]): Promise<FitRun> {
+  const wall = performance.now();
+  const processCpu = process.cpuUsage();
+  const ownCpu = threadCpuMs();
+  const ran = () => {
+    const end = performance.now();
+    const used = process.cpuUsage(processCpu);
+    return { ms: end - wall, end, cpuMs: Math.max(0, (used.user + used.system) / 1000 - (threadCpuMs() - ownCpu)) };
+  };
+  return fitParameters(binding, items).then(
+    (fit) => ({ ...ran(), weights: fit.weights }),
+    (error: unknown) => ({ ...ran(), error: error instanceof Error ? error : new Error(String(error)) }),
+  );
+}
+
+/** The fitted parameters against the defaults on the group's later reviews. */
+function tested(job: Fitting, fittedWeights: readonly number[]): GroupOutcome {
   // Rounded as stored, so what was tested is exactly what study will use.
-  const weights = fit.weights.map((w) => Math.round(w * 1e4) / 1e4);
-  const [fitted, defaults] = await timed(timings.evaluate, () => [
-    evaluateWeights(histories, cards, weights, split),
-    evaluateWeights(histories, cards, DEFAULT_WEIGHTS, split),
-  ]);
+  const weights = fittedWeights.map((w) => Math.round(w * 1e4) / 1e4);
+  const fitted = evaluateWeights(job.histories, job.cards, weights, job.split);
+  const defaults = evaluateWeights(job.histories, job.cards, DEFAULT_WEIGHTS, job.split);
   // Log loss decides: it is what the optimiser minimises and a proper score; RMSE(bins) of a
   // few hundred held-out reviews moves with how they fall into bins.
   return {
     kind: 'fitted',
-    group,
-    trainedOn: fit.items,
+    group: job.group,
+    trainedOn: job.items,
     fitted,
     defaults,
     adopted: fitted.logLoss < defaults.logLoss,
@@ -263,7 +358,7 @@ function formatTimings(t: OptimizeTimings): string {
   const steps = (['read', 'load', 'convert', 'fit', 'evaluate', 'simulate'] as const).map(
     (step) => `${step} ${Math.round(t[step].ms)} ms (cpu ${Math.round(t[step].cpuMs)} ms)`,
   );
-  return `timings: ${steps.join(', ')}\n`;
+  return `timings: ${steps.join(', ')}; waited ${Math.round(t.waited)} ms\n`;
 }
 
 function dayStartOrRefuse(value: string | undefined): number {

@@ -73,7 +73,16 @@ export interface TrainingItems {
    * converter keeps them), holding the item's answers up to it with `delta_t` in study days.
    */
   forGroup(log: StudyLog, cards: ArrayLike<number>, before: number): TrainingItem[];
+  /**
+   * The same items, built a few thousand items at a time with a turn of the event loop between:
+   * while a fit runs on the binding's threads, its end is then seen within milliseconds (and
+   * the next fit starts) instead of after the whole conversion.
+   */
+  forGroupInSteps(log: StudyLog, cards: Uint32Array, before: number, step?: number): Promise<TrainingItem[]>;
 }
+
+/** Items converted between two turns of the event loop (about 10 ms of work). */
+const STEP = 2048;
 
 export function trainingItems(binding: OptimizerBinding): TrainingItems {
   const reviewObjects: BindingReview[] = [];
@@ -83,29 +92,40 @@ export function trainingItems(binding: OptimizerBinding): TrainingItems {
   // ~0.3 s over 500k reviews, as much as the rest of the conversion in JavaScript).
   const trie = new SequenceTrie();
   const itemAt: (TrainingItem | undefined)[] = [];
-  const reviews: BindingReview[] = [];
+  const history: BindingReview[] = [];
+  const convert = (log: StudyLog, cards: ArrayLike<number>, before: number, items: TrainingItem[]): void => {
+    for (let k = 0; k < cards.length; k++) {
+      const first = log.cardStart[cards[k]!]!;
+      const end = Math.min(log.cardStart[cards[k]! + 1]!, first + MAX_SEQUENCE);
+      history.length = 0;
+      let node = 0;
+      for (let i = first; i < end && log.times[i]! < before; i++) {
+        const rating = log.ratings[i]!;
+        const days = log.deltaDays[i]!;
+        const pair = days * 4 + rating;
+        let id = reviewIds.get(pair);
+        if (id === undefined) {
+          reviewIds.set(pair, (id = reviewObjects.length));
+          reviewObjects.push(new binding.FSRSBindingReview(rating, days));
+        }
+        history.push(reviewObjects[id]!);
+        node = trie.child(node, id);
+        // The constructor copies the reviews into Rust; the array is reused.
+        if (i > first && days > 0) items.push((itemAt[node] ??= new binding.FSRSBindingItem(history)));
+      }
+    }
+  };
   return {
     forGroup(log, cards, before) {
       const items: TrainingItem[] = [];
-      for (let k = 0; k < cards.length; k++) {
-        const first = log.cardStart[cards[k]!]!;
-        const end = Math.min(log.cardStart[cards[k]! + 1]!, first + MAX_SEQUENCE);
-        reviews.length = 0;
-        let node = 0;
-        for (let i = first; i < end && log.times[i]! < before; i++) {
-          const rating = log.ratings[i]!;
-          const days = log.deltaDays[i]!;
-          const pair = days * 4 + rating;
-          let id = reviewIds.get(pair);
-          if (id === undefined) {
-            reviewIds.set(pair, (id = reviewObjects.length));
-            reviewObjects.push(new binding.FSRSBindingReview(rating, days));
-          }
-          reviews.push(reviewObjects[id]!);
-          node = trie.child(node, id);
-          // The constructor copies the reviews into Rust; the array is reused.
-          if (i > first && days > 0) items.push((itemAt[node] ??= new binding.FSRSBindingItem(reviews)));
-        }
+      convert(log, cards, before, items);
+      return items;
+    },
+    async forGroupInSteps(log, cards, before, step = STEP) {
+      const items: TrainingItem[] = [];
+      for (let from = 0; from < cards.length; from += step) {
+        if (from > 0) await new Promise((resolve) => setImmediate(resolve));
+        convert(log, cards.subarray(from, from + step), before, items);
       }
       return items;
     },

@@ -9,8 +9,8 @@ import { foldItems } from './itemFold.js';
  */
 
 /**
- * Every item's answers, oldest first (ties in the order they were saved), items in the order
- * of (deck id, card key).
+ * Every item's answers of `decks` (by default every deck with reviews), oldest first (ties in
+ * the order they were saved), items in the order of (deck id, card key).
  *
  * The log is folded inside SQLite item by item (io/itemFold.ts): one call into JavaScript per
  * review with two numbers, no row objects and no strings. better-sqlite3's cost per row (an
@@ -19,16 +19,8 @@ import { foldItems } from './itemFold.js';
  * come in the order they were saved; a clock set back saved some out of time order: those
  * items are sorted by time here.
  */
-export function readReviewLog(db: Db): ReviewLog {
+export function readReviewLog(db: Db, decks: readonly string[] = reviewDecks(db)): ReviewLog {
   return db.transaction(() => {
-    // The deck ids by one index seek each (DISTINCT walked every entry of the index: 160 ms
-    // of CPU for 500k reviews).
-    const decks = db
-      .prepare(
-        `WITH RECURSIVE d(id) AS (SELECT min(deck_id) FROM reviews UNION ALL SELECT (SELECT min(deck_id) FROM reviews WHERE deck_id > d.id) FROM d WHERE d.id IS NOT NULL) SELECT id FROM d WHERE id IS NOT NULL`,
-      )
-      .pluck()
-      .all() as string[];
     // Room for every review: ids are distinct integers, so there are at most max - min + 1 (two
     // seeks, where count(*) walked an index: 50 ms of CPU for 500k reviews). Ids far apart (a
     // log edited by hand) are counted instead.
@@ -65,8 +57,27 @@ export function readReviewLog(db: Db): ReviewLog {
     ratings = ratings.slice(0, n);
     times = times.slice(0, n);
     for (let c = 0; c < cards; c++) inTimeOrder(times, ratings, cardStart[c]!, cardStart[c + 1]!);
-    return { decks, cardDeck: cardDeck.slice(0, cards), cardStart: cardStart.slice(0, cards + 1), ratings, times };
+    return {
+      decks: [...decks],
+      cardDeck: cardDeck.slice(0, cards),
+      cardStart: cardStart.slice(0, cards + 1),
+      ratings,
+      times,
+    };
   })();
+}
+
+/**
+ * The ids of the decks with reviews, in order, by one index seek each (DISTINCT walked every
+ * entry of the index: 160 ms of CPU for 500k reviews).
+ */
+export function reviewDecks(db: Db): string[] {
+  return db
+    .prepare(
+      `WITH RECURSIVE d(id) AS (SELECT min(deck_id) FROM reviews UNION ALL SELECT (SELECT min(deck_id) FROM reviews WHERE deck_id > d.id) FROM d WHERE d.id IS NOT NULL) SELECT id FROM d WHERE id IS NOT NULL`,
+    )
+    .pluck()
+    .all() as string[];
 }
 
 /**

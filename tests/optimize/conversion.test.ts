@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   buildHistories,
+  concatLogs,
   itemCount,
   itemsOf,
   reviewLogOf,
@@ -89,6 +90,22 @@ describe('reading the review log for the optimiser', () => {
     }
   });
 
+  it('reads some decks alone, and a deck read first joins the others into the same log', () => {
+    const db = withDb(simulateLog({ decks: ['x', 'y', 'z'], days: 40, newPerDay: 4, seed: 8 }));
+    try {
+      const whole = buildHistories(readReviewLog(db), UTC_DAY_RULE);
+      const first = buildHistories(readReviewLog(db, ['x']), UTC_DAY_RULE);
+      expect(first.decks).toEqual(['x']);
+      expect(itemsOf(whole, new Set(['x']))).toHaveLength(itemCount(first));
+      const joined = concatLogs(first, buildHistories(readReviewLog(db, ['y', 'z']), UTC_DAY_RULE));
+      expect(joined.decks).toEqual(whole.decks);
+      for (const column of ['cardDeck', 'cardStart', 'ratings', 'times', 'deltaDays'] as const)
+        expect([...joined[column]]).toEqual([...whole[column]]);
+    } finally {
+      db.close();
+    }
+  });
+
   it('keeps the order it was saved in for answers at the same instant', () => {
     const db = withDb(AWKWARD);
     try {
@@ -151,5 +168,25 @@ describe("the binding's training items", () => {
       naiveItems(log, all, Infinity),
     );
     expect(together.filter((item) => items.includes(item)).length).toBeGreaterThan(0);
+  });
+
+  it('are the same built a few at a time, between turns of the event loop', async () => {
+    const binding = await loadOptimizer();
+    const all = itemsOf(log);
+    const at = (n: number) => log.times[Math.floor(log.times.length * n)]!;
+    const whole = trainingItems(binding).forGroup(log, all, at(0.8));
+    const converter = trainingItems(binding);
+    let turns = 0;
+    const counting = setInterval(() => turns++, 0);
+    try {
+      const inSteps = await converter.forGroupInSteps(log, all, at(0.8), 100);
+      expect(inSteps.map((item) => item.reviews.map((r) => [r.rating, r.deltaT]))).toEqual(
+        whole.map((item) => item.reviews.map((r) => [r.rating, r.deltaT])),
+      );
+    } finally {
+      clearInterval(counting);
+    }
+    expect(all.length).toBeGreaterThan(300);
+    expect(turns).toBeGreaterThan(0);
   });
 });

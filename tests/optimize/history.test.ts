@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildHistories, itemsOf, reviewLogOf, splitTime, type ItemLog } from '../../src/core/optimize/history.js';
+import {
+  buildHistories,
+  itemsOf,
+  nthSmallest,
+  reviewLogOf,
+  splitTime,
+  type ItemLog,
+} from '../../src/core/optimize/history.js';
 import { planFit } from '../../src/core/optimize/plan.js';
 import type { DayRule } from '../../src/core/schedule/day.js';
 
@@ -92,5 +99,30 @@ describe('which parameters are fitted', () => {
     const plan = planFit(new Map(Object.entries(counts)));
     expect(plan.groups.map((g) => g.key)).toEqual(keys);
     expect(plan.small).toEqual(small);
+  });
+});
+
+describe('the split moment', () => {
+  it('nthSmallest is the value at k of the sorted values, with ties and in any order', () => {
+    let seed = 5;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (const [length, distinct] of [
+      [1, 1],
+      [2, 2],
+      [7, 2],
+      [100, 100],
+      [1000, 10],
+      [5000, 5000],
+    ] as const) {
+      const values = Float64Array.from({ length }, () => Math.floor(random() * distinct));
+      const sorted = Float64Array.from(values).sort();
+      for (const k of [0, Math.floor(length / 3), Math.floor(length / 2), length - 1])
+        expect(nthSmallest(Float64Array.from(values), k)).toBe(sorted[k]);
+    }
+    // Already sorted, reversed, and all equal: the orders a naive pivot handles worst.
+    const ascending = Float64Array.from({ length: 4000 }, (_, i) => i);
+    expect(nthSmallest(Float64Array.from(ascending), 3200)).toBe(3200);
+    expect(nthSmallest(Float64Array.from(ascending).reverse(), 3200)).toBe(3200);
+    expect(nthSmallest(new Float64Array(4000).fill(7), 3200)).toBe(7);
   });
 });

@@ -9,6 +9,7 @@ import { DEFAULT_WEIGHTS } from '../../src/core/schedule/fsrs.js';
 import { UTC_DAY_RULE } from '../../src/core/schedule/day.js';
 import { openDatabase } from '../../src/io/db.js';
 import { loadParameters, readReviewLog } from '../../src/io/parametersStore.js';
+import { loadOptimizer } from '../../src/io/optimizer.js';
 import { UsageError } from '../../src/errors.js';
 import { runCli } from '../helpers/cli.js';
 import { insertReviews, simulateLog, TRUE_WEIGHTS, type SimulatedRow } from './simulate.mjs';
@@ -137,6 +138,42 @@ describe('quizdeck optimize on a synthetic learner', { timeout: 60_000 }, () => 
       /^\d+ reviews in .*, fewer than the 400 needed to fit parameters: FSRS's default parameters stay/,
     );
     expect(storedIn(onlySmall).size).toBe(0);
+  });
+
+  it('fits each deck as it would be fitted alone, whichever deck is read first', async () => {
+    // "a" is read first and is big enough for parameters of its own: it is fitted while "b"
+    // is read; the pipeline must neither mix the decks' items nor reorder the groups.
+    const two = simulateLog({ decks: ['a', 'b'], days: 90, newPerDay: 8, seed: 11 });
+    const line = (out: string, deck: string) => out.match(new RegExp(`\\n${deck} +[\\d,]+ .*`))![0];
+    const both = await optimize(dbWith(two), { dryRun: true });
+    expect(both).toMatch(/Fitting FSRS-6 to [\d,]+ reviews of 2 decks/);
+    expect(both.indexOf(line(both, 'a'))).toBeLessThan(both.indexOf(line(both, 'b')));
+    for (const deck of ['a', 'b']) {
+      const alone = await optimize(dbWith(two.filter((row) => row[0] === deck)), { dryRun: true });
+      expect(line(both, deck)).toBe(line(alone, deck));
+    }
+
+    // A first deck with too few reviews of its own: every deck is read before the first fit.
+    const small = simulateLog({ decks: ['aaa'], days: 20, newPerDay: 2, seed: 3 });
+    const out = await optimize(dbWith([...LOG, ...small]), { dryRun: true });
+    expect(out).toMatch(/aaa: \d+ reviews, fewer than 400: uses the parameters of all decks together\./);
+    expect(out.indexOf('\nsim ')).toBeLessThan(out.indexOf('\nall decks '));
+    expect(out).toContain('all decks (used by aaa): better than the defaults: would be adopted');
+  });
+
+  it("keeps the defaults of a group whose fit fails, and still fits and saves the others'", async () => {
+    const binding = await loadOptimizer();
+    let fits = 0;
+    const failingFirst = {
+      ...binding,
+      computeParameters: (...args: Parameters<typeof binding.computeParameters>) =>
+        ++fits === 1 ? Promise.reject(new Error('out of memory')) : binding.computeParameters(...args),
+    };
+    const path = dbWith(simulateLog({ decks: ['a', 'b'], days: 90, newPerDay: 8, seed: 11 }));
+    const out = await optimize(path, {}, { loadBinding: () => Promise.resolve(failingFirst) });
+    expect(out).toMatch(/\na +the optimiser failed \(out of memory\): defaults kept\n/);
+    expect(out).toContain('b: better than the defaults: adopted');
+    expect([...storedIn(path).keys()]).toEqual(['b']);
   });
 
   it('neutralises deck ids from the database before printing them', async () => {
