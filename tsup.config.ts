@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/cli.ts'],
+  // The worker of `stats` (src/io/statsFold.ts) is a file of its own, beside the chunks.
+  entry: { cli: 'src/cli.ts', statsWorker: 'src/io/statsWorker.ts' },
   format: ['esm'],
   target: 'node20',
   platform: 'node',

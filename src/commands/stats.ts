@@ -4,7 +4,7 @@ import { expandCard } from '../core/deck/items.js';
 import type { DeckOutline } from '../core/deck/outline.js';
 import { type DayRule } from '../core/schedule/day.js';
 import { createForgettingCurve, DEFAULT_SCHEDULER_OPTIONS } from '../core/schedule/fsrs.js';
-import type { StateRow } from '../core/stats/cards.js';
+import { stateColumnsOf, type StateColumns } from '../core/stats/cards.js';
 import type { StatsReport } from '../core/stats/model.js';
 import { messagesFor, screenLanguage } from '../core/messages/index.js';
 import type { MissedRow, SectionRow } from '../core/stats/quiz.js';
@@ -23,6 +23,8 @@ import type { CardReader } from '../io/decks.js';
 import { describeFsError } from '../io/deckFiles.js';
 import { resolveDbPath } from '../io/paths.js';
 import { foldReviews, readAdoptedParameters, readCardStates, readQuizHistory } from '../io/statsStore.js';
+import { FoldWorker } from '../io/statsFold.js';
+import { systemClock } from '../io/clock.js';
 import { loadDecksOrRefuse, pickOutlines } from './shared/decks.js';
 import { preferredLanguages } from '../core/deck/translations.js';
 import { weightsForDeck } from '../core/optimize/plan.js';
@@ -71,74 +73,83 @@ export async function runStats(paths: string[], options: StatsOptions, deps: Sta
   const rule: DayRule = { startHour: dayStart, utcOffsetMinutes: (time) => clock.utcOffsetMinutes(time) };
   const exam = parseExamOptions(options, now, rule);
   const limits = parseExamLimits(options, exam !== null);
-  const loaded = await loadDecksOrRefuse(paths);
-  const { diagnostics, cards } = loaded;
-  // With no path, as study: one deck of each translation group (an exam plan over both the
-  // English and the Chinese copy counted every fact twice).
-  const outlines =
-    paths.length === 0 ? pickOutlines(loaded.outlines, preferredLanguages(options.lang, process.env)) : loaded.outlines;
-  let examReads: ExamReads | null = null;
-  const alsoRead = exam
-    ? (db: Db) =>
-        (examReads = readExamInputs(
-          db,
-          outlines.map((o) => o.deck.deck),
-          now,
-          rule,
-        ))
-    : undefined;
-  let report: StatsReport;
+  // Started before the decks are read, so it is ready when they are: a worker thread for half
+  // the review log (io/statsFold.ts), on the machine's clock, whose time zone it shares.
+  const helper = clock === systemClock ? FoldWorker.start({ path: dbPath, startHour: dayStart }) : null;
   try {
-    report = collect(outlines, cards, dbPath, now, rule, retention, err, alsoRead);
-  } finally {
-    cards.close();
-  }
-  const plan =
-    exam &&
-    buildExamPlan(outlines, examReads, {
-      ...exam,
-      now,
-      rule,
-      limits,
-      retention,
-      maximumIntervalDays: DEFAULT_SCHEDULER_OPTIONS.maximumIntervalDays,
-    });
-  const messages = messagesFor(
-    screenLanguage(
-      options.lang,
-      outlines.map((o) => o.deck.lang),
-    ),
-  );
-
-  if (options.json) out(`${JSON.stringify(plan ? { ...report, exam: plan } : report, null, 2)}\n`);
-  else if (options.html !== undefined) {
-    const html = renderStatsHtml(report, messages);
+    const loaded = await loadDecksOrRefuse(paths);
+    const { diagnostics, cards } = loaded;
+    // With no path, as study: one deck of each translation group (an exam plan over both the
+    // English and the Chinese copy counted every fact twice).
+    const outlines =
+      paths.length === 0
+        ? pickOutlines(loaded.outlines, preferredLanguages(options.lang, process.env))
+        : loaded.outlines;
+    let examReads: ExamReads | null = null;
+    const alsoRead = exam
+      ? (db: Db) =>
+          (examReads = readExamInputs(
+            db,
+            outlines.map((o) => o.deck.deck),
+            now,
+            rule,
+          ))
+      : undefined;
+    let report: StatsReport;
     try {
-      (deps.writeFile ?? ((p, d) => writeFileSync(p, d)))(
-        options.html,
-        plan ? withSection(html, renderExamHtml(plan, messages.exam)) : html,
-      );
-    } catch (error) {
-      throw new ExitError(2, `cannot write ${options.html}: ${describeFsError(error)}`);
+      report = await collect(outlines, cards, dbPath, now, rule, retention, err, alsoRead, helper);
+    } finally {
+      cards.close();
     }
-    err(`quizdeck: wrote ${options.html}\n`);
-  } else {
-    const columns = deps.columns ?? Math.max(60, Math.min(process.stdout.columns ?? 80, 160));
-    const paint = deps.paint ?? (await import('../ui/paint.js')).terminalChartPaint();
-    out(renderStatsText(report, { columns, paint, messages }));
-    if (plan) out(`\n${renderExamText(plan, { columns, paint, labels: messages.exam })}`);
-  }
-
-  if (hasErrors(diagnostics)) {
-    const files = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
-    err(
-      `${files.size} deck ${files.size === 1 ? 'file has' : 'files have'} problems and ${files.size === 1 ? 'is' : 'are'} left out (${[...files].map(neutralizeLine).join(', ')}); run \`quizdeck validate\` to see them.\n`,
+    const plan =
+      exam &&
+      buildExamPlan(outlines, examReads, {
+        ...exam,
+        now,
+        rule,
+        limits,
+        retention,
+        maximumIntervalDays: DEFAULT_SCHEDULER_OPTIONS.maximumIntervalDays,
+      });
+    const messages = messagesFor(
+      screenLanguage(
+        options.lang,
+        outlines.map((o) => o.deck.lang),
+      ),
     );
-    throw new ExitError(1);
+
+    if (options.json) out(`${JSON.stringify(plan ? { ...report, exam: plan } : report, null, 2)}\n`);
+    else if (options.html !== undefined) {
+      const html = renderStatsHtml(report, messages);
+      try {
+        (deps.writeFile ?? ((p, d) => writeFileSync(p, d)))(
+          options.html,
+          plan ? withSection(html, renderExamHtml(plan, messages.exam)) : html,
+        );
+      } catch (error) {
+        throw new ExitError(2, `cannot write ${options.html}: ${describeFsError(error)}`);
+      }
+      err(`quizdeck: wrote ${options.html}\n`);
+    } else {
+      const columns = deps.columns ?? Math.max(60, Math.min(process.stdout.columns ?? 80, 160));
+      const paint = deps.paint ?? (await import('../ui/paint.js')).terminalChartPaint();
+      out(renderStatsText(report, { columns, paint, messages }));
+      if (plan) out(`\n${renderExamText(plan, { columns, paint, labels: messages.exam })}`);
+    }
+
+    if (hasErrors(diagnostics)) {
+      const files = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+      err(
+        `${files.size} deck ${files.size === 1 ? 'file has' : 'files have'} problems and ${files.size === 1 ? 'is' : 'are'} left out (${[...files].map(neutralizeLine).join(', ')}); run \`quizdeck validate\` to see them.\n`,
+      );
+      throw new ExitError(1);
+    }
+  } finally {
+    helper?.cancel();
   }
 }
 
-function collect(
+async function collect(
   outlines: readonly DeckOutline[],
   cards: CardReader,
   dbPath: string,
@@ -146,11 +157,13 @@ function collect(
   rule: DayRule,
   retention: number,
   err: (s: string) => void,
-  alsoRead?: (db: Db) => void,
-): StatsReport {
+  alsoRead: ((db: Db) => void) | undefined,
+  /** A worker thread for part of the log, if one was started. */
+  helper: FoldWorker | null,
+): Promise<StatsReport> {
   const ids = outlines.map((o) => o.deck.deck);
   let fitted = new Map<string, number[]>();
-  let states: StateRow[][] = outlines.map(() => []);
+  let states: StateColumns[] = outlines.map(() => stateColumnsOf([]));
   let quiz: { sections: SectionRow[]; missed: MissedRow[] } = { sections: [], missed: [] };
   let aggregator = new ReviewAggregator(outlines.length, rule, createForgettingCurve());
   const db: Db | null = openDatabaseOrRefuse(dbPath, { readonly: true });
@@ -165,10 +178,16 @@ function collect(
         rule,
         ids.map((id) => createForgettingCurve(weightsForDeck(fitted, id))),
       );
+      const half = helper?.fold(db, { deckIds: ids, weights: ids.map((id) => weightsForDeck(fitted, id)) }) ?? null;
       states = ids.map((id) => readCardStates(db!, id));
-      foldReviews(db, ids, aggregator);
+      foldReviews(db, ids, aggregator, half?.part);
       quiz = readQuizHistory(db, ids);
       alsoRead?.(db);
+      if (half) {
+        const theirs = await half.theirs;
+        if (theirs.decks) theirs.decks.forEach((deck, i) => aggregator.decks[i]!.merge(deck));
+        else foldReviews(db, ids, aggregator, theirs.part);
+      }
     } catch (error) {
       if (!isDbIoError(error) && !/no such (table|column)/.test((error as Error).message)) throw error;
       throw new UsageError(

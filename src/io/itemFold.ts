@@ -15,22 +15,30 @@ import type { Db } from './db.js';
  * (tests/stats/fastpath.test.ts and tests/optimize/conversion.test.ts check that both give the
  * same result).
  */
-export function foldItems(
-  db: Db,
-  deckIds: readonly string[],
-  fold: {
-    /** The SQL expressions handed to `review`, numbers only (each value costs about as much as reading the row). */
-    columns: string;
-    /** Before each item's reviews: the index of its deck in `deckIds`. */
-    item: (deck: number) => void;
-    /**
-     * One review, in id order: `_` is SQLite's accumulator, then one value per column. It returns
-     * nothing: better-sqlite3 then keeps the accumulator instead of storing a new one per row (a
-     * tenth of the cost of the calls). better-sqlite3 counts its parameters for the arity.
-     */
-    review: (_: number, ...values: number[]) => void;
-  },
-): void {
+export interface FoldSteps {
+  /** The SQL expressions handed to `review`, numbers only (each value costs about as much as reading the row). */
+  columns: string;
+  /** Before each item's reviews: the index of its deck in `deckIds`. */
+  item: (deck: number) => void;
+  /**
+   * One review, in id order: `_` is SQLite's accumulator, then one value per column. It returns
+   * nothing: better-sqlite3 then keeps the accumulator instead of storing a new one per row (a
+   * tenth of the cost of the calls). better-sqlite3 counts its parameters for the arity.
+   */
+  review: (_: number, ...values: number[]) => void;
+}
+
+/**
+ * One part of each deck's items, for two threads (io/statsFold.ts): those whose key sorts before
+ * (`below`) or from (`from`) the deck's key. A deck without a key is folded whole by `from`
+ * and not at all by `below`.
+ */
+export interface FoldPart {
+  half: 'below' | 'from';
+  keys: readonly (string | null)[];
+}
+
+export function foldItems(db: Db, deckIds: readonly string[], fold: FoldSteps, part?: FoldPart): void {
   let deck = 0;
   db.aggregate('quizdeck_item_fold', {
     start: () => {
@@ -45,10 +53,18 @@ export function foldItems(
   db.pragma('mmap_size = 1073741824');
   const indexed =
     db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'reviews_item'").pluck().get() === 1;
-  const query = db
-    .prepare(
-      `SELECT count(*) FROM (SELECT quizdeck_item_fold(${fold.columns}${indexed ? '' : ' ORDER BY id'}) FROM reviews ${indexed ? 'INDEXED BY reviews_item' : 'NOT INDEXED'} WHERE deck_id = ? GROUP BY card_key)`,
-    )
-    .pluck();
-  for (deck = 0; deck < deckIds.length; deck++) query.get(deckIds[deck]);
+  const select = (where: string) =>
+    db
+      .prepare(
+        `SELECT count(*) FROM (SELECT quizdeck_item_fold(${fold.columns}${indexed ? '' : ' ORDER BY id'}) FROM reviews ${indexed ? 'INDEXED BY reviews_item' : 'NOT INDEXED'} WHERE ${where} GROUP BY card_key)`,
+      )
+      .pluck();
+  const whole = select('deck_id = ?');
+  const ranged = part && select(`deck_id = ? AND card_key ${part.half === 'below' ? '<' : '>='} ?`);
+  for (deck = 0; deck < deckIds.length; deck++) {
+    const key = part?.keys[deck] ?? null;
+    if (!ranged || key === null) {
+      if (part?.half !== 'below') whole.get(deckIds[deck]);
+    } else ranged.get(deckIds[deck], key);
+  }
 }

@@ -1,8 +1,8 @@
-import type { StateRow } from '../core/stats/cards.js';
+import type { StateColumns } from '../core/stats/cards.js';
 import type { MissedRow, SectionRow } from '../core/stats/quiz.js';
 import type { ReviewAggregator } from '../core/stats/reviews.js';
 import type { Db } from './db.js';
-import { foldItems } from './itemFold.js';
+import { foldItems, type FoldPart } from './itemFold.js';
 import { loadParameters } from './parametersStore.js';
 
 /**
@@ -12,32 +12,80 @@ import { loadParameters } from './parametersStore.js';
  * rows 570 ms against 190 ms for the aggregate's calls).
  */
 
-/** Every `card_state` row of a deck, as `StateRow`s. */
-export function readCardStates(db: Db, deckId: string): StateRow[] {
-  return db
-    .prepare('SELECT card_key, state, due, stability, scheduled_days, lapses, leech FROM card_state WHERE deck_id = ?')
-    .raw()
-    .all(deckId) as StateRow[];
+/**
+ * Every `card_state` row of a deck, column-wise: an aggregate hands each row's values to
+ * JavaScript, which keeps them in typed arrays (as rows, 20k arrays and the numbers in them
+ * cost more in garbage collection than the reading).
+ */
+export function readCardStates(db: Db, deckId: string): StateColumns {
+  // In one read transaction: the count is the number of rows the aggregate then sees.
+  return db.transaction(() => {
+    const count = db.prepare('SELECT count(*) FROM card_state WHERE deck_id = ?').pluck().get(deckId) as number;
+    const states: StateColumns = {
+      keys: [],
+      state: new Uint8Array(count),
+      due: new Float64Array(count),
+      stability: new Float64Array(count),
+      scheduledDays: new Float64Array(count),
+      lapses: new Uint32Array(count),
+      leech: new Uint8Array(count),
+    };
+    let n = 0;
+    const row = (
+      _: number,
+      key: string,
+      state: number,
+      due: number,
+      stability: number,
+      scheduled: number,
+      lapses: number,
+      leech: number,
+    ): void => {
+      states.keys.push(key);
+      states.state[n] = state;
+      states.due[n] = due;
+      states.stability[n] = stability;
+      states.scheduledDays[n] = scheduled;
+      states.lapses[n] = lapses;
+      states.leech[n] = leech;
+      n++;
+    };
+    db.aggregate('quizdeck_card_states', {
+      start: () => 0,
+      // @types/better-sqlite3 types step as two-argument; SQLite passes one value per argument.
+      step: row as unknown as (total: number, next: number) => number,
+      result: () => null,
+    });
+    db.prepare(
+      'SELECT quizdeck_card_states(card_key, state, due, stability, scheduled_days, lapses, leech) FROM card_state WHERE deck_id = ?',
+    ).get(deckId);
+    return states;
+  })();
 }
 
 /**
- * Feeds every review of these decks to `aggregator`, item by item, each item's in the order
- * they were saved (by id). Returns how many.
+ * Feeds every review of these decks to `aggregator` (or those of one `part` of the items),
+ * item by item, each item's in the order they were saved (by id). Returns how many.
  */
-export function foldReviews(db: Db, deckIds: readonly string[], aggregator: ReviewAggregator): number {
+export function foldReviews(db: Db, deckIds: readonly string[], aggregator: ReviewAggregator, part?: FoldPart): number {
   let rows = 0;
-  foldItems(db, deckIds, {
-    // The time in whole minutes, the rating (4 as 0) and the state before, packed in one
-    // integer under 2^30, a small integer in V8 (until the year 2097), and the stability:
-    // milliseconds would be a number allocated per call. Study days begin on a whole minute
-    // (4 a.m. in zones whose offsets are whole quarter hours), so no review changes day.
-    columns: '(reviewed_at / 60000) * 16 + (rating & 3) * 4 + state_before, stability',
-    item: (deck) => aggregator.item(deck),
-    review: (_: number, packed: number, stability: number) => {
-      aggregator.review(Math.floor(packed / 16) * 60_000, (packed >> 2) & 3 || 4, packed & 3, stability);
-      rows++;
+  foldItems(
+    db,
+    deckIds,
+    {
+      // The time in whole minutes, the rating (4 as 0) and the state before, packed in one
+      // integer under 2^30, a small integer in V8 (until the year 2097), and the stability:
+      // milliseconds would be a number allocated per call. Study days begin on a whole minute
+      // (4 a.m. in zones whose offsets are whole quarter hours), so no review changes day.
+      columns: '(reviewed_at / 60000) * 16 + (rating & 3) * 4 + state_before, stability',
+      item: (deck) => aggregator.item(deck),
+      review: (_: number, packed: number, stability: number) => {
+        aggregator.review(Math.floor(packed / 16) * 60_000, (packed >> 2) & 3 || 4, packed & 3, stability);
+        rows++;
+      },
     },
-  });
+    part,
+  );
   return rows;
 }
 

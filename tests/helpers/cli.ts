@@ -7,7 +7,13 @@ export const BIN = resolve(import.meta.dirname, '../../bin/quizdeck.js');
 /** Runs the built binary (npm test builds dist/ first) without a terminal, like a CI job. */
 export function runCli(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {},
+  options: {
+    cwd?: string;
+    env?: Record<string, string | undefined>;
+    input?: string;
+    /** A command that runs node, e.g. `['taskset', '-c', '0']`. */
+    through?: string[];
+  } = {},
 ) {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -18,7 +24,8 @@ export function runCli(
   };
   // `undefined` removes a variable, e.g. FORCE_COLOR, which any value (even '') would set.
   for (const [k, v] of Object.entries(options.env ?? {})) if (v === undefined) delete env[k];
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const [command, ...before] = [...(options.through ?? []), process.execPath];
+  const result = spawnSync(command!, [...before, BIN, ...args], {
     cwd: options.cwd ?? resolve(import.meta.dirname, '../..'),
     env,
     input: options.input ?? '',

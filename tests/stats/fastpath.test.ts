@@ -18,6 +18,8 @@ import { ReviewAggregator, type Recall } from '../../src/core/stats/reviews.js';
 import { openDatabase } from '../../src/io/db.js';
 import { ReviewStore } from '../../src/io/store.js';
 import { foldReviews, readCardStates } from '../../src/io/statsStore.js';
+import { FoldWorker } from '../../src/io/statsFold.js';
+import { systemClock } from '../../src/io/clock.js';
 import { reviewMemory } from '../helpers/reviews.js';
 
 /**
@@ -201,3 +203,91 @@ function writeLog(path: string): void {
   })();
   db.close();
 }
+
+describe('stats on two threads (io/statsFold.ts)', () => {
+  // The built worker: npm test builds dist/ before the tests run.
+  const WORKER = new URL('../../dist/statsWorker.js', import.meta.url);
+  const DECKS = ['alpha', 'beta', 'gamma'];
+  const WEIGHTS = [undefined, FITTED, undefined];
+  let dir: string;
+  let path: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'quizdeck-stats-threads-'));
+    path = join(dir, 'q.db');
+    writeLog(path);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Folds with the machine's clock, as the worker does, in the time zone `zone`. */
+  async function inZone<T>(zone: string, run: (rule: DayRule) => Promise<T>): Promise<T> {
+    const previous = process.env.TZ;
+    process.env.TZ = zone;
+    try {
+      return await run({ startHour: 4, utcOffsetMinutes: systemClock.utcOffsetMinutes });
+    } finally {
+      if (previous === undefined) delete process.env.TZ;
+      else process.env.TZ = previous;
+    }
+  }
+
+  it.each(['Europe/Berlin', 'Asia/Shanghai', 'America/Los_Angeles'])(
+    "the worker's part and this thread's, merged, are the whole log (%s)",
+    (zone) =>
+      inZone(zone, async (rule) => {
+        const db = openDatabase(path, { readonly: true })!;
+        try {
+          const curves = () => WEIGHTS.map((w) => createForgettingCurve(w));
+          const whole = new ReviewAggregator(DECKS.length, rule, curves());
+          foldReviews(db, DECKS, whole);
+          const worker = FoldWorker.start({ path, startHour: 4 }, WORKER, 0)!;
+          const half = worker.fold(db, { deckIds: DECKS, weights: WEIGHTS }, 0)!;
+          const mine = new ReviewAggregator(DECKS.length, rule, curves());
+          foldReviews(db, DECKS, mine, half.part);
+          const theirs = await half.theirs;
+          expect(theirs.decks).not.toBeNull();
+          theirs.decks!.forEach((deck, i) => {
+            // Each thread folded part of each deck.
+            expect(deck.total).toBeGreaterThan(0);
+            expect(mine.decks[i]!.total).toBeGreaterThan(0);
+            mine.decks[i]!.merge(deck);
+          });
+          whole.decks.forEach((expected, i) => {
+            const merged = mine.decks[i]!;
+            expect(merged.total).toBe(expected.total);
+            const byDay = (d: typeof expected) => [...d.days].sort((a, b) => a[0] - b[0]);
+            expect(byDay(merged)).toEqual(byDay(expected));
+            // The same sums, added in another order: equal to the last few bits.
+            const a = merged.calibration.result();
+            const b = expected.calibration.result();
+            expect(a.reviews).toBe(b.reviews);
+            expect(a.reviews).toBeGreaterThan(100);
+            for (const key of ['predicted', 'actual', 'rmseBins', 'logLoss'] as const)
+              expect(a[key]!).toBeCloseTo(b[key]!, 12);
+            expect(a.bins.map((bin) => bin.count)).toEqual(b.bins.map((bin) => bin.count));
+          });
+        } finally {
+          db.close();
+        }
+      }),
+  );
+
+  it('leaves the whole log to this thread when the worker cannot run', async () => {
+    const db = openDatabase(path, { readonly: true })!;
+    try {
+      const missing = FoldWorker.start({ path, startHour: 4 }, new URL('./no-such-worker.js', import.meta.url), 0)!;
+      const half = missing.fold(db, { deckIds: DECKS, weights: WEIGHTS }, 0)!;
+      const theirs = await half.theirs;
+      expect(theirs.decks).toBeNull();
+      expect(theirs.part.half).toBe('below');
+      // No database, or too small a file to start one for (a year of 180 items is under a megabyte)...
+      expect(FoldWorker.start({ path: join(dir, 'gone.db'), startHour: 4 }, WORKER, 0)).toBeNull();
+      expect(FoldWorker.start({ path, startHour: 4 }, WORKER)).toBeNull();
+      // ...or too few reviews, found once the database is open: the worker is sent away.
+      const early = FoldWorker.start({ path, startHour: 4 }, WORKER, 0)!;
+      expect(early.fold(db, { deckIds: DECKS, weights: WEIGHTS })).toBeNull();
+    } finally {
+      db.close();
+    }
+  });
+});

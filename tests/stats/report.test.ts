@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, type DayRule } from '../../src/core/schedule/day.js';
 import { createForgettingCurve } from '../../src/core/schedule/fsrs.js';
-import type { StateRow } from '../../src/core/stats/cards.js';
+import { stateColumnsOf, type StateRow } from '../../src/core/stats/cards.js';
 import { buildStatsReport } from '../../src/core/stats/report.js';
 import { ReviewAggregator } from '../../src/core/stats/reviews.js';
 import { foldReviewRows } from '../helpers/reviews.js';
@@ -48,7 +48,16 @@ function report(rule: DayRule) {
     now: NOW,
     rule,
     desiredRetention: 0.9,
-    decks: [{ id: 'deck', title: 'Deck', fitted: false, shape, states, reviews: aggregator.decks[0]! }],
+    decks: [
+      {
+        id: 'deck',
+        title: 'Deck',
+        fitted: false,
+        shape,
+        states: stateColumnsOf(states),
+        reviews: aggregator.decks[0]!,
+      },
+    ],
     quizSections: [],
     quizMissed: [],
     question: (_d, key) => `Q ${key}\u001b[2J`,

@@ -56,6 +56,12 @@ interface Sums {
   y: number;
 }
 
+/** The sums of a CalibrationSums, without its methods. */
+export type CalibrationData = Pick<
+  CalibrationSums,
+  'n' | 'sumP' | 'sumY' | 'logLoss' | 'display' | 'binN' | 'binP' | 'binY'
+>;
+
 export class CalibrationSums {
   n = 0;
   sumP = 0;
@@ -91,7 +97,8 @@ export class CalibrationSums {
     this.binY[bin]! += y;
   }
 
-  merge(other: CalibrationSums): void {
+  /** Adds another pass's sums (a worker's, as structured clone hands them over: no methods). */
+  merge(other: CalibrationData): void {
     this.n += other.n;
     this.sumP += other.sumP;
     this.sumY += other.sumY;

@@ -14,6 +14,33 @@ export type StateRow = [
   leech: number,
 ];
 
+/**
+ * A deck's `card_state` rows, column-wise: as 20k arrays (with two allocated numbers each) they
+ * cost `stats` more in garbage collection than in reading (io/statsStore.ts reads them so).
+ */
+export interface StateColumns {
+  keys: string[];
+  state: Uint8Array;
+  due: Float64Array;
+  stability: Float64Array;
+  scheduledDays: Float64Array;
+  lapses: Uint32Array;
+  leech: Uint8Array;
+}
+
+/** The columns of `rows` (to build states by hand). */
+export function stateColumnsOf(rows: readonly StateRow[]): StateColumns {
+  return {
+    keys: rows.map((r) => r[0]),
+    state: Uint8Array.from(rows, (r) => r[1]),
+    due: Float64Array.from(rows, (r) => r[2]),
+    stability: Float64Array.from(rows, (r) => r[3]),
+    scheduledDays: Float64Array.from(rows, (r) => r[4]),
+    lapses: Uint32Array.from(rows, (r) => r[5]),
+    leech: Uint8Array.from(rows, (r) => r[6]),
+  };
+}
+
 /** What stats needs of a deck: each card's item keys (its outline's cards, without card text). */
 export type DeckShape = readonly { readonly keys: readonly string[] }[];
 
@@ -62,11 +89,11 @@ export interface DeckCards {
 export function summarizeCards(
   deckId: string,
   shape: DeckShape,
-  rows: readonly StateRow[],
+  states: StateColumns,
   dayStarts: readonly number[],
 ): DeckCards {
-  const byKey = new Map<string, StateRow>();
-  for (const row of rows) byKey.set(row[0], row);
+  const byKey = new Map<string, number>();
+  for (let r = 0; r < states.keys.length; r++) byKey.set(states.keys[r]!, r);
   // Counts by status index in arrays, turned into objects at the end: an increment of a property
   // chosen by name per item was most of this function's time.
   const itemCounts = [0, 0, 0, 0];
@@ -75,7 +102,8 @@ export function summarizeCards(
   let cardLeeches = 0;
   let itemTotal = 0;
   const forecast = new Array<number>(FORECAST_DAYS).fill(0);
-  const hardest: StateRow[] = [];
+  const hardest: number[] = [];
+  const harder = hardness(states);
   const tomorrow = dayStarts[1]!;
   const horizon = dayStarts[FORECAST_DAYS]!;
   let present = 0;
@@ -86,18 +114,19 @@ export function summarizeCards(
     for (let k = 0; k < keys.length; k++) {
       const row = byKey.get(keys[k]!);
       let status = NEW;
-      if (row) {
+      if (row !== undefined) {
         present++;
-        status = statusOf(row[1], row[4]);
-        if (row[6] === 1) {
+        const state = states.state[row]!;
+        status = statusOf(state, states.scheduledDays[row]!);
+        if (states.leech[row] === 1) {
           itemLeeches++;
           leech = true;
         }
-        if (row[1] !== STATE_NEW) {
-          const due = row[2];
+        if (state !== STATE_NEW) {
+          const due = states.due[row]!;
           if (due < tomorrow) forecast[0]!++;
           else if (due < horizon) addForecast(forecast, due, dayStarts);
-          if (hardest.length < HARDEST || harder(row, hardest[HARDEST - 1]!) < 0) keepHardest(hardest, row);
+          if (hardest.length < HARDEST || harder(row, hardest[HARDEST - 1]!) < 0) keepHardest(hardest, row, harder);
         }
       }
       itemCounts[status]!++;
@@ -122,11 +151,11 @@ export function summarizeCards(
     forecast,
     hardest: hardest.map((r) => ({
       deck: deckId,
-      key: r[0],
-      lapses: r[5],
-      stability: r[3],
-      leech: r[6] === 1,
-      state: r[1],
+      key: states.keys[r]!,
+      lapses: states.lapses[r]!,
+      stability: states.stability[r]!,
+      leech: states.leech[r] === 1,
+      state: states.state[r]!,
     })),
   };
 }
@@ -141,13 +170,17 @@ function addForecast(forecast: number[], due: number, dayStarts: readonly number
   }
 }
 
-/** Leeches first, then the most lapses, then the lowest stability (then by key, so ties repeat). */
-export function harder(a: StateRow, b: StateRow): number {
-  return b[6] - a[6] || b[5] - a[5] || a[3] - b[3] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+/** Rows a and b compared: leeches first, then the most lapses, then the lowest stability (then by key, so ties repeat). */
+function hardness(s: StateColumns): (a: number, b: number) => number {
+  return (a, b) =>
+    s.leech[b]! - s.leech[a]! ||
+    s.lapses[b]! - s.lapses[a]! ||
+    s.stability[a]! - s.stability[b]! ||
+    (s.keys[a]! < s.keys[b]! ? -1 : s.keys[a]! > s.keys[b]! ? 1 : 0);
 }
 
 /** Keeps the HARDEST hardest rows, sorted: an insertion into a list of ten, not a sort of every item. */
-function keepHardest(top: StateRow[], row: StateRow): void {
+function keepHardest(top: number[], row: number, harder: (a: number, b: number) => number): void {
   if (top.length === HARDEST && harder(row, top[HARDEST - 1]!) >= 0) return;
   let i = Math.min(top.length, HARDEST - 1);
   if (top.length < HARDEST) top.push(row);

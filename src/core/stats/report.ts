@@ -9,7 +9,7 @@ import {
   summarizeCards,
   type DeckCards,
   type DeckShape,
-  type StateRow,
+  type StateColumns,
 } from './cards.js';
 import type { Activity, DeckStats, HardItem, Retention, StatsReport } from './model.js';
 import { quizHistory, type MissedRow, type SectionRow } from './quiz.js';
@@ -25,7 +25,7 @@ export interface StatsDeckInput {
   /** Whether its predictions come from parameters fitted by `quizdeck optimize`. */
   fitted: boolean;
   shape: DeckShape;
-  states: readonly StateRow[];
+  states: StateColumns;
   reviews: DeckReviews;
 }
 

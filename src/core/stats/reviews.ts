@@ -1,6 +1,6 @@
 import { DayIndex, type DayRule } from '../schedule/day.js';
 import { STATE_NEW, STATE_REVIEW } from '../schedule/fsrs.js';
-import { CalibrationSums } from './calibration.js';
+import { CalibrationSums, type CalibrationData } from './calibration.js';
 
 /**
  * One pass over the review log, item by item and each item's reviews in the order they were
@@ -29,11 +29,33 @@ export interface DayCounts {
  */
 export type Recall = (elapsedDays: number, stability: number) => number;
 
+/** What a DeckReviews holds, as a worker hands it over (structured clone keeps no methods). */
+export interface DeckReviewsData {
+  days: Map<number, DayCounts>;
+  calibration: CalibrationData;
+  total: number;
+}
+
 /** Per deck: answers per study day, calibration sums, and how many reviews. */
-export class DeckReviews {
+export class DeckReviews implements DeckReviewsData {
   readonly days = new Map<number, DayCounts>();
   readonly calibration = new CalibrationSums();
   total = 0;
+
+  /** Adds the reviews of other items, folded apart (io/statsFold.ts). */
+  merge(other: DeckReviewsData): void {
+    for (const [day, counts] of other.days) {
+      const mine = this.days.get(day);
+      if (!mine) this.days.set(day, { ...counts });
+      else {
+        mine.reviews += counts.reviews;
+        mine.reviewState += counts.reviewState;
+        mine.again += counts.again;
+      }
+    }
+    this.calibration.merge(other.calibration);
+    this.total += other.total;
+  }
 }
 
 export class ReviewAggregator {
