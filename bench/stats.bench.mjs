@@ -17,6 +17,7 @@ const REVIEWS = 500_000;
 const RUNS = 7;
 const DAY = 86_400_000;
 const TARGET = 2;
+const TASKSET = '/usr/bin/taskset';
 
 /**
  * Three quarters of the items studied, ~27 reviews each over the past year, outcomes drawn at
@@ -186,6 +187,16 @@ try {
       { name: 'list', command: process.execPath, args: [QUIZDECK, 'list', deckFile, '--db', db] },
       { name: 'stats', command: process.execPath, args: [QUIZDECK, 'stats', deckFile, '--db', db] },
       { name: 'stats --json', command: process.execPath, args: [QUIZDECK, 'stats', deckFile, '--db', db, '--json'] },
+      // On one CPU (Node sees one core): the whole log folded on one thread. For information.
+      ...(existsSync(TASKSET)
+        ? [
+            {
+              name: 'stats on one CPU',
+              command: TASKSET,
+              args: ['-c', '0', process.execPath, QUIZDECK, 'stats', deckFile, '--db', db],
+            },
+          ]
+        : []),
     ],
     { runs: RUNS },
   );
@@ -203,6 +214,17 @@ try {
       fmt.pass(ratio <= TARGET),
     ];
   });
+  const single = results.get('stats on one CPU');
+  if (single)
+    rows.push([
+      `stats on one CPU (taskset -c 0: no worker thread)`,
+      fmt.ms(single.medianMs),
+      fmt.ms(list.medianMs),
+      fmt.ratio(single.medianMs / list.medianMs),
+      `${fmt.mb(single.rssMb)} / ${fmt.mb(list.rssMb)}`,
+      'none',
+      '',
+    ]);
   console.log(`stats beside list (median of ${RUNS} runs, interleaved; same deck, same database)\n`);
   console.log(
     markdownTable(['case', 'stats ms', 'list ms', 'ratio', 'peak RSS MB (stats / list)', 'target', 'result'], rows),
