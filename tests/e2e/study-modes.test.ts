@@ -70,12 +70,13 @@ describe('study --cram', { timeout: 30_000 }, () => {
 });
 
 describe('study --exam', { timeout: 30_000 }, () => {
-  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  // The date `days` after today's study day in TZ=UTC, which starts at 4 a.m.: from midnight to
+  // 4 a.m. it is still yesterday's (counting from the calendar date gave 11 days left then).
+  const inDays = (days: number) => new Date(Date.now() - 4 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
   it('says what today holds of the plan above the first card, and takes its new-card share', async () => {
     const db = join(tmp(), 'q.db');
     const exam = inDays(10);
-    // Noon UTC keeps "today" one study day in TZ=UTC whenever the test runs (4 a.m. is the day's start).
     const s = runInPty(['study', DECK, '--db', db, '--exam', exam], { env: { TZ: 'UTC' } });
     await s.waitFor('1 new · 0 learning · 0 due'); // 6 new items over 9 or 10 days: one today, not --new's 20
     await s.waitFor(
