@@ -173,12 +173,14 @@ async function collect(
       fitted = readAdoptedParameters(db);
       // Each deck's predictions with the parameters study schedules it with (adopted by
       // `quizdeck optimize`, else the defaults).
+      const weights = ids.map((id) => weightsForDeck(fitted, id));
       aggregator = new ReviewAggregator(
         outlines.length,
         rule,
-        ids.map((id) => createForgettingCurve(weightsForDeck(fitted, id))),
+        weights.map((w) => createForgettingCurve(w)),
       );
-      const half = helper?.fold(db, { deckIds: ids, weights: ids.map((id) => weightsForDeck(fitted, id)) }) ?? null;
+      // The worker folds its part while this thread reads the card states and folds the rest.
+      const half = helper?.fold(db, { deckIds: ids, weights }) ?? null;
       states = ids.map((id) => readCardStates(db!, id));
       foldReviews(db, ids, aggregator, half?.part);
       quiz = readQuizHistory(db, ids);
