@@ -12,9 +12,9 @@ import type { FoldPart } from './itemFold.js';
  * is most of `stats`' own work (bench/stats.bench.mjs).
  *
  * The worker takes about 70 ms to start, so it is started first, on the database's size alone,
- * while this thread reads the decks; it then opens the database and waits for its part. Only a
- * big log on a machine with a second core is worth it; otherwise, or when the worker cannot
- * start or fails, this thread folds everything.
+ * while this thread reads the decks; it opens the database when sent its part, after this thread
+ * has opened it (io/statsWorker.ts says why). Only a big log on a machine with a second core is
+ * worth it; otherwise, or when the worker cannot start or fails, this thread folds everything.
  */
 
 /** Smaller database files are folded on one thread (a review takes 200–500 bytes with its indexes). */

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   chmodSync,
   copyFileSync,
@@ -17,6 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APPLICATION_ID, MIGRATIONS, openDatabase } from '../../src/io/db.js';
+import { PARALLEL_MINIMUM_BYTES } from '../../src/io/statsFold.js';
 import { runCli } from '../helpers/cli.js';
 import { KEYS, runInPty, type PtySession } from '../helpers/pty.js';
 
@@ -100,6 +102,33 @@ describe("another application's database", { timeout: 30_000 }, () => {
     expect(result.stdout).toContain('sample');
     expect(result.stdout).not.toContain('NEW');
     expect(snapshot(path)).toEqual(before);
+  });
+
+  it('in WAL mode and big enough for stats to start its worker thread: refused, and nothing added beside it', () => {
+    const path = join(dir, 'places.sqlite');
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)');
+    const insert = db.prepare('INSERT INTO moz_places (url) VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < 200_000; i++) insert.run(`https://example.org/${i}/${'x'.repeat(60)}`);
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    rmSync(`${path}-wal`, { force: true });
+    rmSync(`${path}-shm`, { force: true });
+    expect(statSync(path).size).toBeGreaterThanOrEqual(PARALLEL_MINIMUM_BYTES);
+    const hash = () => createHash('sha256').update(readFileSync(path)).digest('hex');
+    const before = hash();
+    // The worker reads the file only once the main thread has opened it: before, it loaded
+    // SQLite's addon first, without the URIs that read a file without -wal or -shm.
+    const result = runCli(['stats', DECK, '--db', path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `quizdeck: ${path}: this is not a quizdeck database (it holds another application's tables); it was left untouched — use another --db\n`,
+    );
+    expect(readdirSync(dir)).toEqual(['places.sqlite']);
+    expect(hash()).toBe(before);
   });
 
   it('a database of an earlier quizdeck (our tables, no application_id) is still recognised and marked as ours', () => {
