@@ -4,11 +4,11 @@ import { expandCard } from '../core/deck/items.js';
 import type { DeckOutline } from '../core/deck/outline.js';
 import { type DayRule } from '../core/schedule/day.js';
 import { createForgettingCurve, DEFAULT_SCHEDULER_OPTIONS } from '../core/schedule/fsrs.js';
-import { stateColumnsOf, type StateColumns } from '../core/stats/cards.js';
+import { stateColumnsOf, summarizeCards, type DeckCards, type StateColumns } from '../core/stats/cards.js';
 import type { StatsReport } from '../core/stats/model.js';
 import { messagesFor, screenLanguage } from '../core/messages/index.js';
 import type { MissedRow, SectionRow } from '../core/stats/quiz.js';
-import { buildStatsReport } from '../core/stats/report.js';
+import { buildStatsReport, forecastDayStarts } from '../core/stats/report.js';
 import { ReviewAggregator } from '../core/stats/reviews.js';
 import { renderStatsHtml } from '../core/stats/html.js';
 import { renderStatsText } from '../core/stats/text.js';
@@ -166,6 +166,8 @@ async function collect(
   let states: StateColumns[] = outlines.map(() => stateColumnsOf([]));
   let quiz: { sections: SectionRow[]; missed: MissedRow[] } = { sections: [], missed: [] };
   let aggregator = new ReviewAggregator(outlines.length, rule, createForgettingCurve());
+  let summaries: DeckCards[] | undefined;
+  const question = questionFinder(outlines, cards);
   const db: Db | null = openDatabaseOrRefuse(dbPath, { readonly: true });
   if (!db) err(`quizdeck: no review database yet (${neutralizeLine(dbPath)}); every item counts as new\n`);
   else {
@@ -182,6 +184,13 @@ async function collect(
       // The worker folds its part while this thread reads the card states and folds the rest.
       const half = helper?.fold(db, { deckIds: ids, weights }) ?? null;
       states = ids.map((id) => readCardStates(db!, id));
+      if (half) {
+        // What the report needs of the card states, made while the worker folds: the summaries
+        // and the hardest items' questions (the finder keeps them).
+        const dayStarts = forecastDayStarts(now, rule);
+        summaries = outlines.map((o, i) => summarizeCards(ids[i]!, o.cards, states[i]!, dayStarts));
+        for (const summary of summaries) for (const item of summary.hardest) question(item.deck, item.key);
+      }
       foldReviews(db, ids, aggregator, half?.part);
       quiz = readQuizHistory(db, ids);
       alsoRead?.(db);
@@ -209,11 +218,12 @@ async function collect(
       fitted: fitted.has(d.deck) || fitted.has('*'),
       shape,
       states: states[i]!,
+      cards: summaries?.[i],
       reviews: aggregator.decks[i]!,
     })),
     quizSections: quiz.sections,
     quizMissed: quiz.missed,
-    question: questionFinder(outlines, cards),
+    question,
   });
 }
 
@@ -226,7 +236,7 @@ function withSection(html: string, section: string): string {
 /**
  * An item's prompt by deck id and key. Item keys start with their card's id (`id`,
  * `id:reverse`, `id:c2`; ids have no colon), so a deck's cards are indexed by id, on its first
- * question, and only the cards asked about are read.
+ * question, and only the cards asked about are read, each once (the answers are kept).
  */
 function questionFinder(
   outlines: readonly DeckOutline[],
@@ -234,7 +244,16 @@ function questionFinder(
 ): (deck: string, key: string) => string | null {
   const byDeck = new Map(outlines.map((o) => [o.deck.deck, o]));
   const indexes = new Map<string, Map<string, number>>();
+  const found = new Map<string, string | null>();
   return (deckId, key) => {
+    const id = `${deckId}\u0000${key}`;
+    if (found.has(id)) return found.get(id)!;
+    const question = find(deckId, key);
+    found.set(id, question);
+    return question;
+  };
+
+  function find(deckId: string, key: string): string | null {
     const outline = byDeck.get(deckId);
     if (!outline) return null;
     let index = indexes.get(deckId);
@@ -245,5 +264,5 @@ function questionFinder(
     const card = index.get(key.split(':')[0]!);
     if (card === undefined) return null;
     return expandCard(outline.deck, cards.card(deckId, card)).find((item) => item.key === key)?.prompt ?? null;
-  };
+  }
 }

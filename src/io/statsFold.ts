@@ -22,7 +22,7 @@ export const PARALLEL_MINIMUM_BYTES = 16 << 20;
 /** The log's size, as review ids count it (gaps are undone answers), under which the worker is sent away. */
 export const PARALLEL_MINIMUM_REVIEWS = 50_000;
 /** The share of each deck's items the worker folds: a little more than half, as this thread also reads the card states and the quiz history. */
-const WORKER_SHARE = 0.55;
+const WORKER_SHARE = 0.58;
 
 /** What the worker is started with, then asked (plain data: it crosses by structured clone). */
 export interface FoldStart {

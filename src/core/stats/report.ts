@@ -13,7 +13,7 @@ import {
 } from './cards.js';
 import type { Activity, DeckStats, HardItem, Retention, StatsReport } from './model.js';
 import { quizHistory, type MissedRow, type SectionRow } from './quiz.js';
-import type { DayCounts, DeckReviews } from './reviews.js';
+import { DeckReviews, type DayCounts } from './reviews.js';
 
 /** Everything `stats` reports, from rows the shell read: no clock, no database, no files. */
 
@@ -26,6 +26,11 @@ export interface StatsDeckInput {
   fitted: boolean;
   shape: DeckShape;
   states: StateColumns;
+  /**
+   * Its card summary, when the shell made it already (`summarizeCards` with `forecastDayStarts`:
+   * `stats` does while a worker folds the log); else it is made from `shape` and `states`.
+   */
+  cards?: DeckCards;
   reviews: DeckReviews;
 }
 
@@ -55,15 +60,24 @@ export function weekday(day: number): number {
   return (((day + 3) % 7) + 7) % 7;
 }
 
+/** When each of the forecast's days starts: today's study day and the FORECAST_DAYS after it. */
+export function forecastDayStarts(now: number, rule: DayRule): number[] {
+  const today = dayNumber(now, rule);
+  return Array.from({ length: FORECAST_DAYS + 1 }, (_, k) => fromStudyTime((today + k) * DAY, rule));
+}
+
 export function buildStatsReport(input: StatsInput): StatsReport {
   const { now, rule } = input;
   const today = dayNumber(now, rule);
-  const dayStarts = Array.from({ length: FORECAST_DAYS + 1 }, (_, k) => fromStudyTime((today + k) * DAY, rule));
+  const dayStarts = forecastDayStarts(now, rule);
   const question = (deck: string, key: string) => {
     const q = input.question(deck, key);
     return q === null ? null : neutralizeLine(q);
   };
-  const perDeck = input.decks.map((d) => ({ d, cards: summarizeCards(d.id, d.shape, d.states, dayStarts) }));
+  const perDeck = input.decks.map((d) => ({
+    d,
+    cards: d.cards ?? summarizeCards(d.id, d.shape, d.states, dayStarts),
+  }));
   const decks = perDeck.map(({ d, cards }) =>
     deckStats(
       d.id,
@@ -119,23 +133,12 @@ function totalStats(
   }
   merged.hardest.sort((a, b) => Number(b.leech) - Number(a.leech) || b.lapses - a.lapses || a.stability - b.stability);
   merged.hardest = merged.hardest.slice(0, HARDEST);
-  const days = new Map<number, DayCounts>();
-  const calibration = new CalibrationSums();
-  for (const d of input.decks) {
-    calibration.merge(d.reviews.calibration);
-    for (const [day, c] of d.reviews.days) {
-      const mine = days.get(day);
-      if (mine) {
-        mine.reviews += c.reviews;
-        mine.reviewState += c.reviewState;
-        mine.again += c.again;
-      } else days.set(day, { ...c });
-    }
-  }
+  const all = new DeckReviews();
+  for (const d of input.decks) all.merge(d.reviews);
   const fitted = new Set(input.decks.map((d) => d.fitted));
   const parameters = fitted.size > 1 ? 'mixed' : fitted.has(true) ? 'fitted' : 'default';
   // The `--json` object is English whatever the screen's language: its title too.
-  return deckStats(null, 'total', parameters, merged, days, calibration, today, input, question);
+  return deckStats(null, 'total', parameters, merged, all.days, all.calibration, today, input, question);
 }
 
 function deckStats(
