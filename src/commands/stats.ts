@@ -184,13 +184,11 @@ async function collect(
       // The worker folds its part while this thread reads the card states and folds the rest.
       const half = helper?.fold(db, { deckIds: ids, weights }) ?? null;
       states = ids.map((id) => readCardStates(db!, id));
-      if (half) {
-        // What the report needs of the card states, made while the worker folds: the summaries
-        // and the hardest items' questions (the finder keeps them).
-        const dayStarts = forecastDayStarts(now, rule);
-        summaries = outlines.map((o, i) => summarizeCards(ids[i]!, o.cards, states[i]!, dayStarts));
-        for (const summary of summaries) for (const item of summary.hardest) question(item.deck, item.key);
-      }
+      // What the report needs of the card states, made while a worker folds: the summaries and
+      // the hardest items' questions (the finder keeps them).
+      const dayStarts = forecastDayStarts(now, rule);
+      summaries = outlines.map((o, i) => summarizeCards(ids[i]!, o.cards, states[i]!, dayStarts));
+      for (const summary of summaries) for (const item of summary.hardest) question(item.deck, item.key);
       foldReviews(db, ids, aggregator, half?.part);
       quiz = readQuizHistory(db, ids);
       alsoRead?.(db);

@@ -43,14 +43,21 @@ const snapshot = (path: string) =>
     .sort()
     .map((name) => [name, readFileSync(join(dirname(path), name)).toString('base64')]);
 
-/** Firefox keeps places.sqlite in WAL mode: its -wal and -shm go when Firefox closes it. */
-function foreignDatabase({ wal = false } = {}): string {
+/**
+ * Firefox keeps places.sqlite in WAL mode: its -wal and -shm go when Firefox closes it. `rows`
+ * more places make it as big as needed.
+ */
+function foreignDatabase({ wal = false, rows = 0 } = {}): string {
   const path = join(dir, 'places.sqlite');
   const db = new Database(path);
   if (wal) db.pragma('journal_mode = WAL');
   db.exec(
     "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT); INSERT INTO moz_places (url) VALUES ('https://example.org')",
   );
+  const insert = db.prepare('INSERT INTO moz_places (url) VALUES (?)');
+  db.transaction(() => {
+    for (let i = 0; i < rows; i++) insert.run(`https://example.org/${i}/${'x'.repeat(60)}`);
+  })();
   db.pragma('user_version = 1');
   db.close();
   return path;
@@ -105,18 +112,8 @@ describe("another application's database", { timeout: 30_000 }, () => {
   });
 
   it('in WAL mode and big enough for stats to start its worker thread: refused, and nothing added beside it', () => {
-    const path = join(dir, 'places.sqlite');
-    const db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    db.exec('CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)');
-    const insert = db.prepare('INSERT INTO moz_places (url) VALUES (?)');
-    db.transaction(() => {
-      for (let i = 0; i < 200_000; i++) insert.run(`https://example.org/${i}/${'x'.repeat(60)}`);
-    })();
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.close();
-    rmSync(`${path}-wal`, { force: true });
-    rmSync(`${path}-shm`, { force: true });
+    const path = foreignDatabase({ wal: true, rows: 200_000 });
+    expect(readdirSync(dir)).toEqual(['places.sqlite']);
     expect(statSync(path).size).toBeGreaterThanOrEqual(PARALLEL_MINIMUM_BYTES);
     const hash = () => createHash('sha256').update(readFileSync(path)).digest('hex');
     const before = hash();
